@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs what a fresh Debian 12 needs to build, run and test Dossier.
+# Only packages that are missing are installed, so a second run is quick.
+set -eu
+
+PACKAGES="
+  build-essential pkg-config meson ninja-build gettext itstool
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libshumate-dev libsoup-3.0-dev libsqlite3-dev sqlite3 libjson-glib-dev
+  nettle-dev libgexiv2-dev libsodium-dev libpoppler-glib-dev
+  desktop-file-utils appstream-util shared-mime-info
+  xvfb xauth dbus dbus-x11 at-spi2-core
+  poppler-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme
+"
+
+missing=""
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "Installing:$missing"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi

@@ -1,0 +1,52 @@
+/* dossier-audit-entry.c: one entry of the audit log: who changed what
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dossier-audit-entry.h"
+
+G_DEFINE_FINAL_TYPE (DossierAuditEntry, dossier_audit_entry, DOSSIER_TYPE_RECORD)
+
+#define F(name, type, vocab, ref) { #name, DOSSIER_FIELD_##type, G_STRUCT_OFFSET (DossierAuditEntry, name), vocab, ref }
+
+static const DossierField fields[] = {
+  F (user, TEXT, NULL, NULL),
+  F (action, TEXT, NULL, NULL),
+  F (entity, TEXT, NULL, NULL),
+  F (entity_uuid, TEXT, NULL, NULL),
+  F (field, NTEXT, NULL, NULL),
+  F (old_value, NTEXT, NULL, NULL),
+  F (new_value, NTEXT, NULL, NULL),
+};
+
+static const DossierRecordInfo info = {
+  .table = "audit",
+  .code_prefix = NULL,
+  .code_digits = 0,
+  .not_audited = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+static void
+dossier_audit_entry_class_init (DossierAuditEntryClass *klass)
+{
+}
+
+static void
+dossier_audit_entry_init (DossierAuditEntry *self)
+{
+  _dossier_record_set_info (DOSSIER_RECORD (self), &info);
+}
+
+/**
+ * dossier_audit_entry_new:
+ *
+ * Returns: (transfer full): a new, unsaved record with default values
+ */
+DossierAuditEntry *
+dossier_audit_entry_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_AUDIT_ENTRY, NULL);
+}

@@ -1,0 +1,52 @@
+/* dossier-custody-event.c: one entry of an evidence item's hash-chained custody log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dossier-custody-event.h"
+
+G_DEFINE_FINAL_TYPE (DossierCustodyEvent, dossier_custody_event, DOSSIER_TYPE_RECORD)
+
+#define F(name, type, vocab, ref) { #name, DOSSIER_FIELD_##type, G_STRUCT_OFFSET (DossierCustodyEvent, name), vocab, ref }
+
+static const DossierField fields[] = {
+  F (evidence_id, REF, NULL, "evidence"),
+  F (at, TEXT, NULL, NULL),
+  F (user, TEXT, NULL, NULL),
+  F (action, TEXT, NULL, NULL),
+  F (details, TEXT, NULL, NULL),
+  F (prev_hash, TEXT, NULL, NULL),
+  F (hash, TEXT, NULL, NULL),
+};
+
+static const DossierRecordInfo info = {
+  .table = "custody_event",
+  .code_prefix = NULL,
+  .code_digits = 0,
+  .not_audited = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+static void
+dossier_custody_event_class_init (DossierCustodyEventClass *klass)
+{
+}
+
+static void
+dossier_custody_event_init (DossierCustodyEvent *self)
+{
+  _dossier_record_set_info (DOSSIER_RECORD (self), &info);
+}
+
+/**
+ * dossier_custody_event_new:
+ *
+ * Returns: (transfer full): a new, unsaved record with default values
+ */
+DossierCustodyEvent *
+dossier_custody_event_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_CUSTODY_EVENT, NULL);
+}

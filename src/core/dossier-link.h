@@ -1,0 +1,64 @@
+/* dossier-link.h: a link between two records, with a role
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DOSSIER_LINK_INCIDENT_ACTOR,      /* role: “actor-role”, with an involvement */
+  DOSSIER_LINK_INCIDENT_PERSON,     /* role: “person-role” */
+  DOSSIER_LINK_TESTIMONY_INCIDENT,  /* detail: the excerpt */
+  DOSSIER_LINK_EVIDENCE_INCIDENT,
+  DOSSIER_LINK_EVIDENCE_PERSON,
+  DOSSIER_LINK_EVIDENCE_TESTIMONY,
+  DOSSIER_N_LINK_KINDS
+} DossierLinkKind;
+
+#define DOSSIER_TYPE_LINK (dossier_link_get_type ())
+G_DECLARE_FINAL_TYPE (DossierLink, dossier_link, DOSSIER, LINK, DossierRecord)
+
+struct _DossierLink
+{
+  DossierRecord    parent_instance;
+
+  DossierLinkKind  kind;
+  gint64           left_id;      /* e.g. the incident of an incident ↔ actor link */
+  gint64           right_id;     /* e.g. the actor */
+  char            *role;
+  char            *involvement;  /* incident ↔ actor only */
+  char            *detail;       /* notes, or a testimony's excerpt */
+};
+
+DossierLink *dossier_link_new            (DossierLinkKind  kind);
+const char  *dossier_link_kind_table     (DossierLinkKind  kind);
+const char  *dossier_link_kind_left      (DossierLinkKind  kind);
+const char  *dossier_link_kind_right     (DossierLinkKind  kind);
+
+DossierLink *dossier_store_link          (DossierStore     *store,
+                                          DossierLinkKind   kind,
+                                          gint64            left_id,
+                                          gint64            right_id,
+                                          const char       *role,
+                                          const char       *detail,
+                                          GError          **error);
+gboolean     dossier_store_unlink        (DossierStore     *store,
+                                          DossierLink      *link,
+                                          GError          **error);
+/* Links of @kind whose left side is @left_id (or any, when 0) and right side @right_id
+ * (or any, when 0). */
+GPtrArray   *dossier_store_list_links    (DossierStore     *store,
+                                          DossierLinkKind   kind,
+                                          gint64            left_id,
+                                          gint64            right_id,
+                                          GError          **error);
+gboolean     dossier_store_foreach_link  (DossierStore      *store,
+                                          DossierLinkKind    kind,
+                                          DossierRecordFunc  func,
+                                          gpointer           user_data,
+                                          GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,63 @@
+/* dossier-person.c: a coded person
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dossier-person.h"
+
+G_DEFINE_FINAL_TYPE (DossierPerson, dossier_person, DOSSIER_TYPE_RECORD)
+
+#define F(name, type, vocab, ref) { #name, DOSSIER_FIELD_##type, G_STRUCT_OFFSET (DossierPerson, name), vocab, ref }
+
+static const DossierField fields[] = {
+  F (protection, TEXT, "protection-level", NULL),
+  F (sex, TEXT, "sex", NULL),
+  F (age, INT, NULL, NULL),
+  F (age_group, TEXT, "age-group", NULL),
+  F (community, TEXT, NULL, NULL),
+  F (residence_admin1, NTEXT, "admin1", NULL),
+  F (residence_admin2, NTEXT, "admin2", NULL),
+  F (languages, TEXT, NULL, NULL),
+  F (consent, TEXT, "consent", NULL),
+  F (notes, TEXT, NULL, NULL),
+};
+
+static const DossierRecordInfo info = {
+  .table = "person",
+  .code_prefix = "TEM",
+  .code_digits = 4,
+  .not_audited = FALSE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+static void
+dossier_person_class_init (DossierPersonClass *klass)
+{
+}
+
+static void
+dossier_person_init (DossierPerson *self)
+{
+  _dossier_record_set_info (DOSSIER_RECORD (self), &info);
+  g_free (self->protection);
+  self->protection = g_strdup ("protected");
+  g_free (self->sex);
+  self->sex = g_strdup ("unknown");
+  g_free (self->age_group);
+  self->age_group = g_strdup ("unknown");
+  g_free (self->consent);
+  self->consent = g_strdup ("internal-only");
+}
+
+/**
+ * dossier_person_new:
+ *
+ * Returns: (transfer full): a new, unsaved record with default values
+ */
+DossierPerson *
+dossier_person_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_PERSON, NULL);
+}

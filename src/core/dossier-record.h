@@ -1,0 +1,171 @@
+/* dossier-record.h: the base of every record kept in a dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+/* How a column is held in the record's instance struct. */
+typedef enum {
+  DOSSIER_FIELD_TEXT,   /* char *, never NULL in the database ("" when empty) */
+  DOSSIER_FIELD_NTEXT,  /* char *, NULL when unset (optional vocabulary codes) */
+  DOSSIER_FIELD_INT,    /* gint64; a negative value is NULL */
+  DOSSIER_FIELD_REAL,   /* double; NAN is NULL */
+  DOSSIER_FIELD_REF,    /* gint64 id of another record, 0 is NULL; its uuid in interchange */
+  DOSSIER_FIELD_EDTF,   /* char *, an EDTF date, validated ("" allowed) */
+} DossierFieldType;
+
+typedef struct {
+  const char       *name;       /* column name, and key in the JSON interchange */
+  DossierFieldType  type;
+  goffset           offset;     /* in the instance struct */
+  const char       *vocab;      /* scheme the value must belong to, or NULL */
+  const char       *ref_table;  /* for DOSSIER_FIELD_REF */
+} DossierField;
+
+typedef struct _DossierRecord DossierRecord;
+
+typedef struct {
+  const char          *table;
+  const char          *code_prefix;   /* NULL when the record has no human code */
+  int                  code_digits;
+  gboolean             derives_dates; /* its EDTF field also sets date_start/date_end */
+  gboolean             not_audited;   /* logs themselves (audit, custody) are not audited */
+  const DossierField  *fields;
+  guint                n_fields;
+  /* Parts held outside the record's own row (violation types, tags …): loaded after the
+   * row, saved after it inside the same transaction. */
+  gboolean (*load_extra) (DossierStore *store, DossierRecord *record, GError **error);
+  gboolean (*save_extra) (DossierStore *store, DossierRecord *record, gboolean is_new, GError **error);
+} DossierRecordInfo;
+
+/* Every record is a GObject whose instance struct starts with these public fields, so that
+ * the generic machinery below and the widgets can read them directly. */
+typedef struct _DossierRecordClass DossierRecordClass;
+
+struct _DossierRecord
+{
+  GObject                  parent_instance;
+
+  const DossierRecordInfo *info;
+  gint64                   id;          /* 0 until inserted */
+  char                    *uuid;
+  char                    *code;
+  char                    *created_at;
+  char                    *updated_at;
+};
+
+struct _DossierRecordClass
+{
+  GObjectClass parent_class;
+};
+
+#define DOSSIER_TYPE_RECORD            (dossier_record_get_type ())
+#define DOSSIER_RECORD(obj)            (G_TYPE_CHECK_INSTANCE_CAST ((obj), DOSSIER_TYPE_RECORD, DossierRecord))
+#define DOSSIER_IS_RECORD(obj)         (G_TYPE_CHECK_INSTANCE_TYPE ((obj), DOSSIER_TYPE_RECORD))
+#define DOSSIER_RECORD_CLASS(klass)    (G_TYPE_CHECK_CLASS_CAST ((klass), DOSSIER_TYPE_RECORD, DossierRecordClass))
+
+GType                    dossier_record_get_type   (void) G_GNUC_CONST;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierRecord, g_object_unref)
+
+/* Generic access by field name, used by importers, exporters and editors. The string form
+ * of a NULL value is NULL; of a number, its decimal text; of a reference, the record id. */
+const DossierField      *dossier_record_find_field (const DossierRecordInfo *info,
+                                                    const char              *name);
+char                    *dossier_record_get_string (DossierRecord      *self,
+                                                    const DossierField *field);
+void                     dossier_record_set_string (DossierRecord      *self,
+                                                    const DossierField *field,
+                                                    const char         *value);
+gboolean                 dossier_record_field_equal (DossierRecord      *a,
+                                                     DossierRecord      *b,
+                                                     const DossierField *field);
+
+/* Used by subclasses' init only. */
+void                     _dossier_record_set_info  (DossierRecord           *self,
+                                                    const DossierRecordInfo *info);
+
+/* The store's operations on records. */
+gboolean       dossier_store_insert        (DossierStore   *store,
+                                            DossierRecord  *record,
+                                            GError        **error);
+gboolean       dossier_store_update        (DossierStore   *store,
+                                            DossierRecord  *record,
+                                            GError        **error);
+gboolean       dossier_store_delete        (DossierStore   *store,
+                                            DossierRecord  *record,
+                                            GError        **error);
+gpointer       dossier_store_load          (DossierStore   *store,
+                                            GType           type,
+                                            gint64          id,
+                                            GError        **error);
+gpointer       dossier_store_load_by_code  (DossierStore   *store,
+                                            GType           type,
+                                            const char     *code,
+                                            GError        **error);
+gpointer       dossier_store_load_by_uuid  (DossierStore   *store,
+                                            GType           type,
+                                            const char     *uuid,
+                                            GError        **error);
+gboolean       dossier_store_reload        (DossierStore   *store,
+                                            DossierRecord  *record,
+                                            GError        **error);
+
+/* Calls @func for every record of @type in id order, without holding them all in memory.
+ * @func returns FALSE (setting its error) to stop. */
+typedef gboolean (*DossierRecordFunc) (DossierRecord *record, gpointer user_data, GError **error);
+gboolean       dossier_store_foreach       (DossierStore      *store,
+                                            GType              type,
+                                            const char        *where,
+                                            DossierRecordFunc  func,
+                                            gpointer           user_data,
+                                            GError           **error);
+/* Same, for a link kind or other record made by @new_func. */
+gboolean       dossier_store_foreach_with  (DossierStore      *store,
+                                            DossierRecord   *(*new_func) (gpointer new_data),
+                                            gpointer           new_data,
+                                            const char        *where,
+                                            DossierRecordFunc  func,
+                                            gpointer           user_data,
+                                            GError           **error);
+
+/* The uuid of the record with @id in @table, or NULL. */
+char          *dossier_store_uuid_for_id   (DossierStore  *store,
+                                            const char    *table,
+                                            gint64         id);
+gint64         dossier_store_id_for_uuid   (DossierStore  *store,
+                                            const char    *table,
+                                            const char    *uuid);
+gint64         dossier_store_id_for_code   (DossierStore  *store,
+                                            const char    *table,
+                                            const char    *code);
+
+/* Internal: loads the row's fields from a statement whose columns are
+ * id, uuid, code-or-NULL, created_at, updated_at, then the info's fields in order. */
+char          *_dossier_record_select_sql  (const DossierRecordInfo *info);
+void           _dossier_record_read_row    (DossierRecord *record,
+                                            sqlite3_stmt  *stmt);
+
+gboolean       _dossier_store_load_set     (DossierStore        *store,
+                                            const char          *table,
+                                            const char          *owner_column,
+                                            const char          *value_column,
+                                            gint64               owner_id,
+                                            GStrv               *out,
+                                            GError             **error);
+gboolean       _dossier_store_save_set     (DossierStore        *store,
+                                            DossierRecord       *owner,
+                                            const char          *table,
+                                            const char          *owner_column,
+                                            const char          *value_column,
+                                            const char          *vocab,
+                                            const char * const  *values,
+                                            gboolean             is_new,
+                                            GError             **error);
+
+G_END_DECLS

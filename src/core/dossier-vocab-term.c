@@ -1,0 +1,53 @@
+/* dossier-vocab-term.c: a term of a controlled vocabulary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dossier-vocab-term.h"
+
+G_DEFINE_FINAL_TYPE (DossierVocabTerm, dossier_vocab_term, DOSSIER_TYPE_RECORD)
+
+#define F(name, type, vocab, ref) { #name, DOSSIER_FIELD_##type, G_STRUCT_OFFSET (DossierVocabTerm, name), vocab, ref }
+
+static const DossierField fields[] = {
+  F (scheme, TEXT, NULL, NULL),
+  F (code, TEXT, NULL, NULL),
+  F (parent, NTEXT, NULL, NULL),
+  F (label_fr, TEXT, NULL, NULL),
+  F (label_en, TEXT, NULL, NULL),
+  F (position, INT, NULL, NULL),
+  F (latitude, REAL, NULL, NULL),
+  F (longitude, REAL, NULL, NULL),
+};
+
+static const DossierRecordInfo info = {
+  .table = "vocabulary",
+  .code_prefix = NULL,
+  .code_digits = 0,
+  .not_audited = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+static void
+dossier_vocab_term_class_init (DossierVocabTermClass *klass)
+{
+}
+
+static void
+dossier_vocab_term_init (DossierVocabTerm *self)
+{
+  _dossier_record_set_info (DOSSIER_RECORD (self), &info);
+}
+
+/**
+ * dossier_vocab_term_new:
+ *
+ * Returns: (transfer full): a new, unsaved record with default values
+ */
+DossierVocabTerm *
+dossier_vocab_term_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_VOCAB_TERM, NULL);
+}

@@ -1,0 +1,22 @@
+/* dossier-test-util.h: small helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+/* A temporary directory for this test program, removed at exit. */
+const char   *dossier_test_tmpdir       (void);
+char         *dossier_test_tmp_path     (const char *name);
+/* A new, empty dossier in the temporary directory. */
+DossierStore *dossier_test_new_store    (const char *name);
+void          dossier_test_write_file   (const char *path,
+                                         const char *contents,
+                                         gssize      len);
+char         *dossier_test_read_file    (const char *path,
+                                         gsize      *len);
+
+G_END_DECLS

@@ -1,0 +1,435 @@
+/* test-records.c: create, read, update, delete and link every kind of record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "dossier-actor.h"
+#include "dossier-custody.h"
+#include "dossier-evidence.h"
+#include "dossier-identity.h"
+#include "dossier-incident.h"
+#include "dossier-link.h"
+#include "dossier-person.h"
+#include "dossier-testimony.h"
+#include "dossier-test-util.h"
+#include "dossier-vocab.h"
+
+static void
+set (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static gint64
+count (DossierStore *store,
+       const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_incident_crud (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("incident.dossier");
+  g_autoptr(DossierIncident) inc = dossier_incident_new ();
+  g_autoptr(DossierIncident) copy = NULL;
+  g_autoptr(DossierIncident) second = dossier_incident_new ();
+  g_autoptr(GError) error = NULL;
+  const char *types[] = { "summary-execution", "looting-destruction-property", NULL };
+  GDate d;
+  gint64 id;
+
+  set (&inc->title_fr, "Exécutions sommaires à Moura");
+  set (&inc->title_en, "Summary executions in Moura");
+  set (&inc->date_edtf, "2022-03-27/2022-03-31");
+  set (&inc->place, "Moura");
+  set (&inc->admin1, "mopti");
+  inc->latitude = 14.05;
+  inc->longitude = -4.39;
+  set (&inc->location_precision, "near-town");
+  g_strfreev (inc->violation_types);
+  inc->violation_types = g_strdupv ((char **) types);
+  inc->casualties[dossier_casualty_category_index ("killed")][dossier_casualty_group_index ("unknown")] = 500;
+  inc->casualties[dossier_casualty_category_index ("sexual-violence")][dossier_casualty_group_index ("women")] = 58;
+
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (inc), &error));
+  g_assert_no_error (error);
+  id = DOSSIER_RECORD (inc)->id;
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (DOSSIER_RECORD (inc)->code, ==, "INC-0001");
+  g_assert_true (g_uuid_string_is_valid (DOSSIER_RECORD (inc)->uuid));
+  g_assert_nonnull (DOSSIER_RECORD (inc)->created_at);
+
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (second), &error));
+  g_assert_cmpstr (DOSSIER_RECORD (second)->code, ==, "INC-0002");
+
+  /* Read back, by id and by code, with extras and derived dates. */
+  copy = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (DOSSIER_RECORD (copy)->id, ==, id);
+  g_assert_cmpstr (copy->title_fr, ==, "Exécutions sommaires à Moura");
+  g_assert_cmpstr (copy->admin1, ==, "mopti");
+  g_assert_null (copy->admin2);
+  g_assert_cmpfloat (copy->latitude, ==, 14.05);
+  g_assert_cmpuint (g_strv_length (copy->violation_types), ==, 2);
+  g_assert_cmpstr (copy->violation_types[0], ==, "looting-destruction-property");
+  g_assert_cmpint (dossier_incident_total_casualties (copy, 0), ==, 500);
+  g_assert_cmpint (copy->casualties[4][0], ==, 58);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM casualty"), ==, 2);
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 27, G_DATE_MARCH, 2022);
+  g_assert_cmpint (count (store, "SELECT date_start FROM incident WHERE code = 'INC-0001'"), ==, g_date_get_julian (&d));
+  g_date_set_dmy (&d, 31, G_DATE_MARCH, 2022);
+  g_assert_cmpint (count (store, "SELECT date_end FROM incident WHERE code = 'INC-0001'"), ==, g_date_get_julian (&d));
+
+  /* Update: only changed fields are written and audited. */
+  set (&copy->title_en, "Killings in Moura");
+  set (&copy->date_edtf, "2022-03");
+  copy->casualties[0][4] = 501;
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'title_en' AND old_value = 'Summary executions in Moura' AND new_value = 'Killings in Moura'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'casualties'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'title_fr'"), ==, 0);
+  g_date_set_dmy (&d, 1, G_DATE_MARCH, 2022);
+  g_assert_cmpint (count (store, "SELECT date_start FROM incident WHERE code = 'INC-0001'"), ==, g_date_get_julian (&d));
+
+  /* An update that changes nothing writes nothing. */
+  {
+    gint64 before = count (store, "SELECT count(*) FROM audit");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
+    g_assert_cmpint (count (store, "SELECT count(*) FROM audit"), ==, before);
+  }
+
+  /* Invalid values are refused, and nothing is written. */
+  set (&copy->date_edtf, "2022-02-30");
+  g_assert_false (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  set (&copy->date_edtf, "2022-03");
+  set (&copy->verification, "probably");
+  g_assert_false (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  set (&copy->verification, "verified");
+  copy->latitude = 123.0;
+  g_assert_false (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  copy->latitude = 14.05;
+  g_strfreev (copy->violation_types);
+  copy->violation_types = g_strsplit ("killing,not-a-violation", ",", -1);
+  g_assert_false (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM incident WHERE verification = 'verified'"), ==, 0);
+
+  /* Delete cascades to the extras. */
+  g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (copy), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM incident"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM casualty"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_violation"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'delete' AND old_value = 'INC-0001'"), ==, 1);
+  g_assert_null (dossier_store_load (store, DOSSIER_TYPE_INCIDENT, id, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Codes are never reused. */
+  {
+    g_autoptr(DossierIncident) third = dossier_incident_new ();
+    g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (third), &error));
+    g_assert_cmpstr (DOSSIER_RECORD (third)->code, ==, "INC-0003");
+  }
+}
+
+static void
+test_people_and_links (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("people.dossier");
+  g_autoptr(DossierIncident) inc = dossier_incident_new ();
+  g_autoptr(DossierPerson) person = dossier_person_new ();
+  g_autoptr(DossierIdentity) identity = dossier_identity_new ();
+  g_autoptr(DossierActor) parent = dossier_actor_new ();
+  g_autoptr(DossierActor) actor = dossier_actor_new ();
+  g_autoptr(DossierTestimony) testimony = dossier_testimony_new ();
+  g_autoptr(DossierLink) witness = NULL;
+  g_autoptr(DossierLink) perpetrator = NULL;
+  g_autoptr(DossierLink) spoke = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (inc), &error));
+
+  set (&person->sex, "female");
+  set (&person->age_group, "adult");
+  person->age = 34;
+  set (&person->residence_admin1, "segou");
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (DOSSIER_RECORD (person)->code, ==, "TEM-0001");
+  g_assert_cmpstr (person->protection, ==, "protected");
+
+  identity->person_id = DOSSIER_RECORD (person)->id;
+  set (&identity->full_name, "Témoin fictif (nom fictif)");
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (identity), &error));
+  g_assert_no_error (error);
+
+  set (&parent->name, "Forces armées");
+  set (&parent->kind, "state-security-forces");
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (parent), &error));
+  set (&actor->name, "Unité fictive");
+  set (&actor->kind, "state-security-forces");
+  actor->parent_id = DOSSIER_RECORD (parent)->id;
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (actor), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (DOSSIER_RECORD (actor)->code, ==, "ACT-0002");
+
+  testimony->person_id = DOSSIER_RECORD (person)->id;
+  set (&testimony->summary, "Témoignage sur les événements");
+  set (&testimony->transcript, "Ce jour-là, j’ai vu…");
+  set (&testimony->language, "fr");
+  g_strfreev (testimony->tags);
+  testimony->tags = g_strsplit ("rape,looting-destruction-property", ",", -1);
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (testimony), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (DOSSIER_RECORD (testimony)->code, ==, "TES-00001");
+
+  witness = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
+                                DOSSIER_RECORD (person)->id, "direct-witness", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (witness);
+  perpetrator = dossier_store_link (store, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (inc)->id,
+                                    DOSSIER_RECORD (actor)->id, "alleged-perpetrator", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (perpetrator->involvement, ==, "unknown");
+  set (&perpetrator->involvement, "direct");
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (perpetrator), &error));
+  g_assert_no_error (error);
+  spoke = dossier_store_link (store, DOSSIER_LINK_TESTIMONY_INCIDENT, DOSSIER_RECORD (testimony)->id,
+                              DOSSIER_RECORD (inc)->id, NULL, "j’ai vu", &error);
+  g_assert_no_error (error);
+
+  /* A role outside the vocabulary, and a duplicate link, are refused. */
+  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
+                                     DOSSIER_RECORD (person)->id, "spectator", NULL, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
+                                     DOSSIER_RECORD (person)->id, "direct-witness", NULL, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A link to a record that does not exist is refused by the foreign keys. */
+  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
+                                     9999, "victim", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Both sides see the link. */
+  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_PERSON, 0, DOSSIER_RECORD (person)->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpstr (((DossierLink *) links->pdata[0])->role, ==, "direct-witness");
+  g_clear_pointer (&links, g_ptr_array_unref);
+  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (inc)->id, 0, &error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpstr (((DossierLink *) links->pdata[0])->involvement, ==, "direct");
+  g_clear_pointer (&links, g_ptr_array_unref);
+  links = dossier_store_list_links (store, DOSSIER_LINK_TESTIMONY_INCIDENT, 0, DOSSIER_RECORD (inc)->id, &error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpstr (((DossierLink *) links->pdata[0])->detail, ==, "j’ai vu");
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  /* Tags round trip. */
+  {
+    g_autoptr(DossierTestimony) t = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, DOSSIER_RECORD (testimony)->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (t->tags), ==, 2);
+    g_assert_cmpint (t->person_id, ==, DOSSIER_RECORD (person)->id);
+  }
+
+  /* Unlink. */
+  g_assert_true (dossier_store_unlink (store, witness, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_person"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'delete' AND entity = 'incident_person'"), ==, 1);
+
+  /* Deleting the parent actor leaves the child without parent; deleting the person
+   * removes the identity and orphans the testimony. */
+  g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (parent), &error));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM actor WHERE parent_id IS NULL"), ==, 1);
+  g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM identity"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM testimony WHERE person_id IS NULL"), ==, 1);
+
+  /* Deleting the incident removes its remaining links. */
+  g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (inc), &error));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_actor"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM testimony_incident"), ==, 0);
+}
+
+static void
+test_evidence_record (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("evidence.dossier");
+  g_autoptr(DossierEvidence) ev = dossier_evidence_new ();
+  g_autoptr(DossierIncident) inc = dossier_incident_new ();
+  g_autoptr(DossierLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean intact;
+  g_autofree char *reason = NULL;
+
+  set (&ev->title, "Rapport");
+  set (&ev->sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  ev->size = 0;
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (ev), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (DOSSIER_RECORD (ev)->code, ==, "EVD-0001");
+  g_assert_true (isnan (ev->latitude));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (inc), &error));
+
+  /* Linking evidence appends to its custody chain, which stays intact. */
+  link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (ev)->id,
+                             DOSSIER_RECORD (inc)->id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM custody_event WHERE action = 'linked'"), ==, 1);
+  g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "viewed", "", &error));
+  g_assert_true (dossier_custody_check_chain (store, DOSSIER_RECORD (ev)->id, &intact, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_true (intact);
+  g_assert_null (reason);
+
+  /* The hash of evidence is fixed. */
+  set (&ev->sha256, "0000000000000000000000000000000000000000000000000000000000000000");
+  g_assert_false (dossier_store_update (store, DOSSIER_RECORD (ev), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* And the custody log cannot be edited through SQL. */
+  g_assert_cmpint (sqlite3_exec (dossier_store_get_db (store), "UPDATE custody_event SET details = 'x'", NULL, NULL, NULL), !=, SQLITE_OK);
+}
+
+static void
+test_vocabularies (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("vocab.dossier");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) schemes = dossier_vocab_bundled_schemes ();
+  /* Every kind of violation named in the public reports the demo draws on. */
+  static const char * const violations[] = {
+    "killing", "summary-execution", "enforced-disappearance", "abduction", "arbitrary-detention",
+    "torture", "rape", "sexual-violence", "sexual-slavery", "forced-marriage", "trafficking",
+    "recruitment-children", "killing-maiming-children", "attacks-schools-hospitals",
+    "attacks-humanitarian-personnel", "looting-destruction-property", "forced-displacement",
+    "restriction-movement", "denial-humanitarian-access", "excessive-force-protesters",
+  };
+  static const char * const regions[] = {
+    "kayes", "koulikoro", "sikasso", "segou", "mopti", "tombouctou", "gao", "kidal",
+    "taoudenit", "menaka", "bamako",
+  };
+
+  g_assert_cmpuint (g_strv_length (schemes), >=, 20);
+  for (guint i = 0; schemes[i]; i++)
+    {
+      g_autofree char *scheme = g_strndup (schemes[i], strlen (schemes[i]) - 5);
+      g_autoptr(GPtrArray) terms = dossier_store_list_vocab (store, scheme, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (terms->len, >, 1);
+      for (guint j = 0; j < terms->len; j++)
+        {
+          DossierVocabTerm *t = terms->pdata[j];
+          g_assert_cmpstr (t->scheme, ==, scheme);
+          g_assert_true (t->label_fr && *t->label_fr);
+          g_assert_true (t->label_en && *t->label_en);
+          if (j > 0)
+            g_assert_cmpint (t->position, >, ((DossierVocabTerm *) terms->pdata[j - 1])->position);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (violations); i++)
+    {
+      g_autofree char *label = dossier_store_vocab_label (store, "violation-type", violations[i], "fr");
+      g_test_message ("%s → %s", violations[i], label);
+      g_assert_true (_dossier_store_check_vocab (store, "violation-type", violations[i], &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (label, !=, violations[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autoptr(GPtrArray) admin1 = NULL;
+      g_assert_true (_dossier_store_check_vocab (store, "admin1", regions[i], &error));
+      g_assert_no_error (error);
+      (void) admin1;
+    }
+  {
+    g_autofree char *fr = dossier_store_vocab_label (store, "admin1", "segou", "fr");
+    g_autofree char *en = dossier_store_vocab_label (store, "admin1", "tombouctou", "en");
+    g_autofree char *unknown = dossier_store_vocab_label (store, "admin1", "atlantis", "en");
+    g_assert_cmpstr (fr, ==, "Ségou");
+    g_assert_cmpstr (en, ==, "Timbuktu");
+    g_assert_cmpstr (unknown, ==, "atlantis");
+  }
+  /* Cercles belong to regions and are placed in Mali. */
+  {
+    g_autoptr(GPtrArray) cercles = dossier_store_list_vocab (store, "admin2", &error);
+    g_assert_cmpuint (cercles->len, >=, 45);
+    for (guint j = 0; j < cercles->len; j++)
+      {
+        DossierVocabTerm *t = cercles->pdata[j];
+        g_assert_true (_dossier_store_check_vocab (store, "admin1", t->parent, NULL));
+        g_assert_cmpfloat (t->latitude, >, 10.0);
+        g_assert_cmpfloat (t->latitude, <, 25.1);
+        g_assert_cmpfloat (t->longitude, >, -12.3);
+        g_assert_cmpfloat (t->longitude, <, 4.3);
+      }
+  }
+}
+
+static void
+test_vocab_parse_errors (void)
+{
+  static const char * const bad[] = {
+    "", "[]", "{\"scheme\": \"x\"}", "{\"scheme\": \"X Y\", \"terms\": []}",
+    "{\"scheme\": \"x\", \"terms\": [{\"code\": \"a\", \"fr\": \"A\"}]}",
+    "{\"scheme\": \"x\", \"terms\": [{\"code\": \"a\", \"fr\": \"A\", \"en\": \"A\"}, {\"code\": \"a\", \"fr\": \"B\", \"en\": \"B\"}]}",
+    "{\"scheme\": \"x\", \"terms\": [{\"code\": \"É\", \"fr\": \"A\", \"en\": \"A\"}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) terms = dossier_vocab_parse (bytes, "bad.json", &error);
+
+      g_assert_null (terms);
+      g_assert_nonnull (error);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/records/incident", test_incident_crud);
+  g_test_add_func ("/records/people-actors-testimonies-links", test_people_and_links);
+  g_test_add_func ("/records/evidence", test_evidence_record);
+  g_test_add_func ("/vocab/bundled", test_vocabularies);
+  g_test_add_func ("/vocab/parse-errors", test_vocab_parse_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,288 @@
+/* test-store.c: opening, creating and refusing dossier files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dossier-incident.h"
+#include "dossier-store.h"
+#include "dossier-test-util.h"
+
+#define tmp_path dossier_test_tmp_path
+#define write_file dossier_test_write_file
+#define read_file dossier_test_read_file
+
+static void
+test_create_and_reopen (void)
+{
+  g_autofree char *path = tmp_path ("new.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *listing = NULL;
+  DossierStoreCounts counts;
+  sqlite3_stmt *stmt;
+
+  store = dossier_store_create (path, "Enquête à Ménaka", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (dossier_store_get_path (store), ==, path);
+
+  /* The file is an SQLite database with our application id, schema version and WAL. */
+  stmt = NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DOSSIER_APPLICATION_ID);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DOSSIER_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  g_assert_true (dossier_store_count (store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.incidents, ==, 0);
+
+  g_assert_true (dossier_store_set_info (store, "mandate", "Violations commises depuis 2012", &error));
+  g_assert_no_error (error);
+  g_assert_false (dossier_store_set_info (store, "uuid", "x", &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* No leftover temporary file beside it. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (dossier_test_tmpdir (), 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (dir)))
+      g_assert_false (strstr (name, ".part-") != NULL);
+  }
+
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  title = dossier_store_get_title (store);
+  g_assert_cmpstr (title, ==, "Enquête à Ménaka");
+
+  /* Creating over an existing file is refused and leaves it alone. */
+  g_assert_null (dossier_store_create (path, "autre", &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_EXISTS);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = tmp_path ("ro.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_create (path, "ro", &error);
+  g_autoptr(DossierIncident) incident = dossier_incident_new ();
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_is_read_only (store));
+  g_assert_false (dossier_store_insert (store, DOSSIER_RECORD (incident), &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY);
+}
+
+/* Opening @path fails with @code, and the file is byte for byte as it was, with no
+ * journal or WAL file left beside it. */
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gsize before_len = 0, after_len = 0;
+  DossierStore *store;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    before = read_file (path, &before_len);
+
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, DOSSIER_STORE_ERROR, code);
+  g_assert_nonnull (error->message);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  g_test_message ("%s: %s", path, error->message);
+
+  if (before != NULL)
+    {
+      after = read_file (path, &after_len);
+      g_assert_cmpmem (before, before_len, after, after_len);
+    }
+  if (!had_wal)
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  (void) shm;
+}
+
+static void
+test_refuse_bad_files (void)
+{
+  g_autofree char *missing = tmp_path ("missing.dossier");
+  g_autofree char *text = tmp_path ("text.dossier");
+  g_autofree char *empty = tmp_path ("empty.dossier");
+  g_autofree char *other = tmp_path ("other.sqlite");
+  g_autofree char *short_header = tmp_path ("short.dossier");
+  g_autofree char *dir = tmp_path ("a-directory.dossier");
+  sqlite3 *db = NULL;
+
+  assert_refused (missing, DOSSIER_STORE_ERROR_NOT_FOUND);
+
+  write_file (text, "Ceci n’est pas un dossier.\n", -1);
+  assert_refused (text, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+
+  write_file (empty, "", 0);
+  assert_refused (empty, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+
+  write_file (short_header, "SQLite format 3\0abc", 19);
+  assert_refused (short_header, DOSSIER_STORE_ERROR_CORRUPT);
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (other, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  assert_refused (dir, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+}
+
+/* Makes a dossier with some content, closed and checkpointed so that the main file holds
+ * everything. */
+static char *
+make_dossier (const char *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_create (path, name, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 50; i++)
+    {
+      g_autoptr(DossierIncident) incident = dossier_incident_new ();
+      g_free (incident->title_fr);
+      incident->title_fr = g_strdup_printf ("Incident numéro %d à Gao", i);
+      g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (incident), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (sqlite3_exec (dossier_store_get_db (store), "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL), ==, SQLITE_OK);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *path = make_dossier ("newer.dossier");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (path, DOSSIER_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autofree char *path = make_dossier ("truncated.dossier");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  contents = read_file (path, &len);
+  g_assert_cmpuint (len, >, 3 * 65536);
+  /* Cut in the middle of a page, then at a page boundary. */
+  write_file (path, contents, len / 2 + 100);
+  assert_refused (path, DOSSIER_STORE_ERROR_CORRUPT);
+  write_file (path, contents, 2 * 65536);
+  assert_refused (path, DOSSIER_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_corrupt (void)
+{
+  g_autofree char *path = make_dossier ("corrupt.dossier");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  contents = read_file (path, &len);
+  /* Scribble over the second page onwards: the schema and tables' b-tree pages. */
+  for (gsize i = 65536 + 8; i < len && i < 65536 + 4096; i++)
+    contents[i] = (char) (i * 7);
+  write_file (path, contents, len);
+  assert_refused (path, DOSSIER_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_migration_from_zero_refused (void)
+{
+  /* A file carrying our application id but no schema at all (user_version 0) is not a
+   * dossier: it must not be "migrated" into one behind the user's back. */
+  g_autofree char *path = tmp_path ("zero.dossier");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1146048339; CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (path, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+}
+
+static void
+test_nested_transactions (void)
+{
+  g_autofree char *path = tmp_path ("nested.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_create (path, "n", &error);
+  g_autoptr(DossierIncident) a = dossier_incident_new ();
+  g_autoptr(DossierIncident) b = dossier_incident_new ();
+  DossierStoreCounts counts;
+
+  g_assert_true (dossier_store_begin (store, &error));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (a), &error));
+  g_assert_true (dossier_store_begin (store, &error));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (b), &error));
+  dossier_store_rollback (store);               /* undoes b only */
+  g_assert_true (dossier_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.incidents, ==, 1);
+
+  g_assert_true (dossier_store_begin (store, &error));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (b), &error) || TRUE);
+  dossier_store_rollback (store);               /* undoes everything */
+  g_assert_true (dossier_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.incidents, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/refuse/bad-files", test_refuse_bad_files);
+  g_test_add_func ("/store/refuse/newer-version", test_refuse_newer);
+  g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
+  g_test_add_func ("/store/refuse/no-schema", test_migration_from_zero_refused);
+  g_test_add_func ("/store/nested-transactions", test_nested_transactions);
+
+  return g_test_run ();
+}
