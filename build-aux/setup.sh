@@ -10,7 +10,7 @@ PACKAGES="
   nettle-dev libgexiv2-dev libsodium-dev libpoppler-glib-dev
   desktop-file-utils appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core
-  poppler-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme
+  poppler-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme locales
 "
 
 missing=""
@@ -26,4 +26,12 @@ if [ -n "$missing" ]; then
   echo "Installing:$missing"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+
+# French and English locales, so that the app and its tests can run in both languages.
+if ! locale -a 2>/dev/null | grep -qi '^fr_FR.utf8$' || ! locale -a 2>/dev/null | grep -qi '^en_US.utf8$'; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO sed -i -e 's/^# *\(fr_FR.UTF-8 UTF-8\)/\1/' -e 's/^# *\(en_US.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  $SUDO locale-gen
 fi

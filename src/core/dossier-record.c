@@ -1064,3 +1064,117 @@ _dossier_store_save_set (DossierStore        *store,
   return _dossier_store_audit (store, "update", owner->info->table, owner->uuid, table,
                                old_text, new_text, error);
 }
+
+/**
+ * dossier_store_count_records:
+ * @store: a #DossierStore
+ * @type: a #DossierRecord subtype
+ * @error: return location for a #GError
+ *
+ * Returns: the number of records of @type, or -1 on error
+ */
+gint64
+dossier_store_count_records (DossierStore  *store,
+                             GType          type,
+                             GError       **error)
+{
+  g_autoptr(DossierRecord) probe = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), -1);
+  g_return_val_if_fail (g_type_is_a (type, DOSSIER_TYPE_RECORD), -1);
+
+  probe = g_object_new (type, NULL);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", probe->info->table);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _dossier_store_set_error (store, error);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * dossier_store_load_page:
+ * @store: a #DossierStore
+ * @type: a #DossierRecord subtype
+ * @order_by: (nullable): a field of @type, or "code", "created_at"; %NULL for id order
+ * @descending: sort order
+ * @offset: rows to skip
+ * @limit: at most this many rows
+ * @error: return location for a #GError
+ *
+ * One page of records in a stable order (ties broken by id), for lists that never hold a
+ * whole table.
+ *
+ * Returns: (transfer full) (element-type DossierRecord): the records, or %NULL
+ */
+GPtrArray *
+dossier_store_load_page (DossierStore  *store,
+                         GType          type,
+                         const char    *order_by,
+                         gboolean       descending,
+                         guint          offset,
+                         guint          limit,
+                         GError       **error)
+{
+  g_autoptr(DossierRecord) probe = NULL;
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *select = NULL;
+  g_autofree char *sql = NULL;
+  const char *dir = descending ? "DESC" : "ASC";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DOSSIER_TYPE_RECORD), NULL);
+
+  probe = g_object_new (type, NULL);
+  if (order_by != NULL && !g_str_equal (order_by, "code") && !g_str_equal (order_by, "created_at") &&
+      dossier_record_find_field (probe->info, order_by) == NULL)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   "no column %s in %s", order_by, probe->info->table);
+      return NULL;
+    }
+  /* Incidents sort by their derived day, not by the EDTF text. */
+  if (g_strcmp0 (order_by, "date_edtf") == 0)
+    order_by = "date_start";
+
+  select = _dossier_record_select_sql (probe->info);
+  if (order_by != NULL)
+    sql = g_strdup_printf ("%s ORDER BY %s %s, id %s LIMIT ?1 OFFSET ?2", select, order_by, dir, dir);
+  else
+    sql = g_strdup_printf ("%s ORDER BY id %s LIMIT ?1 OFFSET ?2", select, dir);
+
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierRecord *record = g_object_new (type, NULL);
+
+      _dossier_record_read_row (record, stmt);
+      g_ptr_array_add (page, record);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+  for (guint i = 0; i < page->len; i++)
+    {
+      DossierRecord *record = page->pdata[i];
+      if (record->info->load_extra && !record->info->load_extra (store, record, error))
+        return NULL;
+    }
+  return g_steal_pointer (&page);
+}

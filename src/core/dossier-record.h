@@ -134,6 +134,17 @@ gboolean       dossier_store_foreach_with  (DossierStore      *store,
                                             gpointer           user_data,
                                             GError           **error);
 
+gint64         dossier_store_count_records (DossierStore  *store,
+                                            GType          type,
+                                            GError       **error);
+GPtrArray     *dossier_store_load_page     (DossierStore  *store,
+                                            GType          type,
+                                            const char    *order_by,
+                                            gboolean       descending,
+                                            guint          offset,
+                                            guint          limit,
+                                            GError       **error);
+
 /* The uuid of the record with @id in @table, or NULL. */
 char          *dossier_store_uuid_for_id   (DossierStore  *store,
                                             const char    *table,

@@ -1,0 +1,285 @@
+/* dossier-application.c: the application: opens dossiers in windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dossier-application.h"
+#include "dossier-demo.h"
+#include "dossier-window.h"
+
+struct _DossierApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
+
+/**
+ * dossier_application_setup_language:
+ *
+ * Applies the interface language chosen in the preferences, before gettext starts. Called
+ * from main(), so a change takes effect at the next start.
+ */
+void
+dossier_application_setup_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *lang = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return;
+  settings = g_settings_new (APP_ID);
+  lang = g_settings_get_string (settings, "interface-language");
+  if (g_str_equal (lang, "fr"))
+    g_setenv ("LANGUAGE", "fr", TRUE);
+  else if (g_str_equal (lang, "en"))
+    g_setenv ("LANGUAGE", "en", TRUE);
+}
+
+/**
+ * dossier_application_ui_language:
+ *
+ * Returns: (transfer full): "fr" or "en": the language the interface is shown in, used to
+ *   pick vocabulary labels, dates and titles of the data
+ */
+char *
+dossier_application_ui_language (void)
+{
+  /* Translators: the language code of this translation, "fr" for French */
+  const char *code = C_("language code", "en");
+
+  return g_strdup (g_str_equal (code, "fr") ? "fr" : "en");
+}
+
+char *
+dossier_application_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "dossier", "demo.dossier", NULL);
+}
+
+static void
+open_in_window (DossierApplication *self,
+                const char         *path)
+{
+  DossierWindow *window = dossier_window_new (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (dossier_window_load (window, path, &error))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_settings_set_string (self->settings, "last-dossier", absolute);
+    }
+  else
+    dossier_window_show_error (window, error->message);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The demo dossier is made on first use from the sources built into the program. */
+static char *
+ensure_demo (GError **error)
+{
+  g_autofree char *path = dossier_application_demo_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(DossierStore) store = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   /* Translators: %s is a folder */
+                   _("The folder “%s” cannot be created"), dir);
+      return NULL;
+    }
+  store = dossier_demo_create (path, error);
+  if (store == NULL)
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+static void
+open_demo (DossierApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ensure_demo (&error);
+
+  if (path == NULL)
+    {
+      DossierWindow *window = dossier_window_new (GTK_APPLICATION (self));
+      dossier_window_show_error (window, error->message);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  open_in_window (self, path);
+}
+
+static void
+dossier_application_activate (GApplication *app)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *last = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-dossier");
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    open_in_window (self, last);
+  else
+    open_demo (self);
+}
+
+static void
+dossier_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        open_in_window (DOSSIER_APPLICATION (app), path);
+    }
+}
+
+static void
+on_open_response (GtkNativeDialog    *dialog,
+                  int                 response,
+                  DossierApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        open_in_window (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DossierApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Dossier"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Dossiers"));
+  gtk_file_filter_add_pattern (filter, "*.dossier");
+  gtk_file_filter_add_mime_type (filter, "application/x-dossier");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  open_demo (DOSSIER_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  DossierApplication *self = user_data;
+  static const char *developers[] = { "Dossier developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Dossier"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Dossier developers"),
+                        "developers", developers,
+                        "comments", _("Build investigation dossiers that link incidents, witnesses, testimonies, armed actors and evidence, offline."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Vocabularies"), NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Violation types, roles, statuses and Mali’s regions and cercles: the project’s own work, dedicated to the public domain (CC0)."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Demo dossier"), NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Incidents and actors are taken from public reports on Mali, shipped unchanged as the demo’s evidence. The people and testimonies of the demo are fictional."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", open_action },
+  { "open-demo", open_demo_action },
+  { "about", about_action },
+};
+
+static void
+dossier_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<Control>q", NULL });
+}
+
+static void
+dossier_application_finalize (GObject *object)
+{
+  g_clear_object (&DOSSIER_APPLICATION (object)->settings);
+
+  G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
+}
+
+static void
+dossier_application_class_init (DossierApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = dossier_application_finalize;
+  app_class->activate = dossier_application_activate;
+  app_class->open = dossier_application_open;
+  app_class->startup = dossier_application_startup;
+}
+
+static void
+dossier_application_init (DossierApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+}
+
+DossierApplication *
+dossier_application_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/dossier/Dossier",
+                       NULL);
+}

@@ -1,0 +1,196 @@
+/* dossier-record-list-model.c: a GListModel over one kind of record, read page by page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lists show tens of thousands of rows, so the model never loads a table: it knows the row
+ * count, and a list view asks only for the rows it shows; those are read from SQLite a page
+ * at a time, sorted by SQLite, and only a few pages are kept.
+ */
+#include "config.h"
+
+#include "dossier-record-list-model.h"
+
+#define PAGE_SIZE 100
+#define MAX_PAGES 8
+
+struct _DossierRecordListModel
+{
+  GObject       parent_instance;
+
+  DossierStore *store;
+  GType         record_type;
+  char         *order_by;
+  gboolean      descending;
+  guint         n_items;
+  GHashTable   *pages;   /* page number → GPtrArray of records */
+  GQueue        recent;  /* page numbers, most recently used first */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierRecordListModel, dossier_record_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return DOSSIER_RECORD_LIST_MODEL (model)->record_type;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return DOSSIER_RECORD_LIST_MODEL (model)->n_items;
+}
+
+static GPtrArray *
+get_page (DossierRecordListModel *self,
+          guint                   page_number)
+{
+  GPtrArray *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_number));
+  g_autoptr(GError) error = NULL;
+
+  if (page != NULL)
+    {
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (page_number));
+      g_queue_push_head (&self->recent, GUINT_TO_POINTER (page_number));
+      return page;
+    }
+
+  page = dossier_store_load_page (self->store, self->record_type, self->order_by, self->descending,
+                                  page_number * PAGE_SIZE, PAGE_SIZE, &error);
+  if (page == NULL)
+    {
+      g_warning ("Could not read the list: %s", error->message);
+      return NULL;
+    }
+
+  if (g_queue_get_length (&self->recent) >= MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_number), page);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page_number));
+  return page;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  DossierRecordListModel *self = DOSSIER_RECORD_LIST_MODEL (model);
+  GPtrArray *page;
+  guint index = position % PAGE_SIZE;
+
+  if (position >= self->n_items)
+    return NULL;
+  page = get_page (self, position / PAGE_SIZE);
+  if (page == NULL || index >= page->len)
+    return NULL;
+  return g_object_ref (page->pdata[index]);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+dossier_record_list_model_finalize (GObject *object)
+{
+  DossierRecordListModel *self = DOSSIER_RECORD_LIST_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->order_by, g_free);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->recent);
+
+  G_OBJECT_CLASS (dossier_record_list_model_parent_class)->finalize (object);
+}
+
+static void
+dossier_record_list_model_class_init (DossierRecordListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_record_list_model_finalize;
+}
+
+static void
+dossier_record_list_model_init (DossierRecordListModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->recent);
+}
+
+/**
+ * dossier_record_list_model_new:
+ * @store: the dossier
+ * @record_type: a #DossierRecord subtype
+ *
+ * Returns: (transfer full): a model of every record of @record_type, by code
+ */
+DossierRecordListModel *
+dossier_record_list_model_new (DossierStore *store,
+                               GType         record_type)
+{
+  DossierRecordListModel *self;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, DOSSIER_TYPE_RECORD), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_RECORD_LIST_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->record_type = record_type;
+  self->order_by = g_strdup ("code");
+  dossier_record_list_model_reload (self);
+  return self;
+}
+
+DossierStore *
+dossier_record_list_model_get_store (DossierRecordListModel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self), NULL);
+  return self->store;
+}
+
+/**
+ * dossier_record_list_model_reload:
+ * @self: a #DossierRecordListModel
+ *
+ * Forgets the cached pages and counts the rows again, after the dossier changed.
+ */
+void
+dossier_record_list_model_reload (DossierRecordListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint old = self->n_items;
+  gint64 n;
+
+  g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
+
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  n = dossier_store_count_records (self->store, self->record_type, &error);
+  if (n < 0)
+    {
+      g_warning ("Could not count the records: %s", error->message);
+      n = 0;
+    }
+  self->n_items = (guint) n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+}
+
+void
+dossier_record_list_model_set_sort (DossierRecordListModel *self,
+                                    const char             *order_by,
+                                    gboolean                descending)
+{
+  g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
+
+  if (g_strcmp0 (order_by, self->order_by) == 0 && descending == self->descending)
+    return;
+  g_free (self->order_by);
+  self->order_by = g_strdup (order_by);
+  self->descending = descending;
+  dossier_record_list_model_reload (self);
+}

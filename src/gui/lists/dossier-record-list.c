@@ -1,0 +1,232 @@
+/* dossier-record-list.c: a column view over one kind of record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-edtf.h"
+#include "dossier-incident.h"
+#include "dossier-record-list.h"
+#include "dossier-vocab.h"
+
+struct _DossierRecordList
+{
+  GtkWidget                parent_instance;
+
+  GtkWidget               *scrolled;
+  GtkColumnView           *view;
+  DossierRecordListModel  *model;
+  DossierStore            *store;
+  const DossierListColumn *columns;
+  guint                    n_columns;
+  char                    *lang;
+  GHashTable              *labels;   /* "scheme\ncode" → label, so cells do not query */
+};
+
+G_DEFINE_FINAL_TYPE (DossierRecordList, dossier_record_list, GTK_TYPE_WIDGET)
+
+static void
+dossier_record_list_dispose (GObject *object)
+{
+  DossierRecordList *self = DOSSIER_RECORD_LIST (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dossier_record_list_parent_class)->dispose (object);
+}
+
+static void
+dossier_record_list_finalize (GObject *object)
+{
+  DossierRecordList *self = DOSSIER_RECORD_LIST (object);
+
+  g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dossier_record_list_parent_class)->finalize (object);
+}
+
+static void
+dossier_record_list_class_init (DossierRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_record_list_dispose;
+  object_class->finalize = dossier_record_list_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossier-record-list");
+}
+
+static void
+dossier_record_list_init (DossierRecordList *self)
+{
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static const char *
+vocab_label (DossierRecordList *self,
+             const char        *scheme,
+             const char        *code)
+{
+  g_autofree char *key = g_strconcat (scheme, "\n", code, NULL);
+  const char *label = g_hash_table_lookup (self->labels, key);
+
+  if (label == NULL)
+    {
+      label = dossier_store_vocab_label (self->store, scheme, code, self->lang);
+      g_hash_table_insert (self->labels, g_steal_pointer (&key), (gpointer) label);
+    }
+  return label;
+}
+
+/**
+ * dossier_record_list_cell_text:
+ * @self: a #DossierRecordList
+ * @record: a row
+ * @column: a column index
+ *
+ * Returns: (transfer full): the text shown in that cell
+ */
+char *
+dossier_record_list_cell_text (DossierRecordList *self,
+                               DossierRecord     *record,
+                               guint              column)
+{
+  const DossierListColumn *spec;
+  const DossierField *field;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  spec = &self->columns[column];
+  if (g_str_equal (spec->field, "code"))
+    return g_strdup (record->code);
+  if (spec->kind == DOSSIER_COLUMN_TITLE && DOSSIER_IS_INCIDENT (record))
+    {
+      gboolean fell_back;
+      const char *title = dossier_incident_get_title (DOSSIER_INCIDENT (record), self->lang, &fell_back);
+      /* Translators: a title shown in the other language, followed by that language's code */
+      return fell_back ? g_strdup_printf (_("%s (%s)"), title, g_str_equal (self->lang, "fr") ? "en" : "fr")
+                       : g_strdup (title);
+    }
+
+  field = dossier_record_find_field (record->info, spec->field);
+  g_return_val_if_fail (field != NULL, NULL);
+  value = dossier_record_get_string (record, field);
+  if (value == NULL)
+    return g_strdup ("");
+
+  switch (spec->kind)
+    {
+    case DOSSIER_COLUMN_VOCAB:
+      return g_strdup (vocab_label (self, field->vocab, value));
+    case DOSSIER_COLUMN_DATE:
+      return dossier_edtf_format_string (value, self->lang);
+    case DOSSIER_COLUMN_SIZE:
+      return g_format_size (g_ascii_strtoull (value, NULL, 10));
+    case DOSSIER_COLUMN_TEXT:
+    case DOSSIER_COLUMN_TITLE:
+    default:
+      /* One line in a list. */
+      g_strdelimit (value, "\n\r\t", ' ');
+      return g_steal_pointer (&value);
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           DossierRecordList        *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  DossierRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *text = record ? dossier_record_list_cell_text (self, record, column) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/**
+ * dossier_record_list_new:
+ * @store: the dossier
+ * @record_type: which records
+ * @columns: (array length=n_columns): the columns, kept by the widget (static data)
+ * @n_columns: their number
+ * @lang: "fr" or "en", for vocabulary labels and dates
+ *
+ * Returns: (transfer full): a new list
+ */
+GtkWidget *
+dossier_record_list_new (DossierStore            *store,
+                         GType                    record_type,
+                         const DossierListColumn *columns,
+                         guint                    n_columns,
+                         const char              *lang)
+{
+  DossierRecordList *self = g_object_new (DOSSIER_TYPE_RECORD_LIST, NULL);
+  g_autoptr(GtkMultiSelection) selection = NULL;
+
+  self->store = g_object_ref (store);
+  self->columns = columns;
+  self->n_columns = n_columns;
+  self->lang = g_strdup (lang);
+  self->model = dossier_record_list_model_new (store, record_type);
+
+  selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection))));
+  gtk_column_view_set_show_column_separators (self->view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].width > 0)
+        gtk_column_view_column_set_fixed_width (column, columns[i].width * 9);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->view, column);
+    }
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  return GTK_WIDGET (self);
+}
+
+DossierRecordListModel *
+dossier_record_list_get_model (DossierRecordList *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), NULL);
+  return self->model;
+}
+
+GtkColumnView *
+dossier_record_list_get_view (DossierRecordList *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), NULL);
+  return self->view;
+}

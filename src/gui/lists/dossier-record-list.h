@@ -1,0 +1,42 @@
+/* dossier-record-list.h: a column view over one kind of record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-record-list-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DOSSIER_COLUMN_TEXT,     /* the field as it is */
+  DOSSIER_COLUMN_VOCAB,    /* the label of the field's vocabulary code, in the UI language */
+  DOSSIER_COLUMN_DATE,     /* an EDTF date, written out in the UI language */
+  DOSSIER_COLUMN_TITLE,    /* an incident's title in the UI language, or the other one */
+  DOSSIER_COLUMN_SIZE,     /* a byte count */
+} DossierColumnKind;
+
+typedef struct {
+  const char        *title;   /* N_() */
+  const char        *field;   /* a field of the record, or "code" */
+  DossierColumnKind  kind;
+  int                width;   /* in characters; 0 to fill the rest */
+} DossierListColumn;
+
+#define DOSSIER_TYPE_RECORD_LIST (dossier_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (DossierRecordList, dossier_record_list, DOSSIER, RECORD_LIST, GtkWidget)
+
+GtkWidget              *dossier_record_list_new       (DossierStore            *store,
+                                                       GType                    record_type,
+                                                       const DossierListColumn *columns,
+                                                       guint                    n_columns,
+                                                       const char              *lang);
+DossierRecordListModel *dossier_record_list_get_model (DossierRecordList       *self);
+GtkColumnView          *dossier_record_list_get_view  (DossierRecordList       *self);
+char                   *dossier_record_list_cell_text (DossierRecordList       *self,
+                                                       DossierRecord           *record,
+                                                       guint                    column);
+
+G_END_DECLS

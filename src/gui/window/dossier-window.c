@@ -1,0 +1,361 @@
+/* dossier-window.c: a window on one dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-actor.h"
+#include "dossier-application.h"
+#include "dossier-evidence.h"
+#include "dossier-incident.h"
+#include "dossier-person.h"
+#include "dossier-record-list.h"
+#include "dossier-testimony.h"
+#include "dossier-window.h"
+
+typedef struct {
+  const char              *name;
+  const char              *title;  /* N_() */
+  const char              *icon;
+  GType                  (*get_type) (void);
+  const DossierListColumn *columns;
+  guint                    n_columns;
+} Section;
+
+static const DossierListColumn incident_columns[] = {
+  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
+  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 20 },
+  { N_("Place"), "place", DOSSIER_COLUMN_TEXT, 14 },
+  { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 12 },
+  { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 0 },
+  { N_("Verification"), "verification", DOSSIER_COLUMN_VOCAB, 12 },
+};
+static const DossierListColumn person_columns[] = {
+  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
+  { N_("Protection"), "protection", DOSSIER_COLUMN_VOCAB, 12 },
+  { N_("Sex"), "sex", DOSSIER_COLUMN_VOCAB, 10 },
+  { N_("Age group"), "age_group", DOSSIER_COLUMN_VOCAB, 16 },
+  { N_("Region of residence"), "residence_admin1", DOSSIER_COLUMN_VOCAB, 16 },
+  { N_("Community"), "community", DOSSIER_COLUMN_TEXT, 0 },
+};
+static const DossierListColumn testimony_columns[] = {
+  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 11 },
+  { N_("Taken on"), "taken_on", DOSSIER_COLUMN_DATE, 16 },
+  { N_("Office"), "office", DOSSIER_COLUMN_VOCAB, 11 },
+  { N_("Language"), "language", DOSSIER_COLUMN_VOCAB, 11 },
+  { N_("Status"), "status", DOSSIER_COLUMN_VOCAB, 11 },
+  { N_("Summary"), "summary", DOSSIER_COLUMN_TEXT, 0 },
+};
+static const DossierListColumn evidence_columns[] = {
+  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
+  { N_("Title"), "title", DOSSIER_COLUMN_TEXT, 0 },
+  { N_("Type"), "media_type", DOSSIER_COLUMN_TEXT, 14 },
+  { N_("Size"), "size", DOSSIER_COLUMN_SIZE, 9 },
+  { N_("SHA-256"), "sha256", DOSSIER_COLUMN_TEXT, 20 },
+};
+static const DossierListColumn actor_columns[] = {
+  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
+  { N_("Name"), "name", DOSSIER_COLUMN_TEXT, 0 },
+  { N_("Acronym"), "acronym", DOSSIER_COLUMN_TEXT, 10 },
+  { N_("Kind"), "kind", DOSSIER_COLUMN_VOCAB, 24 },
+};
+
+static const Section sections[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", NULL, NULL, 0 },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic", dossier_incident_get_type, incident_columns, G_N_ELEMENTS (incident_columns) },
+  { "people", N_("People"), "system-users-symbolic", dossier_person_get_type, person_columns, G_N_ELEMENTS (person_columns) },
+  { "testimonies", N_("Testimonies"), "user-available-symbolic", dossier_testimony_get_type, testimony_columns, G_N_ELEMENTS (testimony_columns) },
+  { "evidence", N_("Evidence"), "folder-documents-symbolic", dossier_evidence_get_type, evidence_columns, G_N_ELEMENTS (evidence_columns) },
+  { "actors", N_("Actors"), "security-high-symbolic", dossier_actor_get_type, actor_columns, G_N_ELEMENTS (actor_columns) },
+};
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  AdwToastOverlay      *toast_overlay;
+
+  GSettings            *settings;
+  DossierStore         *store;
+  GtkLabel             *counts[G_N_ELEMENTS (sections)];
+  GtkWidget            *overview_rows[G_N_ELEMENTS (sections)];
+};
+
+G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const Section *
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+  return NULL;
+}
+
+static void
+on_sidebar_row_selected (DossierWindow *self,
+                         GtkListBoxRow *row)
+{
+  const Section *section;
+
+  if (row == NULL || self->store == NULL)
+    return;
+  section = &sections[gtk_list_box_row_get_index (row)];
+  gtk_stack_set_visible_child_name (self->stack, section->name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  g_settings_set_string (self->settings, "sidebar-section", section->name);
+}
+
+static void
+on_back_clicked (DossierWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static GtkWidget *
+make_sidebar_row (DossierWindow *self,
+                  guint          index)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(sections[index].title));
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sections[index].icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), count);
+  self->counts[index] = GTK_LABEL (count);
+  return box;
+}
+
+static GtkWidget *
+make_overview (DossierWindow *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In this dossier"));
+  for (guint i = 1; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(sections[i].title));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      self->overview_rows[i] = row;
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return page;
+}
+
+static void
+update_counts (DossierWindow *self)
+{
+  DossierStoreCounts counts;
+  g_autoptr(GError) error = NULL;
+  gint64 values[G_N_ELEMENTS (sections)];
+
+  if (!dossier_store_count (self->store, &counts, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  values[0] = -1;
+  values[1] = counts.incidents;
+  values[2] = counts.people;
+  values[3] = counts.testimonies;
+  values[4] = counts.evidence;
+  values[5] = counts.actors;
+  for (guint i = 1; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, values[i]);
+      gtk_label_set_text (self->counts[i], text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overview_rows[i]), text);
+    }
+}
+
+static void
+dossier_window_dispose (GObject *object)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static gboolean
+dossier_window_close_request (GtkWindow *window)
+{
+  DossierWindow *self = DOSSIER_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
+}
+
+static void
+dossier_window_class_init (DossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = dossier_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/window/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+}
+
+static void
+dossier_window_init (DossierWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_list_box_append (self->sidebar, make_sidebar_row (self, i));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
+}
+
+DossierWindow *
+dossier_window_new (GtkApplication *app)
+{
+  return g_object_new (DOSSIER_TYPE_WINDOW, "application", app, NULL);
+}
+
+/**
+ * dossier_window_load:
+ * @self: a #DossierWindow
+ * @path: a dossier file
+ * @error: return location for a #GError
+ *
+ * Opens @path in this window and shows its sections.
+ *
+ * Returns: %TRUE on success; on failure the window is unchanged
+ */
+gboolean
+dossier_window_load (DossierWindow  *self,
+                     const char     *path,
+                     GError        **error)
+{
+  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *title = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *section = NULL;
+  GtkWidget *child;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+  {
+    g_autofree char *user = g_settings_get_string (self->settings, "investigator-name");
+    dossier_store_set_user (store, user);
+  }
+
+  /* Replace the pages of a previous dossier. */
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if ((child = gtk_stack_get_child_by_name (self->stack, sections[i].name)) != NULL)
+      gtk_stack_remove (self->stack, child);
+  g_set_object (&self->store, store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page;
+
+      if (sections[i].get_type == NULL)
+        page = make_overview (self);
+      else
+        page = dossier_record_list_new (store, sections[i].get_type (), sections[i].columns,
+                                        sections[i].n_columns, lang);
+      gtk_stack_add_titled (self->stack, page, sections[i].name, _(sections[i].title));
+    }
+
+  title = dossier_store_get_title (store);
+  basename = g_filename_display_basename (path);
+  adw_window_title_set_title (self->window_title, *title ? title : basename);
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), *title ? title : basename);
+  update_counts (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
+
+  section = g_settings_get_string (self->settings, "sidebar-section");
+  dossier_window_show_section (self, find_section (section) ? section : "incidents");
+  return TRUE;
+}
+
+void
+dossier_window_show_error (DossierWindow *self,
+                           const char    *message)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+DossierStore *
+dossier_window_get_store (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+dossier_window_show_section (DossierWindow *self,
+                             const char    *name)
+{
+  const Section *section;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  section = find_section (name);
+  g_return_if_fail (section != NULL);
+  gtk_list_box_select_row (self->sidebar,
+                           gtk_list_box_get_row_at_index (self->sidebar, section - sections));
+}
+
+const char *
+dossier_window_get_section (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+dossier_window_get_list (DossierWindow *self,
+                         const char    *section)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, section);
+}

@@ -1,0 +1,29 @@
+/* dossier-window.h: a window on one dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_WINDOW (dossier_window_get_type ())
+G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplicationWindow)
+
+DossierWindow *dossier_window_new          (GtkApplication *app);
+gboolean       dossier_window_load         (DossierWindow  *self,
+                                            const char     *path,
+                                            GError        **error);
+void           dossier_window_show_error   (DossierWindow  *self,
+                                            const char     *message);
+DossierStore  *dossier_window_get_store    (DossierWindow  *self);
+void           dossier_window_show_section (DossierWindow  *self,
+                                            const char     *section);
+const char    *dossier_window_get_section  (DossierWindow  *self);
+GtkWidget     *dossier_window_get_list     (DossierWindow  *self,
+                                            const char     *section);
+
+G_END_DECLS

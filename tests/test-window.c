@@ -1,0 +1,194 @@
+/* test-window.c: the window opens the demo dossier and lists its incidents (display test)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "dossier-application.h"
+#include "dossier-demo.h"
+#include "dossier-incident.h"
+#include "dossier-record-list.h"
+#include "dossier-test-util.h"
+#include "dossier-window.h"
+
+static char *demo_path;
+
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  /* Let layout, drawing and the lazily filled list rows happen. */
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Saves what @widget shows as a PNG in $DOSSIER_SCREENSHOT_DIR, when it is set. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_demo_incidents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  DossierStoreCounts counts;
+  DossierWindow *window;
+  DossierRecordList *list;
+  GListModel *model;
+  g_autoptr(DossierIncident) first = NULL;
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *shot = NULL;
+
+  store = dossier_store_open (demo_path, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_count (store, &counts, &error));
+  g_assert_cmpint (counts.incidents, >=, 8);
+
+  window = dossier_window_new (NULL);
+  g_assert_true (dossier_window_load (window, demo_path, &error));
+  g_assert_no_error (error);
+  dossier_window_show_section (window, "incidents");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
+  {
+    /* The window is titled after the dossier. */
+    g_autofree char *title = dossier_store_get_title (store);
+    g_assert_cmpstr (title, !=, "");
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  }
+
+  /* The list holds every incident of the dossier, in code order, with their cells. */
+  list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  model = G_LIST_MODEL (dossier_record_list_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (DOSSIER_RECORD (first)->code, ==, "INC-0001");
+  {
+    g_autofree char *code = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 0);
+    g_autofree char *date = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 1);
+    g_autofree char *place = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 2);
+    g_autofree char *title = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 4);
+    g_assert_cmpstr (code, ==, "INC-0001");
+    g_assert_cmpstr (place, ==, first->place);
+    g_assert_cmpstr (title, !=, "");
+    g_assert_cmpstr (date, !=, "");
+    /* Dates are written out, not shown as EDTF. */
+    g_assert_cmpstr (date, !=, first->date_edtf);
+  }
+
+  /* Rows are really on screen: the column view made row widgets showing the code. */
+  {
+    GtkWidget *view = GTK_WIDGET (dossier_record_list_get_view (list));
+    GtkWidget *inscription = find_descendant (view, GTK_TYPE_INSCRIPTION);
+    g_assert_nonnull (inscription);
+    g_assert_true (gtk_widget_get_mapped (inscription));
+  }
+
+  /* The window can change section. */
+  dossier_window_show_section (window, "people");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "people");
+  dossier_window_show_section (window, "incidents");
+  wait_for_draw (GTK_WIDGET (window));
+
+  shot = g_strdup_printf ("window-incidents-%s.png", lang);
+  screenshot (GTK_WIDGET (window), shot);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_file_shows_error (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("not-a-dossier.dossier");
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+
+  dossier_test_write_file (path, "hello", -1);
+  window = dossier_window_new (NULL);
+  g_assert_false (dossier_window_load (window, path, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+  dossier_window_show_error (window, error->message);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "error");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) demo = NULL;
+
+  dossier_application_setup_language ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  demo_path = dossier_test_tmp_path ("demo.dossier");
+  demo = dossier_demo_create (demo_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  g_test_add_func ("/window/demo-incidents", test_demo_incidents);
+  g_test_add_func ("/window/bad-file", test_bad_file_shows_error);
+
+  return g_test_run ();
+}
