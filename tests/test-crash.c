@@ -52,7 +52,10 @@ writer (const char *path,
           (link = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
                                       DOSSIER_RECORD (person)->id, "victim", NULL, &error)) == NULL ||
           !dossier_store_commit (store, &error))
-        _exit (4);
+        {
+          g_printerr ("writer: %s\n", error->message);
+          _exit (4);
+        }
 
       len = g_snprintf (line, sizeof line, "%d\n", i);
       if (write (fd, line, len) != len)
@@ -116,7 +119,9 @@ test_sigkill (void)
       g_usleep (wait_us);
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_assert_true (WIFSIGNALED (status));
+      if (!WIFSIGNALED (status))
+    g_test_message ("writer exited with %d", WEXITSTATUS (status));
+  g_assert_true (WIFSIGNALED (status));
 
       while ((n = read (fds[0], buf, sizeof buf)) > 0)
         g_string_append_len (out, buf, n);

@@ -1003,7 +1003,7 @@ joined_sorted (const char * const *values)
 
   for (guint i = 0; values && values[i]; i++)
     g_ptr_array_add (sorted, (gpointer) values[i]);
-  g_ptr_array_sort (sorted, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_sort (sorted, dossier_compare_strings);
   g_ptr_array_add (sorted, NULL);
   return g_strjoinv (",", (char **) sorted->pdata);
 }

@@ -33,6 +33,11 @@ dossier_search_hit_free (DossierSearchHit *hit)
  * punctuation and FTS5 operators typed by the user are just text), words are ANDed, and a
  * word ending in `*` becomes a prefix query.
  *
+ * French nasal vowels alternate with “gn” across a word family: témoin / témoigner /
+ * témoignage, soin / soigner, loin / éloigner, plein / pleignons. A prefix ending in a vowel
+ * followed by “in” therefore also matches the “ign” form, so that `temoin*` finds
+ * “témoignage” as an investigator expects.
+ *
  * Returns: (transfer full) (nullable): the query, or %NULL when @text has no words
  */
 char *
@@ -64,7 +69,12 @@ dossier_search_build_query (const char *text)
 
       if (query->len > 0)
         g_string_append_c (query, ' ');
-      g_string_append_printf (query, "\"%s\"%s", word->str, prefix ? "*" : "");
+      if (prefix && word->len >= 4 && g_str_has_suffix (word->str, "in") &&
+          strchr ("aeoAEO", word->str[word->len - 3]) != NULL)
+        g_string_append_printf (query, "(\"%s\"* OR \"%.*sign\"*)", word->str,
+                                (int) word->len - 2, word->str);
+      else
+        g_string_append_printf (query, "\"%s\"%s", word->str, prefix ? "*" : "");
     }
   if (query->len == 0)
     return NULL;

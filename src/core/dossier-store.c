@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "dossier-store.h"
 #include "dossier-vocab.h"
@@ -76,10 +77,28 @@ dossier_now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
+/* For g_ptr_array_sort() of strings: it passes pointers to the elements. */
+int
+dossier_compare_strings (gconstpointer a,
+                         gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A version 4 uuid from the kernel's random source. Not g_uuid_string_random(): its
+ * generator is seeded once per process, so forked writers would make the same uuids. */
 char *
 dossier_new_uuid (void)
 {
-  return g_uuid_string_random ();
+  guint8 b[16];
+
+  if (getrandom (b, sizeof b, 0) != sizeof b)
+    return g_uuid_string_random ();
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
 void

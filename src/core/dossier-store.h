@@ -120,5 +120,7 @@ gboolean      _dossier_store_check_vocab  (DossierStore          *self,
 
 char         *dossier_now_iso8601         (void);
 char         *dossier_new_uuid            (void);
+int           dossier_compare_strings     (gconstpointer          a,
+                                           gconstpointer          b);
 
 G_END_DECLS

@@ -28,6 +28,30 @@ valid_code (const char *code)
   return TRUE;
 }
 
+/* The member's string, or NULL when it is missing or not a string. */
+static const char *
+member_string (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+member_is_number (JsonObject *o,
+                  const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  return node != NULL && JSON_NODE_TYPE (node) == JSON_NODE_VALUE &&
+         (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
+          json_node_get_value_type (node) == G_TYPE_INT64);
+}
+
 /**
  * dossier_vocab_parse:
  * @json: the contents of one vocabulary file
@@ -52,10 +76,10 @@ dossier_vocab_parse (GBytes      *json,
                                    g_bytes_get_size (json), error))
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
   root = json_node_get_object (json_parser_get_root (parser));
-  scheme = json_object_get_string_member_with_default (root, "scheme", NULL);
+  scheme = member_string (root, "scheme");
   if (!valid_code (scheme) || !json_object_has_member (root, "terms") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "terms")))
     goto invalid;
@@ -71,10 +95,10 @@ dossier_vocab_parse (GBytes      *json,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         goto invalid;
       o = json_node_get_object (node);
-      code = json_object_get_string_member_with_default (o, "code", NULL);
-      fr = json_object_get_string_member_with_default (o, "fr", NULL);
-      en = json_object_get_string_member_with_default (o, "en", NULL);
-      parent = json_object_get_string_member_with_default (o, "parent", NULL);
+      code = member_string (o, "code");
+      fr = member_string (o, "fr");
+      en = member_string (o, "en");
+      parent = member_string (o, "parent");
       if (!valid_code (code) || fr == NULL || *fr == '\0' || en == NULL || *en == '\0' ||
           g_hash_table_contains (seen, code))
         goto invalid;
@@ -91,7 +115,7 @@ dossier_vocab_parse (GBytes      *json,
       g_free (term->label_en);
       term->label_en = g_strdup (en);
       term->position = i;
-      if (json_object_has_member (o, "lat") && json_object_has_member (o, "lon"))
+      if (member_is_number (o, "lat") && member_is_number (o, "lon"))
         {
           term->latitude = json_object_get_double_member (o, "lat");
           term->longitude = json_object_get_double_member (o, "lon");
@@ -122,7 +146,7 @@ dossier_vocab_bundled_schemes (void)
   for (guint i = 0; names && names[i]; i++)
     if (g_str_has_suffix (names[i], ".json"))
       g_ptr_array_add (sorted, names[i]);
-  g_ptr_array_sort (sorted, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_sort (sorted, dossier_compare_strings);
   for (guint i = 0; i < sorted->len; i++)
     g_strv_builder_add (builder, sorted->pdata[i]);
   return g_strv_builder_end (builder);
@@ -184,14 +208,15 @@ dossier_store_list_vocab (DossierStore  *store,
                           GError       **error)
 {
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *quoted = NULL;
   g_autofree char *where = NULL;
+  char *quoted;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   g_return_val_if_fail (scheme != NULL, NULL);
 
-  quoted = sqlite3_mprintf ("%Q", scheme);
-  where = g_strdup_printf ("scheme = %s", quoted);
+  quoted = sqlite3_mprintf ("scheme = %Q", scheme);
+  where = g_strdup (quoted);
+  sqlite3_free (quoted);
   if (!dossier_store_foreach (store, DOSSIER_TYPE_VOCAB_TERM, where, collect, terms, error))
     return NULL;
   return g_steal_pointer (&terms);

@@ -5,7 +5,7 @@
 -- term's code; the store checks codes against the vocabulary table when it writes, because
 -- a foreign key cannot name a (scheme, code) pair with a constant scheme.
 
-PRAGMA application_id = 1146048339;  -- 0x444F5353, "DOSS"
+PRAGMA application_id = 1146049363;  -- 0x444F5353, "DOSS"
 
 CREATE TABLE dossier (
   id            INTEGER PRIMARY KEY CHECK (id = 1),
