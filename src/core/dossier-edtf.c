@@ -5,6 +5,10 @@
  * Inquiries know dates only as well as witnesses remember them: a day, a month, a year,
  * "around", "perhaps", a span with an unknown end. EDTF says all of that in a sortable text;
  * the store keeps the text and derives the earliest and latest possible days from it.
+ *
+ * Only the canonical spelling is accepted (four-digit years, two-digit months and days), so
+ * that the text stored is the text shown to the next investigator, and every refusal says
+ * which part is wrong and why.
  */
 #include "config.h"
 
@@ -15,105 +19,272 @@
 
 G_DEFINE_QUARK (dossier-edtf-error-quark, dossier_edtf_error)
 
+#define QUALIFIERS "?~%"
+
+static gboolean fail (GError     **error,
+                      const char  *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
+/* Always returns FALSE, so that a parser can "return fail (…)". */
 static gboolean
 fail (GError     **error,
       const char  *format,
-      const char  *part)
+      ...)
 {
-  g_set_error (error, DOSSIER_EDTF_ERROR, DOSSIER_EDTF_ERROR_INVALID, format, part);
+  va_list args;
+
+  /* Validating thousands of rows passes no GError: do not build messages nobody reads. */
+  if (error == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (DOSSIER_EDTF_ERROR, DOSSIER_EDTF_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
   return FALSE;
 }
 
-static gboolean
-all_digits (const char *s,
-            gsize       n)
+/* Counts the ASCII digits at *c and moves past them; *value holds their number when there
+ * are at most four of them. */
+static int
+read_digits (const char **c,
+             int         *value)
 {
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
+  int n = 0;
+
+  for (*value = 0; g_ascii_isdigit (**c); (*c)++, n++)
+    if (n < 4)
+      *value = *value * 10 + (**c - '0');
+  return n;
+}
+
+/* The component starting at @c, up to the next "-", qualifier or end, to name it in errors. */
+static char *
+component (const char *c)
+{
+  return g_strndup (c, strcspn (c, "-" QUALIFIERS));
+}
+
+static gboolean
+has_unspecified (const char *part)
+{
+  return strpbrk (part, "Xx") != NULL;
+}
+
+static gboolean
+fail_unspecified (GError     **error,
+                  const char  *side)
+{
+  /* Translators: %s is a date as typed, such as 20XX */
+  return fail (error, _("“%s”: unspecified digits (X) are not supported; give a period instead, "
+                        "as in 2020/2029"), side);
+}
+
+/* Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD"; *c is left after the last digit read. */
+static gboolean
+parse_ymd (const char        *side,
+           const char       **c,
+           DossierEdtfPoint  *p,
+           GError           **error)
+{
+  g_autofree char *part = component (*c);
+  int n;
+
+  if (**c == '-' || **c == 'Y' || **c == 'y')
+    {
+      g_autofree char *year = g_strndup (*c, strcspn (*c + 1, "-" QUALIFIERS) + 1);
+
+      /* Translators: %s is a year as typed, such as -0100 or Y12345 */
+      return fail (error, _("“%s”: only years from 0001 to 9999 are supported"), year);
+    }
+  n = read_digits (c, &p->year);
+  if (has_unspecified (part))
+    return fail_unspecified (error, side);
+  if (n == 0)
+    /* Translators: %s is the text typed as a date */
+    return fail (error, _("“%s” is not a date: a date starts with a four-digit year, as in 2022"),
+                 side);
+  if (n > 4 || (n == 4 && p->year == 0))
+    /* Translators: %s is a year as typed, such as 20222 */
+    return fail (error, _("“%s”: only years from 0001 to 9999 are supported"), part);
+  if (n < 4)
+    /* Translators: %s is a year as typed, such as 22 */
+    return fail (error, _("“%s” is not a valid year: years have four digits, as in 0987 or 2022"),
+                 part);
+  p->precision = DOSSIER_EDTF_PRECISION_YEAR;
+
+  if (**c != '-')
+    return TRUE;
+  (*c)++;
+  g_clear_pointer (&part, g_free);
+  part = component (*c);
+  n = read_digits (c, &p->month);
+  if (*part == '\0')
+    /* Translators: %s is the text typed as a date, such as 2022- */
+    return fail (error, _("“%s”: the month is missing after “-”"), side);
+  if (has_unspecified (part))
+    return fail_unspecified (error, side);
+  if (n == 4)
+    /* People write "2021-2022" for a period; EDTF has a slash for that. */
+    /* Translators: %s is a month as typed, such as 2022 in 2021-2022 */
+    return fail (error, _("“%s” is not a valid month: to give a period, put “/” between its "
+                          "start and its end, as in 2021/2022"), part);
+  if (n != 2)
+    /* Translators: %s is a month as typed, such as 3 */
+    return fail (error, _("“%s” is not a valid month: months have two digits, as in 2022-03"),
+                 part);
+  if (p->month >= 21 && p->month <= 24)
+    /* Translators: %s is a month as typed, such as 21 */
+    return fail (error, _("“%s”: seasons (21 to 24) are not supported; give months instead, "
+                          "as in 2022-03/2022-05"), part);
+  if (p->month < 1 || p->month > 12)
+    /* Translators: %s is a month as typed, such as 13 */
+    return fail (error, _("“%s” is not a valid month: months run from 01 to 12"), part);
+  p->precision = DOSSIER_EDTF_PRECISION_MONTH;
+
+  if (**c != '-')
+    return TRUE;
+  (*c)++;
+  g_clear_pointer (&part, g_free);
+  part = component (*c);
+  n = read_digits (c, &p->day);
+  if (*part == '\0')
+    /* Translators: %s is the text typed as a date, such as 2022-03- */
+    return fail (error, _("“%s”: the day is missing after the last “-”"), side);
+  if (has_unspecified (part))
+    return fail_unspecified (error, side);
+  if (n != 2)
+    /* Translators: %s is a day as typed, such as 7 */
+    return fail (error, _("“%s” is not a valid day: days have two digits, as in 2022-03-07"),
+                 part);
+  if (p->day == 0)
+    /* Translators: %s is a day as typed, 00 */
+    return fail (error, _("“%s” is not a valid day: days start at 01"), part);
+  if (p->day > g_date_get_days_in_month (p->month, p->year))
+    {
+      g_autofree char *date = g_strndup (side, *c - side);
+      int days = g_date_get_days_in_month (p->month, p->year);
+
+      if (p->month == 2 && p->day == 29)
+        /* Translators: %s is a date such as 2021-02-29, %d its year */
+        return fail (error, _("“%s” is not a valid date: %d is not a leap year"), date, p->year);
+      /* Translators: %s is a date such as 2022-04-31, %d the number of days in its month */
+      return fail (error, g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” is not a valid date: that month has only %d day",
+                                       "“%s” is not a valid date: that month has only %d days",
+                                       days),
+                   date, days);
+    }
+  p->precision = DOSSIER_EDTF_PRECISION_DAY;
   return TRUE;
 }
 
 /* Parses one side: a date with an optional qualifier, "..", or "" (only inside an interval). */
 static gboolean
-parse_point (const char        *text,
+parse_point (const char        *side,
              gboolean           in_interval,
              DossierEdtfPoint  *p,
              GError           **error)
 {
-  g_autofree char *s = g_strdup (text);
-  gsize len = strlen (s);
-  char q;
+  const char *c = side;
 
   memset (p, 0, sizeof *p);
 
-  if (in_interval && len == 0)
+  if (in_interval && *side == '\0')
     {
       p->kind = DOSSIER_EDTF_ENDPOINT_UNKNOWN;
       return TRUE;
     }
-  if (in_interval && g_str_equal (s, ".."))
+  if (g_str_has_prefix (side, ".."))
     {
+      if (side[2] != '\0')
+        /* Translators: %s is one end of a period as typed, such as ..~ */
+        return fail (error, _("“%s”: an open end is written “..” alone, without date or "
+                              "qualifier"), side);
+      if (!in_interval)
+        return fail (error, _("“..” (open) can only stand for one end of a period, as in "
+                              "2022/.."));
       p->kind = DOSSIER_EDTF_ENDPOINT_OPEN;
       return TRUE;
     }
-  if (len == 0)
-    return fail (error, _("The date is empty"), NULL);
+  if (strchr (QUALIFIERS, *c) != NULL)
+    /* Translators: %s is a date as typed, such as ~2022 */
+    return fail (error, _("“%s”: the qualifier goes after the date, as in 2022~"), side);
 
-  q = s[len - 1];
-  if (q == '?' || q == '~' || q == '%')
+  if (!parse_ymd (side, &c, p, error))
+    return FALSE;
+
+  if (*c != '\0' && strchr (QUALIFIERS, *c) != NULL)
     {
-      p->uncertain = q == '?' || q == '%';
-      p->approximate = q == '~' || q == '%';
-      s[--len] = '\0';
-      if (len > 0 && strchr ("?~%", s[len - 1]))
-        /* Translators: %s is the date as typed */
-        return fail (error, _("“%s” has more than one qualifier: use ? (uncertain), ~ (approximate) or %% (both)"), text);
+      p->uncertain = *c == '?' || *c == '%';
+      p->approximate = *c == '~' || *c == '%';
+      c++;
+      if (*c != '\0' && strchr (QUALIFIERS, *c) != NULL)
+        /* Translators: %s is a date as typed, such as 2022?~ */
+        return fail (error, _("“%s” has more than one qualifier: use ? (uncertain), "
+                              "~ (approximate) or %% (both)"), side);
+      if (*c == '-')
+        /* Translators: %s is a date as typed, such as 2022?-03 */
+        return fail (error, _("“%s”: the qualifier goes at the end of the date, as in 2022-03~"),
+                     side);
     }
-
-  if (len > 0 && (s[0] == '-' || s[0] == 'Y'))
-    return fail (error, _("“%s”: years before year 1 or beyond 9999 are not supported"), text);
-  if (strpbrk (s, "Xx"))
-    return fail (error, _("“%s”: unspecified digits (X) are not supported; give the year or the month only"), text);
-  if (strpbrk (s, "T:"))
-    return fail (error, _("“%s”: times of day are not supported; give the date only"), text);
-
-  if (len < 4 || !all_digits (s, 4) || (len > 4 && s[4] != '-'))
-    return fail (error, _("“%s” does not start with a four-digit year"), text);
-  p->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  if (p->year == 0)
-    return fail (error, _("“%s”: there is no year 0000"), text);
-  p->precision = DOSSIER_EDTF_PRECISION_YEAR;
-
-  if (len > 4)
+  if (*c == 'T' || *c == ':')
+    /* Translators: %s is a date as typed, such as 2022-03-27T10:00 */
+    return fail (error, _("“%s”: times of day are not supported; give the date only"), side);
+  if (*c != '\0')
     {
-      if (len < 7 || !all_digits (s + 5, 2) || (len > 7 && s[7] != '-'))
-        return fail (error, _("“%s”: the month must have two digits, as in 2022-03"), text);
-      p->month = (s[5] - '0') * 10 + (s[6] - '0');
-      if (p->month < 1 || p->month > 12)
-        return fail (error, _("“%s”: months run from 01 to 12"), text);
-      p->precision = DOSSIER_EDTF_PRECISION_MONTH;
-    }
-  if (len > 7)
-    {
-      if (len != 10 || !all_digits (s + 8, 2))
-        return fail (error, _("“%s”: the day must have two digits, as in 2022-03-07"), text);
-      p->day = (s[8] - '0') * 10 + (s[9] - '0');
-      if (p->day < 1 || p->day > g_date_get_days_in_month (p->month, p->year))
-        return fail (error, _("“%s”: that month has no such day"), text);
-      p->precision = DOSSIER_EDTF_PRECISION_DAY;
+      g_autofree char *date = g_strndup (side, c - side);
+
+      /* Translators: the first %s is unexpected text, the second the date it follows */
+      return fail (error, _("“%s” cannot follow “%s”"), c, date);
     }
   p->kind = DOSSIER_EDTF_ENDPOINT_DATE;
   return TRUE;
 }
 
+static gboolean
+point_is_sane (const DossierEdtfPoint *p)
+{
+  if (p->kind != DOSSIER_EDTF_ENDPOINT_DATE)
+    return p->kind == DOSSIER_EDTF_ENDPOINT_OPEN || p->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN;
+  if (p->year < 1 || p->year > 9999)
+    return FALSE;
+  switch (p->precision)
+    {
+    case DOSSIER_EDTF_PRECISION_YEAR:
+      return TRUE;
+    case DOSSIER_EDTF_PRECISION_MONTH:
+      return p->month >= 1 && p->month <= 12;
+    case DOSSIER_EDTF_PRECISION_DAY:
+      return p->month >= 1 && p->month <= 12 &&
+             p->day >= 1 && p->day <= g_date_get_days_in_month (p->month, p->year);
+    default:
+      return FALSE;
+    }
+}
+
+/* Guards the public functions against hand-built structures that would index past the
+ * month tables or make GDate complain. */
+static gboolean
+edtf_is_sane (const DossierEdtf *edtf)
+{
+  if (!edtf->is_interval)
+    return edtf->start.kind == DOSSIER_EDTF_ENDPOINT_DATE && point_is_sane (&edtf->start);
+  return point_is_sane (&edtf->start) && point_is_sane (&edtf->end) &&
+         (edtf->start.kind == DOSSIER_EDTF_ENDPOINT_DATE ||
+          edtf->end.kind == DOSSIER_EDTF_ENDPOINT_DATE);
+}
+
+/* The first (or last, if @latest) day that a date of its precision covers. */
 static guint32
 point_day (const DossierEdtfPoint *p,
            gboolean                latest)
 {
   GDate d;
-  int month = p->month ? p->month : (latest ? 12 : 1);
-  int day = p->day ? p->day : (latest ? g_date_get_days_in_month (month, p->year) : 1);
+  int month = p->precision >= DOSSIER_EDTF_PRECISION_MONTH ? p->month : (latest ? 12 : 1);
+  int day = p->precision >= DOSSIER_EDTF_PRECISION_DAY
+            ? p->day
+            : (latest ? g_date_get_days_in_month (month, p->year) : 1);
 
   g_date_clear (&d, 1);
   g_date_set_dmy (&d, day, month, p->year);
@@ -123,8 +294,14 @@ point_day (const DossierEdtfPoint *p,
 /**
  * dossier_edtf_parse:
  * @text: an EDTF date such as `2022-03-27/2022-03-31`, `2022-03`, `2021-10~`, `../2020`
- * @out: (out caller-allocates): the parsed date
- * @error: return location for a #DOSSIER_EDTF_ERROR saying why @text is not valid
+ * @out: (out caller-allocates) (optional): the parsed date, left untouched on failure
+ * @error: return location for a %DOSSIER_EDTF_ERROR saying which part of @text is wrong
+ *   and why
+ *
+ * Parses a date of the EDTF subset Dossier supports: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+ * (years 0001 to 9999, real calendar days), each optionally followed by `?` (uncertain),
+ * `~` (approximate) or `%` (both); and periods `A/B` whose ends are such dates, `..` (open)
+ * or nothing (unknown), at least one of them a date, the start not after the end.
  *
  * Returns: %TRUE if @text is a supported EDTF date
  */
@@ -137,12 +314,21 @@ dossier_edtf_parse (const char   *text,
   const char *slash;
 
   g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (*text == '\0')
-    return fail (error, _("The date is empty"), NULL);
-  for (const char *c = text; *c; c++)
-    if (g_ascii_isspace (*c))
-      return fail (error, _("“%s” contains spaces"), text);
+    return fail (error, "%s", _("The date is empty"));
+  /* The messages quote @text, and a GError message must be UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return fail (error, "%s", _("The date contains characters that are not text"));
+  if (strpbrk (text, " \t\n\r\v\f\u00a0") != NULL)
+    /* Translators: %s is the text typed as a date */
+    return fail (error, _("“%s” contains a space: write dates without spaces, as in "
+                          "2022-03-27/2022-03-31"), text);
+  if (strstr (text, "–") != NULL || strstr (text, "—") != NULL)
+    /* Translators: %s is the text typed as a date, such as 2022–2023 */
+    return fail (error, _("“%s”: put “/” between the start and the end of a period, not a dash"),
+                 text);
 
   slash = strchr (text, '/');
   if (slash == NULL)
@@ -153,25 +339,42 @@ dossier_edtf_parse (const char   *text,
   else
     {
       g_autofree char *left = g_strndup (text, slash - text);
+      const char *right = slash + 1;
 
-      if (strchr (slash + 1, '/'))
-        return fail (error, _("“%s” has more than one “/”"), text);
+      if (strchr (right, '/') != NULL)
+        /* Translators: %s is the text typed as a date, such as 2022/2023/2024 */
+        return fail (error, _("“%s” has more than one “/”: a period has only a start and an "
+                              "end"), text);
       edtf.is_interval = TRUE;
       if (!parse_point (left, TRUE, &edtf.start, error) ||
-          !parse_point (slash + 1, TRUE, &edtf.end, error))
+          !parse_point (right, TRUE, &edtf.end, error))
         return FALSE;
-      if (edtf.start.kind != DOSSIER_EDTF_ENDPOINT_DATE && edtf.end.kind != DOSSIER_EDTF_ENDPOINT_DATE)
+      if (edtf.start.kind != DOSSIER_EDTF_ENDPOINT_DATE &&
+          edtf.end.kind != DOSSIER_EDTF_ENDPOINT_DATE)
+        /* Translators: %s is the text typed as a date, such as ../.. */
         return fail (error, _("“%s”: at least one end of a period must be a date"), text);
-      if (edtf.start.kind == DOSSIER_EDTF_ENDPOINT_DATE && edtf.end.kind == DOSSIER_EDTF_ENDPOINT_DATE &&
+      /* Earliest days, so that "2022/2022-06" (some time in 2022 up to June) stays valid. */
+      if (edtf.start.kind == DOSSIER_EDTF_ENDPOINT_DATE &&
+          edtf.end.kind == DOSSIER_EDTF_ENDPOINT_DATE &&
           point_day (&edtf.start, FALSE) > point_day (&edtf.end, FALSE))
-        return fail (error, _("“%s”: the period ends before it starts"), text);
+        /* Translators: the first %s is the start of a period as typed, the second its end */
+        return fail (error, _("The period cannot start (%s) after it ends (%s)"), left, right);
     }
 
-  if (out)
+  if (out != NULL)
     *out = edtf;
   return TRUE;
 }
 
+/**
+ * dossier_edtf_validate:
+ * @text: EDTF text
+ * @error: return location for a %DOSSIER_EDTF_ERROR saying why @text is not valid
+ *
+ * Checks @text as dossier_edtf_parse() does, without keeping the result.
+ *
+ * Returns: %TRUE if @text is a supported EDTF date
+ */
 gboolean
 dossier_edtf_validate (const char  *text,
                        GError     **error)
@@ -183,17 +386,10 @@ static void
 append_point (GString                *s,
               const DossierEdtfPoint *p)
 {
-  switch (p->kind)
-    {
-    case DOSSIER_EDTF_ENDPOINT_OPEN:
-      g_string_append (s, "..");
-      return;
-    case DOSSIER_EDTF_ENDPOINT_UNKNOWN:
-      return;
-    case DOSSIER_EDTF_ENDPOINT_DATE:
-    default:
-      break;
-    }
+  if (p->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+    g_string_append (s, "..");
+  if (p->kind != DOSSIER_EDTF_ENDPOINT_DATE)
+    return;
   g_string_append_printf (s, "%04d", p->year);
   if (p->precision >= DOSSIER_EDTF_PRECISION_MONTH)
     g_string_append_printf (s, "-%02d", p->month);
@@ -211,15 +407,18 @@ append_point (GString                *s,
  * dossier_edtf_to_string:
  * @edtf: a parsed date
  *
- * Returns: (transfer full): its canonical EDTF text
+ * Returns: (transfer full): its canonical EDTF text, which dossier_edtf_parse() reads back
+ *   to the same date
  */
 char *
 dossier_edtf_to_string (const DossierEdtf *edtf)
 {
-  GString *s = g_string_new (NULL);
+  GString *s;
 
   g_return_val_if_fail (edtf != NULL, NULL);
+  g_return_val_if_fail (edtf_is_sane (edtf), NULL);
 
+  s = g_string_new (NULL);
   append_point (s, &edtf->start);
   if (edtf->is_interval)
     {
@@ -230,7 +429,8 @@ dossier_edtf_to_string (const DossierEdtf *edtf)
 }
 
 /* Month names are language data, chosen by the language asked for (an annex in French from
- * an English interface), so they are not gettext messages. */
+ * an English interface), so they are not gettext messages; nor is the wording around them,
+ * which follows each language's grammar rather than a translatable template. */
 static const char * const months_en[] = {
   "January", "February", "March", "April", "May", "June", "July", "August", "September",
   "October", "November", "December",
@@ -240,41 +440,73 @@ static const char * const months_fr[] = {
   "octobre", "novembre", "décembre",
 };
 
+/* No-break spaces keep "27 March 2022" on one line, and keep a dash from starting one. */
 #define NBSP "\u00a0"
+#define DASH NBSP "– "
 
-/* The date itself, without qualifiers; @with_year FALSE drops "YYYY" (ranges in one year). */
+/* "27 March 2022", "1er mars 2022", "March 2022", "2022"; the parts a range shares are left
+ * out with @with_month and @with_year. */
 static void
-append_plain (GString                *s,
-              const DossierEdtfPoint *p,
-              gboolean                fr,
-              gboolean                with_month,
-              gboolean                with_year)
+append_date (GString                *s,
+             const DossierEdtfPoint *p,
+             gboolean                fr,
+             gboolean                with_month,
+             gboolean                with_year)
 {
+  const char *sep = "";
+
   if (p->precision == DOSSIER_EDTF_PRECISION_DAY)
     {
-      if (fr)
-        g_string_append_printf (s, p->day == 1 ? "1er" : "%d", p->day);
-      else
-        g_string_append_printf (s, "%d", p->day);
-      if (with_month)
-        g_string_append_printf (s, NBSP "%s", (fr ? months_fr : months_en)[p->month - 1]);
+      g_string_append_printf (s, fr && p->day == 1 ? "%der" : "%d", p->day);
+      sep = NBSP;
     }
-  else if (p->precision == DOSSIER_EDTF_PRECISION_MONTH && with_month)
-    g_string_append (s, (fr ? months_fr : months_en)[p->month - 1]);
+  if (p->precision >= DOSSIER_EDTF_PRECISION_MONTH && with_month)
+    {
+      g_string_append_printf (s, "%s%s", sep, (fr ? months_fr : months_en)[p->month - 1]);
+      sep = NBSP;
+    }
   if (with_year)
-    g_string_append_printf (s, "%s%d", s->len && s->str[s->len - 1] != ' ' ? NBSP : "", p->year);
+    g_string_append_printf (s, "%s%d", sep, p->year);
 }
 
 static void
-append_qualified (GString                *s,
-                  const DossierEdtfPoint *p,
-                  gboolean                fr)
+append_en (GString                *s,
+           const DossierEdtfPoint *p)
 {
   if (p->approximate)
-    g_string_append (s, fr ? "vers " : "circa ");
-  append_plain (s, p, fr, TRUE, TRUE);
+    g_string_append (s, "circa ");
+  append_date (s, p, FALSE, TRUE, TRUE);
   if (p->uncertain)
-    g_string_append (s, fr ? " (incertain)" : " (uncertain)");
+    g_string_append (s, " (uncertain)");
+}
+
+/* French says "vers mars 2022" for a date on its own, but "depuis mars 2022 environ" after a
+ * preposition, where "depuis vers" would be wrong. */
+static void
+append_fr (GString                *s,
+           const DossierEdtfPoint *p,
+           gboolean                alone)
+{
+  if (p->approximate && alone)
+    g_string_append (s, p->precision == DOSSIER_EDTF_PRECISION_DAY ? "vers le " : "vers ");
+  append_date (s, p, TRUE, TRUE, TRUE);
+  if (p->approximate && !alone)
+    g_string_append (s, " environ");
+  if (p->uncertain)
+    g_string_append (s, " (incertain)");
+}
+
+/* "du 27", "de mars", "d’avril", "de 2012": the start of a French range. */
+static void
+append_fr_from (GString                *s,
+                const DossierEdtfPoint *p)
+{
+  if (p->precision == DOSSIER_EDTF_PRECISION_DAY)
+    g_string_append (s, "du ");
+  else if (p->precision == DOSSIER_EDTF_PRECISION_MONTH && strchr ("ao", *months_fr[p->month - 1]))
+    g_string_append (s, "d’");
+  else
+    g_string_append (s, "de ");
 }
 
 static gboolean
@@ -283,12 +515,109 @@ qualified (const DossierEdtfPoint *p)
   return p->approximate || p->uncertain;
 }
 
+static gboolean
+points_equal (const DossierEdtfPoint *a,
+              const DossierEdtfPoint *b)
+{
+  return a->kind == b->kind && a->year == b->year && a->month == b->month && a->day == b->day &&
+         a->precision == b->precision && a->approximate == b->approximate &&
+         a->uncertain == b->uncertain;
+}
+
+static void
+format_range_en (GString                *s,
+                 const DossierEdtfPoint *a,
+                 const DossierEdtfPoint *b)
+{
+  if (a->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+    g_string_append (s, "until ");
+  else if (a->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
+    g_string_append (s, "unknown start" DASH);
+  else if (b->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+    {
+      g_string_append (s, "from ");
+      append_en (s, a);
+    }
+  else if (b->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
+    {
+      append_en (s, a);
+      g_string_append (s, DASH "unknown end");
+    }
+  else if (!qualified (a) && !qualified (b) && a->precision == b->precision && a->year == b->year)
+    {
+      /* "27–31 March 2022", "27 March – 2 April 2022", "March – May 2022" */
+      if (a->precision == DOSSIER_EDTF_PRECISION_DAY && a->month == b->month)
+        g_string_append_printf (s, "%d–", a->day);
+      else
+        {
+          append_date (s, a, FALSE, TRUE, FALSE);
+          g_string_append (s, DASH);
+        }
+    }
+  else if (!qualified (a) && !qualified (b) && a->precision == DOSSIER_EDTF_PRECISION_YEAR &&
+           b->precision == DOSSIER_EDTF_PRECISION_YEAR)
+    g_string_append_printf (s, "%d–", a->year);
+  else
+    {
+      append_en (s, a);
+      g_string_append (s, DASH);
+    }
+
+  if (b->kind == DOSSIER_EDTF_ENDPOINT_DATE)
+    append_en (s, b);
+}
+
+static void
+format_range_fr (GString                *s,
+                 const DossierEdtfPoint *a,
+                 const DossierEdtfPoint *b)
+{
+  gboolean b_alone = FALSE;
+
+  if (a->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+    g_string_append (s, b->precision == DOSSIER_EDTF_PRECISION_DAY ? "jusqu’au " : "jusqu’en ");
+  else if (a->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
+    {
+      g_string_append (s, "début inconnu" DASH);
+      b_alone = TRUE;
+    }
+  else if (b->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+    {
+      g_string_append (s, a->precision == DOSSIER_EDTF_PRECISION_DAY ? "depuis le " : "depuis ");
+      append_fr (s, a, FALSE);
+    }
+  else if (b->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
+    {
+      append_fr (s, a, TRUE);
+      g_string_append (s, DASH "fin inconnue");
+    }
+  else
+    {
+      gboolean plain = !qualified (a) && !qualified (b) && a->precision == b->precision &&
+                       a->year == b->year;
+
+      /* "du 27 au 31 mars 2022", "du 27 mars au 2 avril 2022", "de mars à mai 2022" */
+      append_fr_from (s, a);
+      if (plain)
+        append_date (s, a, TRUE,
+                     a->precision != DOSSIER_EDTF_PRECISION_DAY || a->month != b->month, FALSE);
+      else
+        append_fr (s, a, FALSE);
+      g_string_append (s, b->precision == DOSSIER_EDTF_PRECISION_DAY ? " au " : " à ");
+    }
+
+  if (b->kind == DOSSIER_EDTF_ENDPOINT_DATE)
+    append_fr (s, b, b_alone);
+}
+
 /**
  * dossier_edtf_format:
  * @edtf: a parsed date
- * @lang: "fr" for French, anything else for English
+ * @lang: (nullable): `fr` (or `fr_FR`, `fr-CA`…) for French, anything else for English
  *
- * Writes the date out for people: "27 March 2022", "du 27 au 31 mars 2022", "circa 2021".
+ * Writes the date out for people, in @lang whatever the interface language, since an
+ * annex is written in the language of its readers: "27 March 2022", "circa 2021",
+ * "du 27 au 31 mars 2022", "depuis le 1er mars 2022". The text holds no-break spaces.
  *
  * Returns: (transfer full): the date in words
  */
@@ -296,72 +625,42 @@ char *
 dossier_edtf_format (const DossierEdtf *edtf,
                      const char        *lang)
 {
-  gboolean fr = g_strcmp0 (lang, "fr") == 0;
-  const DossierEdtfPoint *a = &edtf->start, *b = &edtf->end;
-  GString *s = g_string_new (NULL);
+  gboolean fr;
+  GString *s;
 
   g_return_val_if_fail (edtf != NULL, NULL);
+  g_return_val_if_fail (edtf_is_sane (edtf), NULL);
 
-  if (!edtf->is_interval)
-    {
-      append_qualified (s, a, fr);
-      return g_string_free (s, FALSE);
-    }
+  fr = lang != NULL && g_ascii_strncasecmp (lang, "fr", 2) == 0 &&
+       (lang[2] == '\0' || lang[2] == '_' || lang[2] == '-');
+  s = g_string_new (NULL);
 
-  if (a->kind != DOSSIER_EDTF_ENDPOINT_DATE)
+  /* "2022-03-27/2022-03-27" is one day, not a range from a day to itself. */
+  if (!edtf->is_interval || points_equal (&edtf->start, &edtf->end))
     {
-      if (b->kind == DOSSIER_EDTF_ENDPOINT_DATE && a->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
-        g_string_append (s, fr ? (b->precision == DOSSIER_EDTF_PRECISION_DAY ? "jusqu’au " : "jusqu’en ") : "until ");
-      else
-        g_string_append (s, fr ? "date de début inconnue – " : "unknown start – ");
-      append_qualified (s, b, fr);
-      return g_string_free (s, FALSE);
-    }
-  if (b->kind != DOSSIER_EDTF_ENDPOINT_DATE)
-    {
-      if (b->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
-        {
-          g_string_append (s, fr ? (a->precision == DOSSIER_EDTF_PRECISION_DAY ? "depuis le " : "depuis ") : "from ");
-          append_qualified (s, a, fr);
-        }
-      else
-        {
-          append_qualified (s, a, fr);
-          g_string_append (s, fr ? " – date de fin inconnue" : " – unknown end");
-        }
-      return g_string_free (s, FALSE);
-    }
-
-  /* Two days of the same month and year, plainly: "27–31 March 2022", "du 27 au 31 mars 2022". */
-  if (!qualified (a) && !qualified (b) && a->precision == b->precision && a->year == b->year)
-    {
-      gboolean same_month = a->month == b->month;
-
       if (fr)
-        g_string_append (s, a->precision == DOSSIER_EDTF_PRECISION_DAY ? "du " : "de ");
-      append_plain (s, a, fr, !same_month || a->precision != DOSSIER_EDTF_PRECISION_DAY,
-                    a->precision == DOSSIER_EDTF_PRECISION_YEAR);
-      g_string_append (s, fr ? (a->precision == DOSSIER_EDTF_PRECISION_DAY ? " au " : " à ") : "–");
-      if (!fr && !(same_month && a->precision == DOSSIER_EDTF_PRECISION_DAY))
-        g_string_overwrite (s, s->len - strlen ("–"), " – ");
-      append_plain (s, b, fr, TRUE, TRUE);
-      return g_string_free (s, FALSE);
+        append_fr (s, &edtf->start, TRUE);
+      else
+        append_en (s, &edtf->start);
     }
+  else if (fr)
+    format_range_fr (s, &edtf->start, &edtf->end);
+  else
+    format_range_en (s, &edtf->start, &edtf->end);
 
-  if (fr)
-    g_string_append (s, a->precision == DOSSIER_EDTF_PRECISION_DAY ? "du " : "de ");
-  append_qualified (s, a, fr);
-  g_string_append (s, fr ? (b->precision == DOSSIER_EDTF_PRECISION_DAY ? " au " : " à ") : " – ");
-  append_qualified (s, b, fr);
   return g_string_free (s, FALSE);
 }
 
 /**
  * dossier_edtf_format_string:
- * @text: EDTF text
- * @lang: "fr" or "en"
+ * @text: (nullable): EDTF text
+ * @lang: (nullable): `fr` or `en`, as for dossier_edtf_format()
  *
- * Returns: (transfer full): the date in words, or @text itself if it is not valid
+ * Writes out a stored date; a text that is not valid EDTF is shown as it is, rather than
+ * hidden, so that nothing an investigator typed disappears.
+ *
+ * Returns: (transfer full): the date in words, a copy of @text if it is not valid, or an
+ *   empty string if @text is %NULL
  */
 char *
 dossier_edtf_format_string (const char *text,
@@ -370,15 +669,26 @@ dossier_edtf_format_string (const char *text,
   DossierEdtf edtf;
 
   if (text == NULL || !dossier_edtf_parse (text, &edtf, NULL))
-    return g_strdup (text ? text : "");
+    return g_strdup (text != NULL ? text : "");
   return dossier_edtf_format (&edtf, lang);
 }
 
+/**
+ * dossier_edtf_earliest_day:
+ * @edtf: a parsed date
+ * @out: (out): the earliest day @edtf can mean, as a #GDate julian day number, or 0
+ *
+ * Gives the first day of the start's year, month or day: qualifiers do not widen it.
+ *
+ * Returns: %TRUE if the start is a date, %FALSE if it is open or unknown
+ */
 gboolean
 dossier_edtf_earliest_day (const DossierEdtf *edtf,
                            guint32           *out)
 {
-  g_return_val_if_fail (edtf != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (edtf != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (edtf_is_sane (edtf), FALSE);
 
   *out = 0;
   if (edtf->start.kind != DOSSIER_EDTF_ENDPOINT_DATE)
@@ -387,13 +697,25 @@ dossier_edtf_earliest_day (const DossierEdtf *edtf,
   return TRUE;
 }
 
+/**
+ * dossier_edtf_latest_day:
+ * @edtf: a parsed date
+ * @out: (out): the latest day @edtf can mean, as a #GDate julian day number, or 0
+ *
+ * Gives the last day of the end's year, month or day (of the date itself when @edtf is not
+ * a period): qualifiers do not widen it.
+ *
+ * Returns: %TRUE if the end is a date, %FALSE if it is open or unknown
+ */
 gboolean
 dossier_edtf_latest_day (const DossierEdtf *edtf,
                          guint32           *out)
 {
   const DossierEdtfPoint *p;
 
-  g_return_val_if_fail (edtf != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (edtf != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (edtf_is_sane (edtf), FALSE);
 
   *out = 0;
   p = edtf->is_interval ? &edtf->end : &edtf->start;
@@ -406,9 +728,12 @@ dossier_edtf_latest_day (const DossierEdtf *edtf,
 /**
  * dossier_edtf_bounds:
  * @text: EDTF text
- * @earliest: (out): the first possible day (GDate julian), 0 when open
- * @latest: (out): the last possible day, 0 when open
- * @error: return location for a #GError
+ * @earliest: (out): the earliest possible day (#GDate julian), 0 when open or unknown
+ * @latest: (out): the latest possible day, 0 when open or unknown
+ * @error: return location for a %DOSSIER_EDTF_ERROR saying why @text is not valid
+ *
+ * Parses @text and gives the sortable bounds the store keeps beside it. Both are 0 when
+ * @text is not valid.
  *
  * Returns: %TRUE if @text is valid
  */
@@ -420,7 +745,9 @@ dossier_edtf_bounds (const char  *text,
 {
   DossierEdtf edtf;
 
-  g_return_val_if_fail (earliest != NULL && latest != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (earliest != NULL, FALSE);
+  g_return_val_if_fail (latest != NULL, FALSE);
 
   *earliest = *latest = 0;
   if (!dossier_edtf_parse (text, &edtf, error))

@@ -1,0 +1,632 @@
+/* dossier-locker.c: evidence bytes: ingest, extract, verify
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An item's bytes are hashed once, at ingestion, while they are streamed into the dossier
+ * in 1 MiB chunks; they are never changed afterwards (triggers refuse it), and every later
+ * handling appends to the item's custody chain. A reader thread reads and hashes the file
+ * while the calling thread writes chunks, so hashing overlaps writing instead of adding to it.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <nettle/sha2.h>
+#include <string.h>
+
+#include "dossier-custody.h"
+#include "dossier-evidence.h"
+#include "dossier-locker.h"
+#include "dossier-record.h"
+
+#define QUEUE_DEPTH 4
+
+void
+dossier_ingest_result_free (DossierIngestResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->code);
+  g_free (result->sha256);
+  g_free (result);
+}
+
+void
+dossier_verify_item_free (DossierVerifyItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->code);
+  g_free (item->detail);
+  g_free (item);
+}
+
+static char *
+hex_digest (struct sha256_ctx *ctx)
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_digest (ctx, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  return hex;
+}
+
+/* The reader thread's side. Chunks travel in `full`; `tokens` bounds how many are in
+ * flight, so a 10 GB file never sits in memory. A NULL-data chunk ends the stream. */
+typedef struct {
+  GFile             *file;
+  GCancellable      *cancellable;
+  GAsyncQueue       *full;
+  GAsyncQueue       *tokens;
+  gint               stop;
+  GError            *error;
+  char              *sha256;
+  guint64            size;
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *r = data;
+  g_autoptr(GFileInputStream) in = NULL;
+  struct sha256_ctx ctx;
+
+  sha256_init (&ctx);
+  in = g_file_read (r->file, r->cancellable, &r->error);
+  while (in != NULL)
+    {
+      guint8 *buf;
+      gsize n = 0;
+
+      g_async_queue_pop (r->tokens);
+      if (g_atomic_int_get (&r->stop))
+        break;
+      buf = g_malloc (DOSSIER_CHUNK_SIZE);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (in), buf, DOSSIER_CHUNK_SIZE, &n,
+                                    r->cancellable, &r->error))
+        {
+          g_free (buf);
+          break;
+        }
+      if (n == 0)
+        {
+          g_free (buf);
+          r->sha256 = hex_digest (&ctx);
+          break;
+        }
+      sha256_update (&ctx, n, buf);
+      r->size += n;
+      g_async_queue_push (r->full, g_bytes_new_take (buf, n));
+      if (n < DOSSIER_CHUNK_SIZE)
+        {
+          r->sha256 = hex_digest (&ctx);
+          break;
+        }
+    }
+  /* The end marker: an empty GBytes. */
+  g_async_queue_push (r->full, g_bytes_new (NULL, 0));
+  return NULL;
+}
+
+static char *
+guess_media_type (const char *name,
+                  GBytes     *first)
+{
+  g_autofree char *type = g_content_type_guess (name,
+                                                first ? g_bytes_get_data (first, NULL) : NULL,
+                                                first ? MIN (g_bytes_get_size (first), 4096) : 0,
+                                                NULL);
+  char *mime = g_content_type_get_mime_type (type);
+
+  return mime ? mime : g_strdup ("application/octet-stream");
+}
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+
+  /* File names are bytes in any encoding; what the dossier records must be valid UTF-8. */
+  return g_filename_display_name (base ? base : "");
+}
+
+/**
+ * dossier_locker_ingest:
+ * @store: a writable #DossierStore
+ * @file: the file to bring in
+ * @collection_method: (nullable): a code of the “collection-method” vocabulary
+ * @source: (nullable): where it came from
+ * @cancellable: (nullable): to stop
+ * @progress: (nullable): called after each chunk with bytes done and the file's size
+ * @progress_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Brings a file into the dossier as an evidence item, in one transaction: its bytes in
+ * 1 MiB chunks, its SHA-256 computed while streaming, its description, and an “ingested”
+ * custody event. The same bytes already in the dossier are not stored twice: the result
+ * then names the existing item. On any failure, cancellation included, nothing is kept.
+ *
+ * Returns: (transfer full): the result, or %NULL
+ */
+DossierIngestResult *
+dossier_locker_ingest (DossierStore         *store,
+                       GFile                *file,
+                       const char           *collection_method,
+                       const char           *source,
+                       GCancellable         *cancellable,
+                       DossierProgressFunc   progress,
+                       gpointer              progress_data,
+                       GError              **error)
+{
+  g_autoptr(DossierIngestResult) result = g_new0 (DossierIngestResult, 1);
+  g_autoptr(DossierEvidence) evidence = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autofree char *name = display_basename (file);
+  g_autofree char *details = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GThread *thread;
+  Reader reader = { 0 };
+  sqlite3_stmt *stmt;
+  guint64 total;
+  gint64 id = 0, seq = 0, existing = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      /* Translators: %s is a file name */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
+      return NULL;
+    }
+  total = g_file_info_get_size (info);
+
+  if (!dossier_store_begin (store, error))
+    return NULL;
+  /* Chunks go in before their item: its hash is known only at the end. */
+  if (!_dossier_store_exec (store, "PRAGMA defer_foreign_keys = ON;", error))
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  stmt = _dossier_store_prepare (store, "SELECT coalesce (max (id), 0) + 1 FROM evidence", error);
+  if (stmt == NULL)
+    {
+      dossier_store_rollback (store);
+      return NULL;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  reader.file = file;
+  reader.cancellable = cancellable;
+  reader.full = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref);
+  reader.tokens = g_async_queue_new ();
+  for (int i = 0; i < QUEUE_DEPTH; i++)
+    g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
+  thread = g_thread_new ("dossier-ingest", reader_thread, &reader);
+
+  stmt = _dossier_store_prepare (store, "INSERT INTO evidence_chunk (evidence_id, seq, data) VALUES (?1, ?2, ?3)", error);
+  for (;;)
+    {
+      g_autoptr(GBytes) chunk = g_async_queue_pop (reader.full);
+
+      if (g_bytes_get_size (chunk) == 0)
+        break;
+      g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
+      if (stmt == NULL)
+        continue;   /* drain the reader, which stops at the next token */
+      if (first == NULL)
+        first = g_bytes_ref (chunk);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, seq++);
+      sqlite3_bind_blob (stmt, 3, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk), SQLITE_STATIC);
+      if (!_dossier_store_step_done (store, stmt, error))
+        {
+          stmt = NULL;
+          g_atomic_int_set (&reader.stop, 1);
+          continue;
+        }
+      if (progress)
+        progress (MIN ((guint64) seq * DOSSIER_CHUNK_SIZE, total), total, progress_data);
+    }
+  g_atomic_int_set (&reader.stop, 1);
+  g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
+  g_thread_join (thread);
+  g_async_queue_unref (reader.full);
+  g_async_queue_unref (reader.tokens);
+
+  if (stmt == NULL)
+    goto out;
+  if (reader.error != NULL)
+    {
+      if (g_error_matches (reader.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&reader.error));
+      else
+        {
+          /* Translators: the first %s is a file name, the second the system's reason */
+          g_set_error (error, G_IO_ERROR, reader.error->code, _("“%s” could not be read: %s"),
+                       name, reader.error->message);
+          g_clear_error (&reader.error);
+        }
+      goto out;
+    }
+  if (reader.sha256 == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+  if (reader.size != total)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("“%s” changed while it was being read"), name);
+      goto out;
+    }
+
+  stmt = _dossier_store_prepare (store, "SELECT id FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, reader.sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    existing = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (existing > 0)
+    {
+      g_autoptr(DossierEvidence) old = NULL;
+
+      /* Undo the chunks written, and report the item that already has these bytes. */
+      dossier_store_rollback (store);
+      old = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, existing, error);
+      if (old == NULL)
+        goto done;
+      result->evidence_id = existing;
+      result->code = g_strdup (DOSSIER_RECORD (old)->code);
+      result->sha256 = g_steal_pointer (&reader.sha256);
+      result->size = old->size;
+      result->duplicate = TRUE;
+      return g_steal_pointer (&result);
+    }
+
+  evidence = dossier_evidence_new ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+#define SET(field, value) G_STMT_START { g_free (evidence->field); evidence->field = g_strdup (value); } G_STMT_END
+  SET (title, name);
+  SET (original_name, name);
+  SET (sha256, reader.sha256);
+  SET (acquired_on, today);
+  SET (acquired_by, dossier_store_get_user (store));
+  SET (source, source ? source : "");
+  SET (collection_method, collection_method);
+#undef SET
+  g_free (evidence->media_type);
+  evidence->media_type = guess_media_type (name, first);
+  evidence->size = reader.size;
+  DOSSIER_RECORD (evidence)->id = 0;
+
+  if (!dossier_store_insert (store, DOSSIER_RECORD (evidence), error))
+    goto out;
+  if (DOSSIER_RECORD (evidence)->id != id)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED, "evidence id moved");
+      goto out;
+    }
+  /* Translators: custody log details; %s are a file name, a size and a SHA-256 */
+  details = g_strdup_printf (_("original file “%s”, %" G_GUINT64_FORMAT " bytes, SHA-256 %s"),
+                             name, reader.size, reader.sha256);
+  if (!dossier_custody_append (store, id, "ingested", details, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  if (!ok)
+    {
+      dossier_store_rollback (store);
+      goto done;
+    }
+  if (!dossier_store_commit (store, error))
+    goto done;
+
+  result->evidence_id = id;
+  result->code = g_strdup (DOSSIER_RECORD (evidence)->code);
+  result->sha256 = g_steal_pointer (&reader.sha256);
+  result->size = reader.size;
+  return g_steal_pointer (&result);
+
+done:
+  g_free (reader.sha256);
+  g_clear_error (&reader.error);
+  return NULL;
+}
+
+/* Streams an item's chunks in order to @func, checking that the sequence is whole and
+ * hashing as it goes. Sets *@sha256 (NULL when the item has no bytes at all). */
+typedef gboolean (*ChunkFunc) (const guint8 *data, gsize len, gpointer user_data, GError **error);
+
+static gboolean
+stream_chunks (DossierStore  *store,
+               gint64         evidence_id,
+               ChunkFunc      func,
+               gpointer       user_data,
+               char         **sha256,
+               guint64       *size,
+               gboolean      *gap,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  struct sha256_ctx ctx;
+  gint64 expected = 0;
+  int rc;
+
+  *sha256 = NULL;
+  *size = 0;
+  *gap = FALSE;
+  sha256_init (&ctx);
+
+  /* Its own statement: the caller may be iterating over items with the cached ones. */
+  if (sqlite3_prepare_v2 (dossier_store_get_db (store),
+                          "SELECT seq, data FROM evidence_chunk WHERE evidence_id = ?1 ORDER BY seq",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dossier_store_set_error (store, error);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *data = sqlite3_column_blob (stmt, 1);
+      gsize len = sqlite3_column_bytes (stmt, 1);
+
+      if (sqlite3_column_int64 (stmt, 0) != expected++)
+        *gap = TRUE;
+      sha256_update (&ctx, len, data);
+      *size += len;
+      if ((func && !func (data, len, user_data, error)) ||
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  if (expected > 0)
+    *sha256 = hex_digest (&ctx);
+  else
+    *sha256 = NULL;
+  return TRUE;
+}
+
+static gboolean
+write_chunk (const guint8  *data,
+             gsize          len,
+             gpointer       user_data,
+             GError       **error)
+{
+  return g_output_stream_write_all (user_data, data, len, NULL, NULL, error);
+}
+
+/**
+ * dossier_locker_extract:
+ * @store: a #DossierStore
+ * @evidence_id: the item
+ * @dest: where to write its original bytes
+ * @log_custody: whether to append an “exported” custody event
+ * @cancellable: (nullable): to stop
+ * @error: return location for a #GError
+ *
+ * Writes the exact original bytes of an item, checking them against its SHA-256 on the
+ * way. The file appears at @dest only once complete and checked.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_locker_extract (DossierStore  *store,
+                        gint64         evidence_id,
+                        GFile         *dest,
+                        gboolean       log_custody,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *tmp_name = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *dest_name = NULL;
+  guint64 size;
+  gboolean gap;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+
+  evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, evidence_id, error);
+  if (evidence == NULL)
+    return FALSE;
+
+  dest_name = display_basename (dest);
+  parent = g_file_get_parent (dest);
+  tmp_name = g_strdup_printf (".%s.part-%08x", dest_name, g_random_int ());
+  tmp = parent ? g_file_get_child (parent, tmp_name) : g_file_new_for_path (tmp_name);
+  out = g_file_create (tmp, G_FILE_CREATE_PRIVATE, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (!stream_chunks (store, evidence_id, write_chunk, out, &sha, &size, &gap, cancellable, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    goto fail;
+
+  if (sha == NULL && evidence->size > 0)
+    {
+      /* Translators: %s is an evidence code such as EVD-0001 */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("The bytes of %s are not in this dossier"), DOSSIER_RECORD (evidence)->code);
+      goto fail;
+    }
+  if (sha == NULL)
+    sha = g_strdup ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  if (gap || size != (guint64) evidence->size || g_strcmp0 (sha, evidence->sha256) != 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                   _("The bytes of %s were altered: they no longer match their SHA-256"),
+                   DOSSIER_RECORD (evidence)->code);
+      goto fail;
+    }
+
+  if (!g_file_move (tmp, dest, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
+    goto fail;
+
+  if (log_custody)
+    {
+      g_autofree char *path = g_file_get_parse_name (dest);
+      /* Translators: custody log details; %s is where the copy was written */
+      g_autofree char *details = g_strdup_printf (_("exact copy written to “%s”"), path);
+
+      if (!dossier_custody_append (store, evidence_id, "exported", details, error))
+        return FALSE;
+    }
+  return TRUE;
+
+fail:
+  g_file_delete (tmp, NULL, NULL);
+  return FALSE;
+}
+
+const char *
+dossier_verify_status_to_string (DossierVerifyStatus status)
+{
+  switch (status)
+    {
+    case DOSSIER_VERIFY_INTACT:
+      return _("intact");
+    case DOSSIER_VERIFY_ALTERED:
+      return _("altered");
+    case DOSSIER_VERIFY_MISSING:
+      return _("bytes missing");
+    case DOSSIER_VERIFY_LOG_BROKEN:
+      return _("custody log broken");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * dossier_locker_verify:
+ * @store: a #DossierStore
+ * @append_custody: append a “verified” event to each item's log (if the dossier is writable)
+ * @cancellable: (nullable): to stop
+ * @progress: (nullable): called after each item
+ * @progress_data: for @progress
+ * @error: return location for a #GError
+ *
+ * Re-hashes every item's bytes and checks every custody chain.
+ *
+ * Returns: (transfer full) (element-type DossierVerifyItem): one entry per item, in code
+ *   order, or %NULL when the dossier cannot be read
+ */
+GPtrArray *
+dossier_locker_verify (DossierStore         *store,
+                       gboolean              append_custody,
+                       GCancellable         *cancellable,
+                       DossierProgressFunc   progress,
+                       gpointer              progress_data,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_verify_item_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  append_custody = append_custody && !dossier_store_is_read_only (store);
+
+  stmt = _dossier_store_prepare (store, "SELECT id FROM evidence ORDER BY code", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, id, error);
+      DossierVerifyItem *item;
+      g_autofree char *sha = NULL;
+      g_autofree char *chain_reason = NULL;
+      guint64 size;
+      gboolean gap, chain_ok;
+
+      if (evidence == NULL)
+        return NULL;
+      if (!stream_chunks (store, id, NULL, NULL, &sha, &size, &gap, cancellable, error) ||
+          !dossier_custody_check_chain (store, id, &chain_ok, &chain_reason, error))
+        return NULL;
+
+      item = g_new0 (DossierVerifyItem, 1);
+      item->evidence_id = id;
+      item->code = g_strdup (DOSSIER_RECORD (evidence)->code);
+      if (sha == NULL && evidence->size > 0)
+        {
+          item->status = DOSSIER_VERIFY_MISSING;
+          item->detail = g_strdup (_("the dossier holds the description of this item but not its bytes"));
+        }
+      else if (gap || size != (guint64) evidence->size ||
+               g_strcmp0 (sha ? sha : "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                          evidence->sha256) != 0)
+        {
+          item->status = DOSSIER_VERIFY_ALTERED;
+          item->detail = chain_ok
+            ? g_strdup (_("the bytes no longer match the SHA-256 recorded at ingestion"))
+            /* Translators: %s says how the custody log is broken */
+            : g_strdup_printf (_("the bytes no longer match the SHA-256 recorded at ingestion, and %s"), chain_reason);
+        }
+      else if (!chain_ok)
+        {
+          item->status = DOSSIER_VERIFY_LOG_BROKEN;
+          item->detail = g_steal_pointer (&chain_reason);
+        }
+      else
+        {
+          item->status = DOSSIER_VERIFY_INTACT;
+          item->detail = g_strdup_printf ("SHA-256 %s", evidence->sha256);
+        }
+      g_ptr_array_add (report, item);
+
+      if (append_custody)
+        {
+          const char *details = item->status == DOSSIER_VERIFY_INTACT
+            ? _("intact") : item->detail;
+
+          /* An item whose log is broken still gets the result: appending does not mend the
+           * chain, it records that it was found broken. */
+          if (!dossier_custody_append (store, id, "verified", details, error))
+            return NULL;
+        }
+      if (progress)
+        progress (i + 1, ids->len, progress_data);
+    }
+  return g_steal_pointer (&report);
+}
