@@ -7,8 +7,8 @@
  * the store keeps the text and derives the earliest and latest possible days from it.
  *
  * Only the canonical spelling is accepted (four-digit years, two-digit months and days), so
- * that the text stored is the text shown to the next investigator, and every refusal says
- * which part is wrong and why.
+ * that the text stored is the text the next investigator reads, and every refusal says which
+ * part is wrong and why.
  */
 #include "config.h"
 
@@ -20,10 +20,9 @@
 G_DEFINE_QUARK (dossier-edtf-error-quark, dossier_edtf_error)
 
 #define QUALIFIERS "?~%"
+#define IS_QUALIFIER(c) ((c) != '\0' && strchr (QUALIFIERS, (c)) != NULL)
 
-static gboolean fail (GError     **error,
-                      const char  *format,
-                      ...) G_GNUC_PRINTF (2, 3);
+static gboolean fail (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* Always returns FALSE, so that a parser can "return fail (…)". */
 static gboolean
@@ -33,7 +32,7 @@ fail (GError     **error,
 {
   va_list args;
 
-  /* Validating thousands of rows passes no GError: do not build messages nobody reads. */
+  /* Validating thousands of rows passes no GError: build no message that nobody reads. */
   if (error == NULL)
     return FALSE;
 
@@ -58,85 +57,76 @@ read_digits (const char **c,
   return n;
 }
 
-/* The component starting at @c, up to the next "-", qualifier or end, to name it in errors. */
+/* The component at @c (after a leading "-" if @signed_) up to the next "-", qualifier or end,
+ * to name it in errors. */
 static char *
-component (const char *c)
+component (const char *c,
+           gboolean    signed_)
 {
-  return g_strndup (c, strcspn (c, "-" QUALIFIERS));
+  return g_strndup (c, signed_ + strcspn (c + signed_, "-" QUALIFIERS));
 }
 
+/* "20XX", "2022-XX": EDTF's unspecified digits, in a component of @width characters. */
 static gboolean
-has_unspecified (const char *part)
+fail_if_unspecified (const char  *part,
+                     gsize        width,
+                     const char  *side,
+                     GError     **error)
 {
-  return strpbrk (part, "Xx") != NULL;
-}
-
-static gboolean
-fail_unspecified (GError     **error,
-                  const char  *side)
-{
+  if (strlen (part) != width || strpbrk (part, "Xx") == NULL || strspn (part, "0123456789Xx") != width)
+    return TRUE;
   /* Translators: %s is a date as typed, such as 20XX */
-  return fail (error, _("“%s”: unspecified digits (X) are not supported; give a period instead, "
-                        "as in 2020/2029"), side);
+  return fail (error, _("“%s”: unspecified digits (X) are not supported; give a period instead, as in 2020/2029"),
+               side);
 }
 
-/* Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD"; *c is left after the last digit read. */
+/* Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" from the start of @side; *c is left after it. */
 static gboolean
 parse_ymd (const char        *side,
            const char       **c,
            DossierEdtfPoint  *p,
            GError           **error)
 {
-  g_autofree char *part = component (*c);
-  int n;
+  gboolean sign = **c == '-' || **c == 'Y' || **c == 'y';
+  g_autofree char *part = component (*c, sign);
+  int n, days;
 
-  if (**c == '-' || **c == 'Y' || **c == 'y')
-    {
-      g_autofree char *year = g_strndup (*c, strcspn (*c + 1, "-" QUALIFIERS) + 1);
-
-      /* Translators: %s is a year as typed, such as -0100 or Y12345 */
-      return fail (error, _("“%s”: only years from 0001 to 9999 are supported"), year);
-    }
-  n = read_digits (c, &p->year);
-  if (has_unspecified (part))
-    return fail_unspecified (error, side);
+  n = sign ? 0 : read_digits (c, &p->year);
+  if (!fail_if_unspecified (part, 4, side, error))
+    return FALSE;
+  if (sign || n > 4 || (n == 4 && p->year == 0))
+    /* Translators: %s is a year as typed, such as -0100, Y12345 or 20222 */
+    return fail (error, _("“%s”: only years from 0001 to 9999 are supported"), part);
   if (n == 0)
     /* Translators: %s is the text typed as a date */
-    return fail (error, _("“%s” is not a date: a date starts with a four-digit year, as in 2022"),
-                 side);
-  if (n > 4 || (n == 4 && p->year == 0))
-    /* Translators: %s is a year as typed, such as 20222 */
-    return fail (error, _("“%s”: only years from 0001 to 9999 are supported"), part);
+    return fail (error, _("“%s” is not a date: a date starts with a four-digit year, as in 2022"), side);
   if (n < 4)
     /* Translators: %s is a year as typed, such as 22 */
-    return fail (error, _("“%s” is not a valid year: years have four digits, as in 0987 or 2022"),
-                 part);
+    return fail (error, _("“%s” is not a valid year: years have four digits, as in 0987 or 2022"), part);
   p->precision = DOSSIER_EDTF_PRECISION_YEAR;
 
   if (**c != '-')
     return TRUE;
-  (*c)++;
-  g_clear_pointer (&part, g_free);
-  part = component (*c);
+  g_free (part);
+  part = component (++(*c), FALSE);
   n = read_digits (c, &p->month);
   if (*part == '\0')
     /* Translators: %s is the text typed as a date, such as 2022- */
     return fail (error, _("“%s”: the month is missing after “-”"), side);
-  if (has_unspecified (part))
-    return fail_unspecified (error, side);
+  if (!fail_if_unspecified (part, 2, side, error))
+    return FALSE;
   if (n == 4)
-    /* People write "2021-2022" for a period; EDTF has a slash for that. */
+    /* People write "2021-2022" for a period. */
     /* Translators: %s is a month as typed, such as 2022 in 2021-2022 */
-    return fail (error, _("“%s” is not a valid month: to give a period, put “/” between its "
-                          "start and its end, as in 2021/2022"), part);
+    return fail (error, _("“%s” is not a valid month: for a period, put “/” between its start and its end, as in 2021/2022"),
+                 part);
   if (n != 2)
     /* Translators: %s is a month as typed, such as 3 */
-    return fail (error, _("“%s” is not a valid month: months have two digits, as in 2022-03"),
-                 part);
+    return fail (error, _("“%s” is not a valid month: months have two digits, as in 2022-03"), part);
   if (p->month >= 21 && p->month <= 24)
     /* Translators: %s is a month as typed, such as 21 */
-    return fail (error, _("“%s”: seasons (21 to 24) are not supported; give months instead, "
-                          "as in 2022-03/2022-05"), part);
+    return fail (error, _("“%s”: seasons (21 to 24) are not supported; give months instead, as in 2022-03/2022-05"),
+                 part);
   if (p->month < 1 || p->month > 12)
     /* Translators: %s is a month as typed, such as 13 */
     return fail (error, _("“%s” is not a valid month: months run from 01 to 12"), part);
@@ -144,35 +134,31 @@ parse_ymd (const char        *side,
 
   if (**c != '-')
     return TRUE;
-  (*c)++;
-  g_clear_pointer (&part, g_free);
-  part = component (*c);
+  g_free (part);
+  part = component (++(*c), FALSE);
   n = read_digits (c, &p->day);
   if (*part == '\0')
     /* Translators: %s is the text typed as a date, such as 2022-03- */
     return fail (error, _("“%s”: the day is missing after the last “-”"), side);
-  if (has_unspecified (part))
-    return fail_unspecified (error, side);
+  if (!fail_if_unspecified (part, 2, side, error))
+    return FALSE;
   if (n != 2)
     /* Translators: %s is a day as typed, such as 7 */
-    return fail (error, _("“%s” is not a valid day: days have two digits, as in 2022-03-07"),
-                 part);
+    return fail (error, _("“%s” is not a valid day: days have two digits, as in 2022-03-07"), part);
   if (p->day == 0)
-    /* Translators: %s is a day as typed, 00 */
+    /* Translators: %s is a day as typed: 00 */
     return fail (error, _("“%s” is not a valid day: days start at 01"), part);
-  if (p->day > g_date_get_days_in_month (p->month, p->year))
+  days = g_date_get_days_in_month (p->month, p->year);
+  if (p->day > days)
     {
       g_autofree char *date = g_strndup (side, *c - side);
-      int days = g_date_get_days_in_month (p->month, p->year);
 
       if (p->month == 2 && p->day == 29)
         /* Translators: %s is a date such as 2021-02-29, %d its year */
         return fail (error, _("“%s” is not a valid date: %d is not a leap year"), date, p->year);
       /* Translators: %s is a date such as 2022-04-31, %d the number of days in its month */
-      return fail (error, g_dngettext (GETTEXT_PACKAGE,
-                                       "“%s” is not a valid date: that month has only %d day",
-                                       "“%s” is not a valid date: that month has only %d days",
-                                       days),
+      return fail (error, g_dngettext (GETTEXT_PACKAGE, "“%s” is not a valid date: that month has only %d day",
+                                       "“%s” is not a valid date: that month has only %d days", days),
                    date, days);
     }
   p->precision = DOSSIER_EDTF_PRECISION_DAY;
@@ -199,34 +185,31 @@ parse_point (const char        *side,
     {
       if (side[2] != '\0')
         /* Translators: %s is one end of a period as typed, such as ..~ */
-        return fail (error, _("“%s”: an open end is written “..” alone, without date or "
-                              "qualifier"), side);
+        return fail (error, _("“%s”: an open end is written “..” alone, without date or qualifier"), side);
       if (!in_interval)
-        return fail (error, _("“..” (open) can only stand for one end of a period, as in "
-                              "2022/.."));
+        return fail (error, "%s", _("“..” (open) can only stand for one end of a period, as in 2022/.."));
       p->kind = DOSSIER_EDTF_ENDPOINT_OPEN;
       return TRUE;
     }
-  if (strchr (QUALIFIERS, *c) != NULL)
+  if (IS_QUALIFIER (*c))
     /* Translators: %s is a date as typed, such as ~2022 */
     return fail (error, _("“%s”: the qualifier goes after the date, as in 2022~"), side);
 
   if (!parse_ymd (side, &c, p, error))
     return FALSE;
 
-  if (*c != '\0' && strchr (QUALIFIERS, *c) != NULL)
+  if (IS_QUALIFIER (*c))
     {
       p->uncertain = *c == '?' || *c == '%';
       p->approximate = *c == '~' || *c == '%';
       c++;
-      if (*c != '\0' && strchr (QUALIFIERS, *c) != NULL)
+      if (IS_QUALIFIER (*c))
         /* Translators: %s is a date as typed, such as 2022?~ */
-        return fail (error, _("“%s” has more than one qualifier: use ? (uncertain), "
-                              "~ (approximate) or %% (both)"), side);
+        return fail (error, _("“%s” has more than one qualifier: use ? (uncertain), ~ (approximate) or %% (both)"),
+                     side);
       if (*c == '-')
         /* Translators: %s is a date as typed, such as 2022?-03 */
-        return fail (error, _("“%s”: the qualifier goes at the end of the date, as in 2022-03~"),
-                     side);
+        return fail (error, _("“%s”: the qualifier goes at the end of the date, as in 2022-03~"), side);
     }
   if (*c == 'T' || *c == ':')
     /* Translators: %s is a date as typed, such as 2022-03-27T10:00 */
@@ -247,32 +230,23 @@ point_is_sane (const DossierEdtfPoint *p)
 {
   if (p->kind != DOSSIER_EDTF_ENDPOINT_DATE)
     return p->kind == DOSSIER_EDTF_ENDPOINT_OPEN || p->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN;
-  if (p->year < 1 || p->year > 9999)
+  if (p->year < 1 || p->year > 9999 || p->precision > DOSSIER_EDTF_PRECISION_DAY)
     return FALSE;
-  switch (p->precision)
-    {
-    case DOSSIER_EDTF_PRECISION_YEAR:
-      return TRUE;
-    case DOSSIER_EDTF_PRECISION_MONTH:
-      return p->month >= 1 && p->month <= 12;
-    case DOSSIER_EDTF_PRECISION_DAY:
-      return p->month >= 1 && p->month <= 12 &&
-             p->day >= 1 && p->day <= g_date_get_days_in_month (p->month, p->year);
-    default:
-      return FALSE;
-    }
+  if (p->precision >= DOSSIER_EDTF_PRECISION_MONTH && (p->month < 1 || p->month > 12))
+    return FALSE;
+  return p->precision < DOSSIER_EDTF_PRECISION_DAY ||
+         (p->day >= 1 && p->day <= g_date_get_days_in_month (p->month, p->year));
 }
 
-/* Guards the public functions against hand-built structures that would index past the
- * month tables or make GDate complain. */
+/* Guards the public functions against hand-built structures that would index past the month
+ * tables or make GDate complain. */
 static gboolean
 edtf_is_sane (const DossierEdtf *edtf)
 {
   if (!edtf->is_interval)
     return edtf->start.kind == DOSSIER_EDTF_ENDPOINT_DATE && point_is_sane (&edtf->start);
   return point_is_sane (&edtf->start) && point_is_sane (&edtf->end) &&
-         (edtf->start.kind == DOSSIER_EDTF_ENDPOINT_DATE ||
-          edtf->end.kind == DOSSIER_EDTF_ENDPOINT_DATE);
+         (edtf->start.kind == DOSSIER_EDTF_ENDPOINT_DATE || edtf->end.kind == DOSSIER_EDTF_ENDPOINT_DATE);
 }
 
 /* The first (or last, if @latest) day that a date of its precision covers. */
@@ -282,8 +256,7 @@ point_day (const DossierEdtfPoint *p,
 {
   GDate d;
   int month = p->precision >= DOSSIER_EDTF_PRECISION_MONTH ? p->month : (latest ? 12 : 1);
-  int day = p->precision >= DOSSIER_EDTF_PRECISION_DAY
-            ? p->day
+  int day = p->precision >= DOSSIER_EDTF_PRECISION_DAY ? p->day
             : (latest ? g_date_get_days_in_month (month, p->year) : 1);
 
   g_date_clear (&d, 1);
@@ -291,12 +264,37 @@ point_day (const DossierEdtfPoint *p,
   return g_date_get_julian (&d);
 }
 
+static gboolean
+parse_interval (const char   *text,
+                const char   *slash,
+                DossierEdtf  *edtf,
+                GError      **error)
+{
+  g_autofree char *left = g_strndup (text, slash - text);
+  const char *right = slash + 1;
+
+  if (strchr (right, '/') != NULL)
+    /* Translators: %s is the text typed as a date, such as 2022/2023/2024 */
+    return fail (error, _("“%s” has more than one “/”: a period has only a start and an end"), text);
+  edtf->is_interval = TRUE;
+  if (!parse_point (left, TRUE, &edtf->start, error) || !parse_point (right, TRUE, &edtf->end, error))
+    return FALSE;
+  if (edtf->start.kind != DOSSIER_EDTF_ENDPOINT_DATE && edtf->end.kind != DOSSIER_EDTF_ENDPOINT_DATE)
+    /* Translators: %s is the text typed as a date, such as ../.. */
+    return fail (error, _("“%s”: at least one end of a period must be a date"), text);
+  /* Earliest days, so that "2022/2022-06" (from some time in 2022 to June) stays valid. */
+  if (edtf->start.kind == DOSSIER_EDTF_ENDPOINT_DATE && edtf->end.kind == DOSSIER_EDTF_ENDPOINT_DATE &&
+      point_day (&edtf->start, FALSE) > point_day (&edtf->end, FALSE))
+    /* Translators: the first %s is the start of a period as typed, the second its end */
+    return fail (error, _("The period cannot start (%s) after it ends (%s)"), left, right);
+  return TRUE;
+}
+
 /**
  * dossier_edtf_parse:
  * @text: an EDTF date such as `2022-03-27/2022-03-31`, `2022-03`, `2021-10~`, `../2020`
  * @out: (out caller-allocates) (optional): the parsed date, left untouched on failure
- * @error: return location for a %DOSSIER_EDTF_ERROR saying which part of @text is wrong
- *   and why
+ * @error: return location for a %DOSSIER_EDTF_ERROR saying which part of @text is wrong and why
  *
  * Parses a date of the EDTF subset Dossier supports: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
  * (years 0001 to 9999, real calendar days), each optionally followed by `?` (uncertain),
@@ -321,46 +319,17 @@ dossier_edtf_parse (const char   *text,
   /* The messages quote @text, and a GError message must be UTF-8. */
   if (!g_utf8_validate (text, -1, NULL))
     return fail (error, "%s", _("The date contains characters that are not text"));
-  if (strpbrk (text, " \t\n\r\v\f\u00a0") != NULL)
+  if (strpbrk (text, " \t\n\r\v\f") != NULL || strstr (text, "\u00a0") != NULL)
     /* Translators: %s is the text typed as a date */
-    return fail (error, _("“%s” contains a space: write dates without spaces, as in "
-                          "2022-03-27/2022-03-31"), text);
+    return fail (error, _("“%s” contains a space: write dates without spaces, as in 2022-03-27/2022-03-31"), text);
   if (strstr (text, "–") != NULL || strstr (text, "—") != NULL)
     /* Translators: %s is the text typed as a date, such as 2022–2023 */
-    return fail (error, _("“%s”: put “/” between the start and the end of a period, not a dash"),
-                 text);
+    return fail (error, _("“%s”: put “/” between the start and the end of a period, not a dash"), text);
 
   slash = strchr (text, '/');
-  if (slash == NULL)
-    {
-      if (!parse_point (text, FALSE, &edtf.start, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *left = g_strndup (text, slash - text);
-      const char *right = slash + 1;
-
-      if (strchr (right, '/') != NULL)
-        /* Translators: %s is the text typed as a date, such as 2022/2023/2024 */
-        return fail (error, _("“%s” has more than one “/”: a period has only a start and an "
-                              "end"), text);
-      edtf.is_interval = TRUE;
-      if (!parse_point (left, TRUE, &edtf.start, error) ||
-          !parse_point (right, TRUE, &edtf.end, error))
-        return FALSE;
-      if (edtf.start.kind != DOSSIER_EDTF_ENDPOINT_DATE &&
-          edtf.end.kind != DOSSIER_EDTF_ENDPOINT_DATE)
-        /* Translators: %s is the text typed as a date, such as ../.. */
-        return fail (error, _("“%s”: at least one end of a period must be a date"), text);
-      /* Earliest days, so that "2022/2022-06" (some time in 2022 up to June) stays valid. */
-      if (edtf.start.kind == DOSSIER_EDTF_ENDPOINT_DATE &&
-          edtf.end.kind == DOSSIER_EDTF_ENDPOINT_DATE &&
-          point_day (&edtf.start, FALSE) > point_day (&edtf.end, FALSE))
-        /* Translators: the first %s is the start of a period as typed, the second its end */
-        return fail (error, _("The period cannot start (%s) after it ends (%s)"), left, right);
-    }
-
+  if (slash == NULL ? !parse_point (text, FALSE, &edtf.start, error)
+                    : !parse_interval (text, slash, &edtf, error))
+    return FALSE;
   if (out != NULL)
     *out = edtf;
   return TRUE;
@@ -395,12 +364,8 @@ append_point (GString                *s,
     g_string_append_printf (s, "-%02d", p->month);
   if (p->precision >= DOSSIER_EDTF_PRECISION_DAY)
     g_string_append_printf (s, "-%02d", p->day);
-  if (p->approximate && p->uncertain)
-    g_string_append_c (s, '%');
-  else if (p->approximate)
-    g_string_append_c (s, '~');
-  else if (p->uncertain)
-    g_string_append_c (s, '?');
+  if (p->approximate || p->uncertain)
+    g_string_append_c (s, !p->uncertain ? '~' : !p->approximate ? '?' : '%');
 }
 
 /**
@@ -428,24 +393,30 @@ dossier_edtf_to_string (const DossierEdtf *edtf)
   return g_string_free (s, FALSE);
 }
 
-/* Month names are language data, chosen by the language asked for (an annex in French from
- * an English interface), so they are not gettext messages; nor is the wording around them,
- * which follows each language's grammar rather than a translatable template. */
-static const char * const months_en[] = {
-  "January", "February", "March", "April", "May", "June", "July", "August", "September",
-  "October", "November", "December",
+/* Month names are language data, chosen by the language asked for (an annex in French from an
+ * English interface), so they are not gettext messages; nor is the wording around them, which
+ * follows each language's grammar rather than a template a translator could fill. */
+static const char * const month_names[2][12] = {
+  { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December" },
+  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre" },
 };
-static const char * const months_fr[] = {
-  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-  "octobre", "novembre", "décembre",
-};
+
+static const char *
+month_name (int      month,
+            gboolean fr)
+{
+  g_assert (month >= 1 && month <= 12);
+  return month_names[fr ? 1 : 0][month - 1];
+}
 
 /* No-break spaces keep "27 March 2022" on one line, and keep a dash from starting one. */
 #define NBSP "\u00a0"
 #define DASH NBSP "– "
 
-/* "27 March 2022", "1er mars 2022", "March 2022", "2022"; the parts a range shares are left
- * out with @with_month and @with_year. */
+/* "27 March 2022", "1er mars 2022", "March 2022", "2022"; a range leaves out the parts both
+ * its ends share with @with_month and @with_year. */
 static void
 append_date (GString                *s,
              const DossierEdtfPoint *p,
@@ -462,7 +433,7 @@ append_date (GString                *s,
     }
   if (p->precision >= DOSSIER_EDTF_PRECISION_MONTH && with_month)
     {
-      g_string_append_printf (s, "%s%s", sep, (fr ? months_fr : months_en)[p->month - 1]);
+      g_string_append_printf (s, "%s%s", sep, month_name (p->month, fr));
       sep = NBSP;
     }
   if (with_year)
@@ -496,23 +467,18 @@ append_fr (GString                *s,
     g_string_append (s, " (incertain)");
 }
 
-/* "du 27", "de mars", "d’avril", "de 2012": the start of a French range. */
-static void
-append_fr_from (GString                *s,
-                const DossierEdtfPoint *p)
-{
-  if (p->precision == DOSSIER_EDTF_PRECISION_DAY)
-    g_string_append (s, "du ");
-  else if (p->precision == DOSSIER_EDTF_PRECISION_MONTH && strchr ("ao", *months_fr[p->month - 1]))
-    g_string_append (s, "d’");
-  else
-    g_string_append (s, "de ");
-}
-
 static gboolean
 qualified (const DossierEdtfPoint *p)
 {
   return p->approximate || p->uncertain;
+}
+
+/* Whether a range can share its year (and month) between its ends: "27–31 March 2022". */
+static gboolean
+plain_pair (const DossierEdtfPoint *a,
+            const DossierEdtfPoint *b)
+{
+  return !qualified (a) && !qualified (b) && a->precision == b->precision && a->year == b->year;
 }
 
 static gboolean
@@ -520,8 +486,7 @@ points_equal (const DossierEdtfPoint *a,
               const DossierEdtfPoint *b)
 {
   return a->kind == b->kind && a->year == b->year && a->month == b->month && a->day == b->day &&
-         a->precision == b->precision && a->approximate == b->approximate &&
-         a->uncertain == b->uncertain;
+         a->precision == b->precision && a->approximate == b->approximate && a->uncertain == b->uncertain;
 }
 
 static void
@@ -529,30 +494,24 @@ format_range_en (GString                *s,
                  const DossierEdtfPoint *a,
                  const DossierEdtfPoint *b)
 {
-  if (a->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
-    g_string_append (s, "until ");
-  else if (a->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
-    g_string_append (s, "unknown start" DASH);
-  else if (b->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+  if (a->kind != DOSSIER_EDTF_ENDPOINT_DATE)
+    g_string_append (s, a->kind == DOSSIER_EDTF_ENDPOINT_OPEN ? "until " : "unknown start" DASH);
+  else if (b->kind != DOSSIER_EDTF_ENDPOINT_DATE)
     {
-      g_string_append (s, "from ");
+      if (b->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
+        g_string_append (s, "from ");
       append_en (s, a);
+      if (b->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
+        g_string_append (s, DASH "unknown end");
+      return;
     }
-  else if (b->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
+  else if (plain_pair (a, b) && a->precision == DOSSIER_EDTF_PRECISION_DAY && a->month == b->month)
+    g_string_append_printf (s, "%d–", a->day);
+  else if (plain_pair (a, b))
     {
-      append_en (s, a);
-      g_string_append (s, DASH "unknown end");
-    }
-  else if (!qualified (a) && !qualified (b) && a->precision == b->precision && a->year == b->year)
-    {
-      /* "27–31 March 2022", "27 March – 2 April 2022", "March – May 2022" */
-      if (a->precision == DOSSIER_EDTF_PRECISION_DAY && a->month == b->month)
-        g_string_append_printf (s, "%d–", a->day);
-      else
-        {
-          append_date (s, a, FALSE, TRUE, FALSE);
-          g_string_append (s, DASH);
-        }
+      /* "27 March – 2 April 2022", "March – May 2022" */
+      append_date (s, a, FALSE, TRUE, FALSE);
+      g_string_append (s, DASH);
     }
   else if (!qualified (a) && !qualified (b) && a->precision == DOSSIER_EDTF_PRECISION_YEAR &&
            b->precision == DOSSIER_EDTF_PRECISION_YEAR)
@@ -562,9 +521,7 @@ format_range_en (GString                *s,
       append_en (s, a);
       g_string_append (s, DASH);
     }
-
-  if (b->kind == DOSSIER_EDTF_ENDPOINT_DATE)
-    append_en (s, b);
+  append_en (s, b);
 }
 
 static void
@@ -572,18 +529,21 @@ format_range_fr (GString                *s,
                  const DossierEdtfPoint *a,
                  const DossierEdtfPoint *b)
 {
-  gboolean b_alone = FALSE;
+  gboolean day = a->precision == DOSSIER_EDTF_PRECISION_DAY;
 
   if (a->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
-    g_string_append (s, b->precision == DOSSIER_EDTF_PRECISION_DAY ? "jusqu’au " : "jusqu’en ");
+    {
+      g_string_append (s, b->precision == DOSSIER_EDTF_PRECISION_DAY ? "jusqu’au " : "jusqu’en ");
+      append_fr (s, b, FALSE);
+    }
   else if (a->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
     {
       g_string_append (s, "début inconnu" DASH);
-      b_alone = TRUE;
+      append_fr (s, b, TRUE);
     }
   else if (b->kind == DOSSIER_EDTF_ENDPOINT_OPEN)
     {
-      g_string_append (s, a->precision == DOSSIER_EDTF_PRECISION_DAY ? "depuis le " : "depuis ");
+      g_string_append (s, day ? "depuis le " : "depuis ");
       append_fr (s, a, FALSE);
     }
   else if (b->kind == DOSSIER_EDTF_ENDPOINT_UNKNOWN)
@@ -593,21 +553,20 @@ format_range_fr (GString                *s,
     }
   else
     {
-      gboolean plain = !qualified (a) && !qualified (b) && a->precision == b->precision &&
-                       a->year == b->year;
-
-      /* "du 27 au 31 mars 2022", "du 27 mars au 2 avril 2022", "de mars à mai 2022" */
-      append_fr_from (s, a);
-      if (plain)
-        append_date (s, a, TRUE,
-                     a->precision != DOSSIER_EDTF_PRECISION_DAY || a->month != b->month, FALSE);
+      /* "du 27 au 31 mars 2022", "du 27 mars au 2 avril 2022", "d’avril à juin 2022" */
+      if (day)
+        g_string_append (s, "du ");
+      else if (a->precision == DOSSIER_EDTF_PRECISION_MONTH && strchr ("ao", *month_name (a->month, TRUE)))
+        g_string_append (s, "d’");
+      else
+        g_string_append (s, "de ");
+      if (plain_pair (a, b))
+        append_date (s, a, TRUE, !day || a->month != b->month, FALSE);
       else
         append_fr (s, a, FALSE);
       g_string_append (s, b->precision == DOSSIER_EDTF_PRECISION_DAY ? " au " : " à ");
+      append_fr (s, b, FALSE);
     }
-
-  if (b->kind == DOSSIER_EDTF_ENDPOINT_DATE)
-    append_fr (s, b, b_alone);
 }
 
 /**
@@ -615,8 +574,8 @@ format_range_fr (GString                *s,
  * @edtf: a parsed date
  * @lang: (nullable): `fr` (or `fr_FR`, `fr-CA`…) for French, anything else for English
  *
- * Writes the date out for people, in @lang whatever the interface language, since an
- * annex is written in the language of its readers: "27 March 2022", "circa 2021",
+ * Writes the date out for people, in @lang whatever the interface language, since an annex
+ * is written in the language of its readers: "27 March 2022", "circa 2021",
  * "du 27 au 31 mars 2022", "depuis le 1er mars 2022". The text holds no-break spaces.
  *
  * Returns: (transfer full): the date in words
@@ -656,7 +615,7 @@ dossier_edtf_format (const DossierEdtf *edtf,
  * @text: (nullable): EDTF text
  * @lang: (nullable): `fr` or `en`, as for dossier_edtf_format()
  *
- * Writes out a stored date; a text that is not valid EDTF is shown as it is, rather than
+ * Writes out a stored date; a text that is not valid EDTF is shown as it is rather than
  * hidden, so that nothing an investigator typed disappears.
  *
  * Returns: (transfer full): the date in words, a copy of @text if it is not valid, or an
@@ -702,8 +661,8 @@ dossier_edtf_earliest_day (const DossierEdtf *edtf,
  * @edtf: a parsed date
  * @out: (out): the latest day @edtf can mean, as a #GDate julian day number, or 0
  *
- * Gives the last day of the end's year, month or day (of the date itself when @edtf is not
- * a period): qualifiers do not widen it.
+ * Gives the last day of the end's year, month or day (of the date itself when @edtf is not a
+ * period): qualifiers do not widen it.
  *
  * Returns: %TRUE if the end is a date, %FALSE if it is open or unknown
  */
@@ -732,7 +691,7 @@ dossier_edtf_latest_day (const DossierEdtf *edtf,
  * @latest: (out): the latest possible day, 0 when open or unknown
  * @error: return location for a %DOSSIER_EDTF_ERROR saying why @text is not valid
  *
- * Parses @text and gives the sortable bounds the store keeps beside it. Both are 0 when
+ * Parses @text and gives the sortable bounds the store keeps beside it; both are 0 when
  * @text is not valid.
  *
  * Returns: %TRUE if @text is valid

@@ -168,8 +168,9 @@ dossier_record_set_string (DossierRecord      *self,
       FIELD_STR (self, field) = g_strdup (value ? value : "");
       break;
     case DOSSIER_FIELD_NTEXT:
+      /* An empty vocabulary code means none; other optional texts keep "" apart from NULL. */
       g_free (FIELD_STR (self, field));
-      FIELD_STR (self, field) = (value && *value) ? g_strdup (value) : NULL;
+      FIELD_STR (self, field) = (value && (*value || field->vocab == NULL)) ? g_strdup (value) : NULL;
       break;
     case DOSSIER_FIELD_INT:
     case DOSSIER_FIELD_REF:
@@ -299,7 +300,7 @@ bind_field (sqlite3_stmt       *stmt,
       sqlite3_bind_text (stmt, param, FIELD_STR (self, f) ? FIELD_STR (self, f) : "", -1, SQLITE_STATIC);
       break;
     case DOSSIER_FIELD_NTEXT:
-      if (FIELD_STR (self, f) && *FIELD_STR (self, f))
+      if (FIELD_STR (self, f) && (*FIELD_STR (self, f) || f->vocab == NULL))
         sqlite3_bind_text (stmt, param, FIELD_STR (self, f), -1, SQLITE_STATIC);
       else
         sqlite3_bind_null (stmt, param);

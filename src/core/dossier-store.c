@@ -950,3 +950,122 @@ _dossier_store_set_auditing (DossierStore *self,
   g_return_if_fail (DOSSIER_IS_STORE (self));
   self->not_auditing = !auditing;
 }
+
+/**
+ * dossier_store_get_dates:
+ * @self: a #DossierStore
+ * @created_at: (out) (transfer full): when the dossier was created
+ * @updated_at: (out) (transfer full): when its own record last changed
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_store_get_dates (DossierStore  *self,
+                         char         **created_at,
+                         char         **updated_at)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  stmt = _dossier_store_prepare (self, "SELECT created_at, updated_at FROM dossier WHERE id = 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    {
+      *created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Importers only: replaces the dossier's own record as a whole, keeping the given uuid
+ * and dates. */
+gboolean
+_dossier_store_replace_info (DossierStore  *self,
+                             const char    *uuid,
+                             const char    *created_at,
+                             const char    *updated_at,
+                             const char    *title,
+                             const char    *mandate,
+                             const char    *period,
+                             const char    *default_lang,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _dossier_store_prepare (self,
+                                 "UPDATE dossier SET uuid = ?1, created_at = ?2, updated_at = ?3, title = ?4, "
+                                 "mandate = ?5, period = ?6, default_lang = ?7 WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, updated_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, mandate, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, default_lang, -1, SQLITE_STATIC);
+  return _dossier_store_step_done (self, stmt, error);
+}
+
+/**
+ * dossier_store_list_code_counters:
+ * @self: a #DossierStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8 gint64): code prefix → next number, as
+ *   pointers to gint64
+ */
+GHashTable *
+dossier_store_list_code_counters (DossierStore  *self,
+                                  GError       **error)
+{
+  g_autoptr(GHashTable) counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _dossier_store_prepare (self, "SELECT prefix, next FROM code_counter ORDER BY prefix", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counters, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counters);
+}
+
+/* Sets the next number of a code prefix; it never goes back, so codes are never reused. */
+gboolean
+_dossier_store_set_code_counter (DossierStore  *self,
+                                 const char    *prefix,
+                                 gint64         next,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _dossier_store_prepare (self,
+                                 "INSERT INTO code_counter (prefix, next) VALUES (?1, ?2) "
+                                 "ON CONFLICT (prefix) DO UPDATE SET next = max (next, excluded.next)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, next);
+  return _dossier_store_step_done (self, stmt, error);
+}
+
+/* Importers only: empties the vocabulary before the imported one goes in. */
+gboolean
+_dossier_store_clear_vocabulary (DossierStore  *self,
+                                 GError       **error)
+{
+  return _dossier_store_exec (self, "DELETE FROM vocabulary;", error);
+}

@@ -87,7 +87,28 @@ gboolean      dossier_store_count         (DossierStore          *self,
                                            DossierStoreCounts    *counts,
                                            GError               **error);
 
-/* Internal helpers shared by the rest of core. */
+gboolean      dossier_store_get_dates     (DossierStore          *self,
+                                           char                 **created_at,
+                                           char                 **updated_at);
+GHashTable   *dossier_store_list_code_counters (DossierStore     *self,
+                                           GError               **error);
+
+/* Internal helpers shared by the rest of core and the importers. */
+gboolean      _dossier_store_replace_info (DossierStore          *self,
+                                           const char            *uuid,
+                                           const char            *created_at,
+                                           const char            *updated_at,
+                                           const char            *title,
+                                           const char            *mandate,
+                                           const char            *period,
+                                           const char            *default_lang,
+                                           GError               **error);
+gboolean      _dossier_store_set_code_counter (DossierStore      *self,
+                                           const char            *prefix,
+                                           gint64                 next,
+                                           GError               **error);
+gboolean      _dossier_store_clear_vocabulary (DossierStore      *self,
+                                           GError               **error);
 sqlite3_stmt *_dossier_store_prepare      (DossierStore          *self,
                                            const char            *sql,
                                            GError               **error);

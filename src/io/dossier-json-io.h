@@ -1,0 +1,29 @@
+/* dossier-json-io.h: the JSON interchange of a whole dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_JSON_FORMAT "org.dossier.Dossier"
+#define DOSSIER_JSON_SCHEMA_VERSION 1
+
+gboolean dossier_json_export      (DossierStore   *store,
+                                   GOutputStream  *out,
+                                   GCancellable   *cancellable,
+                                   GError        **error);
+gboolean dossier_json_export_file (DossierStore   *store,
+                                   const char     *path,
+                                   GError        **error);
+gboolean dossier_json_import      (DossierStore   *store,
+                                   GBytes         *json,
+                                   GCancellable   *cancellable,
+                                   GError        **error);
+gboolean dossier_json_import_file (DossierStore   *store,
+                                   const char     *path,
+                                   GError        **error);
+
+G_END_DECLS
