@@ -26,9 +26,10 @@ typedef enum {
   DOSSIER_EDTF_ENDPOINT_UNKNOWN,  /* the empty side of "/" */
 } DossierEdtfEndpointKind;
 
+/* One end of a period, or the date itself; when it is not a date only @kind counts. */
 typedef struct {
   DossierEdtfEndpointKind kind;
-  int                     year;
+  int                     year;         /* 1 to 9999 */
   int                     month;        /* 0 when not given */
   int                     day;          /* 0 when not given */
   DossierEdtfPrecision    precision;

@@ -363,9 +363,9 @@ validate (DossierStore   *store,
 
           if (!dossier_edtf_bounds (FIELD_STR (self, f), date_start, date_end, &local))
             {
-              /* Translators: the first %s is a field name, the second the reason */
+              /* Translators: the first %s is a field name, the second why its date is not valid */
               g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-                           _("The date in “%s” is not valid: %s"), f->name, local->message);
+                           _("Date in “%s”: %s"), f->name, local->message);
               return FALSE;
             }
         }
