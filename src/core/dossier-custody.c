@@ -91,8 +91,8 @@ dossier_custody_append (DossierStore  *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("No evidence with number %" G_GINT64_FORMAT " in this dossier"), evidence_id);
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                           _("This evidence item is not in this dossier"));
       goto fail;
     }
   sha = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -162,8 +162,8 @@ dossier_custody_check_chain (DossierStore  *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("No evidence with number %" G_GINT64_FORMAT " in this dossier"), evidence_id);
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                           _("This evidence item is not in this dossier"));
       return FALSE;
     }
   sha = g_strdup ((const char *) sqlite3_column_text (stmt, 0));

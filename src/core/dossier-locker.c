@@ -318,8 +318,8 @@ dossier_locker_ingest (DossierStore         *store,
       goto out;
     }
   /* Translators: custody log details; %s are a file name, a size and a SHA-256 */
-  details = g_strdup_printf (_("original file “%s”, %" G_GUINT64_FORMAT " bytes, SHA-256 %s"),
-                             name, reader.size, reader.sha256);
+  details = g_strdup_printf (_("original file “%s”, %llu bytes, SHA-256 %s"),
+                             name, (unsigned long long) reader.size, reader.sha256);
   if (!dossier_custody_append (store, id, "ingested", details, error))
     goto out;
   ok = TRUE;

@@ -555,10 +555,8 @@ dossier_store_reload (DossierStore   *store,
   else if (rc != SQLITE_DONE)
     _dossier_store_set_error (store, error);
   else
-    /* Translators: the first %s is a table name such as “incident”, then its number */
-    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                 _("No %s with number %" G_GINT64_FORMAT " in this dossier"),
-                 record->info->table, record->id);
+    g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                         _("The record is not in this dossier: it may have been deleted"));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     return FALSE;
@@ -706,9 +704,8 @@ dossier_store_delete (DossierStore   *store,
     goto fail;
   if (sqlite3_changes (dossier_store_get_db (store)) == 0)
     {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("No %s with number %" G_GINT64_FORMAT " in this dossier"),
-                   record->info->table, record->id);
+      g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                           _("The record is not in this dossier: it may have been deleted"));
       goto fail;
     }
   if (!record->info->not_audited &&
@@ -757,9 +754,9 @@ load_where (DossierStore  *store,
   else if (rc != SQLITE_DONE)
     _dossier_store_set_error (store, error);
   else
-    /* Translators: the first %s is a table name such as “incident”, the second a code or number */
+    /* Translators: %s is a code such as INC-0001, or a number */
     g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                 _("No %s “%s” in this dossier"), record->info->table, shown_key);
+                 _("“%s” is not in this dossier"), shown_key);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     return NULL;
