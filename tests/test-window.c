@@ -17,13 +17,21 @@
 
 static char *demo_path;
 
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 wait_for_draw (GtkWidget *widget)
 {
-  /* Let layout, drawing and the lazily filled list rows happen. */
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  /* Let layout, drawing, the lazily filled list rows and the stack's transition happen. */
+  g_timeout_add (400, quit_loop, loop);
+  g_main_loop_run (loop);
   gtk_test_widget_wait_for_draw (widget);
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -26,9 +26,9 @@ typedef struct {
 
 static const DossierListColumn incident_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
-  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 20 },
+  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 26 },
   { N_("Place"), "place", DOSSIER_COLUMN_TEXT, 14 },
-  { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 12 },
+  { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 16 },
   { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 0 },
   { N_("Verification"), "verification", DOSSIER_COLUMN_VOCAB, 12 },
 };
@@ -36,7 +36,7 @@ static const DossierListColumn person_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
   { N_("Protection"), "protection", DOSSIER_COLUMN_VOCAB, 12 },
   { N_("Sex"), "sex", DOSSIER_COLUMN_VOCAB, 10 },
-  { N_("Age group"), "age_group", DOSSIER_COLUMN_VOCAB, 16 },
+  { N_("Age group"), "age_group", DOSSIER_COLUMN_VOCAB, 22 },
   { N_("Region of residence"), "residence_admin1", DOSSIER_COLUMN_VOCAB, 16 },
   { N_("Community"), "community", DOSSIER_COLUMN_TEXT, 0 },
 };
