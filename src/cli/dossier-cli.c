@@ -1,0 +1,508 @@
+/* dossier-cli.c: the headless companion of Dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every command prints its result on standard output and exits 0, or prints one line
+ * “dossier-cli: <reason>” on standard error and exits 1 (2 for a wrong command line).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dossier-demo.h"
+#include "dossier-incident.h"
+#include "dossier-json-io.h"
+#include "dossier-link.h"
+#include "dossier-locker.h"
+#include "dossier-search.h"
+#include "dossier-store.h"
+#ifdef HAVE_CLI_BENCH
+#include "dossier-cli-bench.h"
+#endif
+
+#define EXIT_USAGE 2
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\n\r", ' ');
+  g_printerr ("dossier-cli: %s\n", message);
+  return status;
+}
+
+static int
+fail_error (GError *error)
+{
+  return fail (1, "%s", error->message);
+}
+
+static const char *
+usage_text (void)
+{
+  return _("Usage:\n"
+           "  dossier-cli new FILE [--title T]\n"
+           "  dossier-cli demo FILE\n"
+           "  dossier-cli stats FILE [--json]\n"
+           "  dossier-cli export FILE --format json -o OUT\n"
+           "  dossier-cli import FILE --format json IN\n"
+           "  dossier-cli search FILE QUERY [--limit N] [--json]\n"
+           "  dossier-cli ingest FILE PATH… [--incident CODE]\n"
+           "  dossier-cli verify FILE\n"
+           "  dossier-cli synth FILE --incidents N --people N --testimonies N --words N [--seed S]\n"
+           "  dossier-cli bench FILE\n");
+}
+
+/* Parses the options of one command with GOptionContext; what is left are its
+ * positional arguments, of which exactly @min to @max are allowed. */
+static gboolean
+parse (int           *argc,
+       char        ***argv,
+       GOptionEntry  *entries,
+       int            min,
+       int            max,
+       int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = fail (EXIT_USAGE, "%s", error->message);
+      return FALSE;
+    }
+  /* argv[0] is the command. */
+  if (*argc - 1 < min || (max >= 0 && *argc - 1 > max))
+    {
+      /* Translators: %s is a command name such as “stats” */
+      *status = fail (EXIT_USAGE, _("wrong number of arguments for “%s”; see dossier-cli --help"), (*argv)[0]);
+      return FALSE;
+    }
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
+      {
+        /* Translators: %s is an option such as --foo */
+        *status = fail (EXIT_USAGE, _("unknown option “%s”"), (*argv)[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static DossierStore *
+open_store (const char   *path,
+            gboolean      read_only,
+            int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = dossier_store_open (path, read_only ? DOSSIER_STORE_OPEN_READ_ONLY : DOSSIER_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    {
+      *status = fail_error (error);
+      return NULL;
+    }
+  dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
+  return store;
+}
+
+static int
+cmd_new (int argc, char **argv)
+{
+  g_autofree char *title = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  int status = 0;
+
+  if (!parse (&argc, &argv, entries, 1, 1, &status))
+    return status;
+  store = dossier_store_create (argv[1], title, &error);
+  if (store == NULL)
+    return fail_error (error);
+  return 0;
+}
+
+static int
+cmd_demo (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  int status = 0;
+
+  if (!parse (&argc, &argv, NULL, 1, 1, &status))
+    return status;
+  store = dossier_demo_create (argv[1], &error);
+  if (store == NULL)
+    return fail_error (error);
+  return 0;
+}
+
+static int
+cmd_stats (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  DossierStoreCounts c;
+  int status = 0;
+
+  if (!parse (&argc, &argv, entries, 1, 1, &status))
+    return status;
+  if ((store = open_store (argv[1], TRUE, &status)) == NULL)
+    return status;
+  if (!dossier_store_count (store, &c, &error))
+    return fail_error (error);
+
+  if (json)
+    g_print ("{\"incidents\": %" G_GINT64_FORMAT ", \"people\": %" G_GINT64_FORMAT
+             ", \"testimonies\": %" G_GINT64_FORMAT ", \"evidence\": %" G_GINT64_FORMAT
+             ", \"actors\": %" G_GINT64_FORMAT "}\n",
+             c.incidents, c.people, c.testimonies, c.evidence, c.actors);
+  else
+    {
+      g_autofree char *title = dossier_store_get_title (store);
+
+      g_print ("%s\n", title);
+      /* Translators: these are aligned labels followed by counts */
+      g_print (_("Incidents:   %lld\n"), (long long) c.incidents);
+      g_print (_("People:      %lld\n"), (long long) c.people);
+      g_print (_("Testimonies: %lld\n"), (long long) c.testimonies);
+      g_print (_("Evidence:    %lld\n"), (long long) c.evidence);
+      g_print (_("Actors:      %lld\n"), (long long) c.actors);
+    }
+  return 0;
+}
+
+static gboolean
+check_format (const char *format,
+              int        *status)
+{
+  if (format == NULL)
+    {
+      *status = fail (EXIT_USAGE, _("--format is required; the only format is “json”"));
+      return FALSE;
+    }
+  if (!g_str_equal (format, "json"))
+    {
+      /* Translators: %s is the format asked for */
+      *status = fail (EXIT_USAGE, _("unknown format “%s”; the only format is “json”"), format);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *out = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  int status = 0;
+
+  if (!parse (&argc, &argv, entries, 1, 1, &status) || !check_format (format, &status))
+    return status;
+  if (out == NULL)
+    return fail (EXIT_USAGE, _("-o OUT is required"));
+  if ((store = open_store (argv[1], TRUE, &status)) == NULL)
+    return status;
+  if (!dossier_json_export_file (store, out, &error))
+    return fail_error (error);
+  return 0;
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  gboolean created = FALSE;
+  int status = 0;
+
+  if (!parse (&argc, &argv, entries, 2, 2, &status) || !check_format (format, &status))
+    return status;
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_REGULAR))
+    /* Translators: %s is a file name */
+    return fail (1, _("“%s” cannot be read"), argv[2]);
+
+  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      store = dossier_store_create (argv[1], NULL, &error);
+      if (store == NULL)
+        return fail_error (error);
+      created = TRUE;
+      dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
+    }
+  else if ((store = open_store (argv[1], FALSE, &status)) == NULL)
+    return status;
+
+  if (!dossier_json_import_file (store, argv[2], &error))
+    {
+      if (created)
+        {
+          /* A dossier made only to receive a failed import is not left behind. */
+          g_autofree char *wal = g_strconcat (argv[1], "-wal", NULL);
+          g_autofree char *shm = g_strconcat (argv[1], "-shm", NULL);
+          dossier_store_close (store);
+          g_remove (argv[1]);
+          g_remove (wal);
+          g_remove (shm);
+        }
+      return fail_error (error);
+    }
+  return 0;
+}
+
+static char *
+json_quote (const char *s)
+{
+  g_autoptr(GString) out = g_string_new ("\"");
+
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+cmd_search (int argc, char **argv)
+{
+  int limit = 20;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  const char *lang;
+  int status = 0;
+
+  if (!parse (&argc, &argv, entries, 2, 2, &status))
+    return status;
+  if (limit < 1 || limit > 10000)
+    return fail (EXIT_USAGE, _("--limit must be between 1 and 10000"));
+  if ((store = open_store (argv[1], TRUE, &status)) == NULL)
+    return status;
+
+  /* Translators: the language code of this translation, "fr" for French */
+  lang = g_str_equal (C_("language code", "en"), "fr") ? "fr" : "en";
+  hits = dossier_store_search (store, argv[2], lang, limit, &error);
+  if (hits == NULL)
+    return fail_error (error);
+
+  if (json)
+    {
+      g_print ("[");
+      for (guint i = 0; i < hits->len; i++)
+        {
+          DossierSearchHit *hit = hits->pdata[i];
+          g_autofree char *plain = dossier_search_snippet_to_plain (hit->snippet, "[", "]");
+          g_autofree char *kind = json_quote (hit->kind);
+          g_autofree char *code = json_quote (hit->code);
+          g_autofree char *title = json_quote (hit->title);
+          g_autofree char *snippet = json_quote (plain);
+          char rank[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_print ("%s\n  {\"kind\": %s, \"code\": %s, \"title\": %s, \"snippet\": %s, \"rank\": %s}",
+                   i ? "," : "", kind, code, title, snippet,
+                   g_ascii_dtostr (rank, sizeof rank, hit->rank));
+        }
+      g_print ("%s]\n", hits->len ? "\n" : "");
+    }
+  else
+    for (guint i = 0; i < hits->len; i++)
+      {
+        DossierSearchHit *hit = hits->pdata[i];
+        g_autofree char *plain = dossier_search_snippet_to_plain (hit->snippet, "[", "]");
+
+        g_strdelimit (plain, "\n\r\t", ' ');
+        g_print ("%s\t%s\t%s\n\t%s\n", hit->kind, hit->code, hit->title, plain);
+      }
+  return 0;
+}
+
+static int
+cmd_ingest (int argc, char **argv)
+{
+  g_autofree char *incident_code = NULL;
+  GOptionEntry entries[] = {
+    { "incident", 0, 0, G_OPTION_ARG_STRING, &incident_code, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  gint64 incident = 0;
+  int status = 0;
+
+  if (!parse (&argc, &argv, entries, 2, -1, &status))
+    return status;
+  if ((store = open_store (argv[1], FALSE, &status)) == NULL)
+    return status;
+  if (incident_code != NULL && (incident = dossier_store_id_for_code (store, "incident", incident_code)) == 0)
+    /* Translators: %s is an incident code such as INC-0001 */
+    return fail (1, _("there is no incident “%s” in this dossier"), incident_code);
+
+  /* All files or none: one transaction around the whole batch. */
+  if (!dossier_store_begin (store, &error))
+    return fail_error (error);
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(DossierIngestResult) result = NULL;
+
+      result = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
+      if (result == NULL)
+        {
+          dossier_store_rollback (store);
+          return fail_error (error);
+        }
+      if (incident > 0 && dossier_store_list_links (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id, incident, NULL)->len == 0)
+        {
+          g_autoptr(DossierLink) link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id,
+                                                            incident, NULL, NULL, &error);
+          if (link == NULL)
+            {
+              dossier_store_rollback (store);
+              return fail_error (error);
+            }
+        }
+      if (result->duplicate)
+        /* Translators: %s are a file name, an evidence code and a SHA-256 */
+        g_print (_("%s: already in the dossier as %s (SHA-256 %s)\n"), argv[i], result->code, result->sha256);
+      else
+        g_print ("%s\t%s\t%s\n", result->code, result->sha256, argv[i]);
+    }
+  if (!dossier_store_commit (store, &error))
+    return fail_error (error);
+  return 0;
+}
+
+static int
+cmd_verify (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  guint bad = 0;
+  int status = 0;
+
+  if (!parse (&argc, &argv, NULL, 1, 1, &status))
+    return status;
+  /* Writable when possible, so that the verification itself enters the custody logs. */
+  store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL && g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO))
+    {
+      g_clear_error (&error);
+      store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_READ_ONLY, &error);
+    }
+  if (store == NULL)
+    return fail_error (error);
+  dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
+
+  report = dossier_locker_verify (store, TRUE, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < report->len; i++)
+    {
+      DossierVerifyItem *item = report->pdata[i];
+
+      g_print ("%s\t%s\t%s\n", item->code, dossier_verify_status_to_string (item->status), item->detail);
+      bad += item->status != DOSSIER_VERIFY_INTACT;
+    }
+  if (bad > 0)
+    /* Translators: %u is a number of evidence items */
+    return fail (1, g_dngettext (GETTEXT_PACKAGE, "%u item is not intact", "%u items are not intact", bad), bad);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const struct {
+    const char *name;
+    int (*run) (int argc, char **argv);
+  } commands[] = {
+    { "new", cmd_new },
+    { "demo", cmd_demo },
+    { "stats", cmd_stats },
+    { "export", cmd_export },
+    { "import", cmd_import },
+    { "search", cmd_search },
+    { "ingest", cmd_ingest },
+    { "verify", cmd_verify },
+#ifdef HAVE_CLI_BENCH
+    { "synth", dossier_cli_synth },
+    { "bench", dossier_cli_bench },
+#endif
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      g_printerr ("%s", usage_text ());
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      g_print ("%s", usage_text ());
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  /* Translators: %s is what was typed as a command */
+  return fail (EXIT_USAGE, _("unknown command “%s”; see dossier-cli --help"), argv[1]);
+}

@@ -1,0 +1,228 @@
+/* test-cli.c: dossier-cli's commands, outputs and exit statuses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "dossier-store.h"
+#include "dossier-test-util.h"
+
+static const char *cli;
+
+/* Runs dossier-cli with @args (NULL-terminated), returns its exit status. */
+static int
+run (char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *o = NULL, *e = NULL;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &o, &e, &status, &error));
+  g_assert_no_error (error);
+  if (out)
+    *out = g_steal_pointer (&o);
+  if (err)
+    *err = g_steal_pointer (&e);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static JsonObject *
+stats (const char *path)
+{
+  g_autofree char *out = NULL;
+  JsonParser *parser = json_parser_new ();
+  JsonObject *o;
+
+  g_assert_cmpint (run (&out, NULL, "stats", path, "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  o = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  g_object_unref (parser);
+  return o;
+}
+
+/* The error goes out as exactly one line. */
+static void
+assert_one_line_error (const char *err)
+{
+  g_assert_true (g_str_has_prefix (err, "dossier-cli: "));
+  g_assert_cmpuint (strlen (err), >, 15);
+  g_assert_nonnull (strchr (err, '\n'));
+  g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+}
+
+static void
+test_new_and_stats (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("new.dossier");
+  g_autoptr(JsonObject) o = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "new", path, "--title", "Enquête", NULL), ==, 0);
+  o = stats (path);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *keys[] = { "incidents", "people", "testimonies", "evidence", "actors" };
+      g_assert_true (json_object_has_member (o, keys[i]));
+      g_assert_cmpint (json_object_get_int_member (o, keys[i]), ==, 0);
+    }
+  /* Again: the file exists. */
+  g_assert_cmpint (run (NULL, &err, "new", path, NULL), ==, 1);
+  assert_one_line_error (err);
+}
+
+static void
+test_demo_search_export_import (void)
+{
+  g_autofree char *demo = dossier_test_tmp_path ("demo.dossier");
+  g_autofree char *copy = dossier_test_tmp_path ("copy.dossier");
+  g_autofree char *json = dossier_test_tmp_path ("demo.json");
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) a = NULL;
+  g_autoptr(JsonObject) b = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "demo", demo, NULL), ==, 0);
+  a = stats (demo);
+  g_assert_cmpint (json_object_get_int_member (a, "incidents"), >=, 8);
+  g_assert_cmpint (json_object_get_int_member (a, "actors"), >=, 6);
+  g_assert_cmpint (json_object_get_int_member (a, "people"), >=, 10);
+  g_assert_cmpint (json_object_get_int_member (a, "testimonies"), >=, 6);
+  g_assert_cmpint (json_object_get_int_member (a, "evidence"), >=, 5);
+
+  g_assert_cmpint (run (&out, NULL, "search", demo, "segou", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "[Ségou]"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "search", demo, "temoin*", "--json", "--limit", "50", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "[témoignage]"));
+  g_assert_nonnull (strstr (out, "[témoin]"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "json", "-o", json, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "import", copy, "--format", "json", json, NULL), ==, 0);
+  b = stats (copy);
+  g_assert_true (json_object_equal (a, b));
+
+  /* Importing into a dossier that is not empty fails and changes nothing. */
+  g_assert_cmpint (run (NULL, NULL, "import", copy, "--format", "json", json, NULL), ==, 1);
+  g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "-o", json, NULL), ==, 2);
+
+  g_assert_cmpint (run (&out, NULL, "verify", demo, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "EVD-0001"));
+}
+
+static void
+test_ingest (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("ingest.dossier");
+  g_autofree char *file = dossier_test_tmp_path ("photo.bin");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "demo", path, NULL), ==, 0);
+  dossier_test_write_file (file, "pièce à conviction", -1);
+  g_assert_cmpint (run (&out, NULL, "ingest", path, file, "--incident", "INC-0001", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "EVD-0006\t"));
+  g_clear_pointer (&out, g_free);
+  /* Again: reported as a duplicate, not stored twice. */
+  g_assert_cmpint (run (&out, NULL, "ingest", path, file, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "EVD-0006"));
+  g_assert_cmpint (json_object_get_int_member (stats (path), "evidence"), ==, 6);
+  /* A missing file: error, nothing stored. */
+  g_assert_cmpint (run (NULL, &err, "ingest", path, "/nonexistent/file", NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_cmpint (run (NULL, NULL, "ingest", path, file, "--incident", "INC-9999", NULL), ==, 1);
+  g_assert_cmpint (run (NULL, NULL, "verify", path, NULL), ==, 0);
+}
+
+static void
+assert_refused_unchanged (const char *path)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  gsize n1 = 0, n2 = 0;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    before = dossier_test_read_file (path, &n1);
+  g_assert_cmpint (run (NULL, &err, "stats", path, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_test_message ("%s", err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "verify", path, NULL), ==, 1);
+  assert_one_line_error (err);
+  if (before)
+    {
+      after = dossier_test_read_file (path, &n2);
+      g_assert_cmpmem (before, n1, after, n2);
+    }
+}
+
+static void
+test_bad_files_and_usage (void)
+{
+  g_autofree char *missing = dossier_test_tmp_path ("missing.dossier");
+  g_autofree char *empty = dossier_test_tmp_path ("empty.dossier");
+  g_autofree char *text = dossier_test_tmp_path ("text.dossier");
+  g_autofree char *other = dossier_test_tmp_path ("other.db");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  sqlite3 *db;
+
+  dossier_test_write_file (empty, "", 0);
+  dossier_test_write_file (text, "bonjour\n", -1);
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (missing);
+  assert_refused_unchanged (empty);
+  assert_refused_unchanged (text);
+  assert_refused_unchanged (other);
+
+  g_assert_cmpint (run (NULL, &err, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, NULL, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "dossier-cli verify FILE"));
+  g_assert_cmpint (run (NULL, &err, "frobnicate", NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "stats", NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "stats", text, "--bogus", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "search", text, "x", "--limit", "0", NULL), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (argc, ==, 2);
+  cli = argv[1];
+
+  g_test_add_func ("/cli/new-and-stats", test_new_and_stats);
+  g_test_add_func ("/cli/demo-search-export-import", test_demo_search_export_import);
+  g_test_add_func ("/cli/ingest", test_ingest);
+  g_test_add_func ("/cli/bad-files-and-usage", test_bad_files_and_usage);
+
+  return g_test_run ();
+}
