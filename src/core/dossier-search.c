@@ -254,3 +254,45 @@ dossier_search_snippet_to_plain (const char *snippet,
   g_string_replace (s, DOSSIER_SEARCH_MATCH_END, close ? close : "", 0);
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
+
+/**
+ * dossier_store_search_count:
+ * @store: a #DossierStore
+ * @text: what the user typed
+ * @error: return location for a #GError
+ *
+ * Returns: how many records match @text, or -1 on error
+ */
+gint64
+dossier_store_search_count (DossierStore  *store,
+                            const char    *text,
+                            GError       **error)
+{
+  static const char * const tables[] = { "incident_fts", "testimony_fts", "evidence_fts", "actor_fts" };
+  g_autofree char *query = NULL;
+  gint64 total = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), -1);
+
+  query = dossier_search_build_query (text);
+  if (query == NULL)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s MATCH ?1", tables[i], tables[i]);
+      sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, error);
+
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _dossier_store_set_error (store, error);
+          sqlite3_reset (stmt);
+          return -1;
+        }
+      total += sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return total;
+}

@@ -31,6 +31,9 @@ GPtrArray *dossier_store_search               (DossierStore  *store,
                                                const char    *lang,
                                                guint          limit,
                                                GError       **error);
+gint64     dossier_store_search_count         (DossierStore  *store,
+                                               const char    *text,
+                                               GError       **error);
 char      *dossier_search_snippet_to_markup   (const char    *snippet);
 char      *dossier_search_snippet_to_plain    (const char    *snippet,
                                                const char    *open,

@@ -1,0 +1,26 @@
+/* dossier-synth.h: deterministic synthetic dossiers of any size, for tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-locker.h"
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint    incidents;
+  guint    people;
+  guint    testimonies;
+  guint    words;        /* per transcript */
+  guint32  seed;
+} DossierSynthOptions;
+
+gboolean dossier_synth_fill (DossierStore              *store,
+                             const DossierSynthOptions *options,
+                             DossierProgressFunc        progress,
+                             gpointer                   progress_data,
+                             GError                   **error);
+
+G_END_DECLS
