@@ -1,0 +1,113 @@
+/* test-demo.c: the demo dossier is whole, linked, verifiable and names no real person
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-demo.h"
+#include "dossier-identity.h"
+#include "dossier-locker.h"
+#include "dossier-testimony.h"
+#include "dossier-test-util.h"
+
+static gint64
+query_int (DossierStore *store,
+           const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static gboolean
+check_identity (DossierRecord  *record,
+                gpointer        data,
+                GError        **error)
+{
+  DossierIdentity *identity = DOSSIER_IDENTITY (record);
+
+  /* Demo people are fictional, and say so. */
+  g_assert_nonnull (strstr (identity->full_name, "fictif"));
+  g_assert_true (identity->contact[0] == '\0' || strstr (identity->contact, "fictif") != NULL);
+  return TRUE;
+}
+
+static gboolean
+check_testimony (DossierRecord  *record,
+                 gpointer        data,
+                 GError        **error)
+{
+  DossierTestimony *t = DOSSIER_TESTIMONY (record);
+  const char *mark = g_str_equal (t->language, "fr") ? "[Exemple fictif]" : "[Fictional example]";
+
+  g_assert_true (g_str_has_prefix (t->summary, mark));
+  g_assert_true (g_str_has_prefix (t->transcript, mark));
+  (*(guint *) data) += g_str_equal (t->language, "fr") ? 1 : 1000;
+  return TRUE;
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("demo.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(GPtrArray) report = NULL;
+  guint languages = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident"), >=, 8);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM actor"), >=, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), >=, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM testimony"), >=, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence"), >=, 5);
+
+  /* Everything is linked. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM testimony WHERE id NOT IN (SELECT testimony_id FROM testimony_incident)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person WHERE id NOT IN (SELECT person_id FROM incident_person)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident WHERE id NOT IN (SELECT incident_id FROM evidence_incident)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident WHERE sources = ''"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM actor WHERE id NOT IN (SELECT actor_id FROM incident_actor)"), <=, 4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM identity"), ==, query_int (store, "SELECT count(*) FROM person"));
+  /* Every incident is placed and dated. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident WHERE latitude IS NULL OR (date_start IS NULL AND date_end IS NULL)"), ==, 0);
+
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, check_identity, NULL, &error));
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, NULL, check_testimony, &languages, &error));
+  /* Some in French, some in English. */
+  g_assert_cmpuint (languages % 1000, >=, 2);
+  g_assert_cmpuint (languages / 1000, >=, 2);
+
+  /* The evidence is the shipped reports, intact. */
+  report = dossier_locker_verify (store, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->len, >=, 5);
+  for (guint i = 0; i < report->len; i++)
+    g_assert_cmpint (((DossierVerifyItem *) report->pdata[i])->status, ==, DOSSIER_VERIFY_INTACT);
+
+  /* New records continue after the demo's codes. */
+  g_assert_cmpint (query_int (store, "SELECT next FROM code_counter WHERE prefix = 'INC'"), ==,
+                   query_int (store, "SELECT count(*) FROM incident") + 1);
+
+  /* A second demo at the same place is refused; nothing is left after a failure. */
+  g_assert_null (dossier_demo_create (path, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_EXISTS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/demo/whole-linked-fictional", test_demo);
+
+  return g_test_run ();
+}
