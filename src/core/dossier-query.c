@@ -36,7 +36,7 @@ where_clause (const DossierIncidentQuery *query,
     }
   if (query->date_to > 0)
     {
-      AND ("date_start <= %u", query->date_to);
+      AND ("(date_start IS NULL OR date_start <= %u)", query->date_to);
     }
   if (query->verification && *query->verification)
     {
