@@ -228,6 +228,56 @@ test_refuse_corrupt (void)
   assert_refused (path, DOSSIER_STORE_ERROR_CORRUPT);
 }
 
+/* A large dossier opens after a header and schema check; the full check, run afterwards,
+ * still finds damage in the tables. */
+static void
+test_deferred_check (void)
+{
+  g_autofree char *path = make_dossier ("deferred.dossier");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  gsize len;
+
+  g_setenv ("DOSSIER_QUICK_CHECK_ON_OPEN_MAX", "0", TRUE);
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_store_is_checked (store));
+  g_assert_true (dossier_store_check_integrity (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_is_checked (store));
+  g_clear_object (&store);
+
+  /* Damage the incident table's root page, leaving the schema whole. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gint64 root;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'incident'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    root = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+
+    contents = read_file (path, &len);
+    g_assert_cmpuint ((gsize) (root - 1) * 65536 + 4096, <, len);
+    for (gsize i = (gsize) (root - 1) * 65536; i < (gsize) (root - 1) * 65536 + 4096; i++)
+      contents[i] = (char) (i * 13);
+    write_file (path, contents, len);
+  }
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+  if (store != NULL)
+    {
+      g_assert_false (dossier_store_check_integrity (store, NULL, &error));
+      g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT);
+    }
+  else
+    g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT);
+  g_unsetenv ("DOSSIER_QUICK_CHECK_ON_OPEN_MAX");
+}
+
 static void
 test_migration_from_zero_refused (void)
 {
@@ -283,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse/no-schema", test_migration_from_zero_refused);
+  g_test_add_func ("/store/deferred-check", test_deferred_check);
   g_test_add_func ("/store/nested-transactions", test_nested_transactions);
 
   return g_test_run ();

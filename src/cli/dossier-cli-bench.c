@@ -157,7 +157,16 @@ dossier_cli_bench (int    argc,
   open_ms = elapsed_ms (t0);
   if (store == NULL)
     return fail (1, error->message);
-  g_print ("%-44s %8.1f ms   (target < 100 ms: %s)\n", "open (with quick_check)", open_ms, open_ms < 100 ? "met" : "NOT met");
+  g_print ("%-44s %8.1f ms   (target < 100 ms: %s)\n",
+           dossier_store_is_checked (store) ? "open (with quick_check)" : "open (header and schema checked)",
+           open_ms, open_ms < 100 ? "met" : "NOT met");
+  if (!dossier_store_is_checked (store))
+    {
+      t0 = g_get_monotonic_time ();
+      if (!dossier_store_check_integrity (store, NULL, &error))
+        return fail (1, error->message);
+      g_print ("%-44s %8.1f ms   (in the background after opening)\n", "full quick_check", elapsed_ms (t0));
+    }
 
   if (!dossier_store_count (store, &counts, &error))
     return fail (1, error->message);

@@ -121,6 +121,13 @@ open_store (const char   *path,
       *status = fail_error (error);
       return NULL;
     }
+  /* Nothing is written into a large dossier before the whole file is known to be intact. */
+  if (!read_only && !dossier_store_check_integrity (store, NULL, &error))
+    {
+      *status = fail_error (error);
+      g_object_unref (store);
+      return NULL;
+    }
   dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
   return store;
 }
@@ -442,7 +449,7 @@ cmd_verify (int argc, char **argv)
       g_clear_error (&error);
       store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_READ_ONLY, &error);
     }
-  if (store == NULL)
+  if (store == NULL || !dossier_store_check_integrity (store, NULL, &error))
     return fail_error (error);
   dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
 

@@ -87,6 +87,10 @@ gboolean      dossier_store_count         (DossierStore          *self,
                                            DossierStoreCounts    *counts,
                                            GError               **error);
 
+gboolean      dossier_store_is_checked    (DossierStore          *self);
+gboolean      dossier_store_check_integrity (DossierStore        *self,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
 gboolean      dossier_store_get_dates     (DossierStore          *self,
                                            char                 **created_at,
                                            char                 **updated_at);

@@ -276,15 +276,6 @@ write_record (DossierRecord  *record,
          !g_cancellable_set_error_if_cancelled (w->cancellable, error);
 }
 
-static char *
-json_string (const char *value)
-{
-  GString *s = g_string_new (NULL);
-
-  append_string (s, value);
-  return g_string_free (s, FALSE);
-}
-
 /**
  * dossier_json_export:
  * @store: a #DossierStore
@@ -303,42 +294,44 @@ dossier_json_export (DossierStore   *store,
                      GError        **error)
 {
   g_autoptr(GHashTable) counters = NULL;
-  g_autoptr(GString) head = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GList) prefixes = NULL;
   g_autofree char *uuid = NULL, *title = NULL, *mandate = NULL, *period = NULL, *lang = NULL;
   g_autofree char *created = NULL, *updated = NULL;
+  const char *keys[] = { "uuid", "created_at", "updated_at", "title", "mandate", "period", "default_lang" };
+  const char *values[G_N_ELEMENTS (keys)];
   Writer w = { store, out, cancellable, 0 };
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!dossier_store_get_info (store, &uuid, &title, &mandate, &period, &lang, error) ||
-      !dossier_store_get_dates (store, &created, &updated))
+  if (!dossier_store_get_info (store, &uuid, &title, &mandate, &period, &lang, error))
     return FALSE;
+  if (!dossier_store_get_dates (store, &created, &updated))
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED,
+                   _("The dossier’s own record cannot be read"));
+      return FALSE;
+    }
+  /* Read before anything is written, so that a failure leaves nothing half written. */
   counters = dossier_store_list_code_counters (store, error);
   if (counters == NULL)
     return FALSE;
 
-#define STR(s) g_autofree char *s##_json = json_string (s)
-  {
-    STR (uuid); STR (title); STR (mandate); STR (period); STR (lang); STR (created); STR (updated);
-    g_string_append_printf (head,
-                            "{\n  \"format\": \"%s\",\n  \"schema_version\": %d,\n"
-                            "  \"dossier\": {\"uuid\":%s,\"created_at\":%s,\"updated_at\":%s,\"title\":%s,"
-                            "\"mandate\":%s,\"period\":%s,\"default_lang\":%s},\n  \"code_counters\": {",
-                            DOSSIER_JSON_FORMAT, DOSSIER_JSON_SCHEMA_VERSION, uuid_json, created_json,
-                            updated_json, title_json, mandate_json, period_json, lang_json);
-  }
-#undef STR
-  prefixes = g_list_sort (g_hash_table_get_keys (counters), (GCompareFunc) g_strcmp0);
-  for (GList *l = prefixes; l; l = l->next)
+  values[0] = uuid, values[1] = created, values[2] = updated, values[3] = title;
+  values[4] = mandate, values[5] = period, values[6] = lang;
+  g_string_append_printf (text, "{\n  \"format\": \"%s\",\n  \"schema_version\": %d,\n  \"dossier\": {",
+                          DOSSIER_JSON_FORMAT, DOSSIER_JSON_SCHEMA_VERSION);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      g_autofree char *key = json_string (l->data);
-      g_string_append_printf (head, "%s%s:%" G_GINT64_FORMAT, l == prefixes ? "" : ",", key,
-                              *(gint64 *) g_hash_table_lookup (counters, l->data));
+      g_string_append (text, i == 0 ? "\n    " : ",\n    ");
+      append_string (text, keys[i]);
+      g_string_append (text, ": ");
+      append_string (text, values[i]);
     }
-  g_string_append (head, "}");
-  if (!write_text (&w, head->str, error))
+  g_string_append (text, "\n  }");
+  if (!write_text (&w, text->str, error))
     return FALSE;
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
@@ -356,7 +349,17 @@ dossier_json_export (DossierStore   *store,
       if (!ok || !write_text (&w, w.n > 0 ? "\n  ]" : "]", error))
         return FALSE;
     }
-  return write_text (&w, "\n}\n", error);
+
+  g_string_assign (text, ",\n  \"code_counters\": {");
+  prefixes = g_list_sort (g_hash_table_get_keys (counters), (GCompareFunc) g_strcmp0);
+  for (GList *l = prefixes; l; l = l->next)
+    {
+      g_string_append (text, l == prefixes ? "\n    " : ",\n    ");
+      append_string (text, l->data);
+      g_string_append_printf (text, ": %" G_GINT64_FORMAT, *(gint64 *) g_hash_table_lookup (counters, l->data));
+    }
+  g_string_append (text, prefixes ? "\n  }\n}\n" : "}\n}\n");
+  return write_text (&w, text->str, error);
 }
 
 /**

@@ -83,6 +83,7 @@ struct _DossierWindow
   AdwToastOverlay      *toast_overlay;
 
   GSettings            *settings;
+  GCancellable         *cancellable;
   DossierStore         *store;
   GtkLabel             *counts[G_N_ELEMENTS (sections)];
   GtkWidget            *overview_rows[G_N_ELEMENTS (sections)];
@@ -187,6 +188,8 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -233,6 +236,7 @@ dossier_window_init (DossierWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -248,6 +252,36 @@ DossierWindow *
 dossier_window_new (GtkApplication *app)
 {
   return g_object_new (DOSSIER_TYPE_WINDOW, "application", app, NULL);
+}
+
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (dossier_store_check_integrity (data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* A damaged dossier is not worked on: the lists go, the reason stays. */
+  gtk_widget_set_sensitive (GTK_WIDGET (DOSSIER_WINDOW (source)->sidebar), FALSE);
+  dossier_window_show_error (DOSSIER_WINDOW (source), error->message);
 }
 
 /**
@@ -311,6 +345,15 @@ dossier_window_load (DossierWindow  *self,
 
   section = g_settings_get_string (self->settings, "sidebar-section");
   dossier_window_show_section (self, find_section (section) ? section : "incidents");
+
+  /* A large dossier was opened before SQLite checked every page: check now, off the UI. */
+  if (!dossier_store_is_checked (store))
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_done, NULL);
+
+      g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+      g_task_run_in_thread (task, check_in_thread);
+    }
   return TRUE;
 }
 
