@@ -145,6 +145,7 @@ dossier_cli_bench (int    argc,
   static const char * const terms[][2] = {
     { "hélicoptère", "rare" },
     { "gourma", "common" },
+    { "mopti", "common" },
     { "bao*", "prefix" },
     { "temoi*", "prefix, very common" },
   };
