@@ -96,3 +96,20 @@ dossier_test_read_file (const char *path,
   g_assert_no_error (error);
   return contents;
 }
+
+gint64
+dossier_test_query_int (DossierStore *store,
+                        const char   *sql,
+                        const char   *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (text)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}

@@ -18,5 +18,9 @@ void          dossier_test_write_file   (const char *path,
                                          gssize      len);
 char         *dossier_test_read_file    (const char *path,
                                          gsize      *len);
+/* The first column of the first row of @sql, with @text bound to ?1 when given. */
+gint64        dossier_test_query_int    (DossierStore *store,
+                                         const char   *sql,
+                                         const char   *text);
 
 G_END_DECLS

@@ -63,23 +63,6 @@ writer (const char *path,
     }
 }
 
-static gint64
-query (DossierStore *store,
-       const char   *sql,
-       const char   *text)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (text)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static void
 test_sigkill (void)
 {
@@ -148,7 +131,7 @@ test_sigkill (void)
        * one more that committed just before the kill. */
       {
         g_autofree char *pattern = g_strdup_printf ("crash %d %%", round);
-        in_round = query (store, "SELECT count(*) FROM incident WHERE title_fr LIKE ?1", pattern);
+        in_round = dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE title_fr LIKE ?1", pattern);
       }
       g_test_message ("round %d: killed after %u µs, %d reported, %" G_GINT64_FORMAT " present",
                       round, wait_us, reported + 1, in_round);
@@ -157,19 +140,19 @@ test_sigkill (void)
       for (int i = 0; i <= reported; i++)
         {
           g_autofree char *title = g_strdup_printf ("crash %d %d", round, i);
-          g_assert_cmpint (query (store, "SELECT count(*) FROM incident WHERE title_fr = ?1", title), ==, 1);
+          g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE title_fr = ?1", title), ==, 1);
         }
       expected_total += in_round;
 
       /* No transaction is half there: every incident has all its parts. */
-      g_assert_cmpint (query (store, "SELECT count(*) FROM incident", NULL), ==, expected_total);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM person", NULL), ==, expected_total);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM incident_person", NULL), ==, expected_total);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM incident_violation", NULL), ==, 3 * expected_total);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM casualty", NULL), ==, 5 * expected_total);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'incident'", NULL), ==, expected_total);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident", NULL), ==, expected_total);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM person", NULL), ==, expected_total);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_person", NULL), ==, expected_total);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_violation", NULL), ==, 3 * expected_total);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM casualty", NULL), ==, 5 * expected_total);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'incident'", NULL), ==, expected_total);
       /* The code counter moved with the commits, so codes stay unique and dense. */
-      g_assert_cmpint (query (store, "SELECT next FROM code_counter WHERE prefix = 'INC'", NULL), ==, expected_total + 1);
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT next FROM code_counter WHERE prefix = 'INC'", NULL), ==, expected_total + 1);
     }
   g_assert_cmpint (expected_total, >, ROUNDS);
 }

@@ -12,20 +12,6 @@
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
 
-static gint64
-query_int (DossierStore *store,
-           const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static gboolean
 check_identity (DossierRecord  *record,
                 gpointer        data,
@@ -63,21 +49,21 @@ test_demo (void)
   guint languages = 0;
 
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident"), >=, 8);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM actor"), >=, 6);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), >=, 10);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM testimony"), >=, 6);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence"), >=, 5);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident", NULL), >=, 8);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM actor", NULL), >=, 6);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM person", NULL), >=, 10);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM testimony", NULL), >=, 6);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), >=, 5);
 
   /* Everything is linked. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM testimony WHERE id NOT IN (SELECT testimony_id FROM testimony_incident)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person WHERE id NOT IN (SELECT person_id FROM incident_person)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident WHERE id NOT IN (SELECT incident_id FROM evidence_incident)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident WHERE sources = ''"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM actor WHERE id NOT IN (SELECT actor_id FROM incident_actor)"), <=, 4);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM identity"), ==, query_int (store, "SELECT count(*) FROM person"));
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM testimony WHERE id NOT IN (SELECT testimony_id FROM testimony_incident)", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM person WHERE id NOT IN (SELECT person_id FROM incident_person)", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE id NOT IN (SELECT incident_id FROM evidence_incident)", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE sources = ''", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM actor WHERE id NOT IN (SELECT actor_id FROM incident_actor)", NULL), <=, 4);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM identity", NULL), ==, dossier_test_query_int (store, "SELECT count(*) FROM person", NULL));
   /* Every incident is placed and dated. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM incident WHERE latitude IS NULL OR (date_start IS NULL AND date_end IS NULL)"), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE latitude IS NULL OR (date_start IS NULL AND date_end IS NULL)", NULL), ==, 0);
 
   g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, check_identity, NULL, &error));
   g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, NULL, check_testimony, &languages, &error));
@@ -93,8 +79,8 @@ test_demo (void)
     g_assert_cmpint (((DossierVerifyItem *) report->pdata[i])->status, ==, DOSSIER_VERIFY_INTACT);
 
   /* New records continue after the demo's codes. */
-  g_assert_cmpint (query_int (store, "SELECT next FROM code_counter WHERE prefix = 'INC'"), ==,
-                   query_int (store, "SELECT count(*) FROM incident") + 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT next FROM code_counter WHERE prefix = 'INC'", NULL), ==,
+                   dossier_test_query_int (store, "SELECT count(*) FROM incident", NULL) + 1);
 
   /* A second demo at the same place is refused; nothing is left after a failure. */
   g_assert_null (dossier_demo_create (path, &error));

@@ -11,20 +11,6 @@
 #include "dossier-locker.h"
 #include "dossier-test-util.h"
 
-static gint64
-query_int (DossierStore *store,
-           const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* Pseudo-random bytes, so that chunks differ and compression could not hide anything. */
 static GBytes *
 make_bytes (gsize   size,
@@ -101,21 +87,21 @@ test_ingest_extract_verify (void)
   g_assert_no_error (error);
   g_assert_cmpstr (b->sha256, ==, big_sha);
   g_assert_cmpint (b->size, ==, g_bytes_get_size (big));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence_chunk WHERE evidence_id = 2"), ==, 4);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk WHERE evidence_id = 2", NULL), ==, 4);
 
   ev = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, a->evidence_id, &error);
   g_assert_cmpstr (ev->original_name, ==, "rapport.txt");
   g_assert_cmpstr (ev->media_type, ==, "text/plain");
   g_assert_cmpstr (ev->collection_method, ==, "open-source");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'ingested'"), ==, 2);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'ingested'", NULL), ==, 2);
 
   /* The same bytes under another name are the same item. */
   dup = dossier_locker_ingest (store, again_file, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (dup->duplicate);
   g_assert_cmpstr (dup->code, ==, b->code);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence"), ==, 2);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence_chunk"), ==, 5);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, 2);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk", NULL), ==, 5);
 
   z = dossier_locker_ingest (store, empty_file, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -126,7 +112,7 @@ test_ingest_extract_verify (void)
   g_assert_null (dossier_locker_ingest (store, missing, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence"), ==, 3);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, 3);
 
   /* A cancelled ingestion leaves nothing. */
   {
@@ -137,8 +123,8 @@ test_ingest_extract_verify (void)
     g_assert_null (dossier_locker_ingest (store, other_file, NULL, NULL, cancellable, cancel_at_first, cancellable, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&error);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence"), ==, 3);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM evidence_chunk"), ==, 5);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, 3);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk", NULL), ==, 5);
   }
 
   /* Extraction gives back the exact bytes, and is logged. */
@@ -152,7 +138,7 @@ test_ingest_extract_verify (void)
     g_assert_no_error (error);
     contents = dossier_test_read_file (out_path, &len);
     g_assert_cmpmem (contents, len, g_bytes_get_data (big, NULL), g_bytes_get_size (big));
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'exported'"), ==, 1);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'exported'", NULL), ==, 1);
   }
 
   report = dossier_locker_verify (store, TRUE, NULL, NULL, NULL, &error);
@@ -160,7 +146,7 @@ test_ingest_extract_verify (void)
   g_assert_cmpuint (report->len, ==, 3);
   for (guint i = 0; i < report->len; i++)
     g_assert_cmpint (((DossierVerifyItem *) report->pdata[i])->status, ==, DOSSIER_VERIFY_INTACT);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'"), ==, 3);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL), ==, 3);
   g_clear_pointer (&report, g_ptr_array_unref);
 
   /* Tampering, as someone with the file and sqlite3 could: one byte of one chunk. */

@@ -24,20 +24,6 @@ set (char **field, const char *value)
   *field = g_strdup (value);
 }
 
-static gint64
-count (DossierStore *store,
-       const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static void
 test_incident_crud (void)
 {
@@ -86,13 +72,13 @@ test_incident_crud (void)
   g_assert_cmpstr (copy->violation_types[0], ==, "looting-destruction-property");
   g_assert_cmpint (dossier_incident_total_casualties (copy, 0), ==, 500);
   g_assert_cmpint (copy->casualties[4][0], ==, 58);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM casualty"), ==, 2);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM casualty", NULL), ==, 2);
 
   g_date_clear (&d, 1);
   g_date_set_dmy (&d, 27, G_DATE_MARCH, 2022);
-  g_assert_cmpint (count (store, "SELECT date_start FROM incident WHERE code = 'INC-0001'"), ==, g_date_get_julian (&d));
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT date_start FROM incident WHERE code = 'INC-0001'", NULL), ==, g_date_get_julian (&d));
   g_date_set_dmy (&d, 31, G_DATE_MARCH, 2022);
-  g_assert_cmpint (count (store, "SELECT date_end FROM incident WHERE code = 'INC-0001'"), ==, g_date_get_julian (&d));
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT date_end FROM incident WHERE code = 'INC-0001'", NULL), ==, g_date_get_julian (&d));
 
   /* Update: only changed fields are written and audited. */
   set (&copy->title_en, "Killings in Moura");
@@ -100,17 +86,17 @@ test_incident_crud (void)
   copy->casualties[0][4] = 501;
   g_assert_true (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'title_en' AND old_value = 'Summary executions in Moura' AND new_value = 'Killings in Moura'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'casualties'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'title_fr'"), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'title_en' AND old_value = 'Summary executions in Moura' AND new_value = 'Killings in Moura'", NULL), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'casualties'", NULL), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'update' AND field = 'title_fr'", NULL), ==, 0);
   g_date_set_dmy (&d, 1, G_DATE_MARCH, 2022);
-  g_assert_cmpint (count (store, "SELECT date_start FROM incident WHERE code = 'INC-0001'"), ==, g_date_get_julian (&d));
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT date_start FROM incident WHERE code = 'INC-0001'", NULL), ==, g_date_get_julian (&d));
 
   /* An update that changes nothing writes nothing. */
   {
-    gint64 before = count (store, "SELECT count(*) FROM audit");
+    gint64 before = dossier_test_query_int (store, "SELECT count(*) FROM audit", NULL);
     g_assert_true (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
-    g_assert_cmpint (count (store, "SELECT count(*) FROM audit"), ==, before);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit", NULL), ==, before);
   }
 
   /* Invalid values are refused, and nothing is written. */
@@ -134,15 +120,15 @@ test_incident_crud (void)
   g_assert_false (dossier_store_update (store, DOSSIER_RECORD (copy), &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM incident WHERE verification = 'verified'"), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE verification = 'verified'", NULL), ==, 0);
 
   /* Delete cascades to the extras. */
   g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (copy), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM incident"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM casualty"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_violation"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'delete' AND old_value = 'INC-0001'"), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident", NULL), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM casualty", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_violation", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'delete' AND old_value = 'INC-0001'", NULL), ==, 1);
   g_assert_null (dossier_store_load (store, DOSSIER_TYPE_INCIDENT, id, &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -263,22 +249,22 @@ test_people_and_links (void)
   /* Unlink. */
   g_assert_true (dossier_store_unlink (store, witness, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_person"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE action = 'delete' AND entity = 'incident_person'"), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_person", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'delete' AND entity = 'incident_person'", NULL), ==, 1);
 
   /* Deleting the parent actor leaves the child without parent; deleting the person
    * removes the identity and orphans the testimony. */
   g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (parent), &error));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM actor WHERE parent_id IS NULL"), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM actor WHERE parent_id IS NULL", NULL), ==, 1);
   g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (person), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM identity"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM testimony WHERE person_id IS NULL"), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM identity", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM testimony WHERE person_id IS NULL", NULL), ==, 1);
 
   /* Deleting the incident removes its remaining links. */
   g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (inc), &error));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_actor"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM testimony_incident"), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_actor", NULL), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM testimony_incident", NULL), ==, 0);
 }
 
 static void
@@ -305,7 +291,7 @@ test_evidence_record (void)
   link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (ev)->id,
                              DOSSIER_RECORD (inc)->id, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM custody_event WHERE action = 'linked'"), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'linked'", NULL), ==, 1);
   g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "viewed", "", &error));
   g_assert_true (dossier_custody_check_chain (store, DOSSIER_RECORD (ev)->id, &intact, &reason, &error));
   g_assert_no_error (error);
