@@ -5,21 +5,27 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "dossier-actor.h"
+#include "dossier-audit-entry.h"
 #include "dossier-custody.h"
+#include "dossier-custody-event.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
 #include "dossier-person.h"
-#include "dossier-testimony.h"
+#include "dossier-record.h"
 #include "dossier-test-util.h"
+#include "dossier-testimony.h"
+#include "dossier-vocab-term.h"
 
 static void
-set (char **field, const char *value)
+set (char       **field,
+     const char  *value)
 {
   g_free (*field);
   *field = g_strdup (value);
@@ -32,23 +38,43 @@ set (char **field, const char *value)
   } G_STMT_END
 
 static void
-link_ (DossierStore *store, DossierLinkKind kind, gint64 a, gint64 b, const char *role, const char *detail)
+link_ (DossierStore    *store,
+       DossierLinkKind  kind,
+       gint64           a,
+       gint64           b,
+       const char      *role,
+       const char      *detail)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLink) link = dossier_store_link (store, kind, a, b, role, detail, &error);
+
   g_assert_no_error (error);
+  g_assert_nonnull (link);
 }
 
-/* A dossier with two of everything, and awkward text. */
+static gint64
+count (DossierStore *store,
+       GType         type)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = dossier_store_count_records (store, type, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A dossier with at least two of every record and link, and awkward text. */
 static DossierStore *
 make_full_dossier (const char *name)
 {
   DossierStore *store = dossier_test_new_store (name);
   g_autoptr(GError) error = NULL;
-  DossierRecord *recs[12] = { 0 };
+  g_autoptr(DossierActor) first_child = NULL;
 
   g_assert_true (dossier_store_set_info (store, "title", "Enquête sur « Ménaka » — 2022", &error));
+  g_assert_true (dossier_store_set_info (store, "mandate", "Résolution 2640 (2022)\nArticle 4", &error));
   g_assert_true (dossier_store_set_info (store, "period", "2012/2023", &error));
+  g_assert_no_error (error);
 
   for (int i = 0; i < 2; i++)
     {
@@ -61,22 +87,28 @@ make_full_dossier (const char *name)
       g_autoptr(DossierEvidence) ev = dossier_evidence_new ();
       g_autofree char *sha = g_strnfill (64, i ? 'b' : 'a');
 
-      set (&parent->name, "Forces armées fictives");
-      set (&parent->kind, "state-security-forces");
-      INSERT (store, parent);
+      /* The first time round the child comes before its parent, as happens when a parent is
+       * set after both exist: the import must not depend on list order. */
       set (&actor->name, "Unité \"Delta\"\nfictive");
       set (&actor->kind, "militia");
-      actor->parent_id = DOSSIER_RECORD (parent)->id;
       INSERT (store, actor);
+      set (&parent->name, "Forces armées fictives");
+      set (&parent->acronym, "FAF");
+      set (&parent->kind, "state-security-forces");
+      INSERT (store, parent);
+      actor->parent_id = DOSSIER_RECORD (parent)->id;
+      g_assert_true (dossier_store_update (store, DOSSIER_RECORD (actor), &error));
+      g_assert_no_error (error);
 
       set (&inc->title_fr, i ? "Attaque à Ségou" : "Enlèvement près de Gao");
-      set (&inc->summary_en, "Quotes \" and backslashes \\ and tabs\tand emoji 🕊️");
+      set (&inc->title_en, "Attack");
+      set (&inc->summary_en, "Quotes \" and backslashes \\ and tabs\tand emoji 🕊️ and \x01 control");
       set (&inc->date_edtf, i ? "2022-03-27/2022-03-31" : "2021-10~");
       set (&inc->admin1, "segou");
       inc->latitude = 13.4317 + i;
       inc->longitude = -6.2157;
       g_strfreev (inc->violation_types);
-      inc->violation_types = g_strsplit ("killing,rape", ",", -1);
+      inc->violation_types = g_strsplit ("rape,killing", ",", -1);
       inc->casualties[0][4] = 12 + i;
       inc->casualties[4][0] = 3;
       INSERT (store, inc);
@@ -85,21 +117,27 @@ make_full_dossier (const char *name)
       set (&person->residence_admin1, "gao");
       INSERT (store, person);
       identity->person_id = DOSSIER_RECORD (person)->id;
-      set (&identity->full_name, "Nom fictif");
+      set (&identity->full_name, i ? "Aïssata Fictive" : "Nom fictif");
       INSERT (store, identity);
 
       t->person_id = DOSSIER_RECORD (person)->id;
-      set (&t->transcript, "Ligne 1\nLigne 2 — « guillemets »");
+      set (&t->transcript, "Ligne 1\nLigne 2 — « guillemets » \"droits\"\r\n👍🏾 fin");
       set (&t->language, "fr");
+      set (&t->office, "gao");
       g_strfreev (t->tags);
-      t->tags = g_strsplit ("torture", ",", -1);
+      t->tags = g_strsplit ("torture,killing", ",", -1);
       INSERT (store, t);
 
       set (&ev->title, "Pièce");
       set (&ev->sha256, sha);
+      set (&ev->collection_method, "open-source");
       ev->size = 10 + i;
+      ev->latitude = 16.2667;
+      ev->longitude = i ? NAN : -0.05;
       INSERT (store, ev);
       g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "ingested", "test", &error));
+      g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "viewed", "", &error));
+      g_assert_no_error (error);
 
       link_ (store, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (inc)->id, DOSSIER_RECORD (actor)->id, "alleged-perpetrator", NULL);
       link_ (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id, DOSSIER_RECORD (person)->id, "victim", "note");
@@ -107,8 +145,12 @@ make_full_dossier (const char *name)
       link_ (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (ev)->id, DOSSIER_RECORD (inc)->id, NULL, NULL);
       link_ (store, DOSSIER_LINK_EVIDENCE_PERSON, DOSSIER_RECORD (ev)->id, DOSSIER_RECORD (person)->id, NULL, NULL);
       link_ (store, DOSSIER_LINK_EVIDENCE_TESTIMONY, DOSSIER_RECORD (ev)->id, DOSSIER_RECORD (t)->id, NULL, NULL);
+
+      /* An edit, so that the audit log holds more than creations. */
+      set (&inc->place, "Ménaka");
+      g_assert_true (dossier_store_update (store, DOSSIER_RECORD (inc), &error));
+      g_assert_no_error (error);
     }
-  (void) recs;
   return store;
 }
 
@@ -124,6 +166,16 @@ export (DossierStore *store)
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+static gboolean
+import (DossierStore  *store,
+        GBytes        *bytes,
+        GError       **error)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+
+  return dossier_json_import (store, in, NULL, error);
+}
+
 static void
 test_round_trip (void)
 {
@@ -132,12 +184,51 @@ test_round_trip (void)
   g_autoptr(GBytes) first = export (a);
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *uuid_a = NULL, *uuid_b = NULL, *title_b = NULL;
+  const char *text = g_bytes_get_data (first, NULL);
+  const char *keys[] = {
+    "\"format\": \"org.dossier.Dossier\"", "\"schema_version\": 1", "\"dossier\"", "\"vocabulary\"",
+    "\"actors\"", "\"incidents\"", "\"people\"", "\"identities\"", "\"testimonies\"", "\"evidence\"",
+    "\"custody_events\"", "\"incident_actors\"", "\"incident_people\"", "\"testimony_incidents\"",
+    "\"evidence_incidents\"", "\"evidence_people\"", "\"evidence_testimonies\"", "\"audit\"",
+    "\"code_counters\"",
+  };
+  const char *previous = text;
+  GType types[] = {
+    DOSSIER_TYPE_VOCAB_TERM, DOSSIER_TYPE_ACTOR, DOSSIER_TYPE_INCIDENT, DOSSIER_TYPE_PERSON,
+    DOSSIER_TYPE_IDENTITY, DOSSIER_TYPE_TESTIMONY, DOSSIER_TYPE_EVIDENCE, DOSSIER_TYPE_CUSTODY_EVENT,
+    DOSSIER_TYPE_AUDIT_ENTRY,
+  };
   DossierStoreCounts ca, cb;
 
-  g_assert_true (dossier_json_import (b, first, NULL, &error));
+  /* The top-level keys, in the documented order. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *at = strstr (text, keys[i]);
+
+      g_assert_nonnull (at);
+      g_assert_true (at >= previous);
+      previous = at;
+    }
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+  /* Values as the format says: references as uuids, sorted codes, only non-zero casualties. */
+  g_assert_nonnull (strstr (text, "\"violation_types\":[\"killing\",\"rape\"]"));
+  g_assert_nonnull (strstr (text, "\"casualties\":[{\"category\":\"killed\",\"group\":\"unknown\",\"count\":12},"
+                                  "{\"category\":\"sexual-violence\",\"group\":\"women\",\"count\":3}]"));
+  g_assert_nonnull (strstr (text, "\"latitude\":13.4317,"));
+  g_assert_nonnull (strstr (text, "\"latitude\":16.2667,\"longitude\":null"));
+  g_assert_nonnull (strstr (text, "\"date_edtf\":\"2022-03-27/2022-03-31\""));
+  g_assert_nonnull (strstr (text, "\"tags\":[\"killing\",\"torture\"]"));
+  g_assert_nonnull (strstr (text, "\\\"Delta\\\"\\nfictive"));
+  g_assert_nonnull (strstr (text, "\\u0001 control"));
+  g_assert_nonnull (strstr (text, "\"parent\":\""));
+  g_assert_nonnull (strstr (text, "\"sha256\":\"aaaaaaaa"));
+  g_assert_null (strstr (text, "\"parent_id\":"));
+  g_assert_null (strstr (text, "\"evidence_id\":"));
+
+  g_assert_true (import (b, first, &error));
   g_assert_no_error (error);
   second = export (b);
-  if (g_getenv ("DUMP")) { g_file_set_contents ("/tmp/cb/first.json", g_bytes_get_data (first, NULL), g_bytes_get_size (first), NULL); g_file_set_contents ("/tmp/cb/second.json", g_bytes_get_data (second, NULL), g_bytes_get_size (second), NULL); }
   g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
                    g_bytes_get_data (second, NULL), g_bytes_get_size (second));
 
@@ -145,35 +236,83 @@ test_round_trip (void)
   g_assert_true (dossier_store_count (b, &cb, NULL));
   g_assert_cmpmem (&ca, sizeof ca, &cb, sizeof cb);
   g_assert_cmpint (cb.incidents, ==, 2);
+  g_assert_cmpint (cb.actors, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_assert_cmpint (count (b, types[i]), >=, 2);
+      /* Importing added nothing, to the audit log in particular. */
+      g_assert_cmpint (count (a, types[i]), ==, count (b, types[i]));
+    }
+  for (DossierLinkKind k = DOSSIER_LINK_INCIDENT_ACTOR; k <= DOSSIER_LINK_EVIDENCE_TESTIMONY; k++)
+    {
+      g_autoptr(GPtrArray) la = dossier_store_list_links (a, k, 0, 0, NULL);
+      g_autoptr(GPtrArray) lb = dossier_store_list_links (b, k, 0, 0, NULL);
+
+      g_assert_cmpuint (lb->len, ==, 2);
+      g_assert_cmpuint (la->len, ==, lb->len);
+    }
+
+  g_assert_true (dossier_store_get_info (a, &uuid_a, NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (dossier_store_get_info (b, &uuid_b, &title_b, NULL, NULL, NULL, NULL));
+  g_assert_cmpstr (uuid_a, ==, uuid_b);
+  g_assert_cmpstr (title_b, ==, "Enquête sur « Ménaka » — 2022");
+
+  /* The custody chains were copied, not made anew: they still verify. */
+  {
+    g_autoptr(DossierEvidence) ev = dossier_store_load_by_code (b, DOSSIER_TYPE_EVIDENCE, "EVD-0002", &error);
+    g_autofree char *reason = NULL;
+    gboolean intact = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (ev);
+    g_assert_true (dossier_custody_check_chain (b, DOSSIER_RECORD (ev)->id, &intact, &reason, &error));
+    g_assert_no_error (error);
+    g_assert_true (intact);
+  }
 
   /* New records in the imported dossier continue the codes. */
   {
     g_autoptr(DossierIncident) inc = dossier_incident_new ();
+
     INSERT (b, inc);
     g_assert_cmpstr (DOSSIER_RECORD (inc)->code, ==, "INC-0003");
   }
-  /* The text survived: search finds it in the imported dossier. */
-  g_assert_nonnull (strstr (g_bytes_get_data (first, NULL), "\\\"Delta\\\""));
 }
 
+/* Imports @json into a new dossier, which must refuse it and stay as it was. */
 static void
-assert_import_fails (const char *json)
+assert_import_fails (const char *json,
+                     gssize      len,
+                     const char *message_part)
 {
   g_autoptr(DossierStore) store = dossier_test_new_store ("target.dossier");
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) bytes = g_bytes_new (json, len < 0 ? strlen (json) : (gsize) len);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = dossier_test_tmp_path ("target.dossier");
+  g_autofree char *title = NULL;
   DossierStoreCounts counts;
+  gint64 n_vocab = count (store, DOSSIER_TYPE_VOCAB_TERM);
+  gint64 n_audit = count (store, DOSSIER_TYPE_AUDIT_ENTRY);
 
-  g_assert_false (dossier_json_import (store, bytes, NULL, &error));
+  g_assert_false (import (store, bytes, &error));
   g_assert_nonnull (error);
-  g_test_message ("%.60s… → %s", json, error->message);
+  g_test_message ("%.40s… → %s", json, error->message);
+  if (message_part && strstr (error->message, message_part) == NULL)
+    g_error ("“%s” does not name “%s”", error->message, message_part);
+
   g_assert_true (dossier_store_count (store, &counts, NULL));
+  g_assert_cmpint (counts.incidents, ==, 0);
   g_assert_cmpint (counts.incidents + counts.actors + counts.people + counts.testimonies + counts.evidence, ==, 0);
+  g_assert_cmpint (count (store, DOSSIER_TYPE_CUSTODY_EVENT), ==, 0);
+  /* Rolled back: the vocabulary that was replaced is back, the dossier keeps its title. */
+  g_assert_cmpint (count (store, DOSSIER_TYPE_VOCAB_TERM), ==, n_vocab);
+  g_assert_cmpint (n_vocab, >, 0);
+  g_assert_cmpint (count (store, DOSSIER_TYPE_AUDIT_ENTRY), ==, n_audit);
+  title = dossier_store_get_title (store);
+  g_assert_cmpstr (title, ==, "target.dossier");
+
   dossier_store_close (store);
-  {
-    g_autofree char *path = dossier_test_tmp_path ("target.dossier");
-    g_unlink (path);
-  }
+  g_unlink (path);
 }
 
 static char *
@@ -187,6 +326,24 @@ replace_once (const char *text,
   return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
 }
 
+/* The @n-th (from 0) uuid value after @section's key. */
+static const char *
+nth_uuid (const char *text,
+          const char *section,
+          int         n)
+{
+  const char *at = strstr (text, section);
+
+  g_assert_nonnull (at);
+  for (int i = 0; i <= n; i++)
+    {
+      at = strstr (at, "{\"uuid\":\"");
+      g_assert_nonnull (at);
+      at += strlen ("{\"uuid\":\"");
+    }
+  return at;
+}
+
 static void
 test_bad_input (void)
 {
@@ -194,84 +351,199 @@ test_bad_input (void)
   g_autoptr(GBytes) good = export (a);
   g_autofree char *text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
   g_autofree char *trailing = g_strconcat (text, " {}", NULL);
+  g_autofree char *trailing_word = g_strconcat (text, "x", NULL);
   g_autofree char *format = replace_once (text, "\"org.dossier.Dossier\"", "\"org.other.App\"");
+  g_autofree char *no_format = replace_once (text, "\"format\": \"org.dossier.Dossier\",", "");
   g_autofree char *version = replace_once (text, "\"schema_version\": 1", "\"schema_version\": 99");
   g_autofree char *version0 = replace_once (text, "\"schema_version\": 1", "\"schema_version\": 0");
+  g_autofree char *version_text = replace_once (text, "\"schema_version\": 1", "\"schema_version\": \"1\"");
   g_autofree char *type = replace_once (text, "\"latitude\":13.4317", "\"latitude\":\"nord\"");
+  g_autofree char *type_int = replace_once (text, "\"size\":10,", "\"size\":10.5,");
   g_autofree char *vocab = replace_once (text, "\"violation_types\":[\"killing\"", "\"violation_types\":[\"nonsense\"");
-  g_autofree char *missing = replace_once (text, "\"place\":\"\",", "");
-  g_autofree char *unknown = replace_once (text, "\"place\":\"\",", "\"place\":\"\",\"colour\":\"red\",");
+  g_autofree char *vocab_field = replace_once (text, "\"kind\":\"militia\"", "\"kind\":\"pirates\"");
+  g_autofree char *repeated_code = replace_once (text, "\"violation_types\":[\"killing\"", "\"violation_types\":[\"rape\"");
+  g_autofree char *casualty = replace_once (text, "\"category\":\"killed\"", "\"category\":\"bored\"");
+  g_autofree char *missing = replace_once (text, "\"place\":\"Ménaka\",", "");
+  g_autofree char *missing_list = replace_once (text, "\"evidence_people\": [", "\"evidence_peoples\": [");
+  g_autofree char *unknown = replace_once (text, "\"place\":\"Ménaka\",", "\"place\":\"Ménaka\",\"colour\":\"red\",");
+  g_autofree char *unknown_top = replace_once (text, "\"schema_version\": 1,", "\"schema_version\": 1, \"extra\": [],");
   g_autofree char *edtf = replace_once (text, "\"2021-10~\"", "\"2021-13\"");
-  g_autofree char *last = NULL;
+  g_autofree char *bad_uuid = replace_once (text, "{\"uuid\":\"", "{\"uuid\":\"x");
+  g_autofree char *bad_date = replace_once (text, "\"created_at\":\"", "\"created_at\":\"hier");
+  g_autofree char *not_object = replace_once (text, "\"incidents\": [\n    {", "\"incidents\": [\n    3, {");
+  g_autofree char *half = g_strndup (text, strlen (text) / 2);
+  g_autofree char *twice = replace_once (text, "\"schema_version\": 1,", "\"schema_version\": 1, \"incidents\": [],");
+  g_autofree char *bad_element = replace_once (text, "\"title_fr\":\"Attaque à Ségou\"", "\"title_fr\":Attaque");
   g_autofree char *dangling = NULL;
+  g_autofree char *dangling_parent = NULL;
   g_autofree char *duplicate = NULL;
+  g_autofree char *in_other_table = NULL;
 
   /* A dangling reference: a link to an incident uuid that does not exist. */
   {
     const char *links = strstr (text, "\"incident_people\"");
     const char *inc = strstr (links, "\"incident\":\"") + strlen ("\"incident\":\"");
-    g_autofree char *uuid = g_strndup (inc, 36);
-    dangling = replace_once (text, links, "");
-    g_free (dangling);
+
     dangling = g_strdup (text);
-    {
-      char *p = strstr (dangling + (links - text), uuid);
-      p[0] = p[0] == '0' ? '1' : '0';
-    }
+    dangling[inc - text] = inc[0] == '0' ? '1' : '0';
+  }
+  /* An actor's parent that is not in the document (resolved after the list: another path). */
+  {
+    const char *parent = strstr (strstr (text, "\"actors\""), "\"parent\":\"") + strlen ("\"parent\":\"");
+
+    dangling_parent = g_strdup (text);
+    dangling_parent[parent - text] = parent[0] == '0' ? '1' : '0';
   }
   /* A duplicate uuid: the second incident takes the first one's. */
   {
-    const char *incs = strstr (text, "\"incidents\"");
-    const char *u1 = strstr (incs, "\"uuid\":\"") + 8;
-    const char *u2 = strstr (u1, "\"uuid\":\"") + 8;
+    const char *u1 = nth_uuid (text, "\"incidents\"", 0);
+    const char *u2 = nth_uuid (text, "\"incidents\"", 1);
+
     duplicate = g_strdup (text);
     memcpy (duplicate + (u2 - text), u1, 36);
   }
-  last = g_strndup (text, strlen (text) / 2);
+  /* A reference to a record of the wrong kind: a person's uuid where an incident's belongs. */
+  {
+    const char *person = nth_uuid (text, "\"people\"", 0);
+    const char *links = strstr (text, "\"incident_people\"");
+    const char *inc = strstr (links, "\"incident\":\"") + strlen ("\"incident\":\"");
 
-  assert_import_fails ("");
-  assert_import_fails ("   ");
-  assert_import_fails ("{");
-  assert_import_fails ("not json at all");
-  assert_import_fails ("[]");
-  assert_import_fails ("{}");
-  assert_import_fails ("{\"format\": \"org.dossier.Dossier\"}");
-  assert_import_fails (trailing);
-  assert_import_fails (format);
-  assert_import_fails (version);
-  assert_import_fails (version0);
-  assert_import_fails (type);
-  assert_import_fails (vocab);
-  assert_import_fails (missing);
-  assert_import_fails (unknown);
-  assert_import_fails (edtf);
-  assert_import_fails (dangling);
-  assert_import_fails (duplicate);
-  assert_import_fails (last);
+    in_other_table = g_strdup (text);
+    memcpy (in_other_table + (inc - text), person, 36);
+  }
+
+  assert_import_fails ("", -1, "empty");
+  assert_import_fails ("   \n", -1, "empty");
+  assert_import_fails ("{", -1, "ends too early");
+  assert_import_fails ("{\"format\": \"org.dossier.Dossier\"", -1, "ends too early");
+  assert_import_fails ("not json at all", -1, "not a JSON object");
+  assert_import_fails ("{\"a\": }", -1, "not valid JSON: unexpected character on line 1");
+  assert_import_fails ("{\"a\" 1}", -1, "not valid JSON: unexpected character on line 1");
+  assert_import_fails ("{\"a\": 1,}", -1, "not valid JSON");
+  assert_import_fails ("{\"format\": [1,]}", -1, "format: not valid JSON on line 1");
+  assert_import_fails ("\xff\xfe{}", -1, "UTF-8");
+  assert_import_fails ("{}\0{}", 5, "UTF-8");
+  assert_import_fails ("[]", -1, "object");
+  assert_import_fails ("42 {}", -1, "not a JSON object");
+  assert_import_fails ("\"a\" \"b\"", -1, "not a JSON object");
+  assert_import_fails ("[{}] [{}]", -1, "not a JSON object");
+  assert_import_fails ("{} {}", -1, "after its end");
+  assert_import_fails ("{}]", -1, "after its end");
+  assert_import_fails ("{}", -1, "not a dossier");
+  assert_import_fails ("{\"format\": \"org.dossier.Dossier\"}", -1, "schema_version");
+  assert_import_fails ("{\"format\": \"org.dossier.Dossier\", \"schema_version\": 1}", -1, "dossier");
+  assert_import_fails (trailing, -1, "after its end");
+  assert_import_fails (trailing_word, -1, "after its end");
+  assert_import_fails (format, -1, "not a dossier");
+  assert_import_fails (no_format, -1, "not a dossier");
+  assert_import_fails (version, -1, "newer");
+  assert_import_fails (version0, -1, "version 0");
+  assert_import_fails (version_text, -1, "schema_version");
+  assert_import_fails (type, -1, "incidents[0].latitude");
+  assert_import_fails (type_int, -1, "evidence[0].size");
+  assert_import_fails (vocab, -1, "incidents[0].violation_types[0]: “nonsense”");
+  assert_import_fails (vocab_field, -1, "actors[0].kind: “pirates”");
+  assert_import_fails (repeated_code, -1, "incidents[0].violation_types[1]");
+  assert_import_fails (casualty, -1, "incidents[0].casualties[0]");
+  assert_import_fails (missing, -1, "incidents[0].place");
+  assert_import_fails (missing_list, -1, "evidence_people");
+  assert_import_fails (unknown, -1, "incidents[0].colour");
+  assert_import_fails (unknown_top, -1, "extra");
+  assert_import_fails (edtf, -1, "incidents[0].date_edtf");
+  assert_import_fails (bad_uuid, -1, "vocabulary[0].uuid");
+  assert_import_fails (bad_date, -1, "created_at");
+  assert_import_fails (not_object, -1, "incidents[0]");
+  assert_import_fails (dangling, -1, "incident_people[0].incident");
+  assert_import_fails (dangling_parent, -1, "actors[0].parent");
+  assert_import_fails (duplicate, -1, "incidents[1].uuid");
+  assert_import_fails (in_other_table, -1, "incident_people[0].incident");
+  assert_import_fails (half, -1, "ends too early");
+  assert_import_fails (twice, -1, "incidents: given twice");
+  assert_import_fails (bad_element, -1, "incidents[1]: not valid JSON on line");
 
   /* Into a dossier that is not empty. */
   {
     g_autoptr(GError) error = NULL;
-    g_assert_false (dossier_json_import (a, good, NULL, &error));
+    DossierStoreCounts before, after;
+
+    g_assert_true (dossier_store_count (a, &before, NULL));
+    g_assert_false (import (a, good, &error));
     g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "empty"));
+    g_assert_true (dossier_store_count (a, &after, NULL));
+    g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
   }
 }
 
 static void
-test_export_file (void)
+test_files (void)
 {
   g_autoptr(DossierStore) a = make_full_dossier ("file.dossier");
-  g_autofree char *path = dossier_test_tmp_path ("export.json");
-  g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) b = dossier_test_new_store ("file-b.dossier");
+  g_autoptr(DossierStore) broken = make_full_dossier ("broken.dossier");
+  g_autofree char *path = dossier_test_tmp_path ("export.json");
+  g_autofree char *kept = dossier_test_tmp_path ("kept.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) expected = export (a);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gsize len;
 
   g_assert_true (dossier_json_export_file (a, path, &error));
   g_assert_no_error (error);
+  contents = dossier_test_read_file (path, &len);
+  g_assert_cmpmem (contents, len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
   g_assert_true (dossier_json_import_file (b, path, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count (b, DOSSIER_TYPE_INCIDENT), ==, 2);
+
+  /* Exporting again replaces the file. */
+  g_assert_true (dossier_json_export_file (b, path, &error));
+  g_assert_no_error (error);
+
   /* An unwritable destination fails cleanly. */
   g_assert_false (dossier_json_export_file (a, "/nonexistent-dir/x.json", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A failure half way through leaves the file that was there, and no temporary file. */
+  dossier_test_write_file (kept, "old", -1);
+  g_assert_cmpint (sqlite3_exec (dossier_store_get_db (broken), "DROP TABLE testimony_tag;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (dossier_json_export_file (broken, kept, &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  contents = dossier_test_read_file (kept, &len);
+  g_assert_cmpstr (contents, ==, "old");
+  dir = g_dir_open (dossier_test_tmpdir (), 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_false (g_str_has_suffix (name, ".part"));
+
+  /* A missing file. */
+  g_assert_false (dossier_json_import_file (b, "/nonexistent-dir/x.json", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(DossierStore) a = make_full_dossier ("cancel-a.dossier");
+  g_autoptr(DossierStore) b = dossier_test_new_store ("cancel-b.dossier");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) good = export (a);
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (good);
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (dossier_json_export (a, out, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_false (dossier_json_import (b, in, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (b, DOSSIER_TYPE_INCIDENT), ==, 0);
 }
 
 int
@@ -282,7 +554,8 @@ main (int   argc,
 
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/bad-input", test_bad_input);
-  g_test_add_func ("/json/export-file", test_export_file);
+  g_test_add_func ("/json/files", test_files);
+  g_test_add_func ("/json/cancel", test_cancel);
 
   return g_test_run ();
 }

@@ -1178,3 +1178,33 @@ dossier_store_check_integrity (DossierStore  *self,
   self->checked = TRUE;
   return TRUE;
 }
+
+/* ---------------------------------------------------------------- importers */
+
+/* Importers only: sets a reference column of a row already inserted. An actor's parent may
+ * come after it in an imported list; inserting every actor first and setting the parents
+ * afterwards keeps the list's order, and so the ids, without touching updated_at or the
+ * audit log as dossier_store_update() would. @table and @column come from the record
+ * descriptions, never from the document. */
+gboolean
+_dossier_store_set_reference (DossierStore  *self,
+                              const char    *table,
+                              const char    *column,
+                              gint64         id,
+                              gint64         ref_id,
+                              GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL && column != NULL, FALSE);
+
+  sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table, column);
+  stmt = _dossier_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ref_id);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return _dossier_store_step_done (self, stmt, error);
+}

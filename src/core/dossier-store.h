@@ -148,4 +148,12 @@ char         *dossier_new_uuid            (void);
 int           dossier_compare_strings     (gconstpointer          a,
                                            gconstpointer          b);
 
+/* Importers only (JSON interchange): records that refer to others of their own kind. */
+gboolean      _dossier_store_set_reference (DossierStore         *self,
+                                           const char            *table,
+                                           const char            *column,
+                                           gint64                 id,
+                                           gint64                 ref_id,
+                                           GError               **error);
+
 G_END_DECLS

@@ -4,19 +4,23 @@
  *
  * The document is written from the record descriptions of core, so every column of every
  * record goes out and comes back: export → import → export gives the same bytes. Records are
- * written one per line, as they are read, so a large dossier is never held in memory whole.
- * Evidence bytes are not included: items are referenced by their SHA-256.
+ * written one per line, as they are read, and read back one at a time (see read_outline()),
+ * so a large dossier is never held in memory as a tree. Evidence bytes are not included:
+ * items are referenced by their SHA-256.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier-actor.h"
 #include "dossier-audit-entry.h"
 #include "dossier-custody-event.h"
+#include "dossier-edtf.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
@@ -283,7 +287,14 @@ write_record (DossierRecord  *record,
  * @cancellable: (nullable): to stop
  * @error: return location for a #GError
  *
- * Writes the whole dossier as one JSON document, in a stable order.
+ * Writes the whole dossier as one UTF-8 JSON document: "format", "schema_version", the
+ * "dossier" record, one list per kind of record and link, then "code_counters". Records are
+ * written one per line, in id order, each with its uuid, code, dates and every field of its
+ * record description; references are the other record's uuid. The same dossier always gives
+ * the same bytes, and exporting what dossier_json_import() read gives them back.
+ *
+ * Records are read and written one at a time, so a large dossier is never held in memory.
+ * Evidence bytes are not included: each item carries its SHA-256.
  *
  * Returns: %TRUE on success
  */
@@ -368,6 +379,9 @@ dossier_json_export (DossierStore   *store,
  * @path: where to write; replaced only once the document is complete
  * @error: return location for a #GError
  *
+ * Exports as dossier_json_export() does, to a temporary file renamed over @path at the end:
+ * on any error an existing file at @path is left as it was.
+ *
  * Returns: %TRUE on success
  */
 gboolean
@@ -375,24 +389,48 @@ dossier_json_export_file (DossierStore  *store,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) part = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
 
-  /* g_file_replace() writes to a temporary file and renames it on a successful close. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
-  if (!dossier_json_export (store, buffered, NULL, error))
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Not g_file_replace(): it writes a new file in place, and a failed export would leave half
+   * a document under the final name. Private, as the document may hold identities. */
+  file = g_file_new_for_path (path);
+  for (int attempt = 0; stream == NULL; attempt++)
     {
-      /* Closing a cancelled stream leaves the original file as it was. */
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-      return FALSE;
+      g_autofree char *part_path = g_strdup_printf ("%s.%08x.part", path, g_random_int ());
+
+      g_clear_object (&part);
+      g_clear_error (&local);
+      part = g_file_new_for_path (part_path);
+      stream = g_file_create (part, G_FILE_CREATE_PRIVATE, NULL, &local);
+      if (stream == NULL && (attempt == 9 || !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          /* Translators: the first %s is a file name, the second the system's reason */
+          g_set_error (error, G_IO_ERROR, local->code, _("“%s” cannot be written: %s"), display, local->message);
+          return FALSE;
+        }
     }
-  return g_output_stream_close (buffered, NULL, error);
+
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
+  ok = dossier_json_export (store, buffered, NULL, error) &&
+       g_output_stream_close (buffered, NULL, error) &&
+       g_file_move (part, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    NULL, NULL, NULL, error);
+  if (!ok)
+    {
+      g_output_stream_close (buffered, NULL, NULL);
+      g_file_delete (part, NULL, NULL);
+    }
+  return ok;
 }
 
 /* ---------------------------------------------------------------- import */
@@ -407,56 +445,267 @@ invalid (GError     **error,
   return FALSE;
 }
 
-/* json-glib accepts, and leaks on, documents with several top-level values: find where the
- * first value ends and refuse anything but white space after it. */
-static gboolean
-check_single_value (const char  *data,
-                    gsize        len,
-                    GError     **error)
+/* The document's outline.
+ *
+ * json-glib builds a tree of the whole document: for 100,000 incidents, several times the
+ * size of the file. So only the outline (the top-level object and its lists) is read here, by
+ * hand, and each record is given to json-glib on its own, its tree freed before the next one.
+ * Reading the outline also catches what json-glib 1.6 would let through (and leak on): data
+ * after the end of the document. */
+
+typedef struct {
+  const char *data;
+  gsize       len;
+  gsize       pos;
+} Text;
+
+typedef struct {
+  gsize start;
+  gsize end;
+} Span;
+
+static void
+skip_space (Text *t)
 {
-  gsize i = 0;
-  int depth = 0;
-  gboolean in_string = FALSE, started = FALSE;
+  while (t->pos < t->len && strchr (" \t\n\r", t->data[t->pos]) != NULL)
+    t->pos++;
+}
 
-  for (; i < len; i++)
+/* Moves past one value without checking what is inside: json-glib checks it when the value
+ * is parsed. FALSE when the value does not end. */
+static gboolean
+skip_value (Text *t)
+{
+  gsize start = t->pos;
+  char c;
+
+  if (t->pos >= t->len)
+    return FALSE;
+  c = t->data[t->pos];
+  if (c == '{' || c == '[')
     {
-      char c = data[i];
+      int depth = 0;
+      gboolean in_string = FALSE;
 
-      if (in_string)
+      for (; t->pos < t->len; t->pos++)
         {
-          if (c == '\\')
-            i++;
+          c = t->data[t->pos];
+          if (in_string)
+            {
+              if (c == '\\')
+                t->pos++;
+              else if (c == '"')
+                in_string = FALSE;
+            }
           else if (c == '"')
-            in_string = FALSE;
-          continue;
+            in_string = TRUE;
+          else if (c == '{' || c == '[')
+            depth++;
+          else if ((c == '}' || c == ']') && --depth == 0)
+            {
+              t->pos++;
+              return TRUE;
+            }
         }
-      if (c == '"')
-        in_string = TRUE, started = TRUE;
-      else if (c == '{' || c == '[')
-        depth++, started = TRUE;
-      else if (c == '}' || c == ']')
-        depth--;
-      else if (!g_ascii_isspace (c))
-        started = TRUE;
-      if (started && depth <= 0 && !in_string && (c == '}' || c == ']'))
-        {
-          i++;
-          break;
-        }
+      return FALSE;
     }
-  for (; i < len; i++)
-    if (!g_ascii_isspace (data[i]))
-      {
-        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-                     _("The document has unexpected data after its end"));
-        return FALSE;
-      }
+  if (c == '"')
+    {
+      for (t->pos++; t->pos < t->len; t->pos++)
+        {
+          c = t->data[t->pos];
+          if (c == '\\')
+            t->pos++;
+          else if (c == '"')
+            {
+              t->pos++;
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+  /* A number, true, false or null. */
+  while (t->pos < t->len && strchr (" \t\n\r,:[]{}\"", t->data[t->pos]) == NULL)
+    t->pos++;
+  return t->pos > start;
+}
+
+static guint
+line_at (const Text *t,
+         gsize       pos)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < pos && i < t->len; i++)
+    if (t->data[i] == '\n')
+      line++;
+  return line;
+}
+
+static gboolean
+syntax_error (const Text  *t,
+              GError     **error)
+{
+  if (t->pos >= t->len)
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                 _("The document is not valid JSON: it ends too early"));
+  else
+    /* Translators: %u is a line number */
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                 _("The document is not valid JSON: unexpected character on line %u"), line_at (t, t->pos));
+  return FALSE;
+}
+
+static gboolean
+expect (Text        *t,
+        char         c,
+        GError     **error)
+{
+  skip_space (t);
+  if (t->pos >= t->len || t->data[t->pos] != c)
+    return syntax_error (t, error);
+  t->pos++;
   return TRUE;
+}
+
+/* Parses the value in @span with @parser, whose previous tree it replaces. */
+static JsonNode *
+parse_value (const Text  *t,
+             JsonParser  *parser,
+             Span         span,
+             const char  *where,
+             GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *message;
+  guint line, l;
+  int n = 0;
+
+  if (json_parser_load_from_data (parser, t->data + span.start, span.end - span.start, &local))
+    return json_parser_get_root (parser);
+
+  /* json-glib counts lines from the value's start: count them from the document's. */
+  message = local->message;
+  line = line_at (t, span.start);
+  if (sscanf (message, "<data>:%u:%*u: %n", &l, &n) == 1 && n > 0)
+    {
+      line += l - 1;
+      message += n;
+    }
+  /* Translators: the first %s is where in the document (e.g. incidents[3]), %u a line
+   * number, the last %s the JSON parser's own message */
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+               _("%s: not valid JSON on line %u: %s"), where, line, message);
+  return NULL;
+}
+
+/* Reads the top-level object: where each member's value is, by name. */
+static GHashTable *
+read_outline (Text        *t,
+              JsonParser  *parser,
+              GError     **error)
+{
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  skip_space (t);
+  if (t->pos >= t->len)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID, _("The document is empty"));
+      return NULL;
+    }
+  if (t->data[t->pos] != '{')
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   _("The document is not a JSON object"));
+      return NULL;
+    }
+  t->pos++;
+  skip_space (t);
+  if (t->pos < t->len && t->data[t->pos] == '}')
+    t->pos++;
+  else
+    for (;;)
+      {
+        g_autofree char *key = NULL;
+        Span span;
+        JsonNode *node;
+
+        skip_space (t);
+        span.start = t->pos;
+        if (t->pos >= t->len || t->data[t->pos] != '"' || !skip_value (t))
+          {
+            syntax_error (t, error);
+            return NULL;
+          }
+        span.end = t->pos;
+        node = parse_value (t, parser, span, _("document"), error);
+        if (node == NULL)
+          return NULL;
+        key = g_strdup (json_node_get_string (node));
+
+        if (!expect (t, ':', error))
+          return NULL;
+        skip_space (t);
+        span.start = t->pos;
+        if (!skip_value (t))
+          {
+            syntax_error (t, error);
+            return NULL;
+          }
+        span.end = t->pos;
+        /* json-glib would keep the last one silently. */
+        if (g_hash_table_contains (members, key))
+          {
+            invalid (error, key, _("given twice"));
+            return NULL;
+          }
+        g_hash_table_insert (members, g_steal_pointer (&key), g_memdup2 (&span, sizeof span));
+
+        skip_space (t);
+        if (t->pos < t->len && t->data[t->pos] == ',')
+          {
+            t->pos++;
+            continue;
+          }
+        if (!expect (t, '}', error))
+          return NULL;
+        break;
+      }
+
+  skip_space (t);
+  if (t->pos < t->len)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   _("The document has unexpected data after its end"));
+      return NULL;
+    }
+  return g_steal_pointer (&members);
+}
+
+/* A reference to a record of the same kind (an actor's parent): the other record may come
+ * later in the list, so it is set once the whole list is in. Inserting in list order keeps
+ * the ids, and so the order of a new export, the same as the document's. */
+typedef struct {
+  gint64              id;
+  const DossierField *field;
+  char               *uuid;
+  char               *where;
+} Pending;
+
+static void
+pending_clear (gpointer data)
+{
+  g_free (((Pending *) data)->uuid);
+  g_free (((Pending *) data)->where);
 }
 
 typedef struct {
   DossierStore *store;
-  GHashTable   *ids;   /* table name → (uuid → id as gint64 pointer) */
+  const Text   *text;
+  JsonParser   *parser;   /* one value at a time */
+  GHashTable   *outline;  /* member name → Span */
+  GHashTable   *ids;      /* table name → (uuid → id as a pointer to gint64) */
+  GArray       *pending;  /* of Pending */
 } Importer;
 
 static GHashTable *
@@ -493,25 +742,78 @@ is_number (JsonNode *node)
 }
 
 static gboolean
-read_strv (JsonObject  *o,
+is_timestamp (const char *text)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+
+  return dt != NULL;
+}
+
+/* The member @key of @o, or an error naming it. */
+static JsonNode *
+get_member (JsonObject  *o,
+            const char  *where,
+            const char  *key,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (o, key);
+
+  if (node == NULL)
+    {
+      g_autofree char *at = where ? g_strdup_printf ("%s.%s", where, key) : g_strdup (key);
+      invalid (error, at, _("missing"));
+    }
+  return node;
+}
+
+static gboolean
+check_code (Importer    *imp,
+            const char  *vocab,
+            const char  *code,
+            const char  *where,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!_dossier_store_check_vocab (imp->store, vocab, code, &local))
+    return invalid (error, where, local->message);
+  return TRUE;
+}
+
+static gboolean
+read_strv (Importer    *imp,
+           JsonObject  *o,
            const char  *key,
+           const char  *vocab,
            const char  *where,
            GStrv       *out,
            GError     **error)
 {
-  JsonNode *node = json_object_get_member (o, key);
+  JsonNode *node = get_member (o, where, key, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *at = g_strdup_printf ("%s.%s", where, key);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, at, _("expected a list of codes"));
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *at = g_strdup_printf ("%s.%s", where, key);
+      return invalid (error, at, _("expected a list of codes"));
+    }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *e = json_array_get_element (array, i);
+      g_autofree char *at = g_strdup_printf ("%s.%s[%u]", where, key, i);
+
       if (!is_string (e))
-        return invalid (error, at, _("expected a list of codes"));
+        return invalid (error, at, _("expected a code"));
+      /* The store keeps a set: a repeated code would silently vanish. */
+      if (!g_hash_table_add (seen, (gpointer) json_node_get_string (e)))
+        return invalid (error, at, _("the same code appears twice"));
+      if (!check_code (imp, vocab, json_node_get_string (e), at, error))
+        return FALSE;
       g_strv_builder_add (builder, json_node_get_string (e));
     }
   g_strfreev (*out);
@@ -525,34 +827,53 @@ read_casualties (JsonObject       *o,
                  DossierIncident  *incident,
                  GError          **error)
 {
-  JsonNode *node = json_object_get_member (o, "casualties");
-  g_autofree char *at = g_strdup_printf ("%s.casualties", where);
+  JsonNode *node = get_member (o, where, "casualties", error);
+  gboolean seen[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS] = { { FALSE } };
   JsonArray *array;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, at, _("expected a list of counts"));
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *at = g_strdup_printf ("%s.casualties", where);
+      return invalid (error, at, _("expected a list of counts"));
+    }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *e = json_array_get_element (array, i);
+      g_autofree char *at = g_strdup_printf ("%s.casualties[%u]", where, i);
       JsonObject *c;
       int ci, gi;
 
       if (!JSON_NODE_HOLDS_OBJECT (e))
-        return invalid (error, at, _("expected a list of counts"));
+        return invalid (error, at, _("expected an object"));
       c = json_node_get_object (e);
       if (json_object_get_size (c) != 3 || !is_string (json_object_get_member (c, "category")) ||
           !is_string (json_object_get_member (c, "group")) || !is_integer (json_object_get_member (c, "count")))
-        return invalid (error, at, _("each count needs a category, a group and a whole number"));
+        return invalid (error, at, _("expected exactly a category, a group and a whole number"));
       ci = dossier_casualty_category_index (json_object_get_string_member (c, "category"));
       gi = dossier_casualty_group_index (json_object_get_string_member (c, "group"));
-      if (ci < 0 || gi < 0)
-        return invalid (error, at, _("unknown category or group of casualties"));
+      if (ci < 0)
+        return invalid (error, at, _("unknown category of casualties"));
+      if (gi < 0)
+        return invalid (error, at, _("unknown group of casualties"));
+      if (seen[ci][gi])
+        return invalid (error, at, _("the same category and group appear twice"));
       if (json_object_get_int_member (c, "count") < 0)
         return invalid (error, at, _("counts cannot be negative"));
+      seen[ci][gi] = TRUE;
       incident->casualties[ci][gi] = json_object_get_int_member (c, "count");
     }
   return TRUE;
+}
+
+/* A reference to a record of the record's own kind. */
+static gboolean
+is_self_reference (const DossierRecordInfo *info,
+                   const DossierField      *field)
+{
+  return field->type == DOSSIER_FIELD_REF && g_str_equal (field->ref_table, info->table);
 }
 
 /* Fills @record from @o, checking every member. */
@@ -567,9 +888,10 @@ record_from_json (Importer       *imp,
   g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GList) members = NULL;
   const char *common[] = { "uuid", "code", "created_at", "updated_at" };
+  char **slots[] = { &record->uuid, &record->code, &record->created_at, &record->updated_at };
 
   for (guint i = 0; i < G_N_ELEMENTS (common); i++)
-    if (i != 1 || info->code_prefix)
+    if (slots[i] != &record->code || info->code_prefix)
       g_hash_table_add (expected, g_strdup (common[i]));
   for (guint i = 0; i < info->n_fields; i++)
     g_hash_table_add (expected, json_key (&info->fields[i]));
@@ -591,19 +913,24 @@ record_from_json (Importer       *imp,
 
   for (guint i = 0; i < G_N_ELEMENTS (common); i++)
     {
-      JsonNode *node;
       g_autofree char *at = g_strdup_printf ("%s.%s", where, common[i]);
-      char **slot = i == 0 ? &record->uuid : i == 1 ? &record->code : i == 2 ? &record->created_at : &record->updated_at;
+      JsonNode *node;
+      const char *value;
 
-      if (i == 1 && !info->code_prefix)
+      if (slots[i] == &record->code && !info->code_prefix)
         continue;
-      node = json_object_get_member (o, common[i]);
+      node = get_member (o, where, common[i], error);
+      if (node == NULL)
+        return FALSE;
       if (!is_string (node) || *json_node_get_string (node) == '\0')
         return invalid (error, at, _("expected a text"));
-      if (i == 0 && !g_uuid_string_is_valid (json_node_get_string (node)))
+      value = json_node_get_string (node);
+      if (slots[i] == &record->uuid && !g_uuid_string_is_valid (value))
         return invalid (error, at, _("not a valid uuid"));
-      g_free (*slot);
-      *slot = g_strdup (json_node_get_string (node));
+      if ((slots[i] == &record->created_at || slots[i] == &record->updated_at) && !is_timestamp (value))
+        return invalid (error, at, _("expected a date and time such as 2024-05-01T09:30:00.000000Z"));
+      g_free (*slots[i]);
+      *slots[i] = g_strdup (value);
     }
   if (g_hash_table_contains (ids_for (imp, info->table), record->uuid))
     {
@@ -616,11 +943,11 @@ record_from_json (Importer       *imp,
       const DossierField *f = &info->fields[i];
       g_autofree char *key = json_key (f);
       g_autofree char *at = g_strdup_printf ("%s.%s", where, key);
-      JsonNode *node = json_object_get_member (o, key);
+      JsonNode *node = get_member (o, where, key, error);
       gboolean null;
 
       if (node == NULL)
-        return invalid (error, at, _("missing"));
+        return FALSE;
       null = JSON_NODE_HOLDS_NULL (node);
 
       switch (f->type)
@@ -629,11 +956,21 @@ record_from_json (Importer       *imp,
         case DOSSIER_FIELD_EDTF:
           if (!is_string (node))
             return invalid (error, at, _("expected a text"));
+          if (f->type == DOSSIER_FIELD_EDTF && *json_node_get_string (node) != '\0')
+            {
+              g_autoptr(GError) local = NULL;
+
+              if (!dossier_edtf_validate (json_node_get_string (node), &local))
+                return invalid (error, at, local->message);
+            }
           dossier_record_set_string (record, f, json_node_get_string (node));
           break;
         case DOSSIER_FIELD_NTEXT:
           if (!null && !is_string (node))
             return invalid (error, at, _("expected a text or null"));
+          /* The store would read "" as no code: the same export could not come back. */
+          if (!null && f->vocab && *json_node_get_string (node) == '\0')
+            return invalid (error, at, _("expected a code or null"));
           dossier_record_set_string (record, f, null ? NULL : json_node_get_string (node));
           break;
         case DOSSIER_FIELD_INT:
@@ -647,14 +984,16 @@ record_from_json (Importer       *imp,
           G_STRUCT_MEMBER (double, record, f->offset) = null ? NAN : json_node_get_double (node);
           break;
         case DOSSIER_FIELD_REF:
-          if (null)
-            G_STRUCT_MEMBER (gint64, record, f->offset) = 0;
-          else
+          G_STRUCT_MEMBER (gint64, record, f->offset) = 0;
+          if (!null)
             {
               gint64 *id;
 
               if (!is_string (node))
                 return invalid (error, at, _("expected a uuid or null"));
+              /* Resolved once the whole list is in: see Pending. */
+              if (is_self_reference (info, f))
+                break;
               id = g_hash_table_lookup (ids_for (imp, f->ref_table), json_node_get_string (node));
               if (id == NULL)
                 return invalid (error, at, _("refers to a record that is not in the document"));
@@ -664,13 +1003,19 @@ record_from_json (Importer       *imp,
         default:
           g_assert_not_reached ();
         }
+
+      /* The store checks codes too, but cannot say where in the document they are. */
+      if (f->vocab && is_string (node) && *json_node_get_string (node) != '\0' &&
+          !check_code (imp, f->vocab, json_node_get_string (node), at, error))
+        return FALSE;
     }
 
   if (DOSSIER_IS_INCIDENT (record))
-    return read_strv (o, "violation_types", where, &DOSSIER_INCIDENT (record)->violation_types, error) &&
+    return read_strv (imp, o, "violation_types", "violation-type", where,
+                      &DOSSIER_INCIDENT (record)->violation_types, error) &&
            read_casualties (o, where, DOSSIER_INCIDENT (record), error);
   if (DOSSIER_IS_TESTIMONY (record))
-    return read_strv (o, "tags", where, &DOSSIER_TESTIMONY (record)->tags, error);
+    return read_strv (imp, o, "tags", "violation-type", where, &DOSSIER_TESTIMONY (record)->tags, error);
   return TRUE;
 }
 
@@ -684,98 +1029,173 @@ import_one (Importer       *imp,
   g_autoptr(DossierRecord) record = new_record (section);
   g_autofree char *where = g_strdup_printf ("%s[%u]", section->key, index);
   g_autoptr(GError) local = NULL;
+  JsonObject *o;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, where, _("expected an object"));
-  if (!record_from_json (imp, record, json_node_get_object (node), where, error))
+  o = json_node_get_object (node);
+  if (!record_from_json (imp, record, o, where, error))
     return FALSE;
   if (!dossier_store_insert (imp->store, record, &local))
     return invalid (error, where, local->message);
   g_hash_table_insert (ids_for (imp, record->info->table), g_strdup (record->uuid),
                        g_memdup2 (&record->id, sizeof record->id));
-  return TRUE;
-}
 
-/* Actors may name a parent that comes later in the list: insert in passes, each taking the
- * actors whose parent is already in. */
-static gboolean
-import_actors (Importer       *imp,
-               const Section  *section,
-               JsonArray      *array,
-               GError        **error)
-{
-  guint n = json_array_get_length (array);
-  g_autofree gboolean *done = g_new0 (gboolean, n);
-  guint left = n;
-
-  while (left > 0)
+  for (guint i = 0; i < record->info->n_fields; i++)
     {
-      guint before = left;
+      const DossierField *f = &record->info->fields[i];
+      g_autofree char *key = NULL;
+      JsonNode *ref;
 
-      for (guint i = 0; i < n; i++)
+      if (!is_self_reference (record->info, f))
+        continue;
+      key = json_key (f);
+      ref = json_object_get_member (o, key);
+      if (is_string (ref))
         {
-          JsonNode *node = json_array_get_element (array, i);
-          JsonNode *parent;
-
-          if (done[i])
-            continue;
-          if (JSON_NODE_HOLDS_OBJECT (node) &&
-              (parent = json_object_get_member (json_node_get_object (node), "parent")) != NULL &&
-              is_string (parent) &&
-              !g_hash_table_contains (ids_for (imp, "actor"), json_node_get_string (parent)))
-            continue;
-          if (!import_one (imp, section, node, i, error))
-            return FALSE;
-          done[i] = TRUE;
-          left--;
+          Pending p = { record->id, f, g_strdup (json_node_get_string (ref)), g_strdup_printf ("%s.%s", where, key) };
+          g_array_append_val (imp->pending, p);
         }
-      if (left == before)
-        for (guint i = 0; i < n; i++)
-          if (!done[i])
-            {
-              g_autofree char *where = g_strdup_printf ("%s[%u].parent", section->key, i);
-              return invalid (error, where, _("refers to a record that is not in the document"));
-            }
     }
   return TRUE;
 }
 
 static gboolean
-import_document (Importer    *imp,
-                 JsonObject  *root,
-                 GCancellable *cancellable,
-                 GError     **error)
+resolve_pending (Importer  *imp,
+                 GError   **error)
+{
+  for (guint i = 0; i < imp->pending->len; i++)
+    {
+      Pending *p = &g_array_index (imp->pending, Pending, i);
+      gint64 *id = g_hash_table_lookup (ids_for (imp, p->field->ref_table), p->uuid);
+
+      if (id == NULL)
+        return invalid (error, p->where, _("refers to a record that is not in the document"));
+      if (!_dossier_store_set_reference (imp->store, p->field->ref_table, p->field->name, p->id, *id, error))
+        return FALSE;
+    }
+  g_array_set_size (imp->pending, 0);
+  return TRUE;
+}
+
+/* The top-level member @key, parsed. */
+static JsonNode *
+parse_member (Importer    *imp,
+              const char  *key,
+              GError     **error)
+{
+  Span *span = g_hash_table_lookup (imp->outline, key);
+
+  if (span == NULL)
+    {
+      invalid (error, key, _("missing"));
+      return NULL;
+    }
+  return parse_value (imp->text, imp->parser, *span, key, error);
+}
+
+/* Imports one list, an element at a time. */
+static gboolean
+import_list (Importer       *imp,
+             const Section  *section,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  Span *span = g_hash_table_lookup (imp->outline, section->key);
+  Text list;
+
+  if (span == NULL)
+    return invalid (error, section->key, _("missing"));
+  list = (Text) { imp->text->data, span->end, span->start };
+  if (list.data[list.pos] != '[')
+    return invalid (error, section->key, _("expected a list"));
+  list.pos++;
+  skip_space (&list);
+  if (list.pos < list.len && list.data[list.pos] == ']')
+    return TRUE;
+
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", section->key, i);
+      JsonNode *node;
+      Span item;
+
+      skip_space (&list);
+      item.start = list.pos;
+      if (!skip_value (&list))
+        return syntax_error (&list, error);
+      item.end = list.pos;
+      node = parse_value (imp->text, imp->parser, item, where, error);
+      if (node == NULL || !import_one (imp, section, node, i, error))
+        return FALSE;
+      if ((i & 1023) == 1023 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      skip_space (&list);
+      if (list.pos < list.len && list.data[list.pos] == ',')
+        list.pos++;
+      else
+        return expect (&list, ']', error) && resolve_pending (imp, error);
+    }
+}
+
+static gboolean
+import_document (Importer      *imp,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   DossierStore *store = imp->store;
-  JsonNode *node;
-  JsonObject *dossier;
   const char *dossier_keys[] = { "uuid", "created_at", "updated_at", "title", "mandate", "period", "default_lang" };
-  g_autoptr(GList) members = json_object_get_members (root);
+  g_autofree const char **names = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *dossier, *counters;
+  JsonNode *node;
+  guint n_names;
 
-  for (GList *l = members; l; l = l->next)
+  /* Sorted, so that the same document always gives the same error. */
+  names = (const char **) g_hash_table_get_keys_as_array (imp->outline, &n_names);
+  qsort (names, n_names, sizeof (char *), dossier_compare_strings);
+  for (guint i = 0; i < n_names; i++)
     {
-      gboolean known = g_str_equal (l->data, "format") || g_str_equal (l->data, "schema_version") ||
-                       g_str_equal (l->data, "dossier") || g_str_equal (l->data, "code_counters");
+      gboolean known = g_str_equal (names[i], "format") || g_str_equal (names[i], "schema_version") ||
+                       g_str_equal (names[i], "dossier") || g_str_equal (names[i], "code_counters");
+
       for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-        known |= g_str_equal (l->data, sections[s].key);
+        known |= g_str_equal (names[i], sections[s].key);
       if (!known)
-        return invalid (error, l->data, _("unknown member"));
+        return invalid (error, names[i], _("unknown member"));
     }
 
-  node = json_object_get_member (root, "dossier");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  /* The dossier's own record. */
+  node = parse_member (imp, "dossier", error);
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, "dossier", _("expected an object"));
   dossier = json_node_get_object (node);
-  if (json_object_get_size (dossier) != G_N_ELEMENTS (dossier_keys))
-    return invalid (error, "dossier", _("expected exactly uuid, created_at, updated_at, title, mandate, period and default_lang"));
-  for (guint i = 0; i < G_N_ELEMENTS (dossier_keys); i++)
-    if (!is_string (json_object_get_member (dossier, dossier_keys[i])))
+  members = json_object_get_members (dossier);
+  for (GList *l = members; l; l = l->next)
+    if (!g_strv_contains (dossier_keys, l->data))
       {
-        g_autofree char *at = g_strdup_printf ("dossier.%s", dossier_keys[i]);
-        return invalid (error, at, _("expected a text"));
+        g_autofree char *at = g_strdup_printf ("dossier.%s", (char *) l->data);
+        return invalid (error, at, _("unknown member"));
       }
+  for (guint i = 0; i < G_N_ELEMENTS (dossier_keys); i++)
+    {
+      g_autofree char *at = g_strdup_printf ("dossier.%s", dossier_keys[i]);
+
+      node = get_member (dossier, "dossier", dossier_keys[i], error);
+      if (node == NULL)
+        return FALSE;
+      if (!is_string (node))
+        return invalid (error, at, _("expected a text"));
+    }
   if (!g_uuid_string_is_valid (json_object_get_string_member (dossier, "uuid")))
     return invalid (error, "dossier.uuid", _("not a valid uuid"));
+  if (!is_timestamp (json_object_get_string_member (dossier, "created_at")))
+    return invalid (error, "dossier.created_at", _("expected a date and time such as 2024-05-01T09:30:00.000000Z"));
+  if (!is_timestamp (json_object_get_string_member (dossier, "updated_at")))
+    return invalid (error, "dossier.updated_at", _("expected a date and time such as 2024-05-01T09:30:00.000000Z"));
   if (!g_str_equal (json_object_get_string_member (dossier, "default_lang"), "fr") &&
       !g_str_equal (json_object_get_string_member (dossier, "default_lang"), "en"))
     return invalid (error, "dossier.default_lang", _("expected “fr” or “en”"));
@@ -790,109 +1210,76 @@ import_document (Importer    *imp,
                                     error))
     return FALSE;
 
+  /* The document's vocabulary replaces the one the new dossier was made with: its codes are
+   * the ones the records use, and its uuids must survive. */
   if (!_dossier_store_clear_vocabulary (store, error))
     return FALSE;
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-    {
-      JsonArray *array;
+    if (!import_list (imp, &sections[s], cancellable, error) ||
+        g_cancellable_set_error_if_cancelled (cancellable, error))
+      return FALSE;
 
-      node = json_object_get_member (root, sections[s].key);
-      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-        return invalid (error, sections[s].key, _("expected a list"));
-      array = json_node_get_array (node);
-      if (g_str_equal (sections[s].key, "actors"))
-        {
-          if (!import_actors (imp, &sections[s], array, error))
-            return FALSE;
-          continue;
-        }
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          if (!import_one (imp, &sections[s], json_array_get_element (array, i), i, error))
-            return FALSE;
-          if ((i & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-        }
-    }
-
-  node = json_object_get_member (root, "code_counters");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = parse_member (imp, "code_counters", error);
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, "code_counters", _("expected an object"));
-  {
-    JsonObject *counters = json_node_get_object (node);
-    g_autoptr(GList) prefixes = json_object_get_members (counters);
+  counters = json_node_get_object (node);
+  g_clear_pointer (&members, g_list_free);
+  members = json_object_get_members (counters);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (counters, l->data);
+      g_autofree char *at = g_strdup_printf ("code_counters.%s", (char *) l->data);
 
-    for (GList *l = prefixes; l; l = l->next)
-      {
-        JsonNode *value = json_object_get_member (counters, l->data);
-        g_autofree char *at = g_strdup_printf ("code_counters.%s", (char *) l->data);
-
-        if (!is_integer (value) || json_node_get_int (value) < 1)
-          return invalid (error, at, _("expected a whole number"));
-        if (!_dossier_store_set_code_counter (store, l->data, json_node_get_int (value), error))
-          return FALSE;
-      }
-  }
+      if (!is_integer (value) || json_node_get_int (value) < 1)
+        return invalid (error, at, _("expected a whole number greater than zero"));
+      if (!_dossier_store_set_code_counter (store, l->data, json_node_get_int (value), error))
+        return FALSE;
+    }
   return TRUE;
 }
 
-/**
- * dossier_json_import:
- * @store: an empty, writable #DossierStore
- * @json: a document written by dossier_json_export()
- * @cancellable: (nullable): to stop
- * @error: return location for a #GError
- *
- * Imports a whole dossier, all or nothing: any error, in any record, leaves @store as it was.
- *
- * Returns: %TRUE on success
- */
-gboolean
-dossier_json_import (DossierStore   *store,
-                     GBytes         *json,
-                     GCancellable   *cancellable,
-                     GError        **error)
+static gboolean
+import_bytes (DossierStore  *store,
+              GBytes        *json,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local = NULL;
-  Importer imp = { store, NULL };
+  g_autoptr(GHashTable) outline = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) pending = NULL;
+  Text text = { NULL, 0, 0 };
+  Importer imp;
   DossierStoreCounts counts;
-  JsonObject *root;
   JsonNode *node;
   gboolean ok;
-  gsize len;
-  const char *data;
 
-  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
-  g_return_val_if_fail (json != NULL, FALSE);
-
-  data = g_bytes_get_data (json, &len);
-  if (len == 0)
-    return invalid (error, _("document"), _("the file is empty"));
-  if (!g_utf8_validate (data, len, NULL))
-    return invalid (error, _("document"), _("the file is not UTF-8 text"));
-  if (!check_single_value (data, len, error))
-    return FALSE;
-  if (!json_parser_load_from_data (parser, data, len, &local))
+  text.data = g_bytes_get_data (json, &text.len);
+  if (!g_utf8_validate (text.data, text.len, NULL))
     {
-      /* Translators: %s is the JSON parser's message */
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-                   _("The document is not valid JSON: %s"), local->message);
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID, _("The document is not UTF-8 text"));
       return FALSE;
     }
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return invalid (error, _("document"), _("expected an object"));
-  root = json_node_get_object (json_parser_get_root (parser));
+  outline = read_outline (&text, parser, error);
+  if (outline == NULL)
+    return FALSE;
+  imp = (Importer) { store, &text, parser, outline, NULL, NULL };
 
-  node = json_object_get_member (root, "format");
+  node = NULL;
+  if (g_hash_table_contains (outline, "format") && (node = parse_member (&imp, "format", error)) == NULL)
+    return FALSE;
   if (!is_string (node) || !g_str_equal (json_node_get_string (node), DOSSIER_JSON_FORMAT))
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
                    _("The document is not a dossier exported by Dossier"));
       return FALSE;
     }
-  node = json_object_get_member (root, "schema_version");
+  node = parse_member (&imp, "schema_version", error);
+  if (node == NULL)
+    return FALSE;
   if (!is_integer (node))
     return invalid (error, "schema_version", _("expected a whole number"));
   if (json_node_get_int (node) > DOSSIER_JSON_SCHEMA_VERSION)
@@ -920,11 +1307,15 @@ dossier_json_import (DossierStore   *store,
 
   if (!dossier_store_begin (store, error))
     return FALSE;
-  imp.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_array_set_clear_func (pending, pending_clear);
+  imp.ids = ids;
+  imp.pending = pending;
+  /* The document's audit log is the record of what happened: importing adds nothing to it. */
   _dossier_store_set_auditing (store, FALSE);
-  ok = import_document (&imp, root, cancellable, error);
+  ok = import_document (&imp, cancellable, error);
   _dossier_store_set_auditing (store, TRUE);
-  g_hash_table_unref (imp.ids);
   if (!ok)
     {
       dossier_store_rollback (store);
@@ -933,15 +1324,69 @@ dossier_json_import (DossierStore   *store,
   return dossier_store_commit (store, error);
 }
 
+/**
+ * dossier_json_import:
+ * @store: an empty, writable #DossierStore
+ * @in: a document written by dossier_json_export()
+ * @cancellable: (nullable): to stop
+ * @error: return location for a #GError
+ *
+ * Imports a whole dossier into @store, which must hold no incidents, people, testimonies,
+ * evidence or actors. The document's vocabulary, dossier record, audit log and custody logs
+ * replace or join those of @store as they are: uuids, codes and dates are kept, and the
+ * import itself adds nothing to the audit log.
+ *
+ * All or nothing: the document is checked strictly (unknown members, wrong types, unknown
+ * codes, references to records it does not hold, repeated uuids, data after its end), and
+ * any error leaves @store as it was. @in is read to its end but not closed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_json_import (DossierStore   *store,
+                     GInputStream   *in,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The text is held whole, not its tree: see read_outline(). */
+  memory = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, error) < 0)
+    return FALSE;
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  return import_bytes (store, bytes, cancellable, error);
+}
+
+/**
+ * dossier_json_import_file:
+ * @store: an empty, writable #DossierStore
+ * @path: a document written by dossier_json_export_file()
+ * @error: return location for a #GError
+ *
+ * Imports the document at @path, as dossier_json_import() does.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 dossier_json_import_file (DossierStore  *store,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
 
-  if (bytes == NULL)
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
     return FALSE;
-  return dossier_json_import (store, bytes, NULL, error);
+  return dossier_json_import (store, G_INPUT_STREAM (in), NULL, error);
 }

@@ -19,7 +19,7 @@ gboolean dossier_json_export_file (DossierStore   *store,
                                    const char     *path,
                                    GError        **error);
 gboolean dossier_json_import      (DossierStore   *store,
-                                   GBytes         *json,
+                                   GInputStream   *in,
                                    GCancellable   *cancellable,
                                    GError        **error);
 gboolean dossier_json_import_file (DossierStore   *store,
