@@ -2,90 +2,142 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Lists, map and timeline read the same filter. Each condition is written so that SQLite
- * can use an index: (admin1, date_start) for a region and period, (date_start, date_end)
- * for a period, incident_violation (type, incident_id) and incident_actor (actor_id) for
- * the linked criteria, the FTS index for text.
+ * Lists, map and timeline read the same filter, and never hold more than a page of it.
+ * Each condition is written so that SQLite answers from an index:
+ *
+ * - a region and a period, sorted by date: incident (admin1, date_start, date_end), walked
+ *   in order; date_end is in the index, so the rows outside the period are skipped without
+ *   reading them, and the walk stops after one page;
+ * - a period alone: incident (date_start, date_end), the same way;
+ * - a violation type, an actor, text: their incidents are listed once from
+ *   incident_violation (type, incident_id), incident_actor (actor_id) or the FTS index, and
+ *   the walk above checks each row against that list. The unary “+” in “+id IN (…)” keeps
+ *   SQLite from doing it the other way round (fetching every listed incident, then sorting
+ *   them all for one page): measured on 100,000 incidents, a page of a common violation
+ *   type over a year took 31 ms that way and 7 ms this way; a rare one, 16 ms and 5 ms.
+ *
+ * Every value is bound, never printed into the SQL, so that the statement cache holds one
+ * statement per shape of filter, not one per period brushed on the timeline.
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "dossier-incident.h"
 #include "dossier-query.h"
 #include "dossier-record.h"
 #include "dossier-search.h"
 
-/* Builds " WHERE …" for @query and binds nothing: the values go in order into @values. */
+typedef struct {
+  const char *text;  /* or NULL for an integer */
+  gint64      number;
+} Value;
+
+static gboolean
+is_set (const char *s)
+{
+  return s != NULL && *s != '\0';
+}
+
+/* Builds " WHERE …" for @query; the values to bind go, in order, into @values, and
+ * @match holds the FTS query they may point to. */
 static char *
-where_clause (const DossierIncidentQuery *query,
-              GPtrArray                  *values)
+where_clause (const DossierIncidentQuery  *query,
+              GArray                      *values,
+              char                       **match)
 {
   GString *sql = g_string_new (NULL);
   const char *sep = " WHERE ";
 
-#define AND(...) G_STMT_START { g_string_append (sql, sep); g_string_append_printf (sql, __VA_ARGS__); sep = " AND "; } G_STMT_END
+#define AND(condition) G_STMT_START { g_string_append (sql, sep); g_string_append (sql, condition); sep = " AND "; } G_STMT_END
+#define TEXT(s) G_STMT_START { Value v = { (s), 0 }; g_array_append_val (values, v); } G_STMT_END
+#define NUMBER(n) G_STMT_START { Value v = { NULL, (n) }; g_array_append_val (values, v); } G_STMT_END
+  *match = NULL;
   if (query == NULL)
     return g_string_free (sql, FALSE);
-  if (query->admin1 && *query->admin1)
+
+  if (is_set (query->admin1))
     {
       AND ("admin1 = ?");
-      g_ptr_array_add (values, g_strdup (query->admin1));
+      TEXT (query->admin1);
     }
+  if (is_set (query->admin2))
+    {
+      AND ("admin2 = ?");
+      TEXT (query->admin2);
+    }
+  /* Overlap with [from, to]. A NULL end is an open end (“2021-03/..”) and a NULL start an
+   * open start (“../2015”); both NULL is no date at all, which no period contains. */
   if (query->date_from > 0)
     {
-      AND ("(date_end IS NULL OR date_end >= %u)", query->date_from);
+      AND ("(date_end >= ? OR (date_end IS NULL AND date_start IS NOT NULL))");
+      NUMBER (query->date_from);
     }
   if (query->date_to > 0)
     {
-      AND ("(date_start IS NULL OR date_start <= %u)", query->date_to);
+      AND ("(date_start <= ? OR (date_start IS NULL AND date_end IS NOT NULL))");
+      NUMBER (query->date_to);
     }
-  if (query->verification && *query->verification)
+  if (is_set (query->verification))
     {
       AND ("verification = ?");
-      g_ptr_array_add (values, g_strdup (query->verification));
+      TEXT (query->verification);
     }
-  if (query->violation_type && *query->violation_type)
+  if (is_set (query->violation_type))
     {
-      AND ("id IN (SELECT incident_id FROM incident_violation WHERE type = ?)");
-      g_ptr_array_add (values, g_strdup (query->violation_type));
+      AND ("+id IN (SELECT incident_id FROM incident_violation WHERE type = ?)");
+      TEXT (query->violation_type);
     }
   if (query->actor_id > 0)
     {
-      AND ("id IN (SELECT incident_id FROM incident_actor WHERE actor_id = %" G_GINT64_FORMAT ")", query->actor_id);
+      AND ("+id IN (SELECT incident_id FROM incident_actor WHERE actor_id = ?)");
+      NUMBER (query->actor_id);
     }
-  if (query->text && *query->text)
+  if (is_set (query->text))
     {
-      g_autofree char *match = dossier_search_build_query (query->text);
-
-      if (match != NULL)
+      *match = dossier_search_build_query (query->text);
+      if (*match != NULL)
         {
-          AND ("id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
-          g_ptr_array_add (values, g_steal_pointer (&match));
+          AND ("+id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
+          TEXT (*match);
         }
     }
+#undef NUMBER
+#undef TEXT
 #undef AND
   return g_string_free (sql, FALSE);
 }
 
 static void
 bind_values (sqlite3_stmt *stmt,
-             GPtrArray    *values)
+             GArray       *values)
 {
   for (guint i = 0; i < values->len; i++)
-    sqlite3_bind_text (stmt, i + 1, values->pdata[i], -1, SQLITE_TRANSIENT);
+    {
+      const Value *v = &g_array_index (values, Value, i);
+
+      if (v->text != NULL)
+        sqlite3_bind_text (stmt, i + 1, v->text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, v->number);
+    }
 }
 
 /**
  * dossier_store_query_incidents:
  * @store: a #DossierStore
- * @query: (nullable): the filter
- * @sort_column: (nullable): a field of incidents ("date_edtf" sorts by date), "code", or
- *   %NULL for the date
+ * @query: (nullable): the filter; %NULL for all incidents
+ * @sort_column: (nullable): a field of incidents, or "code"; %NULL, "date" or "date_edtf"
+ *   sort by date (earliest day, then latest day), the order an index gives
  * @descending: sort order
  * @offset: rows to skip
  * @limit: at most this many rows
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (element-type DossierIncident): one page of incidents
+ * Reads one page of the incidents that match @query, ties broken by id so that pages never
+ * overlap. Violation types and casualties are loaded with each incident.
+ *
+ * Returns: (transfer full) (element-type DossierIncident): the page, or %NULL with @error set
  */
 GPtrArray *
 dossier_store_query_incidents (DossierStore               *store,
@@ -96,36 +148,47 @@ dossier_store_query_incidents (DossierStore               *store,
                                guint                       limit,
                                GError                    **error)
 {
-  g_autoptr(DossierIncident) probe = dossier_incident_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *select = _dossier_record_select_sql (DOSSIER_RECORD (probe)->info);
-  g_autofree char *where = where_clause (query, values);
+  g_autoptr(DossierIncident) probe = NULL;
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autofree char *select = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *order = NULL;
   const char *dir = descending ? "DESC" : "ASC";
-  const char *column;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (sort_column == NULL || g_str_equal (sort_column, "date_edtf"))
-    column = "date_start";
+  probe = dossier_incident_new ();
+  if (sort_column == NULL || g_str_equal (sort_column, "date") || g_str_equal (sort_column, "date_edtf"))
+    order = g_strdup_printf ("date_start %s, date_end %s, id %s", dir, dir, dir);
   else if (g_str_equal (sort_column, "code") ||
            dossier_record_find_field (DOSSIER_RECORD (probe)->info, sort_column) != NULL)
-    column = sort_column;
+    order = g_strdup_printf ("%s %s, id %s", sort_column, dir, dir);
   else
     {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID, "no column %s", sort_column);
+      /* Translators: %s is a column name given by a program, not by the user */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   _("Incidents cannot be sorted by “%s”"), sort_column);
       return NULL;
     }
 
-  sql = g_strdup_printf ("%s%s ORDER BY %s %s, id %s LIMIT %u OFFSET %u",
-                         select, where, column, dir, dir, limit, offset);
+  values = g_array_new (FALSE, FALSE, sizeof (Value));
+  page = g_ptr_array_new_with_free_func (g_object_unref);
+  select = _dossier_record_select_sql (DOSSIER_RECORD (probe)->info);
+  where = where_clause (query, values, &match);
+  sql = g_strdup_printf ("%s%s ORDER BY %s LIMIT ? OFFSET ?", select, where, order);
+
   stmt = _dossier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   bind_values (stmt, values);
+  sqlite3_bind_int64 (stmt, values->len + 1, limit);
+  sqlite3_bind_int64 (stmt, values->len + 2, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DossierRecord *record = DOSSIER_RECORD (dossier_incident_new ());
@@ -133,6 +196,8 @@ dossier_store_query_incidents (DossierStore               *store,
       _dossier_record_read_row (record, stmt);
       g_ptr_array_add (page, record);
     }
+  /* Before the extras are loaded: they use statements of their own, but a finished
+   * statement should not keep its read transaction open meanwhile. */
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -142,25 +207,39 @@ dossier_store_query_incidents (DossierStore               *store,
   for (guint i = 0; i < page->len; i++)
     {
       DossierRecord *record = page->pdata[i];
-      if (!record->info->load_extra (store, record, error))
+
+      if (record->info->load_extra != NULL && !record->info->load_extra (store, record, error))
         return NULL;
     }
   return g_steal_pointer (&page);
 }
 
+/**
+ * dossier_store_count_incidents:
+ * @store: a #DossierStore
+ * @query: (nullable): the filter; %NULL for all incidents
+ * @error: return location for a #GError
+ *
+ * Returns: how many incidents match @query, or -1 with @error set
+ */
 gint64
 dossier_store_count_incidents (DossierStore               *store,
                                const DossierIncidentQuery *query,
                                GError                    **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *where = where_clause (query, values);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM incident%s", where);
+  g_autoptr(GArray) values = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gint64 n = -1;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
+  values = g_array_new (FALSE, FALSE, sizeof (Value));
+  where = where_clause (query, values, &match);
+  sql = g_strdup_printf ("SELECT count(*) FROM incident%s", where);
   stmt = _dossier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return -1;

@@ -8,15 +8,16 @@
 
 G_BEGIN_DECLS
 
-/* Every set member narrows the result; unset members (NULL, 0) do not filter. */
+/* Every set member narrows the result; unset members (NULL, "" or 0) do not filter. */
 typedef struct {
-  char    *text;            /* full-text search, as typed */
-  guint32  date_from;       /* GDate julian days: incidents whose dates overlap the period */
-  guint32  date_to;
+  char    *text;            /* full-text search, as typed (see dossier_search_build_query()) */
+  guint32  date_from;       /* GDate julian days: incidents whose dates overlap the period; */
+  guint32  date_to;         /* an incident with no date at all is outside any period */
   char    *admin1;          /* region code */
   char    *violation_type;  /* vocabulary code */
   gint64   actor_id;
   char    *verification;    /* vocabulary code */
+  char    *admin2;          /* cercle code */
 } DossierIncidentQuery;
 
 GPtrArray *dossier_store_query_incidents (DossierStore               *store,

@@ -23,4 +23,10 @@ gboolean dossier_synth_fill (DossierStore              *store,
                              gpointer                   progress_data,
                              GError                   **error);
 
+/* Words whose share of documents the generator controls, so that benchmarks can search for
+ * a rare term, a term of middling frequency and a prefix, whatever the seed. */
+#define DOSSIER_SYNTH_RARE_TERM    "motopompe"
+#define DOSSIER_SYNTH_COMMON_TERM  "milice"
+#define DOSSIER_SYNTH_PREFIX_TERM  "otag*"
+
 G_END_DECLS
