@@ -150,7 +150,6 @@ dossier_store_query_incidents (DossierStore               *store,
 {
   g_autoptr(DossierIncident) probe = NULL;
   g_autoptr(GArray) values = NULL;
-  g_autoptr(GPtrArray) page = NULL;
   g_autofree char *select = NULL;
   g_autofree char *where = NULL;
   g_autofree char *match = NULL;
@@ -158,7 +157,6 @@ dossier_store_query_incidents (DossierStore               *store,
   g_autofree char *order = NULL;
   const char *dir = descending ? "DESC" : "ASC";
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -178,7 +176,6 @@ dossier_store_query_incidents (DossierStore               *store,
     }
 
   values = g_array_new (FALSE, FALSE, sizeof (Value));
-  page = g_ptr_array_new_with_free_func (g_object_unref);
   select = _dossier_record_select_sql (DOSSIER_RECORD (probe)->info);
   where = where_clause (query, values, &match);
   sql = g_strdup_printf ("%s%s ORDER BY %s LIMIT ? OFFSET ?", select, where, order);
@@ -189,29 +186,7 @@ dossier_store_query_incidents (DossierStore               *store,
   bind_values (stmt, values);
   sqlite3_bind_int64 (stmt, values->len + 1, limit);
   sqlite3_bind_int64 (stmt, values->len + 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DossierRecord *record = DOSSIER_RECORD (dossier_incident_new ());
-
-      _dossier_record_read_row (record, stmt);
-      g_ptr_array_add (page, record);
-    }
-  /* Before the extras are loaded: they use statements of their own, but a finished
-   * statement should not keep its read transaction open meanwhile. */
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dossier_store_set_error (store, error);
-      return NULL;
-    }
-  for (guint i = 0; i < page->len; i++)
-    {
-      DossierRecord *record = page->pdata[i];
-
-      if (record->info->load_extra != NULL && !record->info->load_extra (store, record, error))
-        return NULL;
-    }
-  return g_steal_pointer (&page);
+  return _dossier_record_read_page (store, stmt, DOSSIER_TYPE_INCIDENT, error);
 }
 
 /**

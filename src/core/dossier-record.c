@@ -1122,12 +1122,10 @@ dossier_store_load_page (DossierStore  *store,
                          GError       **error)
 {
   g_autoptr(DossierRecord) probe = NULL;
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *select = NULL;
   g_autofree char *sql = NULL;
   const char *dir = descending ? "DESC" : "ASC";
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   g_return_val_if_fail (g_type_is_a (type, DOSSIER_TYPE_RECORD), NULL);
@@ -1155,6 +1153,20 @@ dossier_store_load_page (DossierStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit);
   sqlite3_bind_int64 (stmt, 2, offset);
+  return _dossier_record_read_page (store, stmt, type, error);
+}
+
+/* Steps @stmt (bound, selecting _dossier_record_select_sql()'s columns) to the end, making
+ * a record of @type per row, then loads their extra parts. */
+GPtrArray *
+_dossier_record_read_page (DossierStore  *store,
+                           sqlite3_stmt  *stmt,
+                           GType          type,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DossierRecord *record = g_object_new (type, NULL);
@@ -1162,6 +1174,8 @@ dossier_store_load_page (DossierStore  *store,
       _dossier_record_read_row (record, stmt);
       g_ptr_array_add (page, record);
     }
+  /* Before the extras are loaded: they use statements of their own, and a finished
+   * statement should not keep its read transaction open meanwhile. */
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -161,6 +161,10 @@ gint64         dossier_store_id_for_code   (DossierStore  *store,
 char          *_dossier_record_select_sql  (const DossierRecordInfo *info);
 void           _dossier_record_read_row    (DossierRecord *record,
                                             sqlite3_stmt  *stmt);
+GPtrArray     *_dossier_record_read_page   (DossierStore  *store,
+                                            sqlite3_stmt  *stmt,
+                                            GType          type,
+                                            GError       **error);
 
 gboolean       _dossier_store_load_set     (DossierStore        *store,
                                             const char          *table,
