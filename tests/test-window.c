@@ -10,6 +10,7 @@
 
 #include "dossier-application.h"
 #include "dossier-demo.h"
+#include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-record-list.h"
 #include "dossier-test-util.h"
@@ -142,6 +143,29 @@ test_demo_incidents (void)
     GtkWidget *inscription = find_descendant (view, GTK_TYPE_INSCRIPTION);
     g_assert_nonnull (inscription);
     g_assert_true (gtk_widget_get_mapped (inscription));
+  }
+
+  /* Clicking a header sorts in SQLite: newest first by date, then back by code. */
+  {
+    g_autoptr(DossierIncident) top = NULL;
+    g_autoptr(DossierIncident) next = NULL;
+    guint32 s1, e1, s2, e2;
+
+    dossier_record_list_sort_by (list, 1, TRUE);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
+    top = g_list_model_get_item (model, 0);
+    next = g_list_model_get_item (model, counts.incidents - 1);
+    dossier_edtf_bounds (top->date_edtf, &s1, &e1, NULL);
+    dossier_edtf_bounds (next->date_edtf, &s2, &e2, NULL);
+    g_assert_cmpuint (s1, >=, s2);
+    g_assert_cmpstr (DOSSIER_RECORD (top)->code, !=, "INC-0001");
+
+    dossier_record_list_sort_by (list, 0, FALSE);
+    wait_for_draw (GTK_WIDGET (window));
+    g_clear_object (&top);
+    top = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (DOSSIER_RECORD (top)->code, ==, "INC-0001");
   }
 
   /* The window can change section. */

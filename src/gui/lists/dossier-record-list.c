@@ -23,6 +23,7 @@ struct _DossierRecordList
   guint                    n_columns;
   char                    *lang;
   GHashTable              *labels;   /* "scheme\ncode" → label, so cells do not query */
+  int                      probed;   /* column whose sorter was called last, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (DossierRecordList, dossier_record_list, GTK_TYPE_WIDGET)
@@ -66,6 +67,7 @@ dossier_record_list_class_init (DossierRecordListClass *klass)
 static void
 dossier_record_list_init (DossierRecordList *self)
 {
+  self->probed = -1;
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -163,6 +165,52 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
+/* The column a sort indicator stands for, as a field the store can sort on. */
+static const char *
+sort_field (DossierRecordList *self,
+            guint              column)
+{
+  const DossierListColumn *spec = &self->columns[column];
+
+  if (spec->kind == DOSSIER_COLUMN_TITLE)
+    return g_str_equal (self->lang, "fr") ? "title_fr" : "title_en";
+  return spec->field;
+}
+
+/* Sorting happens in SQLite; the column view's sorter only carries the header's state. Its
+ * compare function records which column was asked first and answers "less", so that asking
+ * the view's sorter to compare two items tells the primary column (the one called) and its
+ * direction (the sign, inverted for descending). GTK 4.8 has no getter for either. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  DossierRecordList *self = g_object_get_data (G_OBJECT (user_data), "list");
+
+  if (self->probed < 0)
+    self->probed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "column"));
+  return -1;
+}
+
+static void
+on_sort_changed (GtkSorter         *sorter,
+                 GtkSorterChange    change,
+                 DossierRecordList *self)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->probed = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probed < 0 || order == GTK_ORDERING_EQUAL)
+    dossier_record_list_model_set_sort (self->model, "code", FALSE);
+  else
+    dossier_record_list_model_set_sort (self->model, sort_field (self, self->probed),
+                                        order == GTK_ORDERING_LARGER);
+}
+
 /**
  * dossier_record_list_new:
  * @store: the dossier
@@ -204,12 +252,25 @@ dossier_record_list_new (DossierStore            *store,
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
+      {
+        GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, NULL, NULL));
+
+        g_object_set_data (G_OBJECT (sorter), "list", self);
+        g_object_set_data (G_OBJECT (sorter), "column", GINT_TO_POINTER (i));
+        /* The sorter is its own user data, so that the callback can read its column. */
+        gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), probe_compare, sorter, NULL);
+        gtk_column_view_column_set_sorter (column, sorter);
+        g_object_unref (sorter);
+      }
       if (columns[i].width > 0)
         gtk_column_view_column_set_fixed_width (column, columns[i].width * 9);
       else
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->view, column);
     }
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
+                           G_CALLBACK (on_sort_changed), self, 0);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
@@ -222,6 +283,30 @@ dossier_record_list_get_model (DossierRecordList *self)
 {
   g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), NULL);
   return self->model;
+}
+
+/**
+ * dossier_record_list_sort_by:
+ * @self: a #DossierRecordList
+ * @column: a column index
+ * @descending: sort order
+ *
+ * Sorts as a click on the column's header would.
+ */
+void
+dossier_record_list_sort_by (DossierRecordList *self,
+                             guint              column,
+                             gboolean           descending)
+{
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) c = NULL;
+
+  g_return_if_fail (DOSSIER_IS_RECORD_LIST (self));
+  g_return_if_fail (column < self->n_columns);
+
+  columns = gtk_column_view_get_columns (self->view);
+  c = g_list_model_get_item (columns, column);
+  gtk_column_view_sort_by_column (self->view, c, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 GtkColumnView *

@@ -35,6 +35,9 @@ GtkWidget              *dossier_record_list_new       (DossierStore            *
                                                        const char              *lang);
 DossierRecordListModel *dossier_record_list_get_model (DossierRecordList       *self);
 GtkColumnView          *dossier_record_list_get_view  (DossierRecordList       *self);
+void                    dossier_record_list_sort_by   (DossierRecordList       *self,
+                                                       guint                    column,
+                                                       gboolean                 descending);
 char                   *dossier_record_list_cell_text (DossierRecordList       *self,
                                                        DossierRecord           *record,
                                                        guint                    column);
