@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "dossier-application.h"
 
@@ -14,6 +16,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(DossierApplication) app = NULL;
+  g_auto(GStrv) restart = NULL;
+  int status;
 
   dossier_application_setup_language ();
   setlocale (LC_ALL, "");
@@ -22,5 +26,15 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = dossier_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+
+  /* Asked from the preferences, after a change of interface language. */
+  restart = dossier_application_restart_argv (app);
+  if (restart != NULL)
+    {
+      g_clear_object (&app);
+      execv (restart[0], restart);
+      g_printerr ("Dossier could not start again: %s\n", g_strerror (errno));
+    }
+  return status;
 }

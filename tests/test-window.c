@@ -12,6 +12,7 @@
 #include "dossier-demo.h"
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
+#include "dossier-preferences-window.h"
 #include "dossier-record-list.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -198,6 +199,68 @@ test_bad_file_shows_error (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_by_type_and_title (GtkWidget  *widget,
+                        GType       type,
+                        const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type_and_title (child, type, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *shot = g_strdup_printf ("preferences-%s.png", lang);
+  g_autofree char *name = NULL;
+  g_autofree char *language = NULL;
+  DossierWindow *window = dossier_window_new (NULL);
+  GtkWidget *prefs;
+  GtkWidget *name_row, *language_row;
+
+  g_assert_true (dossier_window_load (window, demo_path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  prefs = dossier_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_draw (prefs);
+
+  /* Rows are found by their translated titles, as a user sees them. */
+  name_row = find_by_type_and_title (prefs, ADW_TYPE_ENTRY_ROW, _("Name"));
+  language_row = find_by_type_and_title (prefs, ADW_TYPE_COMBO_ROW, _("Language"));
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (language_row);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "  Enquêtrice 07  ");
+  name = g_settings_get_string (settings, "investigator-name");
+  g_assert_cmpstr (name, ==, "Enquêtrice 07");
+  /* The open dossier records the new name. */
+  g_assert_cmpstr (dossier_store_get_user (dossier_window_get_store (window)), ==, "Enquêtrice 07");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language_row), 1);
+  language = g_settings_get_string (settings, "interface-language");
+  g_assert_cmpstr (language, ==, "fr");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language_row), 0);
+  g_clear_pointer (&language, g_free);
+  language = g_settings_get_string (settings, "interface-language");
+  g_assert_cmpstr (language, ==, "");
+
+  wait_for_draw (prefs);
+  screenshot (prefs, shot);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +284,7 @@ main (int   argc,
 
   g_test_add_func ("/window/demo-incidents", test_demo_incidents);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error);
+  g_test_add_func ("/window/preferences", test_preferences);
 
   return g_test_run ();
 }

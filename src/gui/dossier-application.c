@@ -10,6 +10,7 @@
 
 #include "dossier-application.h"
 #include "dossier-demo.h"
+#include "dossier-preferences-window.h"
 #include "dossier-window.h"
 
 struct _DossierApplication
@@ -17,6 +18,7 @@ struct _DossierApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        restart;
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -232,7 +234,32 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (dossier_preferences_window_new (parent)));
+}
+
+/* Quits; main() then starts Dossier again on the same dossier, once this instance has left
+ * the session bus, so that the new interface language applies. */
+static void
+restart_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DossierApplication *self = user_data;
+
+  self->restart = TRUE;
+  g_application_quit (G_APPLICATION (self));
+}
+
 static const GActionEntry app_actions[] = {
+  { "restart", restart_action },
+  { "preferences", preferences_action },
   { "open", open_action },
   { "open-demo", open_demo_action },
   { "about", about_action },
@@ -245,6 +272,7 @@ dossier_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<Control>q", NULL });
 }
@@ -282,4 +310,29 @@ dossier_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/dossier/Dossier",
                        NULL);
+}
+
+/**
+ * dossier_application_restart_argv:
+ * @self: a #DossierApplication that has finished running
+ *
+ * Returns: (transfer full) (nullable): the command line to start Dossier again with, when
+ *   the user asked for a restart
+ */
+GStrv
+dossier_application_restart_argv (DossierApplication *self)
+{
+  g_autofree char *exe = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), NULL);
+
+  if (!self->restart || (exe = g_file_read_link ("/proc/self/exe", NULL)) == NULL)
+    return NULL;
+  g_strv_builder_add (argv, exe);
+  last = g_settings_get_string (self->settings, "last-dossier");
+  if (*last != '\0')
+    g_strv_builder_add (argv, last);
+  return g_strv_builder_end (argv);
 }

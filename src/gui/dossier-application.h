@@ -15,5 +15,6 @@ DossierApplication *dossier_application_new            (void);
 void                dossier_application_setup_language (void);
 char               *dossier_application_ui_language    (void);
 char               *dossier_application_demo_path      (void);
+GStrv               dossier_application_restart_argv   (DossierApplication *self);
 
 G_END_DECLS

@@ -183,6 +183,16 @@ update_counts (DossierWindow *self)
     }
 }
 
+/* The name recorded in the logs follows the preference, for the dossier already open too. */
+static void
+on_investigator_changed (DossierWindow *self)
+{
+  g_autofree char *user = g_settings_get_string (self->settings, "investigator-name");
+
+  if (self->store != NULL)
+    dossier_store_set_user (self->store, user);
+}
+
 static void
 dossier_window_dispose (GObject *object)
 {
@@ -237,6 +247,8 @@ dossier_window_init (DossierWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->settings, "changed::investigator-name",
+                           G_CALLBACK (on_investigator_changed), self, G_CONNECT_SWAPPED);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
