@@ -78,7 +78,22 @@ open_in_window (DossierApplication *self,
   if (dossier_window_load (window, path, &error))
     {
       g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-dossiers");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) updated = NULL;
+      guint n = 1;
+
       g_settings_set_string (self->settings, "last-dossier", absolute);
+      /* Most recent first, each once, ten at most. */
+      g_strv_builder_add (builder, absolute);
+      for (guint i = 0; recent[i] && n < 10; i++)
+        if (!g_str_equal (recent[i], absolute))
+          {
+            g_strv_builder_add (builder, recent[i]);
+            n++;
+          }
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "recent-dossiers", (const char * const *) updated);
     }
   else
     dossier_window_show_error (window, error->message);
@@ -257,7 +272,27 @@ restart_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  g_application_open (G_APPLICATION (user_data), &file, 1, "");
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "open-recent", open_recent_action, "s" },
   { "restart", restart_action },
   { "preferences", preferences_action },
   { "open", open_action },

@@ -81,6 +81,7 @@ struct _DossierWindow
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;
+  GMenu                *recent_section;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -183,6 +184,48 @@ update_counts (DossierWindow *self)
     }
 }
 
+static void
+update_recent (DossierWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-dossiers");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autofree char *label = g_filename_display_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+/* Dossiers dropped on the window open in windows of their own. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  gboolean any = FALSE;
+
+  for (GSList *l = files; l && app; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name && g_str_has_suffix (name, ".dossier"))
+        {
+          GFile *file = l->data;
+          g_application_open (app, &file, 1, "");
+          any = TRUE;
+        }
+    }
+  return any;
+}
+
 /* The name recorded in the logs follows the preference, for the dossier already open too. */
 static void
 on_investigator_changed (DossierWindow *self)
@@ -236,6 +279,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 }
@@ -249,6 +293,15 @@ dossier_window_init (DossierWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->settings, "changed::investigator-name",
                            G_CALLBACK (on_investigator_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-dossiers",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
