@@ -14,6 +14,7 @@
 #include "dossier-incident.h"
 #include "dossier-preferences-window.h"
 #include "dossier-record-list.h"
+#include "dossier-search-page.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
@@ -178,6 +179,24 @@ test_demo_incidents (void)
 
   shot = g_strdup_printf ("window-incidents-%s.png", lang);
   screenshot (GTK_WIDGET (window), shot);
+
+  /* Searching the whole dossier: accents folded, results grouped by kind, and clearing
+   * the search brings the list back. */
+  dossier_window_search (window, "segou");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "search");
+  {
+    DossierSearchPage *page = DOSSIER_SEARCH_PAGE (dossier_window_get_list (window, "search"));
+    g_autofree char *search_shot = g_strdup_printf ("window-search-%s.png", lang);
+
+    g_assert_cmpuint (dossier_search_page_count_kind (page, "incident"), >=, 1);
+    g_assert_cmpuint (dossier_search_page_count_kind (page, "testimony"), >=, 1);
+    screenshot (GTK_WIDGET (window), search_shot);
+    g_assert_cmpuint (dossier_search_page_search (page, "zzzzqqq"), ==, 0);
+  }
+  dossier_window_search (window, "");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

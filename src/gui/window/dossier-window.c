@@ -12,6 +12,7 @@
 #include "dossier-incident.h"
 #include "dossier-person.h"
 #include "dossier-record-list.h"
+#include "dossier-search-page.h"
 #include "dossier-testimony.h"
 #include "dossier-window.h"
 
@@ -82,6 +83,10 @@ struct _DossierWindow
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;
   GMenu                *recent_section;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *search_page;
+  char                 *section_before_search;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -113,6 +118,48 @@ on_sidebar_row_selected (DossierWindow *self,
   gtk_stack_set_visible_child_name (self->stack, section->name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_settings_set_string (self->settings, "sidebar-section", section->name);
+}
+
+/* Search results take the place of the lists while there is text in the entry. */
+static void
+on_search_changed (DossierWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (self->store == NULL || self->search_page == NULL)
+    return;
+  if (*text == '\0')
+    {
+      if (g_strcmp0 (visible, "search") == 0 && self->section_before_search)
+        gtk_stack_set_visible_child_name (self->stack, self->section_before_search);
+      return;
+    }
+  if (g_strcmp0 (visible, "search") != 0)
+    {
+      g_free (self->section_before_search);
+      self->section_before_search = g_strdup (visible);
+    }
+  dossier_search_page_search (DOSSIER_SEARCH_PAGE (self->search_page), text);
+  gtk_stack_set_visible_child_name (self->stack, "search");
+}
+
+static void
+on_stop_search (DossierWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -245,6 +292,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->section_before_search, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -280,6 +328,12 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 }
@@ -310,6 +364,8 @@ dossier_window_init (DossierWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sidebar, make_sidebar_row (self, i));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
 }
 
@@ -387,6 +443,10 @@ dossier_window_load (DossierWindow  *self,
     if ((child = gtk_stack_get_child_by_name (self->stack, sections[i].name)) != NULL)
       gtk_stack_remove (self->stack, child);
   g_set_object (&self->store, store);
+  if ((child = gtk_stack_get_child_by_name (self->stack, "search")) != NULL)
+    gtk_stack_remove (self->stack, child);
+  self->search_page = dossier_search_page_new (store, lang);
+  gtk_stack_add_named (self->stack, self->search_page, "search");
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -458,6 +518,24 @@ dossier_window_get_section (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * dossier_window_search:
+ * @self: a #DossierWindow
+ * @text: what to look for
+ *
+ * Searches as if @text were typed in the search entry.
+ */
+void
+dossier_window_search (DossierWindow *self,
+                       const char    *text)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  on_search_changed (self);
 }
 
 GtkWidget *

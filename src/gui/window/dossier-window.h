@@ -25,5 +25,7 @@ void           dossier_window_show_section (DossierWindow  *self,
 const char    *dossier_window_get_section  (DossierWindow  *self);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,
                                             const char     *section);
+void           dossier_window_search       (DossierWindow  *self,
+                                            const char     *text);
 
 G_END_DECLS
