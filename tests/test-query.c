@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 #include "dossier-edtf.h"
@@ -485,6 +487,50 @@ test_synth_valid (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+static gint64
+sum_rows (GPtrArray *rows)
+{
+  gint64 n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n += ((DossierBreakdownRow *) rows->pdata[i])->count;
+  return n;
+}
+
+/* The overview's aggregates agree with plain counts, and follow the filter. */
+static void
+test_breakdown (void)
+{
+  g_autoptr(DossierStore) store = synth ("breakdown.dossier", 1500, 100, 20, 50, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_REGION, NULL, &error);
+  g_autoptr(GPtrArray) years = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_YEAR, NULL, &error);
+  g_autoptr(GPtrArray) types = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_VIOLATION_TYPE, NULL, &error);
+  g_autoptr(GPtrArray) victims = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_VICTIMS_GROUP, NULL, &error);
+  g_autoptr(GPtrArray) kinds = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_ACTOR_KIND, NULL, &error);
+  DossierIncidentQuery mopti = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sum_rows (regions), ==, dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE admin1 IS NOT NULL", NULL));
+  g_assert_cmpint (sum_rows (years), ==, dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE date_start IS NOT NULL", NULL));
+  g_assert_cmpint (sum_rows (types), ==, dossier_test_query_int (store, "SELECT count(*) FROM incident_violation", NULL));
+  g_assert_cmpint (sum_rows (victims), ==, dossier_test_query_int (store, "SELECT coalesce (sum (count), 0) FROM casualty", NULL));
+  g_assert_cmpuint (kinds->len, >, 0);
+  for (guint i = 1; i < years->len; i++)
+    g_assert_cmpstr (((DossierBreakdownRow *) years->pdata[i - 1])->key, <, ((DossierBreakdownRow *) years->pdata[i])->key);
+  g_assert_cmpint (atoi (((DossierBreakdownRow *) years->pdata[0])->key), >=, 2012);
+  for (guint i = 1; i < regions->len; i++)
+    g_assert_cmpint (((DossierBreakdownRow *) regions->pdata[i - 1])->count, >=, ((DossierBreakdownRow *) regions->pdata[i])->count);
+
+  /* Filtered on one region: one row, equal to that region's count. */
+  mopti.admin1 = (char *) "mopti";
+  g_clear_pointer (&regions, g_ptr_array_unref);
+  regions = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_REGION, &mopti, &error);
+  g_assert_cmpuint (regions->len, ==, 1);
+  g_assert_cmpstr (((DossierBreakdownRow *) regions->pdata[0])->key, ==, "mopti");
+  g_assert_cmpint (((DossierBreakdownRow *) regions->pdata[0])->count, ==, dossier_store_count_incidents (store, &mopti, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +539,7 @@ main (int   argc,
 
   g_test_add_func ("/query/against-brute-force", test_query_against_brute_force);
   g_test_add_func ("/query/errors", test_query_errors);
+  g_test_add_func ("/query/breakdown", test_breakdown);
   g_test_add_func ("/synth/deterministic", test_synth_deterministic);
   g_test_add_func ("/synth/shape", test_synth_shape);
   g_test_add_func ("/synth/valid", test_synth_valid);

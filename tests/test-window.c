@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-bar-chart.h"
 #include "dossier-demo.h"
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
@@ -168,6 +169,26 @@ test_demo_incidents (void)
     g_clear_object (&top);
     top = g_list_model_get_item (model, 0);
     g_assert_cmpstr (DOSSIER_RECORD (top)->code, ==, "INC-0001");
+  }
+
+  /* The overview draws its charts from the dossier. */
+  dossier_window_show_section (window, "overview");
+  wait_for_draw (GTK_WIDGET (window));
+  {
+    GtkWidget *overview = dossier_window_get_list (window, "overview");
+    GtkWidget *chart = find_descendant (overview, DOSSIER_TYPE_BAR_CHART);
+    g_autofree char *overview_shot = g_strdup_printf ("window-overview-%s.png", lang);
+    guint n = 0;
+
+    g_assert_nonnull (chart);
+    for (GtkWidget *w = chart; w; w = gtk_widget_get_next_sibling (w))
+      if (DOSSIER_IS_BAR_CHART (w))
+        {
+          g_assert_cmpuint (dossier_bar_chart_get_n (DOSSIER_BAR_CHART (w)), >, 0);
+          n++;
+        }
+    g_assert_cmpuint (n, ==, 5);
+    screenshot (GTK_WIDGET (window), overview_shot);
   }
 
   /* The window can change section. */

@@ -226,3 +226,93 @@ dossier_store_count_incidents (DossierStore               *store,
   sqlite3_reset (stmt);
   return n;
 }
+
+void
+dossier_breakdown_row_free (DossierBreakdownRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->key);
+  g_free (row);
+}
+
+/**
+ * dossier_store_breakdown:
+ * @store: a #DossierStore
+ * @breakdown: what to count incidents (or victims) by
+ * @query: (nullable): the filter the counts follow
+ * @error: return location for a #GError
+ *
+ * Aggregates for the overview's charts, computed by SQLite over the filtered incidents.
+ * Years come in order; other keys most frequent first. Incidents without the key (no
+ * region, say) are left out.
+ *
+ * Returns: (transfer full) (element-type DossierBreakdownRow): the rows, or %NULL
+ */
+GPtrArray *
+dossier_store_breakdown (DossierStore               *store,
+                         DossierBreakdown            breakdown,
+                         const DossierIncidentQuery *query,
+                         GError                    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_breakdown_row_free);
+  g_autoptr(GArray) values = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  const char *body;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  switch (breakdown)
+    {
+    case DOSSIER_BREAKDOWN_YEAR:
+      /* GDate's day 1 is 1 January of year 1, Julian day 1721425.5. */
+      body = "SELECT strftime ('%Y', 1721424.5 + date_start) AS k, count(*) FROM f "
+             "WHERE date_start IS NOT NULL GROUP BY k ORDER BY k";
+      break;
+    case DOSSIER_BREAKDOWN_REGION:
+      body = "SELECT admin1, count(*) AS n FROM f WHERE admin1 IS NOT NULL GROUP BY admin1 ORDER BY n DESC, admin1";
+      break;
+    case DOSSIER_BREAKDOWN_VIOLATION_TYPE:
+      body = "SELECT v.type, count(*) AS n FROM incident_violation v JOIN f ON f.id = v.incident_id "
+             "GROUP BY v.type ORDER BY n DESC, v.type";
+      break;
+    case DOSSIER_BREAKDOWN_ACTOR_KIND:
+      body = "SELECT a.kind, count(DISTINCT ia.incident_id) AS n FROM incident_actor ia "
+             "JOIN actor a ON a.id = ia.actor_id JOIN f ON f.id = ia.incident_id "
+             "WHERE ia.role = 'alleged-perpetrator' GROUP BY a.kind ORDER BY n DESC, a.kind";
+      break;
+    case DOSSIER_BREAKDOWN_VICTIMS_GROUP:
+      body = "SELECT c.grp, sum (c.count) AS n FROM casualty c JOIN f ON f.id = c.incident_id "
+             "GROUP BY c.grp ORDER BY n DESC, c.grp";
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  values = g_array_new (FALSE, FALSE, sizeof (Value));
+  where = where_clause (query, values, &match);
+  sql = g_strdup_printf ("WITH f AS (SELECT id, date_start, admin1 FROM incident%s) %s", where, body);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_values (stmt, values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierBreakdownRow *row = g_new0 (DossierBreakdownRow, 1);
+
+      row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->count = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

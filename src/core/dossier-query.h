@@ -31,4 +31,23 @@ gint64     dossier_store_count_incidents (DossierStore               *store,
                                           const DossierIncidentQuery *query,
                                           GError                    **error);
 
+typedef enum {
+  DOSSIER_BREAKDOWN_YEAR,            /* incidents by the year they start */
+  DOSSIER_BREAKDOWN_REGION,          /* by admin1 code */
+  DOSSIER_BREAKDOWN_VIOLATION_TYPE,  /* by violation type code (an incident counts once per type) */
+  DOSSIER_BREAKDOWN_ACTOR_KIND,      /* by the kind of their alleged perpetrators */
+  DOSSIER_BREAKDOWN_VICTIMS_GROUP,   /* casualties summed by group (women, men, girls, boys, unknown) */
+} DossierBreakdown;
+
+typedef struct {
+  char   *key;    /* a code, or a year */
+  gint64  count;
+} DossierBreakdownRow;
+
+void       dossier_breakdown_row_free      (DossierBreakdownRow        *row);
+GPtrArray *dossier_store_breakdown         (DossierStore               *store,
+                                            DossierBreakdown            breakdown,
+                                            const DossierIncidentQuery *query,
+                                            GError                    **error);
+
 G_END_DECLS

@@ -8,6 +8,9 @@
 
 #include "dossier-actor.h"
 #include "dossier-application.h"
+#include "dossier-bar-chart.h"
+#include "dossier-query.h"
+#include "dossier-vocab.h"
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
 #include "dossier-person.h"
@@ -93,6 +96,7 @@ struct _DossierWindow
   DossierStore         *store;
   GtkLabel             *counts[G_N_ELEMENTS (sections)];
   GtkWidget            *overview_rows[G_N_ELEMENTS (sections)];
+  GtkWidget            *charts[5];
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -187,11 +191,26 @@ make_sidebar_row (DossierWindow *self,
   return box;
 }
 
+/* The overview's charts, with the vocabulary their keys belong to (NULL: shown as they are). */
+static const struct {
+  const char       *title;
+  DossierBreakdown  breakdown;
+  const char       *scheme;
+} charts[] = {
+  { N_("Incidents by year"), DOSSIER_BREAKDOWN_YEAR, NULL },
+  { N_("Incidents by region"), DOSSIER_BREAKDOWN_REGION, "admin1" },
+  { N_("Incidents by violation type"), DOSSIER_BREAKDOWN_VIOLATION_TYPE, "violation-type" },
+  { N_("Incidents by kind of alleged perpetrator"), DOSSIER_BREAKDOWN_ACTOR_KIND, "actor-kind" },
+  { N_("Victims by sex and age"), DOSSIER_BREAKDOWN_VICTIMS_GROUP, "casualty-group" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (charts) == G_N_ELEMENTS (((DossierWindow *) 0)->charts));
+
 static GtkWidget *
 make_overview (DossierWindow *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *chart_group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In this dossier"));
   for (guint i = 1; i < G_N_ELEMENTS (sections); i++)
@@ -202,7 +221,48 @@ make_overview (DossierWindow *self)
       self->overview_rows[i] = row;
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (chart_group), _("At a glance"));
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      self->charts[i] = dossier_bar_chart_new (_(charts[i].title));
+      gtk_widget_set_margin_top (self->charts[i], 18);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (chart_group), self->charts[i]);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (chart_group));
   return page;
+}
+
+static void
+update_charts (DossierWindow *self)
+{
+  g_autofree char *lang = dossier_application_ui_language ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = dossier_store_breakdown (self->store, charts[c].breakdown, NULL, &error);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (rows == NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          continue;
+        }
+      /* The twelve largest, but every year. */
+      for (guint i = 0; i < rows->len && (i < 12 || charts[c].scheme == NULL); i++)
+        {
+          DossierBreakdownRow *row = rows->pdata[i];
+
+          g_ptr_array_add (labels, charts[c].scheme
+                                   ? dossier_store_vocab_label (self->store, charts[c].scheme, row->key, lang)
+                                   : g_strdup (row->key));
+          g_array_append_val (values, row->count);
+        }
+      dossier_bar_chart_set_data (DOSSIER_BAR_CHART (self->charts[c]), (const char **) labels->pdata,
+                                  (gint64 *) values->data, values->len);
+    }
 }
 
 static void
@@ -229,6 +289,7 @@ update_counts (DossierWindow *self)
       gtk_label_set_text (self->counts[i], text);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overview_rows[i]), text);
     }
+  update_charts (self);
 }
 
 static void
