@@ -80,18 +80,6 @@ show_progress (guint64  done,
     }
 }
 
-static void
-remove_dossier (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_remove (file);
-    }
-}
-
 /**
  * dossier_cli_synth:
  * @argc: number of arguments, the command included
@@ -141,7 +129,7 @@ dossier_cli_synth (int    argc,
   if (!dossier_synth_fill (store, &options, show_progress, &progress, &error))
     {
       dossier_store_close (store);
-      remove_dossier (argv[1]);
+      dossier_store_remove_files (argv[1]);
       return fail (1, error->message);
     }
   dossier_store_close (store);

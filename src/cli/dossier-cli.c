@@ -285,12 +285,8 @@ cmd_import (int argc, char **argv)
       if (created)
         {
           /* A dossier made only to receive a failed import is not left behind. */
-          g_autofree char *wal = g_strconcat (argv[1], "-wal", NULL);
-          g_autofree char *shm = g_strconcat (argv[1], "-shm", NULL);
           dossier_store_close (store);
-          g_remove (argv[1]);
-          g_remove (wal);
-          g_remove (shm);
+          dossier_store_remove_files (argv[1]);
         }
       return fail_error (error);
     }

@@ -1208,3 +1208,24 @@ _dossier_store_set_reference (DossierStore  *self,
   sqlite3_bind_int64 (stmt, 2, id);
   return _dossier_store_step_done (self, stmt, error);
 }
+
+/**
+ * dossier_store_remove_files:
+ * @path: a dossier file
+ *
+ * Deletes a dossier and the files SQLite keeps beside it (-wal, -shm, -journal), for a
+ * dossier that was being made and failed: none is left half-written. Close it first.
+ */
+void
+dossier_store_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}

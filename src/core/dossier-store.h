@@ -44,6 +44,7 @@ DossierStore *dossier_store_open          (const char            *path,
                                            DossierStoreOpenFlags  flags,
                                            GError               **error);
 void          dossier_store_close         (DossierStore          *self);
+void          dossier_store_remove_files  (const char            *path);
 
 const char   *dossier_store_get_path      (DossierStore          *self);
 gboolean      dossier_store_is_read_only  (DossierStore          *self);

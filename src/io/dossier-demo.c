@@ -425,18 +425,6 @@ fill (Demo        *demo,
   return TRUE;
 }
 
-static void
-remove_dossier (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
-
 /**
  * dossier_demo_create:
  * @path: where to make the demo dossier; must not exist
@@ -496,7 +484,7 @@ dossier_demo_create (const char  *path,
   if (!ok)
     {
       dossier_store_close (store);
-      remove_dossier (path);
+      dossier_store_remove_files (path);
       return NULL;
     }
   return g_steal_pointer (&store);
