@@ -12,6 +12,8 @@
 #include "dossier-bar-chart.h"
 #include "dossier-demo.h"
 #include "dossier-edtf.h"
+#include "dossier-filter-popover.h"
+#include "dossier-query.h"
 #include "dossier-incident.h"
 #include "dossier-preferences-window.h"
 #include "dossier-record-list.h"
@@ -169,6 +171,41 @@ test_demo_incidents (void)
     g_clear_object (&top);
     top = g_list_model_get_item (model, 0);
     g_assert_cmpstr (DOSSIER_RECORD (top)->code, ==, "INC-0001");
+  }
+
+  /* The filter narrows the incidents list, as chosen in its popover, and clears in one go. */
+  {
+    DossierFilter *filter = dossier_window_get_filter (window);
+    GtkWidget *popover = dossier_window_get_filter_popover (window);
+    DossierIncidentQuery mopti = { 0 };
+    g_autofree char *filtered_shot = g_strdup_printf ("window-filtered-%s.png", lang);
+    gint64 expected;
+
+    mopti.admin1 = (char *) "mopti";
+    expected = dossier_store_count_incidents (store, &mopti, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (expected, >, 0);
+    g_assert_cmpint (expected, <, counts.incidents);
+
+    dossier_filter_popover_choose (DOSSIER_FILTER_POPOVER (popover), "admin1", "mopti");
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_false (dossier_filter_is_empty (filter));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
+    for (guint i = 0; i < expected; i++)
+      {
+        g_autoptr(DossierIncident) incident = g_list_model_get_item (model, i);
+        g_assert_cmpstr (incident->admin1, ==, "mopti");
+      }
+    screenshot (GTK_WIDGET (window), filtered_shot);
+
+    /* A period on top: fewer or as many. */
+    dossier_filter_set_years (filter, 2022, 2022);
+    g_assert_cmpuint (g_list_model_get_n_items (model), <=, expected);
+
+    dossier_filter_clear (filter);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_true (dossier_filter_is_empty (filter));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
   }
 
   /* The overview draws its charts from the dossier. */

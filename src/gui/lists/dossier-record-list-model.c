@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "dossier-incident.h"
 #include "dossier-record-list-model.h"
 
 #define PAGE_SIZE 100
@@ -23,6 +24,7 @@ struct _DossierRecordListModel
   gboolean      descending;
   guint         n_items;
   GHashTable   *pages;   /* page number → GPtrArray of records */
+  DossierFilter *filter; /* incidents only: the shared filter they follow */
   GQueue        recent;  /* page numbers, most recently used first */
 };
 
@@ -57,8 +59,13 @@ get_page (DossierRecordListModel *self,
       return page;
     }
 
-  page = dossier_store_load_page (self->store, self->record_type, self->order_by, self->descending,
-                                  page_number * PAGE_SIZE, PAGE_SIZE, &error);
+  if (self->filter != NULL && !dossier_filter_is_empty (self->filter))
+    page = dossier_store_query_incidents (self->store, dossier_filter_get_query (self->filter),
+                                          self->order_by, self->descending,
+                                          page_number * PAGE_SIZE, PAGE_SIZE, &error);
+  else
+    page = dossier_store_load_page (self->store, self->record_type, self->order_by, self->descending,
+                                    page_number * PAGE_SIZE, PAGE_SIZE, &error);
   if (page == NULL)
     {
       g_warning ("Could not read the list: %s", error->message);
@@ -101,6 +108,9 @@ dossier_record_list_model_finalize (GObject *object)
 {
   DossierRecordListModel *self = DOSSIER_RECORD_LIST_MODEL (object);
 
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->order_by, g_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -170,7 +180,10 @@ dossier_record_list_model_reload (DossierRecordListModel *self)
 
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
-  n = dossier_store_count_records (self->store, self->record_type, &error);
+  if (self->filter != NULL && !dossier_filter_is_empty (self->filter))
+    n = dossier_store_count_incidents (self->store, dossier_filter_get_query (self->filter), &error);
+  else
+    n = dossier_store_count_records (self->store, self->record_type, &error);
   if (n < 0)
     {
       g_warning ("Could not count the records: %s", error->message);
@@ -192,5 +205,25 @@ dossier_record_list_model_set_sort (DossierRecordListModel *self,
   g_free (self->order_by);
   self->order_by = g_strdup (order_by);
   self->descending = descending;
+  dossier_record_list_model_reload (self);
+}
+
+/**
+ * dossier_record_list_model_set_filter:
+ * @self: a model of incidents
+ * @filter: (nullable): the shared filter to follow
+ */
+void
+dossier_record_list_model_set_filter (DossierRecordListModel *self,
+                                      DossierFilter          *filter)
+{
+  g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
+  g_return_if_fail (filter == NULL || self->record_type == DOSSIER_TYPE_INCIDENT);
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (dossier_record_list_model_reload), self);
   dossier_record_list_model_reload (self);
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "dossier-filter.h"
 #include "dossier-record.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,7 @@ void                    dossier_record_list_model_set_sort (DossierRecordListMod
                                                             gboolean                descending);
 void                    dossier_record_list_model_reload   (DossierRecordListModel *self);
 DossierStore           *dossier_record_list_model_get_store (DossierRecordListModel *self);
+void                    dossier_record_list_model_set_filter (DossierRecordListModel *self,
+                                                              DossierFilter          *filter);
 
 G_END_DECLS

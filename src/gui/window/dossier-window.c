@@ -9,6 +9,7 @@
 #include "dossier-actor.h"
 #include "dossier-application.h"
 #include "dossier-bar-chart.h"
+#include "dossier-filter-popover.h"
 #include "dossier-query.h"
 #include "dossier-vocab.h"
 #include "dossier-evidence.h"
@@ -89,6 +90,9 @@ struct _DossierWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkWidget            *search_page;
+  GtkMenuButton        *filter_button;
+  GtkWidget            *clear_filter_button;
+  DossierFilter        *filter;
   char                 *section_before_search;
 
   GSettings            *settings;
@@ -122,6 +126,29 @@ on_sidebar_row_selected (DossierWindow *self,
   gtk_stack_set_visible_child_name (self->stack, section->name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_settings_set_string (self->settings, "sidebar-section", section->name);
+}
+
+static void update_charts (DossierWindow *self);
+
+/* The filter shows itself: an accented button and a one-click clear button. */
+static void
+on_filter_changed (DossierWindow *self)
+{
+  gboolean active = !dossier_filter_is_empty (self->filter);
+
+  if (active)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  gtk_widget_set_visible (self->clear_filter_button, active);
+  if (self->store != NULL)
+    update_charts (self);
+}
+
+static void
+on_clear_filter (DossierWindow *self)
+{
+  dossier_filter_clear (self->filter);
 }
 
 /* Search results take the place of the lists while there is text in the entry. */
@@ -241,7 +268,8 @@ update_charts (DossierWindow *self)
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = dossier_store_breakdown (self->store, charts[c].breakdown, NULL, &error);
+      g_autoptr(GPtrArray) rows = dossier_store_breakdown (self->store, charts[c].breakdown,
+                                                           dossier_filter_get_query (self->filter), &error);
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -354,6 +382,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->section_before_search, g_free);
+  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -390,6 +419,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, clear_filter_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -406,6 +438,8 @@ dossier_window_init (DossierWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->filter = dossier_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",
                            G_CALLBACK (on_investigator_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-dossiers",
@@ -518,8 +552,15 @@ dossier_window_load (DossierWindow  *self,
       else
         page = dossier_record_list_new (store, sections[i].get_type (), sections[i].columns,
                                         sections[i].n_columns, lang);
+      /* The lists of incidents follow the shared filter. */
+      if (sections[i].get_type != NULL && sections[i].get_type () == DOSSIER_TYPE_INCIDENT)
+        dossier_record_list_model_set_filter (dossier_record_list_get_model (DOSSIER_RECORD_LIST (page)),
+                                              self->filter);
       gtk_stack_add_titled (self->stack, page, sections[i].name, _(sections[i].title));
     }
+
+  dossier_filter_clear (self->filter);
+  gtk_menu_button_set_popover (self->filter_button, dossier_filter_popover_new (store, self->filter, lang));
 
   title = dossier_store_get_title (store);
   basename = g_filename_display_basename (path);
@@ -597,6 +638,20 @@ dossier_window_search (DossierWindow *self,
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   on_search_changed (self);
+}
+
+DossierFilter *
+dossier_window_get_filter (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+GtkWidget *
+dossier_window_get_filter_popover (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button));
 }
 
 GtkWidget *

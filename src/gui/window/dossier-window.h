@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-filter.h"
 #include "dossier-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ void           dossier_window_show_section (DossierWindow  *self,
 const char    *dossier_window_get_section  (DossierWindow  *self);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,
                                             const char     *section);
+DossierFilter *dossier_window_get_filter   (DossierWindow  *self);
+GtkWidget     *dossier_window_get_filter_popover (DossierWindow *self);
 void           dossier_window_search       (DossierWindow  *self,
                                             const char     *text);
 
