@@ -251,6 +251,21 @@ test_demo_incidents (void)
     g_assert_cmpuint (dossier_search_page_count_kind (page, "testimony"), >=, 1);
     screenshot (GTK_WIDGET (window), search_shot);
     g_assert_cmpuint (dossier_search_page_search (page, "zzzzqqq"), ==, 0);
+
+    /* Opening a hit shows it selected in its list. */
+    g_assert_cmpuint (dossier_search_page_search (page, "tounu"), >=, 1);
+    dossier_search_page_activate_first (page);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
+    {
+      GtkSelectionModel *selection = gtk_column_view_get_model (dossier_record_list_get_view (list));
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+      g_autoptr(DossierIncident) chosen = NULL;
+
+      g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+      chosen = g_list_model_get_item (model, gtk_bitset_get_nth (selected, 0));
+      g_assert_cmpstr (chosen->place, ==, "Tounu");
+    }
   }
   dossier_window_search (window, "");
   wait_for_draw (GTK_WIDGET (window));

@@ -1190,3 +1190,50 @@ _dossier_record_read_page (DossierStore  *store,
     }
   return g_steal_pointer (&page);
 }
+
+/**
+ * dossier_store_position_by_code:
+ * @store: a #DossierStore
+ * @type: a #DossierRecord subtype with codes
+ * @code: a code of that kind
+ * @error: return location for a #GError
+ *
+ * Returns: the position of the record in the list of @type sorted by code, or -1 (with
+ *   @error set) when there is no such record
+ */
+gint64
+dossier_store_position_by_code (DossierStore  *store,
+                                GType          type,
+                                const char    *code,
+                                GError       **error)
+{
+  g_autoptr(DossierRecord) probe = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 position = -1;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), -1);
+  g_return_val_if_fail (code != NULL, -1);
+
+  probe = g_object_new (type, NULL);
+  g_return_val_if_fail (probe->info->code_prefix != NULL, -1);
+  if (dossier_store_id_for_code (store, probe->info->table, code) == 0)
+    {
+      /* Translators: %s is a code such as INC-0001, or a number */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not in this dossier"), code);
+      return -1;
+    }
+  /* The unique index on code answers this without reading the rows. */
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE code < ?1", probe->info->table);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  else
+    _dossier_store_set_error (store, error);
+  sqlite3_reset (stmt);
+  return position;
+}

@@ -145,6 +145,11 @@ GPtrArray     *dossier_store_load_page     (DossierStore  *store,
                                             guint          limit,
                                             GError       **error);
 
+gint64         dossier_store_position_by_code (DossierStore *store,
+                                               GType         type,
+                                               const char   *code,
+                                               GError      **error);
+
 /* The uuid of the record with @id in @table, or NULL. */
 char          *dossier_store_uuid_for_id   (DossierStore  *store,
                                             const char    *table,

@@ -315,3 +315,44 @@ dossier_record_list_get_view (DossierRecordList *self)
   g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), NULL);
   return self->view;
 }
+
+/**
+ * dossier_record_list_show_code:
+ * @self: a #DossierRecordList
+ * @code: the code of one of its records
+ *
+ * Sorts the list by code, selects the record and scrolls to it.
+ *
+ * Returns: %TRUE if the record was found
+ */
+gboolean
+dossier_record_list_show_code (DossierRecordList *self,
+                               const char        *code)
+{
+  GtkSelectionModel *selection;
+  GtkAdjustment *adjustment;
+  gint64 position;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), FALSE);
+
+  dossier_record_list_sort_by (self, 0, FALSE);
+  position = dossier_store_position_by_code (self->store,
+                                             g_list_model_get_item_type (G_LIST_MODEL (self->model)),
+                                             code, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  if (position < 0 || position >= n)
+    return FALSE;
+
+  selection = gtk_column_view_get_model (self->view);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  /* GTK 4.8 has no scroll_to for list views: place the row through the adjustment, rows
+   * being of equal height. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  if (n > 0)
+    {
+      double row = (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)) / n;
+      gtk_adjustment_set_value (adjustment, MAX (0, row * position - gtk_adjustment_get_page_size (adjustment) / 3));
+    }
+  return TRUE;
+}

@@ -35,6 +35,8 @@ GtkWidget              *dossier_record_list_new       (DossierStore            *
                                                        const char              *lang);
 DossierRecordListModel *dossier_record_list_get_model (DossierRecordList       *self);
 GtkColumnView          *dossier_record_list_get_view  (DossierRecordList       *self);
+gboolean                dossier_record_list_show_code (DossierRecordList       *self,
+                                                       const char              *code);
 void                    dossier_record_list_sort_by   (DossierRecordList       *self,
                                                        guint                    column,
                                                        gboolean                 descending);

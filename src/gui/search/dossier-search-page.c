@@ -26,6 +26,37 @@ struct _DossierSearchPage
 
 G_DEFINE_FINAL_TYPE (DossierSearchPage, dossier_search_page, GTK_TYPE_WIDGET)
 
+enum { HIT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+on_row_activated (GtkListBox        *list,
+                  GtkListBoxRow     *row,
+                  DossierSearchPage *self)
+{
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0,
+                 g_object_get_data (G_OBJECT (row), "kind"),
+                 g_object_get_data (G_OBJECT (row), "code"));
+}
+
+/**
+ * dossier_search_page_activate_first:
+ * @self: a #DossierSearchPage
+ *
+ * Opens the first hit, as pressing Enter on it would.
+ */
+void
+dossier_search_page_activate_first (DossierSearchPage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (DOSSIER_IS_SEARCH_PAGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->list, 0);
+  if (row != NULL)
+    on_row_activated (self->list, row, self);
+}
+
 /* Kinds in the order their groups are shown, with their headings. */
 static const struct {
   const char *kind;
@@ -181,6 +212,11 @@ static void
 dossier_search_page_class_init (DossierSearchPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = dossier_search_page_dispose;
+
+  /* The user chose a hit: its kind ("incident" …) and its code. */
+  signals[HIT_ACTIVATED] = g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                         G_TYPE_STRING, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -194,6 +230,7 @@ dossier_search_page_init (DossierSearchPage *self)
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_list_box_set_header_func (self->list, set_header, NULL, NULL);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
   gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);

@@ -17,6 +17,7 @@ GtkWidget *dossier_search_page_new         (DossierStore      *store,
                                             const char        *lang);
 guint      dossier_search_page_search      (DossierSearchPage *self,
                                             const char        *text);
+void       dossier_search_page_activate_first (DossierSearchPage *self);
 guint      dossier_search_page_count_kind  (DossierSearchPage *self,
                                             const char        *kind);
 

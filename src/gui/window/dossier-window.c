@@ -175,6 +175,33 @@ on_search_changed (DossierWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "search");
 }
 
+/* A search hit opens in its section's list, selected. */
+static void
+on_hit_activated (DossierWindow *self,
+                  const char    *kind,
+                  const char    *code)
+{
+  static const struct { const char *kind, *section; } where[] = {
+    { "incident", "incidents" }, { "testimony", "testimonies" },
+    { "evidence", "evidence" }, { "actor", "actors" },
+  };
+  GtkWidget *list;
+
+  for (guint i = 0; i < G_N_ELEMENTS (where); i++)
+    if (g_str_equal (kind, where[i].kind))
+      {
+        /* The filter might hide it. */
+        if (g_str_equal (kind, "incident"))
+          dossier_filter_clear (self->filter);
+        gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+        dossier_window_show_section (self, where[i].section);
+        list = dossier_window_get_list (self, where[i].section);
+        dossier_record_list_show_code (DOSSIER_RECORD_LIST (list), code);
+        gtk_widget_grab_focus (GTK_WIDGET (dossier_record_list_get_view (DOSSIER_RECORD_LIST (list))));
+        return;
+      }
+}
+
 static void
 on_stop_search (DossierWindow *self)
 {
@@ -541,6 +568,7 @@ dossier_window_load (DossierWindow  *self,
   if ((child = gtk_stack_get_child_by_name (self->stack, "search")) != NULL)
     gtk_stack_remove (self->stack, child);
   self->search_page = dossier_search_page_new (store, lang);
+  g_signal_connect_object (self->search_page, "hit-activated", G_CALLBACK (on_hit_activated), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, self->search_page, "search");
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
