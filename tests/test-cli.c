@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "dossier-store.h"
 #include "dossier-test-util.h"
@@ -68,6 +70,39 @@ assert_one_line_error (const char *err)
   g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
 }
 
+/* --json search output: an array of at most @limit ranked hits, each with its fields. */
+static void
+assert_search_json (const char *out,
+                    guint       limit)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *hits;
+  double previous = -G_MAXDOUBLE;
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  hits = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (hits), >=, 1);
+  g_assert_cmpuint (json_array_get_length (hits), <=, limit);
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+      const char *kind = json_object_get_string_member (hit, "kind");
+
+      g_assert_true (g_str_equal (kind, "incident") || g_str_equal (kind, "testimony") ||
+                     g_str_equal (kind, "evidence") || g_str_equal (kind, "person") ||
+                     g_str_equal (kind, "actor"));
+      g_assert_cmpstr (json_object_get_string_member (hit, "code"), !=, "");
+      g_assert_nonnull (json_object_get_string_member (hit, "title"));
+      g_assert_nonnull (strchr (json_object_get_string_member (hit, "snippet"), '['));
+      /* Best first: FTS5's rank grows towards the worse hits. */
+      g_assert_cmpfloat (json_object_get_double_member (hit, "rank"), >=, previous);
+      previous = json_object_get_double_member (hit, "rank");
+    }
+}
+
 static void
 test_new_and_stats (void)
 {
@@ -112,6 +147,15 @@ test_demo_search_export_import (void)
   g_assert_cmpint (run (&out, NULL, "search", demo, "temoin*", "--json", "--limit", "50", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "[témoignage]"));
   g_assert_nonnull (strstr (out, "[témoin]"));
+  assert_search_json (out, 50);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "search", demo, "segou", "--json", "--limit", "2", NULL), ==, 0);
+  assert_search_json (out, 2);
+  g_clear_pointer (&out, g_free);
+  /* Plain statistics, with their labels. */
+  g_assert_cmpint (run (&out, NULL, "stats", demo, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Incidents:"));
+  g_assert_nonnull (strstr (out, "Testimonies:"));
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "json", "-o", json, NULL), ==, 0);
@@ -137,9 +181,25 @@ test_ingest (void)
 
   g_assert_cmpint (run (NULL, NULL, "demo", path, NULL), ==, 0);
   dossier_test_write_file (file, "pièce à conviction", -1);
+  /* The log names the investigator given by $DOSSIER_USER. */
+  g_setenv ("DOSSIER_USER", "Enquêtrice de test", TRUE);
   g_assert_cmpint (run (&out, NULL, "ingest", path, file, "--incident", "INC-0001", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "EVD-0006\t"));
+  g_unsetenv ("DOSSIER_USER");
+  /* code, SHA-256 of the bytes, file */
+  g_assert_true (g_str_has_prefix (out, "EVD-0006\t"
+                                   "ff52b475a3d2f66122d69f8c47bd0ef1ca3176cc2d42a92645e374bd037b5d62\t"));
   g_clear_pointer (&out, g_free);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DossierStore) store = dossier_store_open (path, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event c JOIN evidence e ON e.id = c.evidence_id "
+                                                    "WHERE e.code = 'EVD-0006' AND c.user = ?1", "Enquêtrice de test"), >=, 1);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_incident l JOIN evidence e ON e.id = l.evidence_id "
+                                                    "JOIN incident i ON i.id = l.incident_id "
+                                                    "WHERE e.code = 'EVD-0006' AND i.code = 'INC-0001'", NULL), ==, 1);
+  }
   /* Again: reported as a duplicate, not stored twice. */
   g_assert_cmpint (run (&out, NULL, "ingest", path, file, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "EVD-0006"));
@@ -149,6 +209,60 @@ test_ingest (void)
   assert_one_line_error (err);
   g_assert_cmpint (run (NULL, NULL, "ingest", path, file, "--incident", "INC-9999", NULL), ==, 1);
   g_assert_cmpint (run (NULL, NULL, "verify", path, NULL), ==, 0);
+}
+
+/* One byte changed in an item's stored bytes: verify names the item and fails. */
+static void
+test_verify_tampered (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("tampered.dossier");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (run (NULL, NULL, "demo", path, NULL), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 /* What someone with the file and the sqlite3 shell could do. */
+                                 "DROP TRIGGER evidence_chunk_immutable;"
+                                 "UPDATE evidence_chunk SET data = CAST ('x' AS BLOB) || substr (data, 2) "
+                                 "WHERE seq = 0 AND evidence_id = (SELECT id FROM evidence WHERE code = 'EVD-0002');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  g_assert_cmpint (run (&out, &err, "verify", path, NULL), ==, 1);
+  assert_one_line_error (err);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 5);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    if (g_str_has_prefix (lines[i], "EVD-0002\t"))
+      g_assert_true (g_str_has_prefix (lines[i], "EVD-0002\taltered"));
+    else
+      g_assert_nonnull (strstr (lines[i], "\tintact\t"));
+}
+
+/* A write-protected dossier is verified read-only, without writing. */
+static void
+test_verify_write_protected (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("protected.dossier");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize n1 = 0, n2 = 0;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write to any file");
+      return;
+    }
+  g_assert_cmpint (run (NULL, NULL, "demo", path, NULL), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = dossier_test_read_file (path, &n1);
+  g_assert_cmpint (run (NULL, NULL, "verify", path, NULL), ==, 0);
+  after = dossier_test_read_file (path, &n2);
+  g_assert_cmpmem (before, n1, after, n2);
 }
 
 static void
@@ -209,6 +323,34 @@ test_bad_files_and_usage (void)
   g_assert_cmpint (run (NULL, &err, "stats", text, "--bogus", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, "search", text, "x", "--limit", "0", NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "new", NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "export", text, "-o", other, NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "export", text, "--format", "json", NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "import", missing, "--format", "xml", text, NULL), ==, 2);
+  assert_one_line_error (err);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  /* Not JSON: refused, and the dossier made to receive it does not stay. */
+  g_assert_cmpint (run (NULL, &err, "import", missing, "--format", "json", text, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "ingest", text, NULL), ==, 2);
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  /* Help for one command is help, on standard output. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "stats", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "dossier-cli stats FILE"));
+  g_assert_cmpstr (err, ==, "");
 }
 
 int
@@ -222,6 +364,8 @@ main (int   argc,
   g_test_add_func ("/cli/new-and-stats", test_new_and_stats);
   g_test_add_func ("/cli/demo-search-export-import", test_demo_search_export_import);
   g_test_add_func ("/cli/ingest", test_ingest);
+  g_test_add_func ("/cli/verify-tampered", test_verify_tampered);
+  g_test_add_func ("/cli/verify-write-protected", test_verify_write_protected);
   g_test_add_func ("/cli/bad-files-and-usage", test_bad_files_and_usage);
 
   return g_test_run ();

@@ -12,7 +12,9 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "dossier-cli-bench.h"
 #include "dossier-demo.h"
 #include "dossier-incident.h"
 #include "dossier-json-io.h"
@@ -20,9 +22,6 @@
 #include "dossier-locker.h"
 #include "dossier-search.h"
 #include "dossier-store.h"
-#ifdef HAVE_CLI_BENCH
-#include "dossier-cli-bench.h"
-#endif
 
 #define EXIT_USAGE 2
 
@@ -91,6 +90,24 @@ parse (int           *argc,
       *status = fail (EXIT_USAGE, "%s", error->message);
       return FALSE;
     }
+  /* GOptionContext stops at “--” but leaves it in place: what follows is positional,
+   * even when it starts with a dash (a file named “-x”). */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (*argv + i, *argv + i + 1, (*argc - i - 1) * sizeof (char *));
+          (*argc)--;
+          (*argv)[*argc] = NULL;
+          break;
+        }
+      if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
+        {
+          /* Translators: %s is an option such as --foo */
+          *status = fail (EXIT_USAGE, _("unknown option “%s”"), (*argv)[i]);
+          return FALSE;
+        }
+    }
   /* argv[0] is the command. */
   if (*argc - 1 < min || (max >= 0 && *argc - 1 > max))
     {
@@ -98,13 +115,6 @@ parse (int           *argc,
       *status = fail (EXIT_USAGE, _("wrong number of arguments for “%s”; see dossier-cli --help"), (*argv)[0]);
       return FALSE;
     }
-  for (int i = 1; i < *argc; i++)
-    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
-      {
-        /* Translators: %s is an option such as --foo */
-        *status = fail (EXIT_USAGE, _("unknown option “%s”"), (*argv)[i]);
-        return FALSE;
-      }
   return TRUE;
 }
 
@@ -406,11 +416,17 @@ cmd_ingest (int argc, char **argv)
           dossier_store_rollback (store);
           return fail_error (error);
         }
-      if (incident > 0 && dossier_store_list_links (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id, incident, NULL)->len == 0)
+      if (incident > 0)
         {
-          g_autoptr(DossierLink) link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id,
-                                                            incident, NULL, NULL, &error);
-          if (link == NULL)
+          g_autoptr(GPtrArray) links = NULL;
+          g_autoptr(DossierLink) link = NULL;
+
+          /* A duplicate may already be linked to this incident. */
+          links = dossier_store_list_links (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id, incident, &error);
+          if (links != NULL && links->len == 0)
+            link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id,
+                                       incident, NULL, NULL, &error);
+          if (links == NULL || (links->len == 0 && link == NULL))
             {
               dossier_store_rollback (store);
               return fail_error (error);
@@ -438,8 +454,13 @@ cmd_verify (int argc, char **argv)
 
   if (!parse (&argc, &argv, NULL, 1, 1, &status))
     return status;
-  /* Writable when possible, so that the verification itself enters the custody logs. */
-  store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_DEFAULT, &error);
+  /* Writable when possible, so that the verification itself enters the custody logs; a
+   * write-protected dossier is still verified, read-only. SQLite would open such a file
+   * “read-write” and fail only at the first write, hence the access check first. */
+  if (g_access (argv[1], W_OK) == 0)
+    store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_DEFAULT, &error);
+  else
+    store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL && g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO))
     {
       g_clear_error (&error);
@@ -481,10 +502,8 @@ main (int   argc,
     { "search", cmd_search },
     { "ingest", cmd_ingest },
     { "verify", cmd_verify },
-#ifdef HAVE_CLI_BENCH
     { "synth", dossier_cli_synth },
     { "bench", dossier_cli_bench },
-#endif
   };
 
   setlocale (LC_ALL, "");
@@ -504,7 +523,16 @@ main (int   argc,
     }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        /* “dossier-cli stats --help” asks for help, not for a file named --help. */
+        for (int j = 2; j < argc && !g_str_equal (argv[j], "--"); j++)
+          if (g_str_equal (argv[j], "--help") || g_str_equal (argv[j], "-h"))
+            {
+              g_print ("%s", usage_text ());
+              return 0;
+            }
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   /* Translators: %s is what was typed as a command */
   return fail (EXIT_USAGE, _("unknown command “%s”; see dossier-cli --help"), argv[1]);
