@@ -8,6 +8,8 @@
 
 #include "dossier-actor.h"
 #include "dossier-custody.h"
+#include "dossier-deletion.h"
+#include "dossier-demo.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
@@ -405,6 +407,122 @@ test_vocab_parse_errors (void)
     }
 }
 
+/* Counts of every row that deleting people or incidents touches, as one string. */
+static char *
+census (DossierStore *store)
+{
+  static const char * const queries[] = {
+    "SELECT count(*) FROM incident", "SELECT count(*) FROM person", "SELECT count(*) FROM identity",
+    "SELECT count(*) FROM incident_actor", "SELECT count(*) FROM incident_person",
+    "SELECT count(*) FROM testimony_incident", "SELECT count(*) FROM evidence_incident",
+    "SELECT count(*) FROM evidence_person", "SELECT count(*) FROM incident_violation",
+    "SELECT count(*) FROM testimony WHERE person_id IS NOT NULL",
+    "SELECT count(*) FROM actor WHERE parent_id IS NOT NULL", "SELECT count(*) FROM actor",
+  };
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " ", dossier_test_query_int (store, queries[i], NULL));
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("delete-undo.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierDeletion) deletion = NULL;
+  g_autoptr(DossierRecord) back = NULL;
+  g_autoptr(DossierRecord) evidence = NULL;
+  gint64 custody_before, custody_deleted;
+  const char *incident_with_evidence;
+
+  g_assert_no_error (error);
+  /* An incident that evidence, testimonies, people and actors point to. */
+  incident_with_evidence = "INC-0001";
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_incident JOIN incident ON incident.id = incident_id WHERE code = ?", incident_with_evidence), >, 0);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_person JOIN incident ON incident.id = incident_id WHERE code = ?", incident_with_evidence), >, 0);
+
+  before = census (store);
+  custody_before = dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL);
+  g_ptr_array_add (records, dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, incident_with_evidence, &error));
+  g_ptr_array_add (records, dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0002", &error));
+  g_assert_no_error (error);
+  deletion = dossier_store_delete_records (store, records, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpuint (dossier_deletion_get_count (deletion), ==, 2);
+  deleted = census (store);
+  g_assert_cmpstr (deleted, !=, before);
+  g_assert_null (dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0002", NULL));
+  /* Unlinking evidence is in its custody log. */
+  custody_deleted = dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL);
+  g_assert_cmpint (custody_deleted, >, custody_before);
+
+  g_assert_true (dossier_deletion_undo (deletion, store, &error));
+  g_assert_no_error (error);
+  after = census (store);
+  g_assert_cmpstr (after, ==, before);
+  back = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, incident_with_evidence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->uuid, ==, DOSSIER_RECORD (records->pdata[0])->uuid);
+  g_assert_cmpuint (g_strv_length (DOSSIER_INCIDENT (back)->violation_types), ==,
+                    g_strv_length (DOSSIER_INCIDENT (records->pdata[0])->violation_types));
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL), >, custody_deleted);
+  /* And every chain still verifies. */
+  evidence = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0001", &error);
+  g_assert_no_error (error);
+  {
+    gboolean intact = FALSE;
+    g_autofree char *reason = NULL;
+
+    g_assert_true (dossier_custody_check_chain (store, evidence->id, &intact, &reason, &error));
+    g_assert_no_error (error);
+    g_assert_true (intact);
+  }
+  g_clear_pointer (&deletion, dossier_deletion_free);
+  g_clear_pointer (&deleted, g_free);
+  g_clear_pointer (&after, g_free);
+  g_ptr_array_set_size (records, 0);
+
+  /* People: identity, testimonies given and the parent actor of a unit come back too. */
+  g_ptr_array_add (records, dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0001", &error));
+  g_ptr_array_add (records, dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0002", &error));
+  g_assert_no_error (error);
+  deletion = dossier_store_delete_records (store, records, &error);
+  g_assert_no_error (error);
+  deleted = census (store);
+  g_assert_cmpstr (deleted, !=, before);
+  g_assert_true (dossier_deletion_undo (deletion, store, &error));
+  after = census (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&deletion, dossier_deletion_free);
+  g_clear_pointer (&after, g_free);
+  g_ptr_array_set_size (records, 0);
+
+  g_ptr_array_add (records, dossier_store_load (store, DOSSIER_TYPE_ACTOR,
+                                                dossier_test_query_int (store, "SELECT parent_id FROM actor WHERE parent_id IS NOT NULL LIMIT 1", NULL), &error));
+  g_assert_no_error (error);
+  deletion = dossier_store_delete_records (store, records, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_deletion_undo (deletion, store, &error));
+  after = census (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&deletion, dossier_deletion_free);
+  g_ptr_array_set_size (records, 0);
+
+  /* Evidence is refused, and nothing changes. */
+  g_ptr_array_add (records, g_object_ref (evidence));
+  g_assert_null (dossier_store_delete_records (store, records, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/records/incident", test_incident_crud);
   g_test_add_func ("/records/people-actors-testimonies-links", test_people_and_links);
   g_test_add_func ("/records/evidence", test_evidence_record);
+  g_test_add_func ("/records/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/vocab/bundled", test_vocabularies);
   g_test_add_func ("/vocab/parse-errors", test_vocab_parse_errors);
 
