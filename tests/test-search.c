@@ -9,6 +9,10 @@
 
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
+#include "dossier-demo.h"
+#include "dossier-person.h"
+#include "dossier-pick.h"
+#include "dossier-actor.h"
 #include "dossier-search.h"
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
@@ -209,6 +213,70 @@ test_rtree (void)
   sqlite3_finalize (stmt);
 }
 
+static guint
+count_code (GPtrArray *hits, const char *code)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < hits->len; i++)
+    n += g_str_equal (((DossierSearchHit *) hits->pdata[i])->code, code);
+  return n;
+}
+
+static void
+test_pick (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("pick.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_no_error (error);
+
+  /* Nothing typed: the newest first. */
+  hits = dossier_store_pick (store, DOSSIER_TYPE_INCIDENT, "", "en", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 5);
+  g_assert_cmpstr (((DossierSearchHit *) hits->pdata[0])->code, ==, "INC-0012");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A code's beginning, in any case. */
+  hits = dossier_store_pick (store, DOSSIER_TYPE_PERSON, "tem-000", "fr", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 9);
+  g_assert_cmpstr (((DossierSearchHit *) hits->pdata[0])->code, ==, "TEM-0001");
+  g_assert_cmpstr (((DossierSearchHit *) hits->pdata[0])->kind, ==, "person");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Words, without accents; a record found both ways is listed once. */
+  hits = dossier_store_pick (store, DOSSIER_TYPE_INCIDENT, "segou", "fr", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >, 0);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpuint (count_code (hits, ((DossierSearchHit *) hits->pdata[i])->code), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = dossier_store_pick (store, DOSSIER_TYPE_ACTOR, "wagner", "en", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* People by community; a LIKE pattern typed is taken literally; FTS syntax is harmless. */
+  hits = dossier_store_pick (store, DOSSIER_TYPE_PERSON, "%", "en", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = dossier_store_pick (store, DOSSIER_TYPE_TESTIMONY, "\"AND OR (", "en", 50, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The limit holds across both ways of finding. */
+  hits = dossier_store_pick (store, DOSSIER_TYPE_INCIDENT, "inc", "en", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/search/accents-and-prefixes", test_accents_and_prefixes);
   g_test_add_func ("/search/ranking", test_ranking);
   g_test_add_func ("/search/rtree", test_rtree);
+  g_test_add_func ("/search/pick", test_pick);
 
   return g_test_run ();
 }
