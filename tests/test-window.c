@@ -18,74 +18,11 @@
 #include "dossier-preferences-window.h"
 #include "dossier-record-list.h"
 #include "dossier-search-page.h"
+#include "dossier-test-display.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
 static char *demo_path;
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  /* Let layout, drawing, the lazily filled list rows and the stack's transition happen. */
-  g_timeout_add (400, quit_loop, loop);
-  g_main_loop_run (loop);
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Saves what @widget shows as a PNG in $DOSSIER_SCREENSHOT_DIR, when it is set. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_demo_incidents (void)
@@ -111,7 +48,7 @@ test_demo_incidents (void)
   dossier_window_show_section (window, "incidents");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
   {
@@ -145,7 +82,7 @@ test_demo_incidents (void)
   /* Rows are really on screen: the column view made row widgets showing the code. */
   {
     GtkWidget *view = GTK_WIDGET (dossier_record_list_get_view (list));
-    GtkWidget *inscription = find_descendant (view, GTK_TYPE_INSCRIPTION);
+    GtkWidget *inscription = dossier_test_find_descendant (view, GTK_TYPE_INSCRIPTION);
     g_assert_nonnull (inscription);
     g_assert_true (gtk_widget_get_mapped (inscription));
   }
@@ -157,7 +94,7 @@ test_demo_incidents (void)
     guint32 s1, e1, s2, e2;
 
     dossier_record_list_sort_by (list, 1, TRUE);
-    wait_for_draw (GTK_WIDGET (window));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
     top = g_list_model_get_item (model, 0);
     next = g_list_model_get_item (model, counts.incidents - 1);
@@ -167,7 +104,7 @@ test_demo_incidents (void)
     g_assert_cmpstr (DOSSIER_RECORD (top)->code, !=, "INC-0001");
 
     dossier_record_list_sort_by (list, 0, FALSE);
-    wait_for_draw (GTK_WIDGET (window));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_clear_object (&top);
     top = g_list_model_get_item (model, 0);
     g_assert_cmpstr (DOSSIER_RECORD (top)->code, ==, "INC-0001");
@@ -188,7 +125,7 @@ test_demo_incidents (void)
     g_assert_cmpint (expected, <, counts.incidents);
 
     dossier_filter_popover_choose (DOSSIER_FILTER_POPOVER (popover), "admin1", "mopti");
-    wait_for_draw (GTK_WIDGET (window));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_false (dossier_filter_is_empty (filter));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
     for (guint i = 0; i < expected; i++)
@@ -196,24 +133,24 @@ test_demo_incidents (void)
         g_autoptr(DossierIncident) incident = g_list_model_get_item (model, i);
         g_assert_cmpstr (incident->admin1, ==, "mopti");
       }
-    screenshot (GTK_WIDGET (window), filtered_shot);
+    dossier_test_screenshot (GTK_WIDGET (window), filtered_shot);
 
     /* A period on top: fewer or as many. */
     dossier_filter_set_years (filter, 2022, 2022);
     g_assert_cmpuint (g_list_model_get_n_items (model), <=, expected);
 
     dossier_filter_clear (filter);
-    wait_for_draw (GTK_WIDGET (window));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_true (dossier_filter_is_empty (filter));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
   }
 
   /* The overview draws its charts from the dossier. */
   dossier_window_show_section (window, "overview");
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
   {
     GtkWidget *overview = dossier_window_get_list (window, "overview");
-    GtkWidget *chart = find_descendant (overview, DOSSIER_TYPE_BAR_CHART);
+    GtkWidget *chart = dossier_test_find_descendant (overview, DOSSIER_TYPE_BAR_CHART);
     g_autofree char *overview_shot = g_strdup_printf ("window-overview-%s.png", lang);
     guint n = 0;
 
@@ -225,23 +162,23 @@ test_demo_incidents (void)
           n++;
         }
     g_assert_cmpuint (n, ==, 5);
-    screenshot (GTK_WIDGET (window), overview_shot);
+    dossier_test_screenshot (GTK_WIDGET (window), overview_shot);
   }
 
   /* The window can change section. */
   dossier_window_show_section (window, "people");
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (dossier_window_get_section (window), ==, "people");
   dossier_window_show_section (window, "incidents");
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
 
   shot = g_strdup_printf ("window-incidents-%s.png", lang);
-  screenshot (GTK_WIDGET (window), shot);
+  dossier_test_screenshot (GTK_WIDGET (window), shot);
 
   /* Searching the whole dossier: accents folded, results grouped by kind, and clearing
    * the search brings the list back. */
   dossier_window_search (window, "segou");
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (dossier_window_get_section (window), ==, "search");
   {
     DossierSearchPage *page = DOSSIER_SEARCH_PAGE (dossier_window_get_list (window, "search"));
@@ -249,13 +186,13 @@ test_demo_incidents (void)
 
     g_assert_cmpuint (dossier_search_page_count_kind (page, "incident"), >=, 1);
     g_assert_cmpuint (dossier_search_page_count_kind (page, "testimony"), >=, 1);
-    screenshot (GTK_WIDGET (window), search_shot);
+    dossier_test_screenshot (GTK_WIDGET (window), search_shot);
     g_assert_cmpuint (dossier_search_page_search (page, "zzzzqqq"), ==, 0);
 
     /* Opening a hit shows it selected in its list. */
     g_assert_cmpuint (dossier_search_page_search (page, "tounu"), >=, 1);
     dossier_search_page_activate_first (page);
-    wait_for_draw (GTK_WIDGET (window));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
     {
       GtkSelectionModel *selection = gtk_column_view_get_model (dossier_record_list_get_view (list));
@@ -268,7 +205,7 @@ test_demo_incidents (void)
     }
   }
   dossier_window_search (window, "");
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -286,7 +223,7 @@ test_bad_file_shows_error (void)
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
   dossier_window_show_error (window, error->message);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (dossier_window_get_section (window), ==, "error");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -325,7 +262,7 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (window));
   prefs = dossier_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
-  wait_for_draw (prefs);
+  dossier_test_wait_for_draw (prefs);
 
   /* Rows are found by their translated titles, as a user sees them. */
   name_row = find_by_type_and_title (prefs, ADW_TYPE_ENTRY_ROW, _("Name"));
@@ -347,8 +284,8 @@ test_preferences (void)
   language = g_settings_get_string (settings, "interface-language");
   g_assert_cmpstr (language, ==, "");
 
-  wait_for_draw (prefs);
-  screenshot (prefs, shot);
+  dossier_test_wait_for_draw (prefs);
+  dossier_test_screenshot (prefs, shot);
   gtk_window_destroy (GTK_WINDOW (prefs));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -211,6 +213,82 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * dossier_application_new_dossier:
+ * @self: the application
+ * @path: where to make it; ".dossier" is added if missing
+ * @error: return location for a #GError
+ *
+ * Makes an empty dossier, named after its file, and opens it in a new window.
+ *
+ * Returns: %TRUE if it was made
+ */
+gboolean
+dossier_application_new_dossier (DossierApplication  *self,
+                                 const char          *path,
+                                 GError             **error)
+{
+  g_autofree char *full = g_str_has_suffix (path, ".dossier") ? g_strdup (path) : g_strconcat (path, ".dossier", NULL);
+  g_autofree char *basename = g_path_get_basename (full);
+  g_autoptr(DossierStore) store = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), FALSE);
+
+  basename[strlen (basename) - strlen (".dossier")] = '\0';
+  store = dossier_store_create (full, basename, error);
+  if (store == NULL)
+    return FALSE;
+  dossier_store_close (store);
+  open_in_window (self, full);
+  return TRUE;
+}
+
+static void
+on_new_response (GtkNativeDialog    *dialog,
+                 int                 response,
+                 DossierApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !dossier_application_new_dossier (self, path, &error))
+        {
+          GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The dossier could not be made"),
+                                                                                  error->message));
+
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  DossierApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("New Dossier"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Dossiers"));
+  gtk_file_filter_add_pattern (filter, "*.dossier");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name offered for a new dossier */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New dossier.dossier"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 open_demo_action (GSimpleAction *action,
                   GVariant      *parameter,
@@ -295,6 +373,7 @@ static const GActionEntry app_actions[] = {
   { "open-recent", open_recent_action, "s" },
   { "restart", restart_action },
   { "preferences", preferences_action },
+  { "new", new_action },
   { "open", open_action },
   { "open-demo", open_demo_action },
   { "about", about_action },
@@ -307,6 +386,7 @@ dossier_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<Control>q", NULL });

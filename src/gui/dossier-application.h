@@ -16,5 +16,8 @@ void                dossier_application_setup_language (void);
 char               *dossier_application_ui_language    (void);
 char               *dossier_application_demo_path      (void);
 GStrv               dossier_application_restart_argv   (DossierApplication *self);
+gboolean            dossier_application_new_dossier    (DossierApplication *self,
+                                                        const char         *path,
+                                                        GError            **error);
 
 G_END_DECLS

@@ -227,3 +227,45 @@ dossier_record_list_model_set_filter (DossierRecordListModel *self,
     g_signal_connect_swapped (filter, "changed", G_CALLBACK (dossier_record_list_model_reload), self);
   dossier_record_list_model_reload (self);
 }
+
+/**
+ * dossier_record_list_model_refresh:
+ * @self: a #DossierRecordListModel
+ * @record: a record that was changed
+ *
+ * Reads @record's row again if it is in a page held, and tells the views.
+ *
+ * Returns: its position, or -1 if it is not held
+ */
+gint64
+dossier_record_list_model_refresh (DossierRecordListModel *self,
+                                   DossierRecord          *record)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self), -1);
+  g_return_val_if_fail (DOSSIER_IS_RECORD (record), -1);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *page = value;
+
+      for (guint i = 0; i < page->len; i++)
+        if (DOSSIER_RECORD (page->pdata[i])->id == record->id)
+          {
+            g_autoptr(GError) error = NULL;
+            guint position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+
+            if (!dossier_store_reload (self->store, page->pdata[i], &error))
+              {
+                g_warning ("Could not read the record again: %s", error->message);
+                return -1;
+              }
+            g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+            return position;
+          }
+    }
+  return -1;
+}

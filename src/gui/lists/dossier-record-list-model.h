@@ -19,6 +19,8 @@ DossierRecordListModel *dossier_record_list_model_new      (DossierStore        
 void                    dossier_record_list_model_set_sort (DossierRecordListModel *self,
                                                             const char             *order_by,
                                                             gboolean                descending);
+gint64                  dossier_record_list_model_refresh (DossierRecordListModel *self,
+                                                            DossierRecord          *record);
 void                    dossier_record_list_model_reload   (DossierRecordListModel *self);
 DossierStore           *dossier_record_list_model_get_store (DossierRecordListModel *self);
 void                    dossier_record_list_model_set_filter (DossierRecordListModel *self,

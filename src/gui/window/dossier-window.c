@@ -7,6 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "dossier-actor.h"
+#include "dossier-actor-editor.h"
+#include "dossier-evidence-editor.h"
+#include "dossier-incident-editor.h"
+#include "dossier-person-editor.h"
+#include "dossier-testimony-editor.h"
 #include "dossier-application.h"
 #include "dossier-bar-chart.h"
 #include "dossier-filter-popover.h"
@@ -19,15 +24,8 @@
 #include "dossier-search-page.h"
 #include "dossier-testimony.h"
 #include "dossier-window.h"
-
-typedef struct {
-  const char              *name;
-  const char              *title;  /* N_() */
-  const char              *icon;
-  GType                  (*get_type) (void);
-  const DossierListColumn *columns;
-  guint                    n_columns;
-} Section;
+#include "dossier-window-private.h"
+#include "dossier-deletion.h"
 
 static const DossierListColumn incident_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
@@ -67,40 +65,16 @@ static const DossierListColumn actor_columns[] = {
   { N_("Kind"), "kind", DOSSIER_COLUMN_VOCAB, 24 },
 };
 
-static const Section sections[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic", NULL, NULL, 0 },
-  { "incidents", N_("Incidents"), "dialog-warning-symbolic", dossier_incident_get_type, incident_columns, G_N_ELEMENTS (incident_columns) },
-  { "people", N_("People"), "system-users-symbolic", dossier_person_get_type, person_columns, G_N_ELEMENTS (person_columns) },
-  { "testimonies", N_("Testimonies"), "user-available-symbolic", dossier_testimony_get_type, testimony_columns, G_N_ELEMENTS (testimony_columns) },
-  { "evidence", N_("Evidence"), "folder-documents-symbolic", dossier_evidence_get_type, evidence_columns, G_N_ELEMENTS (evidence_columns) },
-  { "actors", N_("Actors"), "security-high-symbolic", dossier_actor_get_type, actor_columns, G_N_ELEMENTS (actor_columns) },
-};
+#define sections dossier_window_sections
+#define Section DossierWindowSection
 
-struct _DossierWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  AdwToastOverlay      *toast_overlay;
-  GMenu                *recent_section;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkWidget            *search_page;
-  GtkMenuButton        *filter_button;
-  GtkWidget            *clear_filter_button;
-  DossierFilter        *filter;
-  char                 *section_before_search;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  DossierStore         *store;
-  GtkLabel             *counts[G_N_ELEMENTS (sections)];
-  GtkWidget            *overview_rows[G_N_ELEMENTS (sections)];
-  GtkWidget            *charts[5];
+const DossierWindowSection dossier_window_sections[N_SECTIONS] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", NULL, NULL, 0, NULL },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic", dossier_incident_get_type, incident_columns, G_N_ELEMENTS (incident_columns), dossier_incident_editor_new },
+  { "people", N_("People"), "system-users-symbolic", dossier_person_get_type, person_columns, G_N_ELEMENTS (person_columns), dossier_person_editor_new },
+  { "testimonies", N_("Testimonies"), "user-available-symbolic", dossier_testimony_get_type, testimony_columns, G_N_ELEMENTS (testimony_columns), dossier_testimony_editor_new },
+  { "evidence", N_("Evidence"), "folder-documents-symbolic", dossier_evidence_get_type, evidence_columns, G_N_ELEMENTS (evidence_columns), dossier_evidence_editor_new },
+  { "actors", N_("Actors"), "security-high-symbolic", dossier_actor_get_type, actor_columns, G_N_ELEMENTS (actor_columns), dossier_actor_editor_new },
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -124,6 +98,7 @@ on_sidebar_row_selected (DossierWindow *self,
     return;
   section = &sections[gtk_list_box_row_get_index (row)];
   gtk_stack_set_visible_child_name (self->stack, section->name);
+  _dossier_window_section_shown (self, gtk_list_box_row_get_index (row));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_settings_set_string (self->settings, "sidebar-section", section->name);
 }
@@ -320,12 +295,12 @@ update_charts (DossierWindow *self)
     }
 }
 
-static void
-update_counts (DossierWindow *self)
+void
+_dossier_window_update_counts (DossierWindow *self)
 {
   DossierStoreCounts counts;
   g_autoptr(GError) error = NULL;
-  gint64 values[G_N_ELEMENTS (sections)];
+  gint64 values[N_SECTIONS];
 
   if (!dossier_store_count (self->store, &counts, &error))
     {
@@ -409,6 +384,8 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->section_before_search, g_free);
+  g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->last_deletion, dossier_deletion_free);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
@@ -448,6 +425,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, clear_filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -456,6 +434,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  _dossier_window_records_class_init (widget_class);
 }
 
 static void
@@ -465,6 +444,7 @@ dossier_window_init (DossierWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   self->filter = dossier_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",
@@ -555,6 +535,8 @@ dossier_window_load (DossierWindow  *self,
   store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return FALSE;
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
   {
     g_autofree char *user = g_settings_get_string (self->settings, "investigator-name");
     dossier_store_set_user (store, user);
@@ -565,6 +547,8 @@ dossier_window_load (DossierWindow  *self,
     if ((child = gtk_stack_get_child_by_name (self->stack, sections[i].name)) != NULL)
       gtk_stack_remove (self->stack, child);
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->last_deletion, dossier_deletion_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   if ((child = gtk_stack_get_child_by_name (self->stack, "search")) != NULL)
     gtk_stack_remove (self->stack, child);
   self->search_page = dossier_search_page_new (store, lang);
@@ -578,11 +562,10 @@ dossier_window_load (DossierWindow  *self,
       if (sections[i].get_type == NULL)
         page = make_overview (self);
       else
-        page = dossier_record_list_new (store, sections[i].get_type (), sections[i].columns,
-                                        sections[i].n_columns, lang);
+        page = _dossier_window_make_section_page (self, i);
       /* The lists of incidents follow the shared filter. */
       if (sections[i].get_type != NULL && sections[i].get_type () == DOSSIER_TYPE_INCIDENT)
-        dossier_record_list_model_set_filter (dossier_record_list_get_model (DOSSIER_RECORD_LIST (page)),
+        dossier_record_list_model_set_filter (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)),
                                               self->filter);
       gtk_stack_add_titled (self->stack, page, sections[i].name, _(sections[i].title));
     }
@@ -595,11 +578,12 @@ dossier_window_load (DossierWindow  *self,
   adw_window_title_set_title (self->window_title, *title ? title : basename);
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), *title ? title : basename);
-  update_counts (self);
+  _dossier_window_update_counts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
 
   section = g_settings_get_string (self->settings, "sidebar-section");
   dossier_window_show_section (self, find_section (section) ? section : "incidents");
+  _dossier_window_restore_selection (self);
 
   /* A large dossier was opened before SQLite checked every page: check now, off the UI. */
   if (!dossier_store_is_checked (store))
@@ -686,6 +670,33 @@ GtkWidget *
 dossier_window_get_list (DossierWindow *self,
                          const char    *section)
 {
+  const Section *found;
+
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->stack, section);
+
+  found = find_section (section);
+  /* The overview and the search results have no list: their pages. */
+  if (found == NULL || found == sections)
+    return gtk_stack_get_child_by_name (self->stack, section);
+  return self->pages[found - sections].list;
+}
+
+/**
+ * dossier_window_get_editor:
+ * @self: a #DossierWindow
+ * @section: "incidents", "people", "testimonies", "evidence" or "actors"
+ *
+ * Returns: (transfer none): the editor beside that section's list
+ */
+GtkWidget *
+dossier_window_get_editor (DossierWindow *self,
+                           const char    *section)
+{
+  const Section *found;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  found = find_section (section);
+  g_return_val_if_fail (found != NULL, NULL);
+  return self->pages[found - sections].editor;
 }

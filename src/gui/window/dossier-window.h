@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "dossier-record.h"
+
 #include "dossier-filter.h"
 #include "dossier-store.h"
 
@@ -24,11 +26,20 @@ DossierStore  *dossier_window_get_store    (DossierWindow  *self);
 void           dossier_window_show_section (DossierWindow  *self,
                                             const char     *section);
 const char    *dossier_window_get_section  (DossierWindow  *self);
+GtkWidget     *dossier_window_get_editor         (DossierWindow  *self,
+                                                  const char     *section);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,
                                             const char     *section);
 DossierFilter *dossier_window_get_filter   (DossierWindow  *self);
 GtkWidget     *dossier_window_get_filter_popover (DossierWindow *self);
 void           dossier_window_search       (DossierWindow  *self,
                                             const char     *text);
+
+void           dossier_window_open_record      (DossierWindow  *self,
+                                                GType           type,
+                                                gint64          id);
+guint          dossier_window_delete_selected  (DossierWindow  *self);
+gboolean       dossier_window_undo_delete      (DossierWindow  *self);
+DossierRecord *dossier_window_add_record       (DossierWindow  *self);
 
 G_END_DECLS

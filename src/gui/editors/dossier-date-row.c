@@ -1,0 +1,152 @@
+/* dossier-date-row.c: a row to type an EDTF date, which says how it reads it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Investigators type dates as EDTF ("2022-03-27/2022-03-31", "2021-10~"); the row writes
+ * back in words how it understood the date ("27–31 March 2022"), or why it cannot ("the
+ * month 13 does not exist"), as they type, so that a wrong date never reaches the dossier
+ * silently.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-date-row.h"
+#include "dossier-edtf.h"
+
+struct _DossierDateRow
+{
+  AdwActionRow  parent_instance;
+
+  GtkEntry     *entry;
+  char         *lang;
+  gboolean      valid;
+  gboolean      setting;
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DossierDateRow, dossier_date_row, ADW_TYPE_ACTION_ROW)
+
+static void
+validate (DossierDateRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr(GError) error = NULL;
+
+  self->valid = *text == '\0' || dossier_edtf_validate (text, &error);
+  if (self->valid)
+    {
+      g_autofree char *reading = *text ? dossier_edtf_format_string (text, self->lang) : NULL;
+      g_autofree char *escaped = reading ? g_markup_escape_text (reading, -1) : NULL;
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped ? escaped : _("No date"));
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  else
+    {
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+}
+
+static void
+on_changed (DossierDateRow *self)
+{
+  validate (self);
+  if (!self->setting)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+dossier_date_row_finalize (GObject *object)
+{
+  g_free (DOSSIER_DATE_ROW (object)->lang);
+  G_OBJECT_CLASS (dossier_date_row_parent_class)->finalize (object);
+}
+
+static void
+dossier_date_row_class_init (DossierDateRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_date_row_finalize;
+
+  /* Emitted at every edit; dossier_date_row_is_valid() tells whether to keep it. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dossier_date_row_init (DossierDateRow *self)
+{
+  self->lang = g_strdup ("en");
+  self->valid = TRUE;
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 22);
+  /* Translators: examples of dates in the Extended Date/Time Format; keep them as they are */
+  gtk_entry_set_placeholder_text (self->entry, _("2022-03-27, 2022-03, 2021-10~ or 2022-03-27/2022-03-31"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
+                               _("A day (2022-03-27), a month (2022-03), a year (2022), a period (2022-03-27/2022-03-31); "
+                                 "add ~ for approximate, ? for uncertain; leave an end empty if unknown (2021-10/..)"));
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
+  validate (self);
+}
+
+const char *
+dossier_date_row_get_text (DossierDateRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATE_ROW (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+}
+
+/* Shows a date without emitting ::changed. */
+void
+dossier_date_row_set_text (DossierDateRow *self,
+                           const char     *text)
+{
+  g_return_if_fail (DOSSIER_IS_DATE_ROW (self));
+
+  self->setting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
+  self->setting = FALSE;
+  validate (self);
+}
+
+gboolean
+dossier_date_row_is_valid (DossierDateRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATE_ROW (self), FALSE);
+  return self->valid;
+}
+
+GtkEditable *
+dossier_date_row_get_entry (DossierDateRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATE_ROW (self), NULL);
+  return GTK_EDITABLE (self->entry);
+}
+
+void
+dossier_date_row_set_lang (DossierDateRow *self,
+                           const char     *lang)
+{
+  g_return_if_fail (DOSSIER_IS_DATE_ROW (self));
+
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  validate (self);
+}

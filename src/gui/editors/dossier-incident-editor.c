@@ -1,0 +1,193 @@
+/* dossier-incident-editor.c: the editor of an incident
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-incident.h"
+#include "dossier-incident-editor.h"
+#include "dossier-vocab.h"
+#include "dossier-vocab-row.h"
+
+struct _DossierIncidentEditor
+{
+  DossierEditor     parent_instance;
+
+  DossierVocabRow  *admin1;
+  DossierVocabRow  *admin2;
+  DossierVocabRow  *violation_types;
+  GtkGrid          *casualties;
+  GtkWidget        *counts[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS];
+  DossierStore     *labelled_for;   /* the store the grid's labels were read from */
+};
+
+G_DEFINE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER_TYPE_EDITOR)
+
+static const DossierEditorField fields[] = {
+  { "title", "title", DOSSIER_EDITOR_BILINGUAL },
+  { "summary", "summary", DOSSIER_EDITOR_BILINGUAL },
+  { "date", "date_edtf", DOSSIER_EDITOR_DATE },
+  { "place", "place", DOSSIER_EDITOR_TEXT },
+  { "admin1", "admin1", DOSSIER_EDITOR_VOCAB },
+  { "admin2", "admin2", DOSSIER_EDITOR_VOCAB },
+  { "admin3", "admin3", DOSSIER_EDITOR_TEXT },
+  { "latitude", "latitude", DOSSIER_EDITOR_COORDINATE },
+  { "longitude", "longitude", DOSSIER_EDITOR_COORDINATE },
+  { "location_precision", "location_precision", DOSSIER_EDITOR_VOCAB },
+  { "verification", "verification", DOSSIER_EDITOR_VOCAB },
+  { "standard_of_proof", "standard_of_proof", DOSSIER_EDITOR_VOCAB },
+  { "confidentiality", "confidentiality", DOSSIER_EDITOR_VOCAB },
+  { "sources", "sources", DOSSIER_EDITOR_TEXT },
+};
+
+static const char * const link_groups[] = {
+  "people_links", "testimony_links", "actor_links", "evidence_links", NULL
+};
+
+/* The casualty grid is labelled from the vocabularies, in the interface's language. */
+static void
+label_casualties (DossierIncidentEditor *self)
+{
+  DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
+  const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
+  GtkWidget *child;
+
+  if (store == self->labelled_for)
+    return;
+  self->labelled_for = store;
+  for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+    {
+      g_autofree char *label = dossier_store_vocab_label (store, "casualty-group", dossier_casualty_groups[g], lang);
+
+      if ((child = gtk_grid_get_child_at (self->casualties, g + 1, 0)) != NULL)
+        gtk_grid_remove (self->casualties, child);
+      child = gtk_label_new (label);
+      gtk_widget_add_css_class (child, "caption-heading");
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_grid_attach (self->casualties, child, g + 1, 0, 1, 1);
+    }
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    {
+      g_autofree char *label = dossier_store_vocab_label (store, "casualty-category", dossier_casualty_categories[c], lang);
+
+      if ((child = gtk_grid_get_child_at (self->casualties, 0, c + 1)) != NULL)
+        gtk_grid_remove (self->casualties, child);
+      child = gtk_label_new (label);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_widget_set_hexpand (child, TRUE);
+      gtk_grid_attach (self->casualties, child, 0, c + 1, 1, 1);
+      for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+        {
+          g_autofree char *group = dossier_store_vocab_label (store, "casualty-group", dossier_casualty_groups[g], lang);
+          /* Translators: the accessible name of a count of victims, e.g. "Killed, women" */
+          g_autofree char *name = g_strdup_printf (_("%s, %s"), label, group);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->counts[c][g]), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+    }
+}
+
+static void
+load (DossierEditor *editor,
+      DossierRecord *record)
+{
+  DossierIncidentEditor *self = DOSSIER_INCIDENT_EDITOR (editor);
+  DossierIncident *incident = DOSSIER_INCIDENT (record);
+
+  label_casualties (self);
+  dossier_vocab_row_set_values (self->violation_types, (const char * const *) incident->violation_types);
+  /* The cercles offered are those of the region. */
+  dossier_vocab_row_set_parent (self->admin2, incident->admin1);
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->counts[c][g]), MAX (0, incident->casualties[c][g]));
+}
+
+static void
+on_violation_types_changed (DossierIncidentEditor *self)
+{
+  DossierIncident *incident = DOSSIER_INCIDENT (dossier_editor_get_record (DOSSIER_EDITOR (self)));
+
+  if (incident == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)))
+    return;
+  g_strfreev (incident->violation_types);
+  incident->violation_types = g_strdupv ((char **) dossier_vocab_row_get_values (self->violation_types));
+  dossier_editor_save (DOSSIER_EDITOR (self));
+}
+
+static void
+on_admin1_changed (DossierIncidentEditor *self)
+{
+  dossier_vocab_row_set_parent (self->admin2, dossier_vocab_row_get_value (self->admin1));
+}
+
+static void
+on_count_changed (DossierIncidentEditor *self,
+                  GtkSpinButton         *button)
+{
+  DossierIncident *incident = DOSSIER_INCIDENT (dossier_editor_get_record (DOSSIER_EDITOR (self)));
+  int c = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "category"));
+  int g = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "group"));
+  gint64 value = gtk_spin_button_get_value_as_int (button);
+
+  if (incident == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)) || incident->casualties[c][g] == value)
+    return;
+  incident->casualties[c][g] = value;
+  dossier_editor_save (DOSSIER_EDITOR (self));
+}
+
+GtkSpinButton *
+dossier_incident_editor_get_casualty_button (DossierIncidentEditor *self,
+                                             int                    category,
+                                             int                    group)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), NULL);
+  g_return_val_if_fail (category >= 0 && category < DOSSIER_N_CASUALTY_CATEGORIES, NULL);
+  g_return_val_if_fail (group >= 0 && group < DOSSIER_N_CASUALTY_GROUPS, NULL);
+  return GTK_SPIN_BUTTON (self->counts[category][group]);
+}
+
+static void
+dossier_incident_editor_class_init (DossierIncidentEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierEditorClass *editor_class = DOSSIER_EDITOR_CLASS (klass);
+
+  editor_class->load = load;
+  dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-incident-editor.ui",
+                              DOSSIER_TYPE_INCIDENT, fields, G_N_ELEMENTS (fields), link_groups);
+  gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, violation_types);
+  gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, casualties);
+}
+
+static void
+dossier_incident_editor_init (DossierIncidentEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Bound by the base class, as fields. */
+  self->admin1 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "admin1"));
+  self->admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "admin2"));
+
+  g_signal_connect_swapped (self->violation_types, "changed", G_CALLBACK (on_violation_types_changed), self);
+  g_signal_connect_swapped (self->admin1, "changed", G_CALLBACK (on_admin1_changed), self);
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+      {
+        GtkWidget *button = gtk_spin_button_new_with_range (0, 1000000, 1);
+
+        gtk_editable_set_width_chars (GTK_EDITABLE (button), 4);
+        g_object_set_data (G_OBJECT (button), "category", GINT_TO_POINTER (c));
+        g_object_set_data (G_OBJECT (button), "group", GINT_TO_POINTER (g));
+        g_signal_connect_swapped (button, "value-changed", G_CALLBACK (on_count_changed), self);
+        gtk_grid_attach (self->casualties, button, g + 1, c + 1, 1, 1);
+        self->counts[c][g] = button;
+      }
+}
+
+GtkWidget *
+dossier_incident_editor_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_INCIDENT_EDITOR, NULL);
+}

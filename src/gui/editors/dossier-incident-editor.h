@@ -1,0 +1,19 @@
+/* dossier-incident-editor.h: the editor of an incident
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-editor.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_INCIDENT_EDITOR (dossier_incident_editor_get_type ())
+G_DECLARE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER, INCIDENT_EDITOR, DossierEditor)
+
+GtkWidget *dossier_incident_editor_new                (void);
+GtkSpinButton *dossier_incident_editor_get_casualty_button (DossierIncidentEditor *self,
+                                                            int                    category,
+                                                            int                    group);
+
+G_END_DECLS

@@ -1,0 +1,304 @@
+/* dossier-person-editor.c: the editor of a coded person
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A person is known by a code. Who they really are (DossierIdentity, a record apart) is
+ * shown only after an explicit "Show identity", hidden again whenever another person is
+ * opened, and never read at all until then: a screen glanced at over a shoulder shows
+ * codes only.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-identity.h"
+#include "dossier-person.h"
+#include "dossier-person-editor.h"
+#include "dossier-record-picker.h"
+#include "dossier-testimony.h"
+#include "dossier-vocab-row.h"
+
+#define SAVE_DELAY_MS 600
+
+struct _DossierPersonEditor
+{
+  DossierEditor        parent_instance;
+
+  GtkToggleButton     *show_identity;
+  AdwPreferencesGroup *identity_group;
+  AdwPreferencesGroup *testimonies_group;
+  DossierVocabRow     *residence_admin1;
+  DossierVocabRow     *residence_admin2;
+  GtkWidget           *identity_rows[4];
+  GPtrArray           *testimony_rows;
+  DossierIdentity     *identity;      /* loaded only when shown */
+  guint                identity_save;
+  gboolean             filling;
+};
+
+G_DEFINE_FINAL_TYPE (DossierPersonEditor, dossier_person_editor, DOSSIER_TYPE_EDITOR)
+
+static const DossierEditorField fields[] = {
+  { "protection", "protection", DOSSIER_EDITOR_VOCAB },
+  { "sex", "sex", DOSSIER_EDITOR_VOCAB },
+  { "age", "age", DOSSIER_EDITOR_NUMBER },
+  { "age_group", "age_group", DOSSIER_EDITOR_VOCAB },
+  { "community", "community", DOSSIER_EDITOR_TEXT },
+  { "residence_admin1", "residence_admin1", DOSSIER_EDITOR_VOCAB },
+  { "residence_admin2", "residence_admin2", DOSSIER_EDITOR_VOCAB },
+  { "languages", "languages", DOSSIER_EDITOR_TEXT },
+  { "consent", "consent", DOSSIER_EDITOR_VOCAB },
+  { "notes", "notes", DOSSIER_EDITOR_TEXT },
+};
+
+static const char * const link_groups[] = { "incident_links", "evidence_links", NULL };
+
+/* The identity's fields, in the order of identity_rows. */
+static const char * const identity_fields[] = { "full_name", "other_names", "contact", "address" };
+
+static gboolean
+collect (DossierRecord  *record,
+         gpointer        user_data,
+         GError        **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (record));
+  return TRUE;
+}
+
+static void
+save_identity (DossierPersonEditor *self)
+{
+  DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
+  DossierRecord *person = dossier_editor_get_record (DOSSIER_EDITOR (self));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_clear_handle_id (&self->identity_save, g_source_remove);
+  if (self->identity == NULL || person == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+    dossier_record_set_string (DOSSIER_RECORD (self->identity),
+                               dossier_record_find_field (DOSSIER_RECORD (self->identity)->info, identity_fields[i]),
+                               gtk_editable_get_text (GTK_EDITABLE (self->identity_rows[i])));
+  if (DOSSIER_RECORD (self->identity)->id > 0)
+    ok = dossier_store_update (store, DOSSIER_RECORD (self->identity), &error);
+  else
+    ok = dossier_store_insert (store, DOSSIER_RECORD (self->identity), &error);
+  if (!ok)
+    dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
+}
+
+static gboolean
+save_identity_after_pause (gpointer data)
+{
+  DossierPersonEditor *self = data;
+
+  self->identity_save = 0;
+  save_identity (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_identity_changed (DossierPersonEditor *self)
+{
+  if (self->filling || self->identity == NULL)
+    return;
+  g_clear_handle_id (&self->identity_save, g_source_remove);
+  self->identity_save = g_timeout_add (SAVE_DELAY_MS, save_identity_after_pause, self);
+}
+
+static void
+hide_identity (DossierPersonEditor *self)
+{
+  save_identity (self);
+  g_clear_object (&self->identity);
+  self->filling = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->identity_rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->identity_rows[i]), "");
+      gtk_widget_set_visible (self->identity_rows[i], FALSE);
+    }
+  self->filling = FALSE;
+  adw_preferences_group_set_description (self->identity_group,
+                                         _("Hidden. Use “Show Identity” to see or record who this person is."));
+  if (gtk_toggle_button_get_active (self->show_identity))
+    gtk_toggle_button_set_active (self->show_identity, FALSE);
+}
+
+static void
+show_identity (DossierPersonEditor *self)
+{
+  DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
+  DossierRecord *person = dossier_editor_get_record (DOSSIER_EDITOR (self));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+
+  if (person == NULL)
+    return;
+  where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, person->id);
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, collect, found, &error))
+    {
+      dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
+      gtk_toggle_button_set_active (self->show_identity, FALSE);
+      return;
+    }
+  if (found->len > 0)
+    self->identity = g_object_ref (found->pdata[0]);
+  else
+    {
+      /* Made when something is typed. */
+      self->identity = dossier_identity_new ();
+      self->identity->person_id = person->id;
+    }
+  self->filling = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->identity_rows); i++)
+    {
+      const DossierField *field = dossier_record_find_field (DOSSIER_RECORD (self->identity)->info, identity_fields[i]);
+      g_autofree char *value = dossier_record_get_string (DOSSIER_RECORD (self->identity), field);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->identity_rows[i]), value ? value : "");
+      gtk_widget_set_visible (self->identity_rows[i], TRUE);
+    }
+  self->filling = FALSE;
+  adw_preferences_group_set_description (self->identity_group,
+                                         _("Confidential: never shown in lists, never exported except in internal exports."));
+}
+
+static void
+on_show_identity_toggled (DossierPersonEditor *self)
+{
+  if (gtk_toggle_button_get_active (self->show_identity))
+    {
+      if (self->identity == NULL)
+        show_identity (self);
+    }
+  else
+    hide_identity (self);
+}
+
+static void
+on_testimony_activated (GtkWidget           *row,
+                        DossierPersonEditor *self)
+{
+  dossier_editor_open_record (DOSSIER_EDITOR (self), DOSSIER_TYPE_TESTIMONY,
+                              GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")));
+}
+
+/* The testimonies this person gave name them as their witness. */
+static void
+load_testimonies (DossierPersonEditor *self,
+                  DossierRecord       *person)
+{
+  DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
+  const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, person->id);
+
+  for (guint i = 0; i < self->testimony_rows->len; i++)
+    adw_preferences_group_remove (self->testimonies_group, self->testimony_rows->pdata[i]);
+  g_ptr_array_set_size (self->testimony_rows, 0);
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, where, collect, found, &error))
+    {
+      dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      DossierRecord *testimony = found->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (testimony->code, -1);
+      g_autofree char *description = dossier_record_describe (store, testimony, lang);
+      g_autofree char *subtitle = g_markup_escape_text (description, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) testimony->id));
+      g_signal_connect (row, "activated", G_CALLBACK (on_testimony_activated), self);
+      adw_preferences_group_add (self->testimonies_group, row);
+      g_ptr_array_add (self->testimony_rows, row);
+    }
+  adw_preferences_group_set_description (self->testimonies_group,
+                                         found->len == 0 ? _("None yet") : NULL);
+}
+
+static void
+load (DossierEditor *editor,
+      DossierRecord *record)
+{
+  DossierPersonEditor *self = DOSSIER_PERSON_EDITOR (editor);
+
+  /* Another person: their identity is hidden until asked for. */
+  if (self->identity == NULL || self->identity->person_id != record->id)
+    hide_identity (self);
+  dossier_vocab_row_set_parent (self->residence_admin2, DOSSIER_PERSON (record)->residence_admin1);
+  load_testimonies (self, record);
+}
+
+static void
+on_residence_changed (DossierPersonEditor *self)
+{
+  dossier_vocab_row_set_parent (self->residence_admin2, dossier_vocab_row_get_value (self->residence_admin1));
+}
+
+static void
+dossier_person_editor_dispose (GObject *object)
+{
+  DossierPersonEditor *self = DOSSIER_PERSON_EDITOR (object);
+
+  if (self->identity != NULL)
+    save_identity (self);
+  g_clear_handle_id (&self->identity_save, g_source_remove);
+  g_clear_object (&self->identity);
+  g_clear_pointer (&self->testimony_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dossier_person_editor_parent_class)->dispose (object);
+}
+
+static void
+dossier_person_editor_class_init (DossierPersonEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DossierEditorClass *editor_class = DOSSIER_EDITOR_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dossier_person_editor_dispose;
+  editor_class->load = load;
+  dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-person-editor.ui",
+                              DOSSIER_TYPE_PERSON, fields, G_N_ELEMENTS (fields), link_groups);
+  gtk_widget_class_bind_template_child (widget_class, DossierPersonEditor, show_identity);
+  gtk_widget_class_bind_template_child (widget_class, DossierPersonEditor, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierPersonEditor, testimonies_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "full_name", FALSE,
+                                             G_STRUCT_OFFSET (DossierPersonEditor, identity_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "other_names", FALSE,
+                                             G_STRUCT_OFFSET (DossierPersonEditor, identity_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "contact", FALSE,
+                                             G_STRUCT_OFFSET (DossierPersonEditor, identity_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "address", FALSE,
+                                             G_STRUCT_OFFSET (DossierPersonEditor, identity_rows[3]));
+}
+
+static void
+dossier_person_editor_init (DossierPersonEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->testimony_rows = g_ptr_array_new ();
+  /* Bound by the base class, as fields. */
+  self->residence_admin1 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "residence_admin1"));
+  self->residence_admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "residence_admin2"));
+  g_signal_connect_swapped (self->show_identity, "toggled", G_CALLBACK (on_show_identity_toggled), self);
+  g_signal_connect_swapped (self->residence_admin1, "changed", G_CALLBACK (on_residence_changed), self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->identity_rows); i++)
+    g_signal_connect_swapped (self->identity_rows[i], "changed", G_CALLBACK (on_identity_changed), self);
+}
+
+GtkWidget *
+dossier_person_editor_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_PERSON_EDITOR, NULL);
+}

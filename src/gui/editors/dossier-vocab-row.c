@@ -1,0 +1,484 @@
+/* dossier-vocab-row.c: a row to choose one or several terms of a vocabulary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Vocabularies run from three terms to a hundred (the cercles of Mali), so the choice is a
+ * popover with a search entry over a list box: typing "tomb" or "Tombouctou" or "timbuktu"
+ * finds the region, whatever the accents and whichever language the label is in.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-vocab.h"
+#include "dossier-vocab-row.h"
+
+struct _DossierVocabRow
+{
+  AdwActionRow  parent_instance;
+
+  GtkMenuButton *button;
+  GtkLabel      *button_label;
+  GtkSearchEntry *search;
+  GtkListBox    *list;
+
+  char          *scheme;
+  char          *parent;        /* only terms under this one, or all */
+  char          *lang;
+  gboolean       multiple;
+  gboolean       allow_none;
+  GStrv          values;
+  GPtrArray     *terms;         /* DossierVocabTerm */
+  char          *folded_search;
+};
+
+enum {
+  PROP_0,
+  PROP_SCHEME,
+  PROP_MULTIPLE,
+  PROP_ALLOW_NONE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DossierVocabRow, dossier_vocab_row, ADW_TYPE_ACTION_ROW)
+
+/**
+ * dossier_fold_text:
+ * @text: (nullable): some text
+ *
+ * Returns: (transfer full): @text without accents and case, for matching what is typed
+ */
+char *
+dossier_fold_text (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  for (const char *p = decomposed; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, -1);
+}
+
+static gboolean
+has_value (DossierVocabRow *self,
+           const char      *code)
+{
+  return self->values != NULL && g_strv_contains ((const char * const *) self->values, code);
+}
+
+static void
+update_label (DossierVocabRow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; self->values && self->values[i]; i++)
+    {
+      const char *label = self->values[i];
+
+      for (guint t = 0; self->terms && t < self->terms->len; t++)
+        if (g_str_equal (((DossierVocabTerm *) self->terms->pdata[t])->code, self->values[i]))
+          label = dossier_vocab_term_get_label (self->terms->pdata[t], self->lang);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, label);
+    }
+  gtk_label_set_text (self->button_label, text->len ? text->str : _("Not set"));
+  if (text->len)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->button_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->button_label), "dim-label");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), text->len ? text->str : NULL);
+}
+
+/* The check marks follow the values. */
+static void
+update_checks (DossierVocabRow *self)
+{
+  GtkWidget *row;
+
+  for (int i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, i))) != NULL; i++)
+    {
+      const char *code = g_object_get_data (G_OBJECT (row), "code");
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+      gboolean on = code ? has_value (self, code) : (self->values == NULL || self->values[0] == NULL);
+
+      gtk_widget_set_opacity (check, on ? 1.0 : 0.0);
+    }
+}
+
+static GtkWidget *
+make_row (DossierVocabRow *self,
+          const char      *code,
+          const char      *label,
+          const char      *folded)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
+  g_object_set_data_full (G_OBJECT (row), "folded", g_strdup (folded), g_free);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return row;
+}
+
+static void
+rebuild (DossierVocabRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  if (self->allow_none && !self->multiple)
+    gtk_list_box_append (self->list, make_row (self, NULL, _("Not set"), ""));
+  for (guint i = 0; self->terms && i < self->terms->len; i++)
+    {
+      DossierVocabTerm *term = self->terms->pdata[i];
+      g_autofree char *both = NULL;
+      g_autofree char *folded = NULL;
+
+      if (self->parent != NULL && g_strcmp0 (term->parent, self->parent) != 0)
+        continue;
+      both = g_strjoin ("\n", term->code, term->label_fr, term->label_en, NULL);
+      folded = dossier_fold_text (both);
+      gtk_list_box_append (self->list, make_row (self, term->code,
+                                                 dossier_vocab_term_get_label (term, self->lang), folded));
+    }
+  update_checks (self);
+  update_label (self);
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       user_data)
+{
+  DossierVocabRow *self = user_data;
+  const char *folded = g_object_get_data (G_OBJECT (row), "folded");
+
+  if (self->folded_search == NULL || *self->folded_search == '\0')
+    return TRUE;
+  return folded != NULL && strstr (folded, self->folded_search) != NULL;
+}
+
+static void
+on_search_changed (DossierVocabRow *self)
+{
+  g_free (self->folded_search);
+  self->folded_search = dossier_fold_text (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  gtk_list_box_invalidate_filter (self->list);
+}
+
+/* Enter in the search entry takes the first term shown. */
+static void
+on_search_activate (DossierVocabRow *self)
+{
+  GtkWidget *row;
+
+  for (int i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, i))) != NULL; i++)
+    if (gtk_widget_get_child_visible (row) && filter_row (GTK_LIST_BOX_ROW (row), self))
+      {
+        g_signal_emit_by_name (self->list, "row-activated", row);
+        return;
+      }
+}
+
+/**
+ * dossier_vocab_row_choose:
+ * @self: a #DossierVocabRow
+ * @code: (nullable): a term's code, or %NULL for none
+ *
+ * Does what clicking the term in the popover does: sets it (or, in a row of several
+ * terms, adds or removes it) and emits ::changed.
+ */
+void
+dossier_vocab_row_choose (DossierVocabRow *self,
+                          const char      *code)
+{
+  g_return_if_fail (DOSSIER_IS_VOCAB_ROW (self));
+
+  if (!self->multiple)
+    {
+      const char *codes[] = { code, NULL };
+
+      if (g_strcmp0 (code, dossier_vocab_row_get_value (self)) == 0)
+        return;
+      dossier_vocab_row_set_values (self, code ? codes : NULL);
+    }
+  else if (code != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) values = NULL;
+      gboolean had = has_value (self, code);
+
+      for (guint i = 0; self->values && self->values[i]; i++)
+        if (!g_str_equal (self->values[i], code))
+          g_strv_builder_add (builder, self->values[i]);
+      if (!had)
+        g_strv_builder_add (builder, code);
+      values = g_strv_builder_end (builder);
+      dossier_vocab_row_set_values (self, (const char * const *) values);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_row_activated (DossierVocabRow *self,
+                  GtkListBoxRow   *row)
+{
+  dossier_vocab_row_choose (self, g_object_get_data (G_OBJECT (row), "code"));
+  if (!self->multiple)
+    gtk_menu_button_popdown (self->button);
+}
+
+static void
+on_popover_shown (DossierVocabRow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+static void
+dossier_vocab_row_finalize (GObject *object)
+{
+  DossierVocabRow *self = DOSSIER_VOCAB_ROW (object);
+
+  g_clear_pointer (&self->scheme, g_free);
+  g_clear_pointer (&self->parent, g_free);
+  g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->values, g_strfreev);
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
+  g_clear_pointer (&self->folded_search, g_free);
+
+  G_OBJECT_CLASS (dossier_vocab_row_parent_class)->finalize (object);
+}
+
+static void
+dossier_vocab_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DossierVocabRow *self = DOSSIER_VOCAB_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEME:
+      g_value_set_string (value, self->scheme);
+      break;
+    case PROP_MULTIPLE:
+      g_value_set_boolean (value, self->multiple);
+      break;
+    case PROP_ALLOW_NONE:
+      g_value_set_boolean (value, self->allow_none);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_vocab_row_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DossierVocabRow *self = DOSSIER_VOCAB_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEME:
+      g_free (self->scheme);
+      self->scheme = g_value_dup_string (value);
+      break;
+    case PROP_MULTIPLE:
+      self->multiple = g_value_get_boolean (value);
+      break;
+    case PROP_ALLOW_NONE:
+      self->allow_none = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_vocab_row_class_init (DossierVocabRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dossier_vocab_row_finalize;
+  object_class->get_property = dossier_vocab_row_get_property;
+  object_class->set_property = dossier_vocab_row_set_property;
+
+  properties[PROP_SCHEME] =
+    g_param_spec_string ("scheme", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MULTIPLE] =
+    g_param_spec_boolean ("multiple", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALLOW_NONE] =
+    g_param_spec_boolean ("allow-none", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dossier_vocab_row_init (DossierVocabRow *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->lang = g_strdup ("en");
+  self->button_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->button_label, 28);
+  gtk_label_set_xalign (self->button_label, 1);
+  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_child (self->button, GTK_WIDGET (self->button_label));
+  gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Type to filter"), NULL);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate), self);
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
+  gtk_list_box_set_activate_on_single_click (self->list, TRUE);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_shown), self);
+  gtk_menu_button_set_popover (self->button, popover);
+  gtk_search_entry_set_key_capture_widget (self->search, box);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
+  update_label (self);
+}
+
+/**
+ * dossier_vocab_row_set_vocabulary:
+ * @self: a #DossierVocabRow
+ * @store: the dossier whose vocabulary of the row's scheme is offered
+ * @lang: "fr" or "en", for the labels
+ */
+void
+dossier_vocab_row_set_vocabulary (DossierVocabRow *self,
+                                  DossierStore    *store,
+                                  const char      *lang)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_VOCAB_ROW (self));
+  g_return_if_fail (DOSSIER_IS_STORE (store));
+  g_return_if_fail (self->scheme != NULL);
+
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
+  self->terms = dossier_store_list_vocab (store, self->scheme, &error);
+  if (self->terms == NULL)
+    g_warning ("Could not read the vocabulary %s: %s", self->scheme, error->message);
+  rebuild (self);
+}
+
+const char *
+dossier_vocab_row_get_scheme (DossierVocabRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_ROW (self), NULL);
+  return self->scheme;
+}
+
+/**
+ * dossier_vocab_row_set_parent:
+ * @self: a #DossierVocabRow
+ * @parent: (nullable): offer only the terms under this code (the cercles of a region)
+ */
+void
+dossier_vocab_row_set_parent (DossierVocabRow *self,
+                              const char      *parent)
+{
+  g_return_if_fail (DOSSIER_IS_VOCAB_ROW (self));
+
+  if (g_strcmp0 (parent, self->parent) == 0)
+    return;
+  g_free (self->parent);
+  self->parent = g_strdup (parent);
+  rebuild (self);
+}
+
+const char *
+dossier_vocab_row_get_value (DossierVocabRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_ROW (self), NULL);
+  return self->values ? self->values[0] : NULL;
+}
+
+void
+dossier_vocab_row_set_value (DossierVocabRow *self,
+                             const char      *code)
+{
+  const char *codes[] = { code, NULL };
+
+  dossier_vocab_row_set_values (self, code && *code ? codes : NULL);
+}
+
+const char * const *
+dossier_vocab_row_get_values (DossierVocabRow *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_ROW (self), NULL);
+  return self->values ? (const char * const *) self->values : none;
+}
+
+/* Sets without emitting ::changed: this is how a record is shown. */
+void
+dossier_vocab_row_set_values (DossierVocabRow    *self,
+                              const char * const *codes)
+{
+  g_return_if_fail (DOSSIER_IS_VOCAB_ROW (self));
+
+  g_clear_pointer (&self->values, g_strfreev);
+  if (codes != NULL && codes[0] != NULL)
+    self->values = g_strdupv ((char **) codes);
+  update_checks (self);
+  update_label (self);
+}

@@ -1,0 +1,77 @@
+/* dossier-window-private.h: what the parts of the window share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-editor.h"
+#include "dossier-filter.h"
+#include "dossier-record-list.h"
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+#define N_SECTIONS 6
+
+typedef struct {
+  const char              *name;
+  const char              *title;  /* N_() */
+  const char              *icon;
+  GType                  (*get_type) (void);
+  const DossierListColumn *columns;
+  guint                    n_columns;
+  GtkWidget             *(*new_editor) (void);
+} DossierWindowSection;
+
+extern const DossierWindowSection dossier_window_sections[N_SECTIONS];
+
+/* A section's list beside the editor of its selected record. */
+typedef struct {
+  GtkWidget     *paned;
+  GtkWidget     *list;
+  GtkWidget     *editor;
+  GtkStack      *editor_stack;
+  AdwStatusPage *status;
+  gboolean       refreshing;   /* a row is being re-read: its selection is not a new choice */
+} DossierSectionPage;
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  AdwToastOverlay      *toast_overlay;
+  GMenu                *recent_section;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *search_page;
+  GtkMenuButton        *filter_button;
+  GtkWidget            *clear_filter_button;
+  GtkWidget            *add_button;
+  DossierFilter        *filter;
+  char                 *section_before_search;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  DossierStore         *store;
+  char                 *lang;
+  GtkLabel             *counts[N_SECTIONS];
+  GtkWidget            *overview_rows[N_SECTIONS];
+  GtkWidget            *charts[5];
+  DossierSectionPage    pages[N_SECTIONS];
+  struct _DossierDeletion *last_deletion;   /* what Undo puts back, in this store */
+};
+
+void       _dossier_window_records_class_init (GtkWidgetClass *widget_class);
+GtkWidget *_dossier_window_make_section_page  (DossierWindow  *self,
+                                               guint           index);
+void       _dossier_window_restore_selection  (DossierWindow  *self);
+void       _dossier_window_update_counts      (DossierWindow  *self);
+void       _dossier_window_section_shown      (DossierWindow  *self,
+                                               guint           index);
+
+G_END_DECLS

@@ -1,0 +1,494 @@
+/* dossier-window-records.c: the lists and editors of the window, and what is done to records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each section shows its list beside the editor of the one record selected. Selecting
+ * opens it; several selected can be deleted together, with an Undo in a toast that puts
+ * back the records and everything linked to them (see DossierDeletion).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-deletion.h"
+#include "dossier-evidence.h"
+#include "dossier-incident.h"
+#include "dossier-window-private.h"
+
+static guint
+section_of_type (GType type)
+{
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (dossier_window_sections[i].get_type () == type)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static guint
+current_section (DossierWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (g_strcmp0 (name, dossier_window_sections[i].name) == 0)
+      return i;
+  return 0;
+}
+
+static GtkSelectionModel *
+selection_of (DossierWindow *self,
+              guint          index)
+{
+  return gtk_column_view_get_model (dossier_record_list_get_view (DOSSIER_RECORD_LIST (self->pages[index].list)));
+}
+
+static void
+toast (DossierWindow *self,
+       const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_selection (DossierWindow *self,
+                  guint          index)
+{
+  DossierSectionPage *page = &self->pages[index];
+  GtkSelectionModel *selection = selection_of (self, index);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  guint64 n = gtk_bitset_get_size (selected);
+
+  if (page->refreshing)
+    return;
+  if (n == 1)
+    {
+      g_autoptr(DossierRecord) record = g_list_model_get_item (G_LIST_MODEL (selection),
+                                                               gtk_bitset_get_nth (selected, 0));
+      if (record != NULL)
+        {
+          DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (page->editor));
+
+          if (shown == NULL || shown->id != record->id)
+            dossier_editor_set_record (DOSSIER_EDITOR (page->editor), record->id);
+          gtk_stack_set_visible_child_name (page->editor_stack, "editor");
+          g_settings_set_string (self->settings, "selected-uuid", record->uuid);
+          return;
+        }
+    }
+  dossier_editor_set_record (DOSSIER_EDITOR (page->editor), 0);
+  gtk_stack_set_visible_child_name (page->editor_stack, "status");
+  if (n == 0)
+    {
+      adw_status_page_set_title (page->status, _("Nothing selected"));
+      adw_status_page_set_description (page->status, _("Select a row to read and edit it here."));
+    }
+  else
+    {
+      /* Translators: %u is a number of rows selected in a list */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), (guint) n);
+
+      adw_status_page_set_title (page->status, title);
+      adw_status_page_set_description (page->status, _("Press Delete to delete them; Undo will be offered."));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
+}
+
+static void
+on_selection_changed (GtkSelectionModel *selection,
+                      guint              position,
+                      guint              n_items,
+                      DossierWindow     *self)
+{
+  update_selection (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (selection), "section")));
+}
+
+static void
+on_items_changed (GListModel    *model,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  DossierWindow *self)
+{
+  update_selection (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section")));
+}
+
+/* An edit shows in the list at once: the row is read again, and stays selected. */
+static void
+on_editor_saved (DossierEditor *editor,
+                 DossierRecord *record,
+                 DossierWindow *self)
+{
+  guint index = section_of_type (G_OBJECT_TYPE (record));
+  DossierSectionPage *page = &self->pages[index];
+  DossierRecordListModel *model = dossier_record_list_get_model (DOSSIER_RECORD_LIST (page->list));
+  gint64 position;
+
+  page->refreshing = TRUE;
+  position = dossier_record_list_model_refresh (model, record);
+  if (position >= 0)
+    gtk_selection_model_select_item (selection_of (self, index), position, TRUE);
+  page->refreshing = FALSE;
+}
+
+/**
+ * dossier_window_open_record:
+ * @self: a #DossierWindow
+ * @type: a record type
+ * @id: a record of that type
+ *
+ * Shows the record in its section's list, selected, and in its editor.
+ */
+void
+dossier_window_open_record (DossierWindow *self,
+                            GType          type,
+                            gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierRecord) record = NULL;
+  guint index;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  record = dossier_store_load (self->store, type, id, &error);
+  if (record == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  index = section_of_type (type);
+  /* The filter might hide it. */
+  if (type == DOSSIER_TYPE_INCIDENT)
+    dossier_filter_clear (self->filter);
+  dossier_window_show_section (self, dossier_window_sections[index].name);
+  dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
+}
+
+static void
+on_open_record (DossierEditor *editor,
+                GType          type,
+                gint64         id,
+                DossierWindow *self)
+{
+  dossier_window_open_record (self, type, id);
+}
+
+/* Links change what other editors show; they read it again when next opened. */
+static void
+on_links_changed (DossierEditor *editor,
+                  DossierWindow *self)
+{
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (self->pages[i].editor != GTK_WIDGET (editor))
+      {
+        DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (self->pages[i].editor));
+
+        if (shown != NULL)
+          dossier_editor_set_record (DOSSIER_EDITOR (self->pages[i].editor), shown->id);
+      }
+}
+
+static void
+reload_section (DossierWindow *self,
+                guint          index)
+{
+  dossier_record_list_model_reload (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[index].list)));
+  _dossier_window_update_counts (self);
+}
+
+/**
+ * dossier_window_undo_delete:
+ * @self: a #DossierWindow
+ *
+ * Puts back what was deleted last, with its links.
+ *
+ * Returns: %TRUE if something was put back
+ */
+gboolean
+dossier_window_undo_delete (DossierWindow *self)
+{
+  g_autoptr(DossierDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (self->last_deletion == NULL || self->store == NULL)
+    return FALSE;
+  deletion = g_steal_pointer (&self->last_deletion);
+  index = section_of_type (dossier_deletion_get_record_type (deletion));
+  if (!dossier_deletion_undo (deletion, self->store, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  reload_section (self, index);
+  on_links_changed (DOSSIER_EDITOR (self->pages[index].editor), self);
+  return TRUE;
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  dossier_window_undo_delete (DOSSIER_WINDOW (widget));
+}
+
+/**
+ * dossier_window_delete_selected:
+ * @self: a #DossierWindow
+ *
+ * Deletes the records selected in the section shown, offering to undo it.
+ *
+ * Returns: the number deleted
+ */
+guint
+dossier_window_delete_selected (DossierWindow *self)
+{
+  guint index;
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDeletion) deletion = NULL;
+  GtkBitsetIter iter;
+  guint position;
+  g_autofree char *message = NULL;
+  AdwToast *undo;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), 0);
+
+  if (self->store == NULL || (index = current_section (self)) == 0)
+    return 0;
+  selection = selection_of (self, index);
+  selected = gtk_selection_model_get_selection (selection);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      DossierRecord *record = g_list_model_get_item (G_LIST_MODEL (selection), position);
+
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+  if (records->len == 0)
+    return 0;
+
+  /* What was typed in the editor is saved first, so that Undo brings it back too. */
+  dossier_editor_set_record (DOSSIER_EDITOR (self->pages[index].editor), 0);
+  deletion = dossier_store_delete_records (self->store, records, &error);
+  if (deletion == NULL)
+    {
+      toast (self, error->message);
+      return 0;
+    }
+  n = records->len;
+  if (n == 1)
+    /* Translators: %s is a record's code, such as INC-0042 */
+    message = g_strdup_printf (_("%s deleted"), DOSSIER_RECORD (records->pdata[0])->code);
+  else
+    /* Translators: %u is a number of records */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record deleted", "%u records deleted", n), n);
+  /* One deletion can be undone: the last. */
+  g_clear_pointer (&self->last_deletion, dossier_deletion_free);
+  self->last_deletion = g_steal_pointer (&deletion);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
+  undo = adw_toast_new (message);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "win.undo-delete");
+  adw_toast_set_timeout (undo, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+  reload_section (self, index);
+  on_links_changed (DOSSIER_EDITOR (self->pages[index].editor), self);
+  return n;
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *parameter)
+{
+  dossier_window_delete_selected (DOSSIER_WINDOW (widget));
+}
+
+static gboolean
+on_delete_key (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  return dossier_window_delete_selected (DOSSIER_WINDOW (user_data)) > 0;
+}
+
+/**
+ * dossier_window_add_record:
+ * @self: a #DossierWindow
+ *
+ * Makes a new record in the section shown (an incident from the overview), selects it
+ * and puts the focus in its editor.
+ *
+ * Returns: (transfer none) (nullable): the new record, as the editor holds it
+ */
+DossierRecord *
+dossier_window_add_record (DossierWindow *self)
+{
+  g_autoptr(DossierRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  guint index;
+  GType type;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  index = current_section (self);
+  if (index == 0)
+    index = section_of_type (DOSSIER_TYPE_INCIDENT);
+  type = dossier_window_sections[index].get_type ();
+  /* Evidence comes in with its bytes, through the locker. */
+  g_return_val_if_fail (type != DOSSIER_TYPE_EVIDENCE, NULL);
+
+  record = g_object_new (type, NULL);
+  if (!dossier_store_insert (self->store, record, &error))
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  /* A new incident has no date or place yet: no filter would show it. */
+  if (type == DOSSIER_TYPE_INCIDENT)
+    dossier_filter_clear (self->filter);
+  reload_section (self, index);
+  dossier_window_show_section (self, dossier_window_sections[index].name);
+  dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
+  gtk_widget_child_focus (self->pages[index].editor, GTK_DIR_TAB_FORWARD);
+  return dossier_editor_get_record (DOSSIER_EDITOR (self->pages[index].editor));
+}
+
+static void
+add_record_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  dossier_window_add_record (DOSSIER_WINDOW (widget));
+}
+
+/* Enter on a row goes to its editor. */
+static void
+on_row_activated (GtkColumnView *view,
+                  guint          position,
+                  DossierWindow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_PANED);
+
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (self->pages[i].paned == page)
+      gtk_widget_child_focus (self->pages[i].editor, GTK_DIR_TAB_FORWARD);
+}
+
+void
+_dossier_window_section_shown (DossierWindow *self,
+                               guint          index)
+{
+  static const char * const tooltips[N_SECTIONS] = {
+    N_("New incident"), N_("New incident"), N_("New person"), N_("New testimony"), NULL, N_("New actor"),
+  };
+  GType type = index > 0 ? dossier_window_sections[index].get_type () : G_TYPE_INVALID;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-record",
+                                 self->store != NULL && !dossier_store_is_read_only (self->store) &&
+                                 type != DOSSIER_TYPE_EVIDENCE);
+  gtk_widget_set_tooltip_text (self->add_button, tooltips[index] ? _(tooltips[index]) : NULL);
+  if (index > 0)
+    update_selection (self, index);
+  else
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", FALSE);
+}
+
+/**
+ * _dossier_window_make_section_page:
+ * @self: the window, with its store set
+ * @index: a section that has a list
+ *
+ * Returns: (transfer floating): the section's page: its list and the editor beside it
+ */
+GtkWidget *
+_dossier_window_make_section_page (DossierWindow *self,
+                                   guint          index)
+{
+  const DossierWindowSection *section = &dossier_window_sections[index];
+  DossierSectionPage *page = &self->pages[index];
+  GtkSelectionModel *selection;
+  GtkEventController *shortcuts;
+  GtkColumnView *view;
+
+  g_return_val_if_fail (index > 0 && index < N_SECTIONS, NULL);
+
+  page->list = dossier_record_list_new (self->store, section->get_type (), section->columns,
+                                        section->n_columns, self->lang);
+  gtk_widget_set_size_request (page->list, 300, -1);
+  page->editor = section->new_editor ();
+  gtk_widget_set_size_request (page->editor, 380, -1);
+  dossier_editor_set_store (DOSSIER_EDITOR (page->editor), self->store, self->lang);
+  g_signal_connect_object (page->editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+  g_signal_connect_object (page->editor, "open-record", G_CALLBACK (on_open_record), self, 0);
+  g_signal_connect_object (page->editor, "links-changed", G_CALLBACK (on_links_changed), self, 0);
+
+  page->status = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (page->status, section->icon);
+  page->editor_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (page->editor_stack, GTK_WIDGET (page->status), "status");
+  gtk_stack_add_named (page->editor_stack, page->editor, "editor");
+
+  page->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (page->paned), page->list);
+  gtk_paned_set_end_child (GTK_PANED (page->paned), GTK_WIDGET (page->editor_stack));
+  gtk_paned_set_shrink_start_child (GTK_PANED (page->paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (page->paned), FALSE);
+  g_settings_bind (self->settings, "paned-position", page->paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  view = dossier_record_list_get_view (DOSSIER_RECORD_LIST (page->list));
+  selection = gtk_column_view_get_model (view);
+  g_object_set_data (G_OBJECT (selection), "section", GUINT_TO_POINTER (index));
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_items_changed), self, 0);
+  g_signal_connect_object (view, "activate", G_CALLBACK (on_row_activated), self, 0);
+
+  /* Delete deletes rows only where the focus is in the list, never a letter in an entry. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_callback_action_new (on_delete_key, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
+
+  update_selection (self, index);
+  return page->paned;
+}
+
+/* The record selected when the window was last closed is selected again. */
+void
+_dossier_window_restore_selection (DossierWindow *self)
+{
+  g_autofree char *uuid = g_settings_get_string (self->settings, "selected-uuid");
+  guint index = current_section (self);
+  g_autoptr(DossierRecord) record = NULL;
+
+  if (index == 0 || *uuid == '\0')
+    return;
+  record = dossier_store_load_by_uuid (self->store, dossier_window_sections[index].get_type (), uuid, NULL);
+  if (record != NULL && !dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code))
+    {
+      /* Hidden by nothing but the order: try without it. */
+      dossier_filter_clear (self->filter);
+      dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
+    }
+}
+
+void
+_dossier_window_records_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-record", NULL);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-delete", NULL);
+}

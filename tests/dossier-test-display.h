@@ -1,0 +1,17 @@
+/* dossier-test-display.h: what display tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       dossier_test_wait_for_draw   (GtkWidget  *widget);
+void       dossier_test_screenshot      (GtkWidget  *widget,
+                                         const char *name);
+GtkWidget *dossier_test_find_descendant (GtkWidget  *widget,
+                                         GType       type);
+
+G_END_DECLS

@@ -1,0 +1,362 @@
+/* test-editors.c: editing, linking, deleting and adding records in the window (display test)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "dossier-application.h"
+#include "dossier-date-row.h"
+#include "dossier-demo.h"
+#include "dossier-editor.h"
+#include "dossier-incident.h"
+#include "dossier-incident-editor.h"
+#include "dossier-link-group.h"
+#include "dossier-person.h"
+#include "dossier-record-list.h"
+#include "dossier-test-display.h"
+#include "dossier-test-util.h"
+#include "dossier-vocab-row.h"
+#include "dossier-window.h"
+
+typedef struct {
+  char          *path;
+  DossierWindow *window;
+  DossierStore  *store;
+  char          *lang;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) demo = NULL;
+  static int n;
+
+  f->path = dossier_test_tmp_path (g_strdup_printf ("editors-%d.dossier", n++));
+  demo = dossier_demo_create (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  f->lang = dossier_application_ui_language ();
+  f->window = dossier_window_new (NULL);
+  g_assert_true (dossier_window_load (f->window, f->path, &error));
+  g_assert_no_error (error);
+  f->store = dossier_window_get_store (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  dossier_window_show_section (f->window, "incidents");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_free (f->lang);
+  g_free (f->path);
+}
+
+static DossierEditor *
+open_code (Fixture    *f,
+           const char *section,
+           const char *code)
+{
+  DossierRecordList *list;
+  DossierEditor *editor;
+
+  dossier_window_show_section (f->window, section);
+  list = DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, section));
+  g_assert_true (dossier_record_list_show_code (list, code));
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  editor = DOSSIER_EDITOR (dossier_window_get_editor (f->window, section));
+  g_assert_nonnull (dossier_editor_get_record (editor));
+  g_assert_cmpstr (dossier_editor_get_record (editor)->code, ==, code);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  return editor;
+}
+
+static gpointer
+stored (Fixture    *f,
+        GType       type,
+        const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer record = dossier_store_load_by_code (f->store, type, code, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+test_incident_fields (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierEditor *editor = open_code (f, "incidents", "INC-0003");
+  GtkWidget *title = dossier_editor_get_field_widget (editor, "title");
+  GtkWidget *date = dossier_editor_get_field_widget (editor, "date");
+  GtkWidget *latitude = dossier_editor_get_field_widget (editor, "latitude");
+  GtkWidget *verification = dossier_editor_get_field_widget (editor, "verification");
+  GtkWidget *types = dossier_editor_get_field_widget (editor, "violation_types");
+  GtkWidget *code_label = dossier_editor_get_field_widget (editor, "code_label");
+  DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "incidents"));
+  g_autoptr(DossierIncident) before = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_autoptr(DossierIncident) after = NULL;
+  g_autofree char *shot = g_strdup_printf ("editor-incident-%s.png", f->lang);
+  gint64 audited;
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (code_label)), ==, "INC-0003");
+  /* The title is edited in the interface's language first. */
+  g_assert_cmpstr (dossier_editor_get_edit_language (editor), ==, f->lang);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
+                   g_str_equal (f->lang, "fr") ? before->title_fr : before->title_en);
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot);
+
+  /* Typing is saved after a pause, with one audit row, and the list shows it. */
+  dossier_editor_set_edit_language (editor, "fr");
+  audited = dossier_test_query_int (f->store, "SELECT count(*) FROM audit WHERE field = 'title_fr'", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Attaque contre un village (titre modifié)");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->title_fr, ==, "Attaque contre un village (titre modifié)");
+  g_assert_cmpstr (after->title_en, ==, before->title_en);
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM audit WHERE field = 'title_fr'", NULL), ==, audited + 1);
+  if (g_str_equal (f->lang, "fr"))
+    {
+      g_autoptr(DossierRecord) row = g_list_model_get_item (G_LIST_MODEL (dossier_record_list_get_model (list)), 2);
+      g_autofree char *cell = dossier_record_list_cell_text (list, row, 4);
+
+      g_assert_cmpstr (cell, ==, "Attaque contre un village (titre modifié)");
+    }
+  g_clear_object (&after);
+
+  /* The other language, with its own text. */
+  dossier_editor_set_edit_language (editor, "en");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, before->title_en);
+
+  /* A date that is not EDTF says why, and is never written. */
+  gtk_editable_set_text (dossier_date_row_get_entry (DOSSIER_DATE_ROW (date)), "2022-13-01");
+  g_assert_false (dossier_date_row_is_valid (DOSSIER_DATE_ROW (date)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dossier_date_row_get_entry (DOSSIER_DATE_ROW (date))), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), !=, "");
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->date_edtf, ==, before->date_edtf);
+  g_clear_object (&after);
+  gtk_editable_set_text (dossier_date_row_get_entry (DOSSIER_DATE_ROW (date)), "2022-03-05/2022-03-07");
+  g_assert_true (dossier_date_row_is_valid (DOSSIER_DATE_ROW (date)));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->date_edtf, ==, "2022-03-05/2022-03-07");
+  g_clear_object (&after);
+
+  /* A latitude out of range is refused; a decimal comma is understood. */
+  gtk_editable_set_text (GTK_EDITABLE (latitude), "200");
+  g_assert_true (gtk_widget_has_css_class (latitude, "error"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_true (isnan (after->latitude) || after->latitude == before->latitude);
+  g_clear_object (&after);
+  gtk_editable_set_text (GTK_EDITABLE (latitude), "13,25");
+  g_assert_false (gtk_widget_has_css_class (latitude, "error"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpfloat_with_epsilon (after->latitude, 13.25, 1e-9);
+  g_clear_object (&after);
+
+  /* Choices are saved at once. */
+  dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (verification), "verified");
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->verification, ==, "verified");
+  g_clear_object (&after);
+  {
+    guint n = g_strv_length (before->violation_types);
+    const char *added = g_strv_contains ((const char * const *) before->violation_types, "torture") ? "looting-destruction-property" : "torture";
+
+    dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (types), added);
+    after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+    g_assert_cmpuint (g_strv_length (after->violation_types), ==, n + 1);
+    g_assert_true (g_strv_contains ((const char * const *) after->violation_types, added));
+    g_clear_object (&after);
+  }
+  gtk_spin_button_set_value (dossier_incident_editor_get_casualty_button (DOSSIER_INCIDENT_EDITOR (editor), 0, 0), 7);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpint (after->casualties[0][0], ==, 7);
+}
+
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  DossierEditor *editor = open_code (f, "incidents", "INC-0001");
+  DossierLinkGroup *people = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (editor, "people_links"));
+  DossierRecordPicker *picker = dossier_link_group_get_picker (people);
+  g_autoptr(DossierPerson) person = stored (f, DOSSIER_TYPE_PERSON, "TEM-0014");
+  guint n = dossier_link_group_get_n_links (people);
+  DossierEditor *person_editor;
+  DossierLinkGroup *incidents;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (dossier_link_group_other_type (people) == DOSSIER_TYPE_PERSON);
+
+  /* Search as you type, then pick with a role. */
+  dossier_record_picker_search (picker, "tem-0014");
+  g_assert_cmpuint (dossier_record_picker_get_n_results (picker), ==, 1);
+  dossier_record_picker_set_role (picker, "indirect-witness");
+  dossier_record_picker_pick (picker, 0);
+  g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n + 1);
+  for (guint i = 0; i < dossier_link_group_get_n_links (people); i++)
+    {
+      DossierLink *link = dossier_link_group_get_link (people, i);
+
+      if (link->right_id == DOSSIER_RECORD (person)->id)
+        {
+          g_assert_cmpstr (link->role, ==, "indirect-witness");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* The person shows the incident from the other side, and opens it. */
+  dossier_window_open_record (f->window, DOSSIER_TYPE_PERSON, DOSSIER_RECORD (person)->id);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (dossier_window_get_section (f->window), ==, "people");
+  person_editor = DOSSIER_EDITOR (dossier_window_get_editor (f->window, "people"));
+  g_assert_cmpstr (dossier_editor_get_record (person_editor)->code, ==, "TEM-0014");
+  incidents = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (person_editor, "incident_links"));
+  found = FALSE;
+  for (guint i = 0; i < dossier_link_group_get_n_links (incidents); i++)
+    found |= dossier_link_group_get_link (incidents, i)->left_id ==
+             dossier_editor_get_record (editor)->id;
+  g_assert_true (found);
+
+  /* Removing from the person's side removes it from the incident's. */
+  for (guint i = 0; i < dossier_link_group_get_n_links (incidents); i++)
+    if (dossier_link_group_get_link (incidents, i)->left_id == dossier_editor_get_record (editor)->id)
+      {
+        g_assert_true (dossier_link_group_remove (incidents, i));
+        break;
+      }
+  dossier_link_group_reload (people);
+  g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n);
+
+  /* A duplicate link is refused with a message, not a crash. */
+  g_assert_true (dossier_link_group_add (people, DOSSIER_RECORD (person)->id, "victim"));
+  g_assert_false (dossier_link_group_add (people, DOSSIER_RECORD (person)->id, "victim"));
+  g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n + 1);
+}
+
+static void
+test_identity (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierEditor *editor = open_code (f, "people", "TEM-0001");
+  GtkWidget *full_name = dossier_editor_get_field_widget (editor, "full_name");
+  GtkToggleButton *show = GTK_TOGGLE_BUTTON (dossier_editor_get_field_widget (editor, "show_identity"));
+  DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "people"));
+  GListModel *model = G_LIST_MODEL (dossier_record_list_get_model (list));
+  g_autofree char *shot = g_strdup_printf ("editor-person-%s.png", f->lang);
+
+  /* Hidden, and not even read, until asked for. */
+  g_assert_false (gtk_widget_get_visible (full_name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (full_name)), ==, "");
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot);
+  gtk_toggle_button_set_active (show, TRUE);
+  g_assert_true (gtk_widget_get_visible (full_name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (full_name)), ==, "Témoin fictif 01 (nom fictif)");
+
+  /* Edited there, saved in the identity. */
+  gtk_editable_set_text (GTK_EDITABLE (full_name), "Témoin fictif 01 (nom corrigé)");
+  gtk_toggle_button_set_active (show, FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (full_name)), ==, "");
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM identity WHERE full_name = ?",
+                                           "Témoin fictif 01 (nom corrigé)"), ==, 1);
+
+  /* Never in the list. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierRecord) row = g_list_model_get_item (model, i);
+
+      for (guint c = 0; c < 6; c++)
+        {
+          g_autofree char *cell = dossier_record_list_cell_text (list, row, c);
+          g_assert_null (strstr (cell, "fictif 01"));
+        }
+    }
+
+  /* Another person: hidden again. */
+  gtk_toggle_button_set_active (show, TRUE);
+  open_code (f, "people", "TEM-0002");
+  g_assert_false (gtk_toggle_button_get_active (show));
+  g_assert_false (gtk_widget_get_visible (full_name));
+}
+
+static void
+test_delete_undo_add (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "incidents"));
+  GtkSelectionModel *selection = gtk_column_view_get_model (dossier_record_list_get_view (list));
+  GListModel *model = G_LIST_MODEL (dossier_record_list_get_model (list));
+  guint n = g_list_model_get_n_items (model);
+  gint64 links = dossier_test_query_int (f->store, "SELECT count(*) FROM incident_person", NULL);
+  DossierRecord *added;
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (dossier_window_delete_selected (f->window), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 2);
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM incident_person", NULL), <, links);
+
+  g_assert_true (dossier_window_undo_delete (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM incident_person", NULL), ==, links);
+  /* Once. */
+  g_assert_false (dossier_window_undo_delete (f->window));
+
+  /* Evidence is refused. */
+  dossier_window_show_section (f->window, "evidence");
+  list = DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "evidence"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (dossier_record_list_get_view (list)), 0, TRUE);
+  g_assert_cmpuint (dossier_window_delete_selected (f->window), ==, 0);
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM evidence", NULL), ==, 5);
+
+  /* A new person, selected and open in the editor. */
+  dossier_window_show_section (f->window, "people");
+  added = dossier_window_add_record (f->window);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (added->code, ==, "TEM-0015");
+  g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (f->window, "people")))->code, ==, "TEM-0015");
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM person", NULL), ==, 15);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dossier_application_setup_language ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/editors/incident-fields", Fixture, NULL, fixture_set_up, test_incident_fields, fixture_tear_down);
+  g_test_add ("/editors/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
+  g_test_add ("/editors/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
+  g_test_add ("/editors/delete-undo-add", Fixture, NULL, fixture_set_up, test_delete_undo_add, fixture_tear_down);
+
+  return g_test_run ();
+}
