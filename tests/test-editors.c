@@ -340,6 +340,46 @@ test_delete_undo_add (Fixture       *f,
   g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM person", NULL), ==, 15);
 }
 
+/* Every editor, whole, for the eye: the window is made tall enough to show all of it. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const struct { const char *section, *code; } records[] = {
+    { "incidents", "INC-0001" }, { "people", "TEM-0003" }, { "testimonies", "TES-00001" },
+    { "evidence", "EVD-0001" }, { "actors", "ACT-0003" },
+  };
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("no DOSSIER_SCREENSHOT_DIR");
+      return;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 2400);
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("editor-tall-%s-%s.png", records[i].section, f->lang);
+
+      DossierEditor *editor = open_code (f, records[i].section, records[i].code);
+
+      dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+      dossier_test_screenshot (GTK_WIDGET (f->window), shot);
+      if (i == 0)
+        {
+          /* The picker, as it pops up under "Add person…" with something typed. */
+          DossierLinkGroup *people = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (editor, "people_links"));
+          DossierRecordPicker *picker = dossier_link_group_get_picker (people);
+          g_autofree char *picker_shot = g_strdup_printf ("picker-%s.png", f->lang);
+
+          gtk_popover_popup (GTK_POPOVER (picker));
+          dossier_record_picker_search (picker, "tem-00");
+          dossier_test_wait_for_draw (GTK_WIDGET (picker));
+          dossier_test_screenshot (GTK_WIDGET (picker), picker_shot);
+          gtk_popover_popdown (GTK_POPOVER (picker));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +396,7 @@ main (int   argc,
   g_test_add ("/editors/incident-fields", Fixture, NULL, fixture_set_up, test_incident_fields, fixture_tear_down);
   g_test_add ("/editors/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/editors/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
+  g_test_add ("/editors/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/editors/delete-undo-add", Fixture, NULL, fixture_set_up, test_delete_undo_add, fixture_tear_down);
 
   return g_test_run ();

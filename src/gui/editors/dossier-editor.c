@@ -637,6 +637,24 @@ dossier_editor_class_setup (DossierEditorClass       *klass,
     }
 }
 
+/* Every vocabulary and date row of the template, fields or not (an incident's violation
+ * types are held apart from its row), reads the dossier's terms in the interface's language. */
+static void
+set_store_below (GtkWidget    *widget,
+                 DossierStore *store,
+                 const char   *lang)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (DOSSIER_IS_VOCAB_ROW (child))
+        dossier_vocab_row_set_vocabulary (DOSSIER_VOCAB_ROW (child), store, lang);
+      else if (DOSSIER_IS_DATE_ROW (child))
+        dossier_date_row_set_lang (DOSSIER_DATE_ROW (child), lang);
+      else
+        set_store_below (child, store, lang);
+    }
+}
+
 /**
  * dossier_editor_set_store:
  * @self: a #DossierEditor
@@ -659,21 +677,18 @@ dossier_editor_set_store (DossierEditor *self,
   g_set_object (&priv->store, store);
   g_free (priv->lang);
   priv->lang = g_strdup (lang);
+  set_store_below (GTK_WIDGET (self), store, lang);
   for (guint i = 0; i < klass->n_fields; i++)
     {
       GtkWidget *widget = field_widget (self, i);
 
-      if (DOSSIER_IS_VOCAB_ROW (widget))
-        dossier_vocab_row_set_vocabulary (DOSSIER_VOCAB_ROW (widget), store, lang);
-      else if (DOSSIER_IS_REF_ROW (widget))
+      if (DOSSIER_IS_REF_ROW (widget))
         {
           g_autoptr(DossierRecord) prototype = g_object_new (klass->record_type, NULL);
           const DossierField *field = dossier_record_find_field (prototype->info, klass->fields[i].field);
 
           dossier_ref_row_set_store (DOSSIER_REF_ROW (widget), store, dossier_type_for_table (field->ref_table), lang);
         }
-      else if (DOSSIER_IS_DATE_ROW (widget))
-        dossier_date_row_set_lang (DOSSIER_DATE_ROW (widget), lang);
     }
   if (klass->bilingual)
     dossier_editor_set_edit_language (self, lang);

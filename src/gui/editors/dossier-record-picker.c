@@ -187,7 +187,11 @@ dossier_record_picker_search (DossierRecordPicker *self,
       DossierSearchHit *hit = self->hits->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_markup_escape_text (hit->code, -1);
-      g_autofree char *subtitle = g_markup_escape_text (hit->title, -1);
+      g_autoptr(DossierRecord) record = dossier_store_load (self->store, self->type, hit->id, NULL);
+      /* People have no title: they are told apart by sex, age and community. */
+      g_autofree char *description = record ? dossier_record_describe (self->store, record, self->lang)
+                                            : g_strdup (hit->title);
+      g_autofree char *subtitle = g_markup_escape_text (description, -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
