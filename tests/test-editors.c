@@ -18,6 +18,7 @@
 #include "dossier-incident-editor.h"
 #include "dossier-link-group.h"
 #include "dossier-person.h"
+#include "dossier-evidence.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
@@ -380,6 +381,78 @@ test_screenshots (Fixture       *f,
     }
 }
 
+static void
+test_drop_evidence (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DossierRecord) evidence = stored (f, DOSSIER_TYPE_EVIDENCE, "EVD-0003");
+  g_autoptr(DossierRecord) incident = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0010");
+  g_autoptr(DossierRecord) person = stored (f, DOSSIER_TYPE_PERSON, "TEM-0001");
+  g_autoptr(DossierRecord) other = stored (f, DOSSIER_TYPE_EVIDENCE, "EVD-0005");
+  g_autofree char *value = dossier_record_list_drag_value (evidence);
+  g_autofree char *person_value = dossier_record_list_drag_value (person);
+  g_autofree char *other_value = dossier_record_list_drag_value (other);
+  const char *count = "SELECT count(*) FROM evidence_incident WHERE incident_id = (SELECT id FROM incident WHERE code = ?)";
+  gint64 before = dossier_test_query_int (f->store, count, "INC-0010");
+  gint64 custody = dossier_test_query_int (f->store, "SELECT count(*) FROM custody_event", NULL);
+  DossierEditor *editor;
+  DossierLinkGroup *group;
+  guint n;
+
+  g_assert_cmpint (dossier_record_list_parse_drag_value (value, "evidence"), ==, evidence->id);
+  g_assert_cmpint (dossier_record_list_parse_drag_value (value, "person"), ==, 0);
+  g_assert_cmpint (dossier_record_list_parse_drag_value ("dossier:evidence:12abc", "evidence"), ==, 0);
+
+  /* Onto a row of the incidents list. */
+  g_assert_true (dossier_window_link_dropped (f->window, incident, value));
+  g_assert_cmpint (dossier_test_query_int (f->store, count, "INC-0010"), ==, before + 1);
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM custody_event", NULL), ==, custody + 1);
+  /* Twice is refused; a person is not evidence. */
+  g_assert_false (dossier_window_link_dropped (f->window, incident, value));
+  g_assert_false (dossier_window_link_dropped (f->window, incident, person_value));
+  g_assert_cmpint (dossier_test_query_int (f->store, count, "INC-0010"), ==, before + 1);
+
+  /* Onto the incident's editor. */
+  editor = open_code (f, "incidents", "INC-0010");
+  group = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (editor, "evidence_links"));
+  n = dossier_link_group_get_n_links (group);
+  g_assert_cmpuint (n, ==, before + 1);
+  g_assert_true (dossier_incident_editor_drop (DOSSIER_INCIDENT_EDITOR (editor), other_value));
+  g_assert_cmpuint (dossier_link_group_get_n_links (group), ==, n + 1);
+  g_assert_false (dossier_incident_editor_drop (DOSSIER_INCIDENT_EDITOR (editor), person_value));
+}
+
+/* Closing and opening again comes back to the same section, record and pane size. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierWindow *again;
+  GtkWidget *paned;
+
+  open_code (f, "people", "TEM-0003");
+  paned = gtk_widget_get_ancestor (dossier_window_get_list (f->window, "people"), GTK_TYPE_PANED);
+  gtk_paned_set_position (GTK_PANED (paned), 700);
+  /* As the user closes it: the size and section are kept, and the window goes. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  again = dossier_window_new (NULL);
+  g_assert_true (dossier_window_load (again, f->path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (again));
+  dossier_test_wait_for_draw (GTK_WIDGET (again));
+  g_assert_cmpstr (dossier_window_get_section (again), ==, "people");
+  g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (again, "people")))->code, ==, "TEM-0003");
+  paned = gtk_widget_get_ancestor (dossier_window_get_list (again, "people"), GTK_TYPE_PANED);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 700);
+  gtk_window_destroy (GTK_WINDOW (again));
+  /* The fixture's window was closed already. */
+  f->window = dossier_window_new (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +470,8 @@ main (int   argc,
   g_test_add ("/editors/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/editors/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
   g_test_add ("/editors/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/editors/drop-evidence", Fixture, NULL, fixture_set_up, test_drop_evidence, fixture_tear_down);
+  g_test_add ("/editors/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/editors/delete-undo-add", Fixture, NULL, fixture_set_up, test_delete_undo_add, fixture_tear_down);
 
   return g_test_run ();

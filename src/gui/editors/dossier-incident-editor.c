@@ -8,6 +8,8 @@
 
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
+#include "dossier-link-group.h"
+#include "dossier-record-list.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
 
@@ -138,6 +140,39 @@ on_count_changed (DossierIncidentEditor *self,
   dossier_editor_save (DOSSIER_EDITOR (self));
 }
 
+/**
+ * dossier_incident_editor_drop:
+ * @self: a #DossierIncidentEditor
+ * @value: a row's drag value (see dossier_record_list_drag_value())
+ *
+ * Links the evidence dropped on the editor to its incident.
+ *
+ * Returns: %TRUE if it was evidence, and linked
+ */
+gboolean
+dossier_incident_editor_drop (DossierIncidentEditor *self,
+                              const char            *value)
+{
+  gint64 id = dossier_record_list_parse_drag_value (value, "evidence");
+  GtkWidget *group = dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "evidence_links");
+
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), FALSE);
+
+  if (id == 0 || dossier_editor_get_record (DOSSIER_EDITOR (self)) == NULL)
+    return FALSE;
+  return dossier_link_group_add (DOSSIER_LINK_GROUP (group), id, NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget         *target,
+         const GValue          *value,
+         double                 x,
+         double                 y,
+         DossierIncidentEditor *self)
+{
+  return G_VALUE_HOLDS_STRING (value) && dossier_incident_editor_drop (self, g_value_get_string (value));
+}
+
 GtkSpinButton *
 dossier_incident_editor_get_casualty_button (DossierIncidentEditor *self,
                                              int                    category,
@@ -171,6 +206,13 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
   self->admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "admin2"));
 
   g_signal_connect_swapped (self->violation_types, "changed", G_CALLBACK (on_violation_types_changed), self);
+  {
+    /* Evidence rows dropped here are linked. */
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   g_signal_connect_swapped (self->admin1, "changed", G_CALLBACK (on_admin1_changed), self);
   for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
     for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)

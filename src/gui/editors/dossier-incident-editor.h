@@ -16,4 +16,7 @@ GtkSpinButton *dossier_incident_editor_get_casualty_button (DossierIncidentEdito
                                                             int                    category,
                                                             int                    group);
 
+gboolean   dossier_incident_editor_drop               (DossierIncidentEditor *self,
+                                                       const char            *value);
+
 G_END_DECLS

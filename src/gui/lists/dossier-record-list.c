@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-edtf.h"
@@ -27,6 +29,13 @@ struct _DossierRecordList
 };
 
 G_DEFINE_FINAL_TYPE (DossierRecordList, dossier_record_list, GTK_TYPE_WIDGET)
+
+enum {
+  RECORD_DROPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 dossier_record_list_dispose (GObject *object)
@@ -62,6 +71,12 @@ dossier_record_list_class_init (DossierRecordListClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-record-list");
+
+  /* A drag value (see dossier_record_list_drag_value()) was dropped on a row's record;
+   * returns TRUE if it was used. */
+  signals[RECORD_DROPPED] = g_signal_new ("record-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, g_signal_accumulator_true_handled, NULL, NULL,
+                                          G_TYPE_BOOLEAN, 2, DOSSIER_TYPE_RECORD, G_TYPE_STRING);
 }
 
 static void
@@ -142,15 +157,91 @@ dossier_record_list_cell_text (DossierRecordList *self,
     }
 }
 
+/**
+ * dossier_record_list_drag_value:
+ * @record: a record
+ *
+ * Returns: (transfer full): what a row carries when dragged: "dossier:TABLE:ID"
+ */
+char *
+dossier_record_list_drag_value (DossierRecord *record)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD (record), NULL);
+  return g_strdup_printf ("dossier:%s:%" G_GINT64_FORMAT, record->info->table, record->id);
+}
+
+/**
+ * dossier_record_list_parse_drag_value:
+ * @value: what was dropped
+ * @table: the kind of record wanted
+ *
+ * Returns: the id of the record of @table that @value carries, or 0
+ */
+gint64
+dossier_record_list_parse_drag_value (const char *value,
+                                      const char *table)
+{
+  g_autofree char *prefix = g_strdup_printf ("dossier:%s:", table);
+  gint64 id;
+
+  if (value == NULL || !g_str_has_prefix (value, prefix))
+    return 0;
+  if (!g_ascii_string_to_signed (value + strlen (prefix), 10, 1, G_MAXINT64, &id, NULL))
+    return 0;
+  return id;
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *item)
+{
+  DossierRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *value = NULL;
+
+  if (record == NULL)
+    return NULL;
+  value = dossier_record_list_drag_value (record);
+  return gdk_content_provider_new_typed (G_TYPE_STRING, value);
+}
+
+/* Something dropped on a row is handed to whoever listens, with the row's record. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkListItem   *item)
+{
+  DossierRecordList *self = g_object_get_data (G_OBJECT (target), "list");
+  DossierRecord *record = gtk_list_item_get_item (item);
+  gboolean handled = FALSE;
+
+  if (record == NULL || !G_VALUE_HOLDS_STRING (value))
+    return FALSE;
+  g_signal_emit (self, signals[RECORD_DROPPED], 0, record, g_value_get_string (value), &handled);
+  return handled;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
-            gpointer                  user_data)
+            DossierRecordList        *self)
 {
   GtkWidget *label = gtk_inscription_new (NULL);
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
+  /* Rows can be dragged onto other records (evidence onto an incident). */
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drag));
+  g_object_set_data (G_OBJECT (drop), "list", self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drop));
 }
 
 static void
@@ -248,7 +339,7 @@ dossier_record_list_new (DossierStore            *store,
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);

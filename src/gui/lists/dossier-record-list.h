@@ -44,4 +44,8 @@ char                   *dossier_record_list_cell_text (DossierRecordList       *
                                                        DossierRecord           *record,
                                                        guint                    column);
 
+char                   *dossier_record_list_drag_value (DossierRecord           *record);
+gint64                  dossier_record_list_parse_drag_value (const char        *value,
+                                                              const char        *table);
+
 G_END_DECLS

@@ -64,9 +64,12 @@ struct _DossierWindow
   GtkWidget            *charts[5];
   DossierSectionPage    pages[N_SECTIONS];
   struct _DossierDeletion *last_deletion;   /* what Undo puts back, in this store */
+  GtkListBoxRow        *spring_row;      /* under a drag, opening soon */
+  guint                 spring_source;
 };
 
 void       _dossier_window_records_class_init (GtkWidgetClass *widget_class);
+void       _dossier_window_records_init       (DossierWindow  *self);
 GtkWidget *_dossier_window_make_section_page  (DossierWindow  *self,
                                                guint           index);
 void       _dossier_window_restore_selection  (DossierWindow  *self);

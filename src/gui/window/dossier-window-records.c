@@ -13,6 +13,7 @@
 #include "dossier-deletion.h"
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
+#include "dossier-link.h"
 #include "dossier-window-private.h"
 
 static guint
@@ -178,7 +179,7 @@ on_links_changed (DossierEditor *editor,
                   DossierWindow *self)
 {
   for (guint i = 1; i < N_SECTIONS; i++)
-    if (self->pages[i].editor != GTK_WIDGET (editor))
+    if (self->pages[i].editor != NULL && self->pages[i].editor != GTK_WIDGET (editor))
       {
         DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (self->pages[i].editor));
 
@@ -372,6 +373,91 @@ add_record_action (GtkWidget  *widget,
   dossier_window_add_record (DOSSIER_WINDOW (widget));
 }
 
+/**
+ * dossier_window_link_dropped:
+ * @self: a #DossierWindow
+ * @incident: the incident a row was dropped on
+ * @value: what the row carried (see dossier_record_list_drag_value())
+ *
+ * Links the evidence dropped to the incident.
+ *
+ * Returns: %TRUE if it was evidence, and linked
+ */
+gboolean
+dossier_window_link_dropped (DossierWindow *self,
+                             DossierRecord *incident,
+                             const char    *value)
+{
+  gint64 evidence_id = dossier_record_list_parse_drag_value (value, "evidence");
+  g_autoptr(DossierLink) link = NULL;
+  g_autoptr(DossierRecord) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (evidence_id == 0 || !DOSSIER_IS_INCIDENT (incident))
+    return FALSE;
+  link = dossier_store_link (self->store, DOSSIER_LINK_EVIDENCE_INCIDENT, evidence_id, incident->id, NULL, NULL, &error);
+  if (link == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  evidence = dossier_store_load (self->store, DOSSIER_TYPE_EVIDENCE, evidence_id, NULL);
+  /* Translators: an evidence item's code, then an incident's: "EVD-0003 linked to INC-0012" */
+  message = g_strdup_printf (_("%s linked to %s"), evidence ? evidence->code : "", incident->code);
+  toast (self, message);
+  on_links_changed (NULL, self);
+  return TRUE;
+}
+
+static gboolean
+on_record_dropped (DossierRecordList *list,
+                   DossierRecord     *record,
+                   const char        *value,
+                   DossierWindow     *self)
+{
+  return dossier_window_link_dropped (self, record, value);
+}
+
+/* While a row is dragged over the sidebar, the section under it opens after a moment, so
+ * that evidence can be carried to the incidents. */
+static gboolean
+open_hovered_section (gpointer data)
+{
+  DossierWindow *self = data;
+
+  self->spring_source = 0;
+  if (self->spring_row != NULL)
+    gtk_list_box_select_row (self->sidebar, self->spring_row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sidebar_drag_motion (GtkDropControllerMotion *motion,
+                        double                   x,
+                        double                   y,
+                        DossierWindow           *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->sidebar, (int) y);
+
+  if (row == self->spring_row)
+    return;
+  self->spring_row = row;
+  g_clear_handle_id (&self->spring_source, g_source_remove);
+  if (row != NULL && row != gtk_list_box_get_selected_row (self->sidebar))
+    self->spring_source = g_timeout_add (600, open_hovered_section, self);
+}
+
+static void
+on_sidebar_drag_leave (GtkDropControllerMotion *motion,
+                       DossierWindow           *self)
+{
+  self->spring_row = NULL;
+  g_clear_handle_id (&self->spring_source, g_source_remove);
+}
+
 /* Enter on a row goes to its editor. */
 static void
 on_row_activated (GtkColumnView *view,
@@ -452,6 +538,8 @@ _dossier_window_make_section_page (DossierWindow *self,
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_items_changed), self, 0);
   g_signal_connect_object (view, "activate", G_CALLBACK (on_row_activated), self, 0);
+  if (section->get_type () == DOSSIER_TYPE_INCIDENT)
+    g_signal_connect_object (page->list, "record-dropped", G_CALLBACK (on_record_dropped), self, 0);
 
   /* Delete deletes rows only where the focus is in the list, never a letter in an entry. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -481,6 +569,16 @@ _dossier_window_restore_selection (DossierWindow *self)
       dossier_filter_clear (self->filter);
       dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
     }
+}
+
+void
+_dossier_window_records_init (DossierWindow *self)
+{
+  GtkEventController *motion = gtk_drop_controller_motion_new ();
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_sidebar_drag_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_sidebar_drag_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), motion);
 }
 
 void

@@ -386,6 +386,7 @@ dossier_window_dispose (GObject *object)
   g_clear_pointer (&self->section_before_search, g_free);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->last_deletion, dossier_deletion_free);
+  g_clear_handle_id (&self->spring_source, g_source_remove);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
@@ -445,6 +446,7 @@ dossier_window_init (DossierWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  _dossier_window_records_init (self);
   self->filter = dossier_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",

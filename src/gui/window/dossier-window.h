@@ -41,5 +41,8 @@ void           dossier_window_open_record      (DossierWindow  *self,
 guint          dossier_window_delete_selected  (DossierWindow  *self);
 gboolean       dossier_window_undo_delete      (DossierWindow  *self);
 DossierRecord *dossier_window_add_record       (DossierWindow  *self);
+gboolean       dossier_window_link_dropped     (DossierWindow  *self,
+                                                DossierRecord  *incident,
+                                                const char     *value);
 
 G_END_DECLS
