@@ -433,7 +433,7 @@ test_restore (Fixture       *f,
 
   open_code (f, "people", "TEM-0003");
   paned = gtk_widget_get_ancestor (dossier_window_get_list (f->window, "people"), GTK_TYPE_PANED);
-  gtk_paned_set_position (GTK_PANED (paned), 700);
+  gtk_paned_set_position (GTK_PANED (paned), 560);
   /* As the user closes it: the size and section are kept, and the window goes. */
   gtk_window_close (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -447,7 +447,7 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (dossier_window_get_section (again), ==, "people");
   g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (again, "people")))->code, ==, "TEM-0003");
   paned = gtk_widget_get_ancestor (dossier_window_get_list (again, "people"), GTK_TYPE_PANED);
-  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 700);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 560);
   gtk_window_destroy (GTK_WINDOW (again));
   /* The fixture's window was closed already. */
   f->window = dossier_window_new (NULL);
