@@ -173,6 +173,25 @@ test_incident_fields (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (after->latitude, 13.25, 1e-9);
   g_clear_object (&after);
 
+  /* A cercle of another region goes when the region changes. */
+  {
+    GtkWidget *admin1 = dossier_editor_get_field_widget (editor, "admin1");
+    GtkWidget *admin2 = dossier_editor_get_field_widget (editor, "admin2");
+
+    dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (admin1), "mopti");
+    dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (admin2), "djenne");
+    after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+    g_assert_cmpstr (after->admin2, ==, "djenne");
+    g_clear_object (&after);
+    g_assert_false (dossier_vocab_row_offers (DOSSIER_VOCAB_ROW (admin2), "bla"));
+    dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (admin1), "segou");
+    g_assert_false (dossier_vocab_row_offers (DOSSIER_VOCAB_ROW (admin2), "djenne"));
+    after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+    g_assert_cmpstr (after->admin1, ==, "segou");
+    g_assert_null (after->admin2);
+    g_clear_object (&after);
+  }
+
   /* Choices are saved at once. */
   dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (verification), "verified");
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
@@ -188,9 +207,21 @@ test_incident_fields (Fixture       *f,
     g_assert_true (g_strv_contains ((const char * const *) after->violation_types, added));
     g_clear_object (&after);
   }
-  gtk_spin_button_set_value (dossier_incident_editor_get_casualty_button (DOSSIER_INCIDENT_EDITOR (editor), 0, 0), 7);
-  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpint (after->casualties[0][0], ==, 7);
+  {
+    GtkEditable *killed_women = dossier_incident_editor_get_casualty_entry (DOSSIER_INCIDENT_EDITOR (editor), 0, 0);
+
+    gtk_editable_set_text (killed_women, "7");
+    dossier_editor_flush (editor);
+    after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+    g_assert_cmpint (after->casualties[0][0], ==, 7);
+    g_clear_object (&after);
+    /* Not a number: said, and not written. */
+    gtk_editable_set_text (killed_women, "7a");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (killed_women), "error"));
+    dossier_editor_flush (editor);
+    after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+    g_assert_cmpint (after->casualties[0][0], ==, 7);
+  }
 }
 
 static void

@@ -278,6 +278,8 @@ dossier_editor_flush (DossierEditor *self)
 
   g_return_if_fail (DOSSIER_IS_EDITOR (self));
 
+  if (klass->flush != NULL)
+    klass->flush (self);
   g_clear_handle_id (&priv->save_source, g_source_remove);
   if (priv->dirty == 0 || priv->record == NULL)
     {

@@ -37,8 +37,10 @@ struct _DossierEditorClass
   GtkWidgetClass parent_class;
 
   /* Shows the parts of @record the fields table does not cover. */
-  void (*load) (DossierEditor *self,
-                DossierRecord *record);
+  void (*load)  (DossierEditor *self,
+                 DossierRecord *record);
+  /* Saves what the subclass's own widgets hold and is waiting for a pause. */
+  void (*flush) (DossierEditor *self);
 
   /*< private >*/
   GType                     record_type;

@@ -23,6 +23,8 @@ struct _DossierIncidentEditor
   GtkGrid          *casualties;
   GtkWidget        *counts[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS];
   DossierStore     *labelled_for;   /* the store the grid's labels were read from */
+  gboolean          counts_dirty;
+  guint             save_source;
 };
 
 G_DEFINE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER_TYPE_EDITOR)
@@ -78,6 +80,8 @@ label_casualties (DossierIncidentEditor *self)
         gtk_grid_remove (self->casualties, child);
       child = gtk_label_new (label);
       gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 16);
       gtk_widget_set_hexpand (child, TRUE);
       gtk_grid_attach (self->casualties, child, 0, c + 1, 1, 1);
       for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
@@ -104,7 +108,13 @@ load (DossierEditor *editor,
   dossier_vocab_row_set_parent (self->admin2, incident->admin1);
   for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
     for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->counts[c][g]), MAX (0, incident->casualties[c][g]));
+      {
+        g_autofree char *text = incident->casualties[c][g] > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, incident->casualties[c][g])
+                                                               : g_strdup ("");
+
+        gtk_editable_set_text (GTK_EDITABLE (self->counts[c][g]), text);
+        gtk_widget_remove_css_class (self->counts[c][g], "error");
+      }
 }
 
 static void
@@ -122,22 +132,79 @@ on_violation_types_changed (DossierIncidentEditor *self)
 static void
 on_admin1_changed (DossierIncidentEditor *self)
 {
+  const char *cercle = dossier_vocab_row_get_value (self->admin2);
+
   dossier_vocab_row_set_parent (self->admin2, dossier_vocab_row_get_value (self->admin1));
+  /* A cercle of another region goes with it. */
+  if (cercle != NULL && dossier_vocab_row_get_value (self->admin1) != NULL &&
+      !dossier_vocab_row_offers (self->admin2, cercle))
+    dossier_vocab_row_choose (self->admin2, NULL);
+}
+
+/* Counts are typed (a spin button's arrows are of no use for 300 dead, and too wide for a
+ * grid of 25); empty is none. Like text, they are saved after a pause: retyping a count
+ * passes through an empty entry, which must not be written as "none". */
+static void
+save_counts (DossierEditor *editor)
+{
+  DossierIncidentEditor *self = DOSSIER_INCIDENT_EDITOR (editor);
+  DossierIncident *incident = DOSSIER_INCIDENT (dossier_editor_get_record (editor));
+  gboolean changed = FALSE;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (incident == NULL || !self->counts_dirty)
+    return;
+  self->counts_dirty = FALSE;
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+      {
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->counts[c][g]))));
+        guint64 value = 0;
+
+        if (*text != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, 10000000, &value, NULL))
+          continue;
+        if (incident->casualties[c][g] != (gint64) value)
+          {
+            incident->casualties[c][g] = value;
+            changed = TRUE;
+          }
+      }
+  if (changed)
+    dossier_editor_save (editor);
+}
+
+static gboolean
+save_counts_after_pause (gpointer data)
+{
+  DossierIncidentEditor *self = data;
+
+  self->save_source = 0;
+  save_counts (DOSSIER_EDITOR (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_count_changed (DossierIncidentEditor *self,
-                  GtkSpinButton         *button)
+                  GtkEditable           *entry)
 {
-  DossierIncident *incident = DOSSIER_INCIDENT (dossier_editor_get_record (DOSSIER_EDITOR (self)));
-  int c = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "category"));
-  int g = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "group"));
-  gint64 value = gtk_spin_button_get_value_as_int (button);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  guint64 value;
 
-  if (incident == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)) || incident->casualties[c][g] == value)
+  if (dossier_editor_get_record (DOSSIER_EDITOR (self)) == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)))
     return;
-  incident->casualties[c][g] = value;
-  dossier_editor_save (DOSSIER_EDITOR (self));
+  if (*text != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, 10000000, &value, NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Type a whole number, or leave empty if unknown"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+    }
+  self->counts_dirty = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (600, save_counts_after_pause, self);
 }
 
 /**
@@ -173,15 +240,15 @@ on_drop (GtkDropTarget         *target,
   return G_VALUE_HOLDS_STRING (value) && dossier_incident_editor_drop (self, g_value_get_string (value));
 }
 
-GtkSpinButton *
-dossier_incident_editor_get_casualty_button (DossierIncidentEditor *self,
+GtkEditable *
+dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
                                              int                    category,
                                              int                    group)
 {
   g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), NULL);
   g_return_val_if_fail (category >= 0 && category < DOSSIER_N_CASUALTY_CATEGORIES, NULL);
   g_return_val_if_fail (group >= 0 && group < DOSSIER_N_CASUALTY_GROUPS, NULL);
-  return GTK_SPIN_BUTTON (self->counts[category][group]);
+  return GTK_EDITABLE (self->counts[category][group]);
 }
 
 static void
@@ -191,6 +258,7 @@ dossier_incident_editor_class_init (DossierIncidentEditorClass *klass)
   DossierEditorClass *editor_class = DOSSIER_EDITOR_CLASS (klass);
 
   editor_class->load = load;
+  editor_class->flush = save_counts;
   dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-incident-editor.ui",
                               DOSSIER_TYPE_INCIDENT, fields, G_N_ELEMENTS (fields), link_groups);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, violation_types);
@@ -217,12 +285,14 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
   for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
     for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
       {
-        GtkWidget *button = gtk_spin_button_new_with_range (0, 1000000, 1);
+        GtkWidget *button = gtk_entry_new ();
 
         gtk_editable_set_width_chars (GTK_EDITABLE (button), 4);
+        gtk_editable_set_alignment (GTK_EDITABLE (button), 1);
+        gtk_entry_set_input_purpose (GTK_ENTRY (button), GTK_INPUT_PURPOSE_DIGITS);
         g_object_set_data (G_OBJECT (button), "category", GINT_TO_POINTER (c));
         g_object_set_data (G_OBJECT (button), "group", GINT_TO_POINTER (g));
-        g_signal_connect_swapped (button, "value-changed", G_CALLBACK (on_count_changed), self);
+        g_signal_connect_swapped (button, "changed", G_CALLBACK (on_count_changed), self);
         gtk_grid_attach (self->casualties, button, g + 1, c + 1, 1, 1);
         self->counts[c][g] = button;
       }

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER, INCIDENT_EDITOR, DossierEditor)
 
 GtkWidget *dossier_incident_editor_new                (void);
-GtkSpinButton *dossier_incident_editor_get_casualty_button (DossierIncidentEditor *self,
-                                                            int                    category,
-                                                            int                    group);
+GtkEditable *dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
+                                                         int                    category,
+                                                         int                    group);
 
 gboolean   dossier_incident_editor_drop               (DossierIncidentEditor *self,
                                                        const char            *value);

@@ -242,7 +242,13 @@ load (DossierEditor *editor,
 static void
 on_residence_changed (DossierPersonEditor *self)
 {
+  const char *cercle = dossier_vocab_row_get_value (self->residence_admin2);
+
   dossier_vocab_row_set_parent (self->residence_admin2, dossier_vocab_row_get_value (self->residence_admin1));
+  /* A cercle of another region goes with it. */
+  if (cercle != NULL && dossier_vocab_row_get_value (self->residence_admin1) != NULL &&
+      !dossier_vocab_row_offers (self->residence_admin2, cercle))
+    dossier_vocab_row_choose (self->residence_admin2, NULL);
 }
 
 static void

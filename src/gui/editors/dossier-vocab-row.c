@@ -444,6 +444,29 @@ dossier_vocab_row_set_parent (DossierVocabRow *self,
   rebuild (self);
 }
 
+/**
+ * dossier_vocab_row_offers:
+ * @self: a #DossierVocabRow
+ * @code: a term's code
+ *
+ * Returns: whether @code is among the terms offered (under the parent set, if any)
+ */
+gboolean
+dossier_vocab_row_offers (DossierVocabRow *self,
+                          const char      *code)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_ROW (self), FALSE);
+
+  for (guint i = 0; self->terms && i < self->terms->len; i++)
+    {
+      DossierVocabTerm *term = self->terms->pdata[i];
+
+      if (g_strcmp0 (term->code, code) == 0)
+        return self->parent == NULL || g_strcmp0 (term->parent, self->parent) == 0;
+    }
+  return FALSE;
+}
+
 const char *
 dossier_vocab_row_get_value (DossierVocabRow *self)
 {

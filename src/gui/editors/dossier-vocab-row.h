@@ -19,6 +19,8 @@ void                dossier_vocab_row_set_vocabulary (DossierVocabRow    *self,
 const char         *dossier_vocab_row_get_scheme     (DossierVocabRow    *self);
 void                dossier_vocab_row_set_parent     (DossierVocabRow    *self,
                                                       const char         *parent);
+gboolean            dossier_vocab_row_offers         (DossierVocabRow    *self,
+                                                      const char         *code);
 const char         *dossier_vocab_row_get_value      (DossierVocabRow    *self);
 void                dossier_vocab_row_set_value      (DossierVocabRow    *self,
                                                       const char         *code);
