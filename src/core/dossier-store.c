@@ -283,11 +283,19 @@ check_header (const char  *path,
       return FALSE;
     }
   /* The page count in the header is trustworthy only when it was written by the same
-   * transaction as the change counter. */
+   * transaction as the change counter, and when no write-ahead log is left: a checkpoint
+   * killed half-way has written page 1 (and its new count) but not yet the pages after the
+   * file's old end, which the log still holds and SQLite copies again on open. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    GStatBuf wal_st;
+
+    if (g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0)
+      n_pages = 0;
+  }
   if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
       (change_counter == valid_for && n_pages > 0 &&
-       (guint64) st.st_size < (guint64) n_pages * page_size) ||
-      st.st_size % page_size != 0)
+       ((guint64) st.st_size < (guint64) n_pages * page_size || st.st_size % page_size != 0)))
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged: the file is truncated"), display);
