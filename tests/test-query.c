@@ -531,6 +531,46 @@ test_breakdown (void)
   g_assert_cmpint (((DossierBreakdownRow *) regions->pdata[0])->count, ==, dossier_store_count_incidents (store, &mopti, NULL));
 }
 
+/* Victims add up the casualties of the incidents counted; months partition the dated ones. */
+static void
+test_breakdown_victims (void)
+{
+  g_autoptr(DossierStore) store = synth ("breakdown-victims.dossier", 1500, 100, 20, 50, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) months = dossier_store_breakdown (store, DOSSIER_BREAKDOWN_MONTH, NULL, &error);
+  g_autoptr(GPtrArray) by_month = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_MONTH, DOSSIER_MEASURE_VICTIMS, NULL, &error);
+  g_autoptr(GPtrArray) by_region = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_REGION, DOSSIER_MEASURE_VICTIMS, NULL, &error);
+  g_autoptr(GPtrArray) by_type = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_VIOLATION_TYPE, DOSSIER_MEASURE_VICTIMS, NULL, &error);
+  g_autoptr(GPtrArray) by_kind = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_ACTOR_KIND, DOSSIER_MEASURE_VICTIMS, NULL, &error);
+  g_autoptr(GPtrArray) mopti_months = NULL;
+  DossierIncidentQuery mopti = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sum_rows (months), ==, dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE date_start IS NOT NULL", NULL));
+  for (guint i = 1; i < months->len; i++)
+    g_assert_cmpstr (((DossierBreakdownRow *) months->pdata[i - 1])->key, <, ((DossierBreakdownRow *) months->pdata[i])->key);
+  g_assert_cmpuint (strlen (((DossierBreakdownRow *) months->pdata[0])->key), ==, 7);
+  g_assert_cmpint (sum_rows (by_month), ==,
+                   dossier_test_query_int (store, "SELECT coalesce (sum (c.count), 0) FROM casualty c JOIN incident i ON i.id = c.incident_id WHERE i.date_start IS NOT NULL", NULL));
+  g_assert_cmpint (sum_rows (by_month), >, 0);
+  g_assert_cmpint (sum_rows (by_region), ==,
+                   dossier_test_query_int (store, "SELECT coalesce (sum (c.count), 0) FROM casualty c JOIN incident i ON i.id = c.incident_id WHERE i.admin1 IS NOT NULL", NULL));
+  g_assert_cmpint (sum_rows (by_type), ==,
+                   dossier_test_query_int (store, "SELECT coalesce (sum (c.count), 0) FROM casualty c JOIN incident_violation v ON v.incident_id = c.incident_id", NULL));
+  g_assert_cmpint (sum_rows (by_kind), ==,
+                   dossier_test_query_int (store, "SELECT coalesce (sum (c.count), 0) FROM casualty c JOIN "
+                                                  "(SELECT DISTINCT a.kind, ia.incident_id FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id "
+                                                  " WHERE ia.role = 'alleged-perpetrator') k ON k.incident_id = c.incident_id", NULL));
+
+  /* And follow the filter. */
+  mopti.admin1 = (char *) "mopti";
+  mopti_months = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_MONTH, DOSSIER_MEASURE_VICTIMS, &mopti, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sum_rows (mopti_months), ==,
+                   dossier_test_query_int (store, "SELECT coalesce (sum (c.count), 0) FROM casualty c JOIN incident i ON i.id = c.incident_id WHERE i.date_start IS NOT NULL AND i.admin1 = 'mopti'", NULL));
+  g_assert_cmpint (sum_rows (mopti_months), <, sum_rows (by_month));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/query/against-brute-force", test_query_against_brute_force);
   g_test_add_func ("/query/errors", test_query_errors);
   g_test_add_func ("/query/breakdown", test_breakdown);
+  g_test_add_func ("/query/breakdown-victims", test_breakdown_victims);
   g_test_add_func ("/synth/deterministic", test_synth_deterministic);
   g_test_add_func ("/synth/shape", test_synth_shape);
   g_test_add_func ("/synth/valid", test_synth_valid);

@@ -163,6 +163,20 @@ test_demo_incidents (void)
         }
     g_assert_cmpuint (n, ==, 5);
     dossier_test_screenshot (GTK_WIDGET (window), overview_shot);
+
+    /* Victims instead of incidents: the charts are titled and filled again. */
+    {
+      g_autofree char *victims_shot = g_strdup_printf ("window-overview-victims-%s.png", lang);
+      gint64 incidents_month = dossier_bar_chart_get_n (DOSSIER_BAR_CHART (chart));
+
+      dossier_window_set_measure (window, DOSSIER_MEASURE_VICTIMS);
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      /* Every month from the first to the last, whatever is counted. */
+      g_assert_cmpint (dossier_bar_chart_get_n (DOSSIER_BAR_CHART (chart)), ==, incidents_month);
+      g_assert_cmpint (incidents_month, >, 12);
+      dossier_test_screenshot (GTK_WIDGET (window), victims_shot);
+      dossier_window_set_measure (window, DOSSIER_MEASURE_INCIDENTS);
+    }
   }
 
   /* The window can change section. */

@@ -240,14 +240,12 @@ dossier_breakdown_row_free (DossierBreakdownRow *row)
  * dossier_store_breakdown:
  * @store: a #DossierStore
  * @breakdown: what to count incidents (or victims) by
- * @query: (nullable): the filter the counts follow
+ * @query: (nullable): the incidents to count
  * @error: return location for a #GError
  *
- * Aggregates for the overview's charts, computed by SQLite over the filtered incidents.
- * Years come in order; other keys most frequent first. Incidents without the key (no
- * region, say) are left out.
+ * Same as dossier_store_breakdown_measure() counting incidents.
  *
- * Returns: (transfer full) (element-type DossierBreakdownRow): the rows, or %NULL
+ * Returns: (transfer full) (element-type DossierBreakdownRow): the rows, or %NULL on error
  */
 GPtrArray *
 dossier_store_breakdown (DossierStore               *store,
@@ -255,39 +253,72 @@ dossier_store_breakdown (DossierStore               *store,
                          const DossierIncidentQuery *query,
                          GError                    **error)
 {
+  return dossier_store_breakdown_measure (store, breakdown, DOSSIER_MEASURE_INCIDENTS, query, error);
+}
+
+/**
+ * dossier_store_breakdown_measure:
+ * @store: a #DossierStore
+ * @breakdown: what to count by
+ * @measure: count incidents, or add up their victims
+ * @query: (nullable): the incidents to count
+ * @error: return location for a #GError
+ *
+ * Counts the incidents of @query, or adds up their victims (all categories and groups),
+ * by year, month, region, violation type (an incident counts once for each of its types)
+ * or kind of alleged perpetrator (once for each kind). Victims by group are victims
+ * whatever @measure. Years and months come in time order, the others largest first; a
+ * month or year with nothing is not listed.
+ *
+ * Returns: (transfer full) (element-type DossierBreakdownRow): the rows, or %NULL on error
+ */
+GPtrArray *
+dossier_store_breakdown_measure (DossierStore               *store,
+                                 DossierBreakdown            breakdown,
+                                 DossierMeasure              measure,
+                                 const DossierIncidentQuery *query,
+                                 GError                    **error)
+{
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_breakdown_row_free);
   g_autoptr(GArray) values = NULL;
   g_autofree char *where = NULL;
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
-  const char *body;
+  g_autofree char *body = NULL;
+  const char *m;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
 
+  m = measure == DOSSIER_MEASURE_VICTIMS ? "sum (f.victims)" : "count (*)";
   switch (breakdown)
     {
     case DOSSIER_BREAKDOWN_YEAR:
+    case DOSSIER_BREAKDOWN_MONTH:
       /* GDate's day 1 is 1 January of year 1, Julian day 1721425.5. */
-      body = "SELECT strftime ('%Y', 1721424.5 + date_start) AS k, count(*) FROM f "
-             "WHERE date_start IS NOT NULL GROUP BY k ORDER BY k";
+      body = g_strdup_printf ("SELECT strftime ('%s', 1721424.5 + date_start) AS k, %s FROM f "
+                              "WHERE date_start IS NOT NULL GROUP BY k ORDER BY k",
+                              breakdown == DOSSIER_BREAKDOWN_YEAR ? "%Y" : "%Y-%m", m);
       break;
     case DOSSIER_BREAKDOWN_REGION:
-      body = "SELECT admin1, count(*) AS n FROM f WHERE admin1 IS NOT NULL GROUP BY admin1 ORDER BY n DESC, admin1";
+      body = g_strdup_printf ("SELECT admin1, %s AS n FROM f WHERE admin1 IS NOT NULL "
+                              "GROUP BY admin1 ORDER BY n DESC, admin1", m);
       break;
     case DOSSIER_BREAKDOWN_VIOLATION_TYPE:
-      body = "SELECT v.type, count(*) AS n FROM incident_violation v JOIN f ON f.id = v.incident_id "
-             "GROUP BY v.type ORDER BY n DESC, v.type";
+      body = g_strdup_printf ("SELECT t.type, %s AS n FROM incident_violation t JOIN f ON f.id = t.incident_id "
+                              "GROUP BY t.type ORDER BY n DESC, t.type", m);
       break;
     case DOSSIER_BREAKDOWN_ACTOR_KIND:
-      body = "SELECT a.kind, count(DISTINCT ia.incident_id) AS n FROM incident_actor ia "
-             "JOIN actor a ON a.id = ia.actor_id JOIN f ON f.id = ia.incident_id "
-             "WHERE ia.role = 'alleged-perpetrator' GROUP BY a.kind ORDER BY n DESC, a.kind";
+      /* Each incident once per kind, however many actors of that kind it names. */
+      body = g_strdup_printf ("SELECT k.kind, %s AS n FROM "
+                              "(SELECT DISTINCT a.kind, ia.incident_id FROM incident_actor ia "
+                              " JOIN actor a ON a.id = ia.actor_id WHERE ia.role = 'alleged-perpetrator') k "
+                              "JOIN f ON f.id = k.incident_id GROUP BY k.kind ORDER BY n DESC, k.kind", m);
       break;
     case DOSSIER_BREAKDOWN_VICTIMS_GROUP:
-      body = "SELECT c.grp, sum (c.count) AS n FROM casualty c JOIN f ON f.id = c.incident_id "
-             "GROUP BY c.grp ORDER BY n DESC, c.grp";
+      body = g_strdup ("SELECT c.grp, sum (c.count) AS n FROM casualty c JOIN f ON f.id = c.incident_id "
+                       "GROUP BY c.grp ORDER BY n DESC, c.grp");
       break;
     default:
       g_return_val_if_reached (NULL);
@@ -295,7 +326,13 @@ dossier_store_breakdown (DossierStore               *store,
 
   values = g_array_new (FALSE, FALSE, sizeof (Value));
   where = where_clause (query, values, &match);
-  sql = g_strdup_printf ("WITH f AS (SELECT id, date_start, admin1 FROM incident%s) %s", where, body);
+  if (measure == DOSSIER_MEASURE_VICTIMS)
+    sql = g_strdup_printf ("WITH vic AS (SELECT incident_id, sum (count) AS n FROM casualty GROUP BY incident_id), "
+                           "f AS (SELECT id, date_start, admin1, "
+                           "coalesce ((SELECT n FROM vic WHERE vic.incident_id = incident.id), 0) AS victims "
+                           "FROM incident%s) %s", where, body);
+  else
+    sql = g_strdup_printf ("WITH f AS (SELECT id, date_start, admin1 FROM incident%s) %s", where, body);
   stmt = _dossier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;

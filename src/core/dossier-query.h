@@ -37,7 +37,13 @@ typedef enum {
   DOSSIER_BREAKDOWN_VIOLATION_TYPE,  /* by violation type code (an incident counts once per type) */
   DOSSIER_BREAKDOWN_ACTOR_KIND,      /* by the kind of their alleged perpetrators */
   DOSSIER_BREAKDOWN_VICTIMS_GROUP,   /* casualties summed by group (women, men, girls, boys, unknown) */
+  DOSSIER_BREAKDOWN_MONTH,           /* by the month they start, "YYYY-MM" */
 } DossierBreakdown;
+
+typedef enum {
+  DOSSIER_MEASURE_INCIDENTS,         /* how many incidents */
+  DOSSIER_MEASURE_VICTIMS,           /* how many victims they count, all categories */
+} DossierMeasure;
 
 typedef struct {
   char   *key;    /* a code, or a year */
@@ -47,6 +53,12 @@ typedef struct {
 void       dossier_breakdown_row_free      (DossierBreakdownRow        *row);
 GPtrArray *dossier_store_breakdown         (DossierStore               *store,
                                             DossierBreakdown            breakdown,
+                                            const DossierIncidentQuery *query,
+                                            GError                    **error);
+
+GPtrArray *dossier_store_breakdown_measure (DossierStore               *store,
+                                            DossierBreakdown            breakdown,
+                                            DossierMeasure              measure,
                                             const DossierIncidentQuery *query,
                                             GError                    **error);
 

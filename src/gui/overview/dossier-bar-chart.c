@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per value: its label, a bar in the accent colour scaled to the largest value,
- * and the number. Drawn in snapshot() with Pango layouts, so it follows the theme and the
+ * and the number. A time series (incidents by month) is drawn the other way, as columns
+ * in time order, labelled sparsely underneath, since a hundred months do not fit as rows. Drawn in snapshot() with Pango layouts, so it follows the theme and the
  * text scale, and exports to PNG, SVG or PDF through the same path later.
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 #define ROW_HEIGHT 24
 #define LABEL_WIDTH 210
 #define NUMBER_WIDTH 64
+#define COLUMNS_HEIGHT 160
 
 struct _DossierBarChart
 {
@@ -23,6 +25,7 @@ struct _DossierBarChart
   char      *title;
   GPtrArray *labels;
   GArray    *values;
+  gboolean   columns;
 };
 
 G_DEFINE_FINAL_TYPE (DossierBarChart, dossier_bar_chart, GTK_TYPE_WIDGET)
@@ -38,7 +41,17 @@ dossier_bar_chart_measure (GtkWidget      *widget,
 {
   DossierBarChart *self = DOSSIER_BAR_CHART (widget);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+  if (self->columns)
+    {
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = 200;
+          *natural = MAX (400, (int) self->values->len * 8);
+        }
+      else
+        *minimum = *natural = ROW_HEIGHT * 3 + COLUMNS_HEIGHT;
+    }
+  else if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = LABEL_WIDTH + NUMBER_WIDTH + 80;
       *natural = LABEL_WIDTH + NUMBER_WIDTH + 400;
@@ -78,6 +91,41 @@ draw_text (GtkSnapshot *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Columns in order; a label under the first column and then whenever there is room. The
+ * largest value is written at the top left, as the scale. */
+static void
+snapshot_columns (DossierBarChart *self,
+                  GtkSnapshot     *snapshot,
+                  GdkRGBA         *accent,
+                  gint64           max)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  guint n = self->values->len;
+  float step = n ? (float) width / n : 0;
+  int top = ROW_HEIGHT * 2;
+  float last_label = -1000;
+  g_autofree char *scale = g_strdup_printf ("%'" G_GINT64_FORMAT, max);
+
+  draw_text (snapshot, widget, scale, 0, ROW_HEIGHT, width, FALSE, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 v = g_array_index (self->values, gint64, i);
+      float h = MAX ((float) COLUMNS_HEIGHT * v / max, v > 0 ? 2.0f : 0.0f);
+      float x = step * i;
+
+      gtk_snapshot_append_color (snapshot, accent,
+                                 &GRAPHENE_RECT_INIT (x + (step > 3 ? 1 : 0), top + COLUMNS_HEIGHT - h,
+                                                      MAX (step - (step > 3 ? 2 : 0), 1), h));
+      if (*(char *) self->labels->pdata[i] != '\0' && x - last_label >= 44 && x + 40 <= width)
+        {
+          draw_text (snapshot, widget, self->labels->pdata[i], (int) x, top + COLUMNS_HEIGHT + 2,
+                     MIN (88, width - (int) x), FALSE, FALSE);
+          last_label = x;
+        }
+    }
+}
+
 static void
 dossier_bar_chart_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -93,6 +141,12 @@ dossier_bar_chart_snapshot (GtkWidget   *widget,
     max = MAX (max, g_array_index (self->values, gint64, i));
   if (self->values->len == 0)
     draw_text (snapshot, widget, _("No data"), 0, ROW_HEIGHT, width, FALSE, FALSE);
+  if (self->columns)
+    {
+      if (self->values->len > 0)
+        snapshot_columns (self, snapshot, &accent, max);
+      return;
+    }
 
   for (guint i = 0; i < self->values->len; i++)
     {
@@ -171,6 +225,38 @@ dossier_bar_chart_set_data (DossierBarChart  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description->str, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * dossier_bar_chart_set_columns:
+ * @self: a #DossierBarChart
+ * @columns: %TRUE for a time series drawn as columns
+ */
+void
+dossier_bar_chart_set_columns (DossierBarChart *self,
+                               gboolean         columns)
+{
+  g_return_if_fail (DOSSIER_IS_BAR_CHART (self));
+
+  self->columns = columns;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * dossier_bar_chart_set_title:
+ * @self: a #DossierBarChart
+ * @title: its new title
+ */
+void
+dossier_bar_chart_set_title (DossierBarChart *self,
+                             const char      *title)
+{
+  g_return_if_fail (DOSSIER_IS_BAR_CHART (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint

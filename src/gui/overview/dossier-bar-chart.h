@@ -19,4 +19,9 @@ void       dossier_bar_chart_set_data (DossierBarChart  *self,
                                        guint             n);
 guint      dossier_bar_chart_get_n    (DossierBarChart  *self);
 
+void       dossier_bar_chart_set_columns (DossierBarChart *self,
+                                          gboolean         columns);
+void       dossier_bar_chart_set_title   (DossierBarChart *self,
+                                          const char      *title);
+
 G_END_DECLS

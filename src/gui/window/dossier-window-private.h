@@ -62,6 +62,7 @@ struct _DossierWindow
   GtkLabel             *counts[N_SECTIONS];
   GtkWidget            *overview_rows[N_SECTIONS];
   GtkWidget            *charts[5];
+  GtkToggleButton      *victims_button;
   DossierSectionPage    pages[N_SECTIONS];
   struct _DossierDeletion *last_deletion;   /* what Undo puts back, in this store */
   GtkListBoxRow        *spring_row;      /* under a drag, opening soon */

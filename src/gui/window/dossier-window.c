@@ -26,6 +26,8 @@
 #include "dossier-window.h"
 #include "dossier-window-private.h"
 #include "dossier-deletion.h"
+#include "dossier-edtf.h"
+#include <stdio.h>
 
 static const DossierListColumn incident_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
@@ -220,19 +222,29 @@ make_sidebar_row (DossierWindow *self,
   return box;
 }
 
-/* The overview's charts, with the vocabulary their keys belong to (NULL: shown as they are). */
+/* The overview's charts, with the vocabulary their keys belong to (NULL: shown as they are),
+ * titled for each measure. */
 static const struct {
-  const char       *title;
+  const char       *title;          /* counting incidents */
+  const char       *victims_title;  /* adding up victims */
   DossierBreakdown  breakdown;
   const char       *scheme;
 } charts[] = {
-  { N_("Incidents by year"), DOSSIER_BREAKDOWN_YEAR, NULL },
-  { N_("Incidents by region"), DOSSIER_BREAKDOWN_REGION, "admin1" },
-  { N_("Incidents by violation type"), DOSSIER_BREAKDOWN_VIOLATION_TYPE, "violation-type" },
-  { N_("Incidents by kind of alleged perpetrator"), DOSSIER_BREAKDOWN_ACTOR_KIND, "actor-kind" },
-  { N_("Victims by sex and age"), DOSSIER_BREAKDOWN_VICTIMS_GROUP, "casualty-group" },
+  { N_("Incidents by month"), N_("Victims by month"), DOSSIER_BREAKDOWN_MONTH, NULL },
+  { N_("Incidents by region"), N_("Victims by region"), DOSSIER_BREAKDOWN_REGION, "admin1" },
+  { N_("Incidents by violation type"), N_("Victims by violation type"), DOSSIER_BREAKDOWN_VIOLATION_TYPE, "violation-type" },
+  { N_("Incidents by kind of alleged perpetrator"), N_("Victims by kind of alleged perpetrator"), DOSSIER_BREAKDOWN_ACTOR_KIND, "actor-kind" },
+  { N_("Victims by sex and age"), N_("Victims by sex and age"), DOSSIER_BREAKDOWN_VICTIMS_GROUP, "casualty-group" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (charts) == G_N_ELEMENTS (((DossierWindow *) 0)->charts));
+
+static void
+on_measure_toggled (DossierWindow   *self,
+                    GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button) && self->store != NULL)
+    update_charts (self);
+}
 
 static GtkWidget *
 make_overview (DossierWindow *self)
@@ -252,9 +264,28 @@ make_overview (DossierWindow *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (chart_group), _("At a glance"));
+  {
+    /* Count incidents, or add up their victims. */
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *incidents = gtk_toggle_button_new_with_label (_("Incidents"));
+    GtkWidget *victims = gtk_toggle_button_new_with_label (_("Victims"));
+
+    gtk_widget_add_css_class (box, "linked");
+    gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (victims), GTK_TOGGLE_BUTTON (incidents));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (incidents), TRUE);
+    gtk_widget_set_tooltip_text (box, _("Count incidents, or add up their victims"));
+    g_signal_connect_object (incidents, "toggled", G_CALLBACK (on_measure_toggled), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (victims, "toggled", G_CALLBACK (on_measure_toggled), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (box), incidents);
+    gtk_box_append (GTK_BOX (box), victims);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (chart_group), box);
+    self->victims_button = GTK_TOGGLE_BUTTON (victims);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
       self->charts[i] = dossier_bar_chart_new (_(charts[i].title));
+      dossier_bar_chart_set_columns (DOSSIER_BAR_CHART (self->charts[i]), charts[i].breakdown == DOSSIER_BREAKDOWN_MONTH);
       gtk_widget_set_margin_top (self->charts[i], 18);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (chart_group), self->charts[i]);
     }
@@ -262,16 +293,52 @@ make_overview (DossierWindow *self)
   return page;
 }
 
+/* Every month from the first to the last, with the empty ones, so that the columns keep
+ * time's proportions; labelled "March 2022" in the interface's language. */
+static void
+month_series (GPtrArray  *rows,
+              const char *lang,
+              GPtrArray  *labels,
+              GArray     *values)
+{
+  int year, month, last_year, last_month;
+  gboolean long_series;
+  guint next = 0;
+
+  if (rows->len == 0 ||
+      sscanf (((DossierBreakdownRow *) rows->pdata[0])->key, "%d-%d", &year, &month) != 2 ||
+      sscanf (((DossierBreakdownRow *) rows->pdata[rows->len - 1])->key, "%d-%d", &last_year, &last_month) != 2)
+    return;
+  long_series = (last_year - year) * 12 + last_month - month >= 24;
+  for (; year < last_year || (year == last_year && month <= last_month); month = month % 12 + 1, year += month == 1)
+    {
+      g_autofree char *key = g_strdup_printf ("%04d-%02d", year, month);
+      gint64 count = 0;
+
+      if (next < rows->len && g_str_equal (((DossierBreakdownRow *) rows->pdata[next])->key, key))
+        count = ((DossierBreakdownRow *) rows->pdata[next++])->count;
+      /* Over two years, the years only, under their Januaries. */
+      if (long_series)
+        g_ptr_array_add (labels, month == 1 || labels->len == 0 ? g_strdup_printf ("%d", year) : g_strdup (""));
+      else
+        g_ptr_array_add (labels, dossier_edtf_format_string (key, lang));
+      g_array_append_val (values, count);
+    }
+}
+
 static void
 update_charts (DossierWindow *self)
 {
   g_autofree char *lang = dossier_application_ui_language ();
 
+  DossierMeasure measure = gtk_toggle_button_get_active (self->victims_button) ? DOSSIER_MEASURE_VICTIMS
+                                                                              : DOSSIER_MEASURE_INCIDENTS;
+
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = dossier_store_breakdown (self->store, charts[c].breakdown,
-                                                           dossier_filter_get_query (self->filter), &error);
+      g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (self->store, charts[c].breakdown, measure,
+                                                                   dossier_filter_get_query (self->filter), &error);
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -280,16 +347,19 @@ update_charts (DossierWindow *self)
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
           continue;
         }
-      /* The twelve largest, but every year. */
-      for (guint i = 0; i < rows->len && (i < 12 || charts[c].scheme == NULL); i++)
-        {
-          DossierBreakdownRow *row = rows->pdata[i];
+      dossier_bar_chart_set_title (DOSSIER_BAR_CHART (self->charts[c]),
+                                   measure == DOSSIER_MEASURE_VICTIMS ? _(charts[c].victims_title) : _(charts[c].title));
+      if (charts[c].breakdown == DOSSIER_BREAKDOWN_MONTH)
+        month_series (rows, lang, labels, values);
+      /* The twelve largest. */
+      else
+        for (guint i = 0; i < rows->len && i < 12; i++)
+          {
+            DossierBreakdownRow *row = rows->pdata[i];
 
-          g_ptr_array_add (labels, charts[c].scheme
-                                   ? dossier_store_vocab_label (self->store, charts[c].scheme, row->key, lang)
-                                   : g_strdup (row->key));
-          g_array_append_val (values, row->count);
-        }
+            g_ptr_array_add (labels, dossier_store_vocab_label (self->store, charts[c].scheme, row->key, lang));
+            g_array_append_val (values, row->count);
+          }
       dossier_bar_chart_set_data (DOSSIER_BAR_CHART (self->charts[c]), (const char **) labels->pdata,
                                   (gint64 *) values->data, values->len);
     }
@@ -652,6 +722,25 @@ dossier_window_search (DossierWindow *self,
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   on_search_changed (self);
+}
+
+/**
+ * dossier_window_set_measure:
+ * @self: a #DossierWindow
+ * @measure: what the overview's charts count
+ *
+ * Does what the Incidents / Victims switch of the overview does.
+ */
+void
+dossier_window_set_measure (DossierWindow  *self,
+                            DossierMeasure  measure)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (measure == DOSSIER_MEASURE_VICTIMS)
+    gtk_toggle_button_set_active (self->victims_button, TRUE);
+  else
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (GTK_WIDGET (self->victims_button))), TRUE);
 }
 
 DossierFilter *

@@ -9,6 +9,7 @@
 #include "dossier-record.h"
 
 #include "dossier-filter.h"
+#include "dossier-query.h"
 #include "dossier-store.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,8 @@ DossierRecord *dossier_window_add_record       (DossierWindow  *self);
 gboolean       dossier_window_link_dropped     (DossierWindow  *self,
                                                 DossierRecord  *incident,
                                                 const char     *value);
+
+void           dossier_window_set_measure      (DossierWindow  *self,
+                                                DossierMeasure  measure);
 
 G_END_DECLS
