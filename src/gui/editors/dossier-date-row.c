@@ -92,8 +92,9 @@ dossier_date_row_init (DossierDateRow *self)
   self->valid = TRUE;
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 22);
+  /* Wide enough for a period, leaving the reading beside it room to stay on one line. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 15);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 15);
   /* Translators: examples of dates in the Extended Date/Time Format; keep them as they are */
   gtk_entry_set_placeholder_text (self->entry, _("2022-03-27, 2022-03, 2021-10~ or 2022-03-27/2022-03-31"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
