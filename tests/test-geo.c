@@ -1,0 +1,195 @@
+/* test-geo.c: coordinates as typed, the projection, and clusters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "dossier-geo.h"
+
+static void
+check (const char *text,
+       double      lat,
+       double      lon)
+{
+  g_autoptr(GError) error = NULL;
+  double a = NAN, b = NAN;
+
+  if (!dossier_geo_parse (text, &a, &b, &error))
+    g_error ("“%s” not read: %s", text, error->message);
+  if (fabs (a - lat) > 1e-4 || fabs (b - lon) > 1e-4)
+    g_error ("“%s” read as %f, %f instead of %f, %f", text, a, b, lat, lon);
+}
+
+static void
+refused (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  double a, b;
+
+  if (dossier_geo_parse (text, &a, &b, &error))
+    g_error ("“%s” was read as %f, %f", text, a, b);
+  g_assert_error (error, DOSSIER_GEO_ERROR, 0);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+static void
+test_parse (void)
+{
+  /* Decimal degrees, with points or commas, signs or hemispheres. */
+  check ("14.4936, -4.1990", 14.4936, -4.1990);
+  check ("14.4936 -4.1990", 14.4936, -4.1990);
+  check ("14.4936,-4.1990", 14.4936, -4.1990);
+  check ("14,4936 ; -4,1990", 14.4936, -4.1990);
+  check ("14,4936, -4,1990", 14.4936, -4.1990);
+  check ("14,4936 -4,1990", 14.4936, -4.1990);
+  check ("  16.27 N 0.04 W ", 16.27, -0.04);
+  check ("N 16.27, E 0.04", 16.27, 0.04);
+  check ("14 -4", 14, -4);
+  check ("14,-4", 14, -4);
+  check ("−14.5 +4.25", -14.5, 4.25);
+  /* Degrees, minutes, seconds, with the usual symbols and the French west. */
+  check ("14°29′37″N 4°11′56″W", 14 + 29 / 60.0 + 37 / 3600.0, -(4 + 11 / 60.0 + 56 / 3600.0));
+  check ("14° 29' 37\" N, 4° 11' 56\" O", 14 + 29 / 60.0 + 37 / 3600.0, -(4 + 11 / 60.0 + 56 / 3600.0));
+  check ("14°29'37''N 4°11'56''E", 14 + 29 / 60.0 + 37 / 3600.0, 4 + 11 / 60.0 + 56 / 3600.0);
+  check ("14°30′N 4°15′W", 14.5, -4.25);
+  check ("14d30m N 4d15m W", 14.5, -4.25);
+  check ("14.5° -4.25°", 14.5, -4.25);
+  check ("14°29,5′ N 4°11,5′ O", 14 + 29.5 / 60, -(4 + 11.5 / 60));
+  /* The longitude first, said so by its hemisphere. */
+  check ("4°11′56″ W 14°29′37″ N", 14 + 29 / 60.0 + 37 / 3600.0, -(4 + 11 / 60.0 + 56 / 3600.0));
+  check ("1.5 E, 16 N", 16, 1.5);
+  /* Non-breaking spaces as French keyboards type them. */
+  check ("14,5\u202f; -4,25", 14.5, -4.25);
+
+  refused ("");
+  refused ("14.5");
+  refused ("Mopti");
+  refused ("14.5 -4.2 3");
+  refused ("91 0");
+  refused ("0 181");
+  refused ("14°61′ N 4° W");
+  refused ("14°29′70″ N 4° W");
+  refused ("14 N 15 N");
+  refused ("14.5 -4.2x");
+}
+
+static void
+test_format (void)
+{
+  g_autofree char *dms = dossier_geo_format_dms (14 + 29 / 60.0 + 37 / 3600.0, -(4 + 11 / 60.0 + 56 / 3600.0));
+  double lat, lon;
+
+  g_assert_cmpstr (dms, ==, "14°29′37″ N 4°11′56″ W");
+  /* What is written can be read back. */
+  g_assert_true (dossier_geo_parse (dms, &lat, &lon, NULL));
+  g_assert_cmpfloat_with_epsilon (lat, 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lon, -(4 + 11 / 60.0 + 56 / 3600.0), 1e-6);
+}
+
+static void
+test_projection (void)
+{
+  double x, y, lat, lon;
+
+  dossier_geo_project (0, 0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (y, 0.5, 1e-12);
+  dossier_geo_project (85.05112878, -180, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (y, 0, 1e-6);
+  /* North is up; east is right. */
+  {
+    double x1, y1, x2, y2;
+
+    dossier_geo_project (16.27, -0.04, &x1, &y1);   /* Gao */
+    dossier_geo_project (12.65, -8.0, &x2, &y2);    /* Bamako */
+    g_assert_cmpfloat (y1, <, y2);
+    g_assert_cmpfloat (x1, >, x2);
+  }
+  for (double a = -80; a <= 80; a += 7.3)
+    for (double o = -179; o <= 179; o += 13.1)
+      {
+        dossier_geo_project (a, o, &x, &y);
+        dossier_geo_unproject (x, y, &lat, &lon);
+        g_assert_cmpfloat_with_epsilon (lat, a, 1e-9);
+        g_assert_cmpfloat_with_epsilon (lon, o, 1e-9);
+      }
+}
+
+static void
+test_cluster (void)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DossierGeoPoint));
+  const char *killing = g_intern_static_string ("killing");
+  const char *looting = g_intern_static_string ("looting");
+  GRand *rand = g_rand_new_with_seed (7);
+
+  /* Points over Mali, some on the very same spot. */
+  for (int i = 0; i < 5000; i++)
+    {
+      DossierGeoPoint p = { i + 1, g_rand_double_range (rand, 10, 25), g_rand_double_range (rand, -12, 4),
+                            i % 3 ? killing : looting };
+      if (i % 50 == 0)
+        {
+          p.latitude = 14.4936;
+          p.longitude = -4.1990;
+        }
+      g_array_append_val (points, p);
+    }
+  g_rand_free (rand);
+
+  for (double zoom = 3; zoom <= 18; zoom += 1.5)
+    {
+      g_autoptr(GArray) clusters = dossier_geo_cluster ((DossierGeoPoint *) points->data, points->len, zoom, 48);
+      guint total = 0;
+
+      /* Every point in one cluster, at every zoom. */
+      for (guint i = 0; i < clusters->len; i++)
+        {
+          DossierGeoCluster *c = &g_array_index (clusters, DossierGeoCluster, i);
+
+          total += c->count;
+          g_assert_true (c->key == killing || c->key == looting);
+          g_assert_cmpfloat (c->latitude, >=, 10);
+          g_assert_cmpfloat (c->latitude, <=, 25);
+          if (i > 0)
+            g_assert_cmpint (g_array_index (clusters, DossierGeoCluster, i - 1).id, <, c->id);
+        }
+      g_assert_cmpuint (total, ==, points->len);
+      /* Zoomed out, few; zoomed in, nearly one per point, but the same spot stays one. */
+      if (zoom <= 3)
+        g_assert_cmpuint (clusters->len, <, 100);
+      if (zoom >= 18)
+        {
+          g_assert_cmpuint (clusters->len, <=, points->len - 99);
+          g_assert_cmpuint (clusters->len, >, points->len - 150);
+        }
+    }
+
+  /* The most frequent key wins. */
+  {
+    DossierGeoPoint three[] = { { 1, 14, -4, looting }, { 2, 14, -4, killing }, { 3, 14, -4, killing } };
+    g_autoptr(GArray) one = dossier_geo_cluster (three, 3, 10, 48);
+
+    g_assert_cmpuint (one->len, ==, 1);
+    g_assert_true (g_array_index (one, DossierGeoCluster, 0).key == killing);
+    g_assert_cmpint (g_array_index (one, DossierGeoCluster, 0).id, ==, 1);
+    g_assert_cmpuint (g_array_index (one, DossierGeoCluster, 0).count, ==, 3);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/geo/parse", test_parse);
+  g_test_add_func ("/geo/format", test_format);
+  g_test_add_func ("/geo/projection", test_projection);
+  g_test_add_func ("/geo/cluster", test_cluster);
+
+  return g_test_run ();
+}
