@@ -1,5 +1,5 @@
-/* test-query.c: the shared incident filter against a brute-force reference; synthetic
- * dossiers are deterministic and valid
+/* test-query.c: the shared incident filter, and the other lists it narrows, against a
+ * brute-force reference; synthetic dossiers are deterministic and valid
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,13 +9,17 @@
 
 #include <string.h>
 
+#include "dossier-actor.h"
 #include "dossier-edtf.h"
+#include "dossier-evidence.h"
 #include "dossier-incident.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
+#include "dossier-person.h"
 #include "dossier-query.h"
 #include "dossier-synth.h"
 #include "dossier-test-util.h"
+#include "dossier-testimony.h"
 
 #define N_INCIDENTS 2000
 
@@ -65,6 +69,7 @@ query_store (void)
 typedef struct {
   const DossierIncidentQuery *query;
   GHashTable                 *actor_incidents;  /* ids, when the query has an actor */
+  GHashTable                 *protected_incidents; /* ids, when it has a protection level */
   char                       *folded_text;      /* the query's text, folded */
   GPtrArray                  *matches;
 } Brute;
@@ -131,6 +136,8 @@ brute_match (DossierRecord  *record,
     return TRUE;
   if (q->actor_id && !g_hash_table_contains (b->actor_incidents, &record->id))
     return TRUE;
+  if (q->protection && !g_hash_table_contains (b->protected_incidents, &record->id))
+    return TRUE;
   if (b->folded_text &&
       !has_word (record->code, b->folded_text) && !has_word (incident->title_fr, b->folded_text) &&
       !has_word (incident->title_en, b->folded_text) && !has_word (incident->summary_fr, b->folded_text) &&
@@ -181,19 +188,52 @@ by_title (gconstpointer a,
   return DOSSIER_RECORD (x)->id < DOSSIER_RECORD (y)->id ? -1 : 1;
 }
 
-/* Checks @query's count and every page, in both orders, against the brute force. */
-static guint
-check_query (DossierStore               *store,
-             const DossierIncidentQuery *query,
-             const char                 *sort_column,
-             GCompareFunc                compare)
+static GHashTable *
+id_set_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+id_set_add (GHashTable *set,
+            gint64      id)
+{
+  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+}
+
+static gboolean
+collect (DossierRecord  *record,
+         gpointer        data,
+         GError        **error)
+{
+  g_ptr_array_add (data, g_object_ref (record));
+  return TRUE;
+}
+
+/* Every record of @type, in id order. */
+static GPtrArray *
+load_all (DossierStore *store,
+          GType         type)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) actor_incidents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_true (dossier_store_foreach (store, type, NULL, collect, all, &error));
+  g_assert_no_error (error);
+  return all;
+}
+
+/* The incidents that match @query, found by reading them all. */
+static GPtrArray *
+brute_force (DossierStore               *store,
+             const DossierIncidentQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *matches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) actor_incidents = id_set_new ();
+  g_autoptr(GHashTable) protected_incidents = id_set_new ();
   g_autofree char *folded = query->text ? g_utf8_casefold (query->text, -1) : NULL;
-  Brute b = { query, actor_incidents, NULL, matches };
-  gint64 count;
+  Brute b = { query, actor_incidents, protected_incidents, NULL, matches };
 
   if (folded != NULL)
     {
@@ -210,12 +250,39 @@ check_query (DossierStore               *store,
 
       g_assert_no_error (error);
       for (guint i = 0; i < links->len; i++)
-        g_hash_table_add (actor_incidents, g_memdup2 (&DOSSIER_LINK (links->pdata[i])->left_id, sizeof (gint64)));
+        id_set_add (actor_incidents, DOSSIER_LINK (links->pdata[i])->left_id);
+    }
+  if (query->protection)
+    {
+      g_autoptr(GPtrArray) people = load_all (store, DOSSIER_TYPE_PERSON);
+      g_autoptr(GHashTable) level = id_set_new ();
+      g_autoptr(GPtrArray) links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_PERSON, 0, 0, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < people->len; i++)
+        if (g_str_equal (DOSSIER_PERSON (people->pdata[i])->protection, query->protection))
+          id_set_add (level, DOSSIER_RECORD (people->pdata[i])->id);
+      for (guint i = 0; i < links->len; i++)
+        if (g_hash_table_contains (level, &DOSSIER_LINK (links->pdata[i])->right_id))
+          id_set_add (protected_incidents, DOSSIER_LINK (links->pdata[i])->left_id);
     }
 
   g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, NULL, brute_match, &b, &error));
   g_assert_no_error (error);
   g_free (b.folded_text);
+  return matches;
+}
+
+/* Checks @query's count and every page, in both orders, against the brute force. */
+static guint
+check_query (DossierStore               *store,
+             const DossierIncidentQuery *query,
+             const char                 *sort_column,
+             GCompareFunc                compare)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) matches = brute_force (store, query);
+  gint64 count;
 
   count = dossier_store_count_incidents (store, query, &error);
   g_assert_no_error (error);
@@ -269,7 +336,7 @@ test_query_against_brute_force (void)
   g_autoptr(DossierIncident) first = NULL;
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GError) error = NULL;
-  DossierIncidentQuery queries[14] = { { 0 } };
+  DossierIncidentQuery queries[17] = { { 0 } };
   gint64 actor_id;
   guint n;
 
@@ -304,6 +371,12 @@ test_query_against_brute_force (void)
   queries[12].date_from = julian (2013, 1, 1);
   queries[13].admin2 = first->admin2;
   queries[13].text = (char *) "village";
+  queries[14].protection = (char *) "public";              /* a person of that level */
+  queries[15].protection = (char *) "confidential";
+  queries[15].admin1 = (char *) "mopti";
+  queries[16].protection = (char *) "protected";
+  queries[16].date_from = julian (2016, 1, 1);
+  queries[16].violation_type = (char *) "killing";
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -321,6 +394,292 @@ test_query_against_brute_force (void)
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE date_start IS NULL AND date_end IS NULL", NULL), ==, 1);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE date_start IS NULL AND date_end IS NOT NULL", NULL), ==, 2);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE date_end IS NULL AND date_start IS NOT NULL", NULL), >, 1);
+}
+
+/* How the records of another list reach incidents, and a text column to sort them by. */
+typedef struct {
+  GType            (*get_type) (void);
+  DossierLinkKind    kind;
+  gboolean           record_is_left;  /* the record is the link's left side */
+  const char        *sort_column;
+} Linked;
+
+static const Linked linked_kinds[] = {
+  { dossier_person_get_type, DOSSIER_LINK_INCIDENT_PERSON, FALSE, "age_group" },
+  { dossier_testimony_get_type, DOSSIER_LINK_TESTIMONY_INCIDENT, TRUE, "summary" },
+  { dossier_evidence_get_type, DOSSIER_LINK_EVIDENCE_INCIDENT, TRUE, "title" },
+  { dossier_actor_get_type, DOSSIER_LINK_INCIDENT_ACTOR, FALSE, "name" },
+};
+
+static gboolean
+query_is_empty (const DossierIncidentQuery *q)
+{
+  return q->text == NULL && q->admin1 == NULL && q->admin2 == NULL && q->violation_type == NULL &&
+         q->verification == NULL && q->protection == NULL && q->date_from == 0 && q->date_to == 0 &&
+         q->actor_id == 0;
+}
+
+static const char *sort_field_name;
+
+/* By @sort_field_name (a text column, as SQLite compares it: bytes), or by code when NULL;
+ * then by id. */
+static int
+by_field (gconstpointer a,
+          gconstpointer b)
+{
+  DossierRecord *x = *(DossierRecord **) a, *y = *(DossierRecord **) b;
+  int c;
+
+  if (sort_field_name == NULL)
+    c = strcmp (x->code, y->code);
+  else
+    {
+      const DossierField *field = dossier_record_find_field (x->info, sort_field_name);
+      g_autofree char *u = dossier_record_get_string (x, field);
+      g_autofree char *v = dossier_record_get_string (y, field);
+
+      c = strcmp (u, v);
+    }
+  if (c != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The records of @linked that @query keeps, found from every record and every link: those
+ * linked to one of its incidents; people by their own protection level. */
+static GPtrArray *
+brute_linked (DossierStore               *store,
+              const Linked               *linked,
+              const DossierIncidentQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = load_all (store, linked->get_type ());
+  g_autoptr(GHashTable) incidents = id_set_new ();
+  g_autoptr(GHashTable) reached = id_set_new ();
+  DossierIncidentQuery q = *query;
+  const char *protection = NULL;
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (linked->get_type () == DOSSIER_TYPE_PERSON)
+    {
+      protection = q.protection;
+      q.protection = NULL;
+    }
+  if (!query_is_empty (&q))
+    {
+      g_autoptr(GPtrArray) matches = brute_force (store, &q);
+      g_autoptr(GPtrArray) links = dossier_store_list_links (store, linked->kind, 0, 0, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < matches->len; i++)
+        id_set_add (incidents, DOSSIER_RECORD (matches->pdata[i])->id);
+      for (guint i = 0; i < links->len; i++)
+        {
+          DossierLink *link = links->pdata[i];
+          gint64 incident = linked->record_is_left ? link->right_id : link->left_id;
+          gint64 record = linked->record_is_left ? link->left_id : link->right_id;
+
+          if (g_hash_table_contains (incidents, &incident))
+            id_set_add (reached, record);
+        }
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      DossierRecord *record = records->pdata[i];
+
+      if (!query_is_empty (&q) && !g_hash_table_contains (reached, &record->id))
+        continue;
+      if (protection && !g_str_equal (DOSSIER_PERSON (record)->protection, protection))
+        continue;
+      g_ptr_array_add (kept, g_object_ref (record));
+    }
+  return kept;
+}
+
+/* Checks the count and every page of @linked's list under @query, sorted by code and by a
+ * column, both ways, against the brute force. */
+static guint
+check_linked (DossierStore               *store,
+              const Linked               *linked,
+              const DossierIncidentQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) want = brute_linked (store, linked, query);
+  const char *columns[] = { NULL, linked->sort_column };
+  gint64 count;
+
+  count = dossier_store_count_records_query (store, linked->get_type (), query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, want->len);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        const char *column = columns[c] ? columns[c] : "code";
+        guint n = 0;
+
+        sort_field_name = columns[c];
+        g_ptr_array_sort (want, by_field);
+        /* Pages of 37: they neither overlap nor leave gaps, and add up to the count. */
+        for (guint offset = 0; offset <= want->len; offset += 37)
+          {
+            g_autoptr(GPtrArray) page = dossier_store_query_records (store, linked->get_type (), query, column,
+                                                                     descending, offset, 37, &error);
+
+            g_assert_no_error (error);
+            g_assert_nonnull (page);
+            g_assert_cmpuint (page->len, ==, MIN (37, want->len - offset));
+            for (guint i = 0; i < page->len; i++, n++)
+              {
+                DossierRecord *got = page->pdata[i];
+                DossierRecord *expected = want->pdata[descending ? want->len - 1 - n : n];
+
+                g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (got, linked->get_type ()));
+                g_assert_cmpint (got->id, ==, expected->id);
+                g_assert_cmpstr (got->code, ==, expected->code);
+              }
+          }
+        g_assert_cmpuint (n, ==, count);
+      }
+  return want->len;
+}
+
+/* A dossier whose every kind of record has some linked to incidents and some not. */
+static DossierStore *
+linked_store (void)
+{
+  DossierStore *store = synth ("linked.dossier", 800, 200, 80, 40, 13);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierPerson) loner = dossier_person_new ();
+  g_autoptr(DossierActor) stranger = dossier_actor_new ();
+  gint64 n_incidents = dossier_test_query_int (store, "SELECT max (id) FROM incident", NULL);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(DossierEvidence) evidence = dossier_evidence_new ();
+
+      g_free (evidence->title);
+      evidence->title = g_strdup_printf ("Pièce %c%u", 'A' + g_rand_int_range (rand, 0, 5), i);
+      g_free (evidence->sha256);
+      evidence->sha256 = g_strdup_printf ("%064x", i + 1);
+      evidence->size = i;
+      g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (evidence), &error));
+      g_assert_no_error (error);
+      /* One in six is linked to nothing; the others to one incident or two. */
+      for (guint j = 0; j < i % 6 && j < 2; j++)
+        {
+          g_autoptr(DossierLink) link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (evidence)->id,
+                                                            g_rand_int_range (rand, 1, n_incidents + 1), NULL, NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (link);
+        }
+    }
+
+  g_free (loner->protection);
+  loner->protection = g_strdup ("public");
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (loner), &error));
+  g_assert_no_error (error);
+  g_free (stranger->name);
+  stranger->name = g_strdup ("Groupe sans incident");
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (stranger), &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_query_linked_records (void)
+{
+  g_autoptr(DossierStore) store = linked_store ();
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierIncidentQuery queries[9] = { { 0 } };
+  gint64 actor_id, unlinked_person, unlinked_actor;
+
+  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_ACTOR, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, >, 0);
+  actor_id = DOSSIER_LINK (links->pdata[links->len / 2])->right_id;
+  unlinked_person = dossier_test_query_int (store, "SELECT max (id) FROM person", NULL);
+  unlinked_actor = dossier_test_query_int (store, "SELECT max (id) FROM actor", NULL);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE id NOT IN (SELECT evidence_id FROM evidence_incident)", NULL), ==, 10);
+
+  /* 0: everything, linked or not */
+  queries[1].admin1 = (char *) "mopti";
+  queries[2].date_from = julian (2016, 1, 1);
+  queries[2].date_to = julian (2017, 12, 31);
+  queries[3].actor_id = actor_id;
+  queries[4].admin1 = (char *) "gao";
+  queries[4].date_from = julian (2015, 1, 1);
+  queries[4].date_to = julian (2019, 12, 31);
+  queries[5].protection = (char *) "public";               /* people: all of that level */
+  queries[6].protection = (char *) "confidential";
+  queries[6].admin1 = (char *) "tombouctou";
+  queries[7].violation_type = (char *) "killing";
+  queries[7].verification = (char *) "alleged";
+  queries[8].actor_id = actor_id;
+  queries[8].date_from = julian (2018, 1, 1);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint k = 0; k < G_N_ELEMENTS (linked_kinds); k++)
+      {
+        const Linked *linked = &linked_kinds[k];
+        GType type = linked->get_type ();
+        gint64 total = dossier_store_count_records (store, type, &error);
+        guint n;
+
+        g_assert_no_error (error);
+        n = check_linked (store, linked, &queries[q]);
+        g_test_message ("query %u, %s: %u of %" G_GINT64_FORMAT, q, g_type_name (type), n, total);
+        if (q == 0)
+          {
+            g_assert_cmpint (n, ==, total);
+            continue;
+          }
+        /* Records linked to nothing are only in the unfiltered lists. */
+        g_assert_cmpint (n, <, total);
+        g_assert_cmpuint (n, >, 0);
+      }
+
+  /* The level of a person is their own: the public one linked to nothing is listed for it. */
+  {
+    g_autoptr(GPtrArray) page = dossier_store_query_records (store, DOSSIER_TYPE_PERSON, &queries[5], "code", TRUE,
+                                                             0, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, 1);
+    g_assert_cmpint (DOSSIER_RECORD (page->pdata[0])->id, ==, unlinked_person);
+  }
+  /* The actor of the filter is among the actors of its incidents. */
+  {
+    g_autoptr(GPtrArray) page = dossier_store_query_records (store, DOSSIER_TYPE_ACTOR, &queries[3], NULL, FALSE,
+                                                             0, 1000, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < page->len; i++)
+      {
+        g_assert_cmpint (DOSSIER_RECORD (page->pdata[i])->id, !=, unlinked_actor);
+        found |= DOSSIER_RECORD (page->pdata[i])->id == actor_id;
+      }
+    g_assert_true (found);
+  }
+  /* Incidents are answered as dossier_store_query_incidents() answers them. */
+  g_assert_cmpint (dossier_store_count_records_query (store, DOSSIER_TYPE_INCIDENT, &queries[1], &error), ==,
+                   dossier_store_count_incidents (store, &queries[1], NULL));
+  g_assert_no_error (error);
+
+  /* Only columns of the records sort them, filtered or not. */
+  for (guint q = 0; q < 2; q++)
+    {
+      g_autoptr(GPtrArray) page = dossier_store_query_records (store, DOSSIER_TYPE_PERSON, &queries[q],
+                                                               "code; DROP TABLE person", FALSE, 0, 10, &error);
+
+      g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+      g_assert_null (page);
+      g_clear_error (&error);
+    }
 }
 
 static void
@@ -578,6 +937,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/query/against-brute-force", test_query_against_brute_force);
+  g_test_add_func ("/query/linked-records", test_query_linked_records);
   g_test_add_func ("/query/errors", test_query_errors);
   g_test_add_func ("/query/breakdown", test_breakdown);
   g_test_add_func ("/query/breakdown-victims", test_breakdown_victims);

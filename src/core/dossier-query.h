@@ -18,6 +18,8 @@ typedef struct {
   gint64   actor_id;
   char    *verification;    /* vocabulary code */
   char    *admin2;          /* cercle code */
+  char    *protection;      /* vocabulary “protection-level” code: incidents linked to a
+                             * person of that level; people of that level */
 } DossierIncidentQuery;
 
 GPtrArray *dossier_store_query_incidents (DossierStore               *store,
@@ -30,6 +32,20 @@ GPtrArray *dossier_store_query_incidents (DossierStore               *store,
 gint64     dossier_store_count_incidents (DossierStore               *store,
                                           const DossierIncidentQuery *query,
                                           GError                    **error);
+
+/* The other lists narrowed by the same filter: the records linked to its incidents. */
+GPtrArray *dossier_store_query_records        (DossierStore               *store,
+                                               GType                       type,
+                                               const DossierIncidentQuery *query,
+                                               const char                 *sort_column,
+                                               gboolean                    descending,
+                                               guint                       offset,
+                                               guint                       limit,
+                                               GError                    **error);
+gint64     dossier_store_count_records_query  (DossierStore               *store,
+                                               GType                       type,
+                                               const DossierIncidentQuery *query,
+                                               GError                    **error);
 
 typedef enum {
   DOSSIER_BREAKDOWN_YEAR,            /* incidents by the year they start */

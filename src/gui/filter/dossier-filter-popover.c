@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-actor.h"
 #include "dossier-filter-popover.h"
 #include "dossier-vocab.h"
 
@@ -19,15 +20,19 @@ static const Choice choices[] = {
   { "admin1", "admin1", N_("Region") },
   { "violation_type", "violation-type", N_("Violation type") },
   { "verification", "verification-status", N_("Verification") },
+  { "protection", "protection-level", N_("Protection level") },
 };
 
 struct _DossierFilterPopover
 {
   GtkPopover     parent_instance;
 
+  DossierStore  *store;
   DossierFilter *filter;
   GtkDropDown   *dropdowns[G_N_ELEMENTS (choices)];
   GPtrArray     *codes[G_N_ELEMENTS (choices)];  /* position → code; 0 is "any" (NULL) */
+  GtkDropDown   *actor;
+  GPtrArray     *actors;  /* position − 1 → DossierActor; position 0 is "any" */
   GtkSpinButton *from;
   GtkSpinButton *to;
   gboolean       syncing;
@@ -49,6 +54,16 @@ on_choice (GtkDropDown          *dropdown,
 }
 
 static void
+on_actor (DossierFilterPopover *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->actor);
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION || selected > self->actors->len)
+    return;
+  dossier_filter_set_actor (self->filter, selected == 0 ? 0 : DOSSIER_RECORD (self->actors->pdata[selected - 1])->id);
+}
+
+static void
 on_years (DossierFilterPopover *self)
 {
   if (self->syncing)
@@ -62,7 +77,8 @@ static void
 sync_from_filter (DossierFilterPopover *self)
 {
   const DossierIncidentQuery *q = dossier_filter_get_query (self->filter);
-  const char *values[] = { q->admin1, q->violation_type, q->verification };
+  const char *values[] = { q->admin1, q->violation_type, q->verification, q->protection };
+  guint actor = 0;
 
   self->syncing = TRUE;
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
@@ -74,11 +90,68 @@ sync_from_filter (DossierFilterPopover *self)
           position = i;
       gtk_drop_down_set_selected (self->dropdowns[c], position);
     }
+  for (guint i = 0; i < self->actors->len; i++)
+    if (DOSSIER_RECORD (self->actors->pdata[i])->id == q->actor_id)
+      actor = i + 1;
+  gtk_drop_down_set_selected (self->actor, actor);
   if (q->date_from == 0)
     gtk_spin_button_set_value (self->from, 0);
   if (q->date_to == 0)
     gtk_spin_button_set_value (self->to, 0);
   self->syncing = FALSE;
+}
+
+static char *
+actor_label (DossierActor *actor)
+{
+  if (*actor->acronym == '\0')
+    return g_strdup (*actor->name ? actor->name : DOSSIER_RECORD (actor)->code);
+  if (*actor->name == '\0')
+    return g_strdup (actor->acronym);
+  return g_strdup_printf ("%s (%s)", actor->name, actor->acronym);
+}
+
+static int
+by_label (gconstpointer a,
+          gconstpointer b)
+{
+  g_autofree char *x = actor_label (*(DossierActor **) a);
+  g_autofree char *y = actor_label (*(DossierActor **) b);
+
+  return g_utf8_collate (x, y);
+}
+
+/* Actors are few (hundreds at most) and may have been added or renamed since the last time:
+ * they are read again each time the popover opens. */
+static void
+load_actors (DossierFilterPopover *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  actors = dossier_store_load_page (self->store, DOSSIER_TYPE_ACTOR, NULL, FALSE, 0, G_MAXUINT, &error);
+  if (actors == NULL)
+    {
+      g_warning ("Could not read the actors: %s", error->message);
+      actors = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  g_ptr_array_sort (actors, by_label);
+  /* Translators: the first choice of the actor filter, meaning no restriction */
+  gtk_string_list_append (labels, _("Any actor"));
+  for (guint i = 0; i < actors->len; i++)
+    {
+      g_autofree char *label = actor_label (actors->pdata[i]);
+
+      gtk_string_list_append (labels, label);
+    }
+
+  g_clear_pointer (&self->actors, g_ptr_array_unref);
+  self->actors = g_steal_pointer (&actors);
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->actor, G_LIST_MODEL (labels));
+  self->syncing = FALSE;
+  sync_from_filter (self);
 }
 
 static void
@@ -95,6 +168,8 @@ dossier_filter_popover_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actors, g_ptr_array_unref);
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     g_clear_pointer (&self->codes[c], g_ptr_array_unref);
 
@@ -147,6 +222,7 @@ dossier_filter_popover_new (DossierStore  *store,
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear the Filter"));
   GtkWidget *hint = gtk_label_new (_("Leave a year at 0 for an open period."));
 
+  self->store = g_object_ref (store);
   self->filter = g_object_ref (filter);
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     {
@@ -171,6 +247,11 @@ dossier_filter_popover_new (DossierStore  *store,
       gtk_box_append (GTK_BOX (box), labelled (_(choices[c].title), GTK_WIDGET (self->dropdowns[c])));
     }
 
+  self->actor = GTK_DROP_DOWN (gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (self->actor, TRUE);
+  g_signal_connect_swapped (self->actor, "notify::selected", G_CALLBACK (on_actor), self);
+  gtk_box_append (GTK_BOX (box), labelled (_("Actor"), GTK_WIDGET (self->actor)));
+
   self->from = year_spin (self);
   self->to = year_spin (self);
   gtk_box_append (GTK_BOX (years), labelled (_("From the year"), GTK_WIDGET (self->from)));
@@ -188,10 +269,20 @@ dossier_filter_popover_new (DossierStore  *store,
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_popover_set_child (GTK_POPOVER (self), box);
+  load_actors (self);
+  g_signal_connect (self, "show", G_CALLBACK (load_actors), NULL);
   g_signal_connect_swapped (filter, "changed", G_CALLBACK (sync_from_filter), self);
   return GTK_WIDGET (self);
 }
 
+/**
+ * dossier_filter_popover_choose:
+ * @self: a #DossierFilterPopover
+ * @field: "admin1", "violation_type", "verification", "protection" or "actor"
+ * @code: (nullable): a vocabulary code, or an actor's code; %NULL for any
+ *
+ * Chooses @code in the row for @field, as a user would.
+ */
 void
 dossier_filter_popover_choose (DossierFilterPopover *self,
                                const char           *field,
@@ -199,6 +290,16 @@ dossier_filter_popover_choose (DossierFilterPopover *self,
 {
   g_return_if_fail (DOSSIER_IS_FILTER_POPOVER (self));
 
+  if (g_str_equal (field, "actor"))
+    {
+      guint position = 0;
+
+      for (guint i = 0; i < self->actors->len; i++)
+        if (g_strcmp0 (DOSSIER_RECORD (self->actors->pdata[i])->code, code) == 0)
+          position = i + 1;
+      gtk_drop_down_set_selected (self->actor, position);
+      return;
+    }
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     if (g_str_equal (choices[c].field, field))
       for (guint i = 0; i < self->codes[c]->len; i++)

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One object per window holds the current filter; whoever shows incidents listens to its
- * "changed" signal and asks SQLite again with dossier_filter_get_query().
+ * One object per window holds the current filter; whoever shows incidents, or the records
+ * linked to them, listens to its "changed" signal and asks SQLite again with
+ * dossier_filter_get_query().
  */
 #include "config.h"
 
@@ -31,6 +32,7 @@ clear_query (DossierIncidentQuery *q)
   g_clear_pointer (&q->violation_type, g_free);
   g_clear_pointer (&q->verification, g_free);
   g_clear_pointer (&q->admin2, g_free);
+  g_clear_pointer (&q->protection, g_free);
   memset (q, 0, sizeof *q);
 }
 
@@ -77,13 +79,14 @@ dossier_filter_is_empty (DossierFilter *self)
   g_return_val_if_fail (DOSSIER_IS_FILTER (self), TRUE);
   q = &self->query;
   return q->text == NULL && q->admin1 == NULL && q->admin2 == NULL && q->violation_type == NULL &&
-         q->verification == NULL && q->date_from == 0 && q->date_to == 0 && q->actor_id == 0;
+         q->verification == NULL && q->protection == NULL && q->date_from == 0 && q->date_to == 0 &&
+         q->actor_id == 0;
 }
 
 /**
  * dossier_filter_set_text:
  * @self: a #DossierFilter
- * @field: "admin1", "violation_type" or "verification"
+ * @field: "admin1", "violation_type", "verification" or "protection"
  * @value: (nullable): a vocabulary code; %NULL or "" for any
  */
 void
@@ -101,6 +104,8 @@ dossier_filter_set_text (DossierFilter *self,
     slot = &self->query.violation_type;
   else if (g_str_equal (field, "verification"))
     slot = &self->query.verification;
+  else if (g_str_equal (field, "protection"))
+    slot = &self->query.protection;
   else
     g_return_if_reached ();
 
@@ -110,6 +115,24 @@ dossier_filter_set_text (DossierFilter *self,
     return;
   g_free (*slot);
   *slot = g_strdup (value);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * dossier_filter_set_actor:
+ * @self: a #DossierFilter
+ * @actor_id: the id of an actor, 0 for any
+ */
+void
+dossier_filter_set_actor (DossierFilter *self,
+                          gint64         actor_id)
+{
+  g_return_if_fail (DOSSIER_IS_FILTER (self));
+  g_return_if_fail (actor_id >= 0);
+
+  if (actor_id == self->query.actor_id)
+    return;
+  self->query.actor_id = actor_id;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

@@ -19,6 +19,8 @@ gboolean                    dossier_filter_is_empty  (DossierFilter *self);
 void                        dossier_filter_set_text  (DossierFilter *self,
                                                       const char    *field,
                                                       const char    *value);
+void                        dossier_filter_set_actor (DossierFilter *self,
+                                                      gint64         actor_id);
 void                        dossier_filter_set_years (DossierFilter *self,
                                                       int            from,
                                                       int            to);
