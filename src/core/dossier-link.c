@@ -256,3 +256,49 @@ dossier_store_foreach_link (DossierStore      *store,
   return dossier_store_foreach_with (store, new_link, GUINT_TO_POINTER (kind), NULL,
                                      func, user_data, error);
 }
+
+/**
+ * dossier_store_alleged_perpetrators:
+ * @store: a #DossierStore
+ * @incident_id: an incident
+ * @error: return location for a #GError
+ *
+ * Names the actors linked to the incident as alleged perpetrators, the way a list has room
+ * for: by acronym, else by name, else by code; in the order they were linked, as the
+ * incident's editor shows them.
+ *
+ * Returns: (transfer full): the names, empty when there are none, or %NULL on error
+ */
+GStrv
+dossier_store_alleged_perpetrators (DossierStore  *store,
+                                    gint64         incident_id,
+                                    GError       **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  /* incident_actor's UNIQUE (incident_id, actor_id, role) index answers the WHERE, so a
+   * list asking row by row costs one index lookup per row. */
+  stmt = _dossier_store_prepare (store,
+                                 "SELECT coalesce (nullif (trim (a.acronym), ''), nullif (trim (a.name), ''), a.code) "
+                                 "FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id "
+                                 "WHERE ia.incident_id = ?1 AND ia.role = ?2 ORDER BY ia.id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_text (stmt, 2, DOSSIER_ROLE_ALLEGED_PERPETRATOR, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}

@@ -18,6 +18,9 @@ typedef enum {
   DOSSIER_N_LINK_KINDS
 } DossierLinkKind;
 
+/* The “actor-role” of an actor who allegedly committed an incident. */
+#define DOSSIER_ROLE_ALLEGED_PERPETRATOR "alleged-perpetrator"
+
 #define DOSSIER_TYPE_LINK (dossier_link_get_type ())
 G_DECLARE_FINAL_TYPE (DossierLink, dossier_link, DOSSIER, LINK, DossierRecord)
 
@@ -60,5 +63,8 @@ gboolean     dossier_store_foreach_link  (DossierStore      *store,
                                           DossierRecordFunc  func,
                                           gpointer           user_data,
                                           GError           **error);
+GStrv        dossier_store_alleged_perpetrators (DossierStore  *store,
+                                                 gint64         incident_id,
+                                                 GError       **error);
 
 G_END_DECLS

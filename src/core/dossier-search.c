@@ -154,50 +154,115 @@ dossier_store_search (DossierStore  *store,
                       guint          limit,
                       GError       **error)
 {
+  return dossier_store_search_cancellable (store, text, lang, limit, NULL, error);
+}
+
+static int
+search_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* Steps between two looks at the cancellable: a common term's query runs millions of
+ * steps, and a look is only an atomic read. */
+#define CANCEL_CHECK_STEPS 1000
+
+/* Adds @source's best hits for @query to @hits. A query interrupted by @cancellable
+ * reports the cancellation rather than SQLite's “interrupted”. */
+static gboolean
+search_source (DossierStore  *store,
+               const Source  *source,
+               const char    *query,
+               guint          limit,
+               gboolean       fr,
+               GPtrArray     *hits,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = _dossier_store_prepare (store, source->sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierSearchHit *hit = g_new0 (DossierSearchHit, 1);
+      const char *title_fr = (const char *) sqlite3_column_text (stmt, 2);
+      const char *title_en = (const char *) sqlite3_column_text (stmt, 3);
+      const char *title = fr ? title_fr : title_en;
+
+      if (title == NULL || *title == '\0')
+        title = fr ? title_en : title_fr;
+      hit->kind = g_strdup (source->kind);
+      hit->id = sqlite3_column_int64 (stmt, 0);
+      hit->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      hit->title = short_title (title);
+      hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      hit->rank = sqlite3_column_double (stmt, 5);
+      g_ptr_array_add (hits, hit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        _dossier_store_set_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * dossier_store_search_cancellable:
+ * @store: a #DossierStore, used by this thread only
+ * @text: what the user typed; accents and case do not matter, `word*` matches a prefix
+ * @lang: "fr" or "en": which incident title to show
+ * @limit: at most this many hits
+ * @cancellable: (nullable): stops the search, even in the middle of a query
+ * @error: return location for a #GError
+ *
+ * Like dossier_store_search(), for a worker thread: cancelling @cancellable from another
+ * thread interrupts SQLite at once, through a progress handler set on @store's connection
+ * for the duration of the call (replacing any other).
+ *
+ * Returns: (transfer full) (element-type DossierSearchHit): hits, best first, or %NULL
+ *   with @error set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+GPtrArray *
+dossier_store_search_cancellable (DossierStore  *store,
+                                  const char    *text,
+                                  const char    *lang,
+                                  guint          limit,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
   g_autofree char *query = NULL;
   gboolean fr = g_strcmp0 (lang, "fr") == 0;
+  sqlite3 *db;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   query = dossier_search_build_query (text);
   if (query == NULL || limit == 0)
     return g_steal_pointer (&hits);
 
-  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
-    {
-      sqlite3_stmt *stmt = _dossier_store_prepare (store, sources[s].sql, error);
-      int rc;
-
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, limit);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          DossierSearchHit *hit = g_new0 (DossierSearchHit, 1);
-          const char *title_fr = (const char *) sqlite3_column_text (stmt, 2);
-          const char *title_en = (const char *) sqlite3_column_text (stmt, 3);
-          const char *title = fr ? title_fr : title_en;
-
-          if (title == NULL || *title == '\0')
-            title = fr ? title_en : title_fr;
-          hit->kind = g_strdup (sources[s].kind);
-          hit->id = sqlite3_column_int64 (stmt, 0);
-          hit->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          hit->title = short_title (title);
-          hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-          hit->rank = sqlite3_column_double (stmt, 5);
-          g_ptr_array_add (hits, hit);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _dossier_store_set_error (store, error);
-          return NULL;
-        }
-    }
+  db = dossier_store_get_db (store);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, search_cancelled, cancellable);
+  for (guint s = 0; ok && s < G_N_ELEMENTS (sources); s++)
+    ok = search_source (store, &sources[s], query, limit, fr, hits, cancellable, error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (!ok)
+    return NULL;
 
   g_ptr_array_sort (hits, compare_rank);
   if (hits->len > limit)

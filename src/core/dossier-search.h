@@ -31,6 +31,12 @@ GPtrArray *dossier_store_search               (DossierStore  *store,
                                                const char    *lang,
                                                guint          limit,
                                                GError       **error);
+GPtrArray *dossier_store_search_cancellable   (DossierStore  *store,
+                                               const char    *text,
+                                               const char    *lang,
+                                               guint          limit,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 gint64     dossier_store_search_count         (DossierStore  *store,
                                                const char    *text,
                                                GError       **error);

@@ -410,8 +410,8 @@ quick_check (DossierStore  *self,
  * @error: return location for a #DOSSIER_STORE_ERROR
  *
  * Opens an existing dossier, checking first that it is one, that it is not from a newer
- * version and that it is intact; an older dossier is migrated. A file that fails these
- * checks is left exactly as it was.
+ * version and that it is intact (the last unless %DOSSIER_STORE_OPEN_NO_CHECK); an older
+ * dossier is migrated. A file that fails these checks is left exactly as it was.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -451,8 +451,9 @@ dossier_store_open (const char             *path,
   /* A full quick_check reads every page: ~0.7 s for a 100,000-incident dossier. Small
    * dossiers are checked here; a large one is opened after its header and schema are read,
    * and the caller runs dossier_store_check_integrity() at once in the background (the
-   * window) or before writing (the command line). */
-  if (file_size (path) <= quick_check_on_open_max ())
+   * window) or before writing (the command line). A secondary connection leaves that to
+   * the first one. */
+  if ((flags & DOSSIER_STORE_OPEN_NO_CHECK) == 0 && file_size (path) <= quick_check_on_open_max ())
     {
       if (!quick_check (self, error))
         return NULL;

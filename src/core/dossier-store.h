@@ -26,6 +26,9 @@ typedef enum {
 typedef enum {
   DOSSIER_STORE_OPEN_DEFAULT   = 0,
   DOSSIER_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* A second connection to a file this process already has open (and has checked, or is
+   * checking): skips the full quick_check, which would read the whole file again. */
+  DOSSIER_STORE_OPEN_NO_CHECK  = 1 << 1,
 } DossierStoreOpenFlags;
 
 /* "DOSS" */

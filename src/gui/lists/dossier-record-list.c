@@ -10,6 +10,7 @@
 
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
+#include "dossier-link.h"
 #include "dossier-record-list.h"
 #include "dossier-vocab.h"
 
@@ -25,8 +26,14 @@ struct _DossierRecordList
   guint                    n_columns;
   char                    *lang;
   GHashTable              *labels;   /* "scheme\ncode" → label, so cells do not query */
+  GHashTable              *perpetrators; /* incident id → names as shown, for the same reason;
+                                          * emptied whenever rows of the model change */
   int                      probed;   /* column whose sorter was called last, or -1 */
 };
+
+/* Each row scrolled past adds an entry; beyond this many, starting again costs less than
+ * holding names for a whole 100,000-row list. */
+#define MAX_CACHED_PERPETRATORS 4096
 
 G_DEFINE_FINAL_TYPE (DossierRecordList, dossier_record_list, GTK_TYPE_WIDGET)
 
@@ -56,6 +63,7 @@ dossier_record_list_finalize (GObject *object)
 
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->perpetrators, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_record_list_parent_class)->finalize (object);
 }
@@ -84,6 +92,7 @@ dossier_record_list_init (DossierRecordList *self)
 {
   self->probed = -1;
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->perpetrators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 static const char *
@@ -100,6 +109,77 @@ vocab_label (DossierRecordList *self,
       g_hash_table_insert (self->labels, g_steal_pointer (&key), (gpointer) label);
     }
   return label;
+}
+
+static const char *
+list_separator (void)
+{
+  /* Translators: between the items of a list shown in one cell, e.g. “Looting, Torture” */
+  return C_("list separator", ", ");
+}
+
+static char *
+violations_text (DossierRecordList *self,
+                 DossierIncident   *incident)
+{
+  GString *s = g_string_new (NULL);
+
+  /* In the order of their codes, as loaded: the same incident then lists its violations in
+   * the same order in either language. */
+  for (guint i = 0; incident->violation_types[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (s, list_separator ());
+      g_string_append (s, vocab_label (self, "violation-type", incident->violation_types[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Victims are casualties of every category and group added up, as the overview counts them;
+ * a person both injured and abducted counts twice. A count of 0 is not stored, so it cannot
+ * be told from “not known”: the cell is then empty rather than claiming “0”. */
+static char *
+victims_text (DossierIncident *incident)
+{
+  gint64 total = 0;
+
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    total += dossier_incident_total_casualties (incident, c);
+  return total > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, total) : g_strdup ("");
+}
+
+static const char *
+perpetrators_text (DossierRecordList *self,
+                   DossierIncident   *incident)
+{
+  gint64 id = DOSSIER_RECORD (incident)->id;
+  const char *text = g_hash_table_lookup (self->perpetrators, &id);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  char *joined;
+
+  if (text != NULL)
+    return text;
+  names = dossier_store_alleged_perpetrators (self->store, id, &error);
+  if (names == NULL)
+    {
+      /* Not cached: the next redraw tries again. */
+      g_warning ("Could not read the alleged perpetrators: %s", error->message);
+      return "";
+    }
+  joined = g_strjoinv (list_separator (), names);
+  g_strdelimit (joined, "\n\r\t", ' ');
+  if (g_hash_table_size (self->perpetrators) >= MAX_CACHED_PERPETRATORS)
+    g_hash_table_remove_all (self->perpetrators);
+  g_hash_table_insert (self->perpetrators, g_memdup2 (&id, sizeof id), joined);
+  return joined;
+}
+
+static gboolean
+is_computed (DossierColumnKind kind)
+{
+  return kind == DOSSIER_COLUMN_VIOLATIONS || kind == DOSSIER_COLUMN_VICTIMS ||
+         kind == DOSSIER_COLUMN_PERPETRATORS;
 }
 
 /**
@@ -132,6 +212,20 @@ dossier_record_list_cell_text (DossierRecordList *self,
       /* Translators: a title shown in the other language, followed by that language's code */
       return fell_back ? g_strdup_printf (_("%s (%s)"), title, g_str_equal (self->lang, "fr") ? "en" : "fr")
                        : g_strdup (title);
+    }
+  if (is_computed (spec->kind))
+    {
+      g_return_val_if_fail (DOSSIER_IS_INCIDENT (record), NULL);
+      switch (spec->kind)
+        {
+        case DOSSIER_COLUMN_VIOLATIONS:
+          return violations_text (self, DOSSIER_INCIDENT (record));
+        case DOSSIER_COLUMN_VICTIMS:
+          return victims_text (DOSSIER_INCIDENT (record));
+        case DOSSIER_COLUMN_PERPETRATORS:
+        default:
+          return g_strdup (perpetrators_text (self, DOSSIER_INCIDENT (record)));
+        }
     }
 
   field = dossier_record_find_field (record->info, spec->field);
@@ -252,8 +346,27 @@ bind_cell (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   DossierRecord *record = gtk_list_item_get_item (item);
   g_autofree char *text = record ? dossier_record_list_cell_text (self, record, column) : NULL;
+  DossierColumnKind kind = self->columns[column].kind;
+  GtkWidget *child = gtk_list_item_get_child (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  /* Lists of violations and actors are often longer than their column. */
+  if (kind == DOSSIER_COLUMN_VIOLATIONS || kind == DOSSIER_COLUMN_PERPETRATORS)
+    gtk_widget_set_tooltip_text (child, text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* Rows read again may have new links or violation types: names are read again too. This
+ * runs before the views hear of the change (it is connected first), so that the cells
+ * they bind at once do not show the old names. */
+static void
+on_model_items_changed (GListModel        *model,
+                        guint              position,
+                        guint              removed,
+                        guint              added,
+                        DossierRecordList *self)
+{
+  if (removed > 0)
+    g_hash_table_remove_all (self->perpetrators);
 }
 
 /* The column a sort indicator stands for, as a field the store can sort on. */
@@ -327,6 +440,7 @@ dossier_record_list_new (DossierStore            *store,
   self->n_columns = n_columns;
   self->lang = g_strdup (lang);
   self->model = dossier_record_list_model_new (store, record_type);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self, 0);
 
   selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection))));
@@ -343,16 +457,19 @@ dossier_record_list_new (DossierStore            *store,
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
-      {
-        GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, NULL, NULL));
+      /* Computed columns cannot be sorted in SQLite page by page; without a sorter, their
+       * header is not clickable. */
+      if (!is_computed (columns[i].kind))
+        {
+          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, NULL, NULL));
 
-        g_object_set_data (G_OBJECT (sorter), "list", self);
-        g_object_set_data (G_OBJECT (sorter), "column", GINT_TO_POINTER (i));
-        /* The sorter is its own user data, so that the callback can read its column. */
-        gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), probe_compare, sorter, NULL);
-        gtk_column_view_column_set_sorter (column, sorter);
-        g_object_unref (sorter);
-      }
+          g_object_set_data (G_OBJECT (sorter), "list", self);
+          g_object_set_data (G_OBJECT (sorter), "column", GINT_TO_POINTER (i));
+          /* The sorter is its own user data, so that the callback can read its column. */
+          gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), probe_compare, sorter, NULL);
+          gtk_column_view_column_set_sorter (column, sorter);
+          g_object_unref (sorter);
+        }
       if (columns[i].width > 0)
         gtk_column_view_column_set_fixed_width (column, columns[i].width * 9);
       else
@@ -394,6 +511,7 @@ dossier_record_list_sort_by (DossierRecordList *self,
 
   g_return_if_fail (DOSSIER_IS_RECORD_LIST (self));
   g_return_if_fail (column < self->n_columns);
+  g_return_if_fail (!is_computed (self->columns[column].kind));
 
   columns = gtk_column_view_get_columns (self->view);
   c = g_list_model_get_item (columns, column);

@@ -16,11 +16,16 @@ typedef enum {
   DOSSIER_COLUMN_DATE,     /* an EDTF date, written out in the UI language */
   DOSSIER_COLUMN_TITLE,    /* an incident's title in the UI language, or the other one */
   DOSSIER_COLUMN_SIZE,     /* a byte count */
+  /* Incidents only, computed from more than the row; their headers do not sort. */
+  DOSSIER_COLUMN_VIOLATIONS,   /* the labels of the violation types, in the UI language */
+  DOSSIER_COLUMN_VICTIMS,      /* all casualties added up; empty when none are counted */
+  DOSSIER_COLUMN_PERPETRATORS, /* the alleged perpetrators, by acronym or name */
 } DossierColumnKind;
 
 typedef struct {
   const char        *title;   /* N_() */
-  const char        *field;   /* a field of the record, or "code" */
+  const char        *field;   /* a field of the record, or "code"; for a computed kind, only
+                               * a name for what is shown */
   DossierColumnKind  kind;
   int                width;   /* in characters; 0 to fill the rest */
 } DossierListColumn;

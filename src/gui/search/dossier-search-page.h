@@ -20,5 +20,6 @@ guint      dossier_search_page_search      (DossierSearchPage *self,
 void       dossier_search_page_activate_first (DossierSearchPage *self);
 guint      dossier_search_page_count_kind  (DossierSearchPage *self,
                                             const char        *kind);
+gboolean   dossier_search_page_is_busy     (DossierSearchPage *self);
 
 G_END_DECLS
