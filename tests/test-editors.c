@@ -19,6 +19,7 @@
 #include "dossier-link-group.h"
 #include "dossier-person.h"
 #include "dossier-evidence.h"
+#include "dossier-filter.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
@@ -484,6 +485,40 @@ test_restore (Fixture       *f,
   f->window = dossier_window_new (NULL);
 }
 
+/* The filter narrows every list; a list not shown catches up when it is. */
+static void
+test_filter_lists (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierFilter *filter = dossier_window_get_filter (f->window);
+  DossierRecordListModel *people = dossier_record_list_get_model (DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "people")));
+  DossierRecordListModel *incidents = dossier_record_list_get_model (DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "incidents")));
+  guint all_people = g_list_model_get_n_items (G_LIST_MODEL (people));
+  gint64 linked = dossier_test_query_int (f->store, "SELECT count(DISTINCT person_id) FROM incident_person ip "
+                                                    "JOIN incident i ON i.id = ip.incident_id WHERE i.admin1 = ?", "mopti");
+
+  dossier_window_show_section (f->window, "incidents");
+  dossier_filter_set_text (filter, "admin1", "mopti");
+  /* Shown: at once. */
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (incidents)), ==,
+                   dossier_test_query_int (f->store, "SELECT count(*) FROM incident WHERE admin1 = ?", "mopti"));
+  /* Not shown: later. */
+  g_assert_true (dossier_record_list_model_is_stale (people));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, all_people);
+  dossier_window_show_section (f->window, "people");
+  g_assert_false (dossier_record_list_model_is_stale (people));
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, linked);
+  g_assert_cmpint (linked, <, all_people);
+
+  /* Protection narrows people by their own level. */
+  dossier_filter_clear (filter);
+  dossier_filter_set_text (filter, "protection", "public");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==,
+                   dossier_test_query_int (f->store, "SELECT count(*) FROM person WHERE protection = ?", "public"));
+  dossier_filter_clear (filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, all_people);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +538,7 @@ main (int   argc,
   g_test_add ("/editors/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/editors/drop-evidence", Fixture, NULL, fixture_set_up, test_drop_evidence, fixture_tear_down);
   g_test_add ("/editors/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
+  g_test_add ("/editors/filter-lists", Fixture, NULL, fixture_set_up, test_filter_lists, fixture_tear_down);
   g_test_add ("/editors/delete-undo-add", Fixture, NULL, fixture_set_up, test_delete_undo_add, fixture_tear_down);
 
   return g_test_run ();

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include "dossier-incident.h"
 #include "dossier-record-list-model.h"
 
 #define PAGE_SIZE 100
@@ -24,7 +23,9 @@ struct _DossierRecordListModel
   gboolean      descending;
   guint         n_items;
   GHashTable   *pages;   /* page number → GPtrArray of records */
-  DossierFilter *filter; /* incidents only: the shared filter they follow */
+  DossierFilter *filter; /* the shared filter they follow, or NULL */
+  gboolean      dormant; /* not shown: a filter change is only noted */
+  gboolean      stale;   /* the filter changed while dormant */
   GQueue        recent;  /* page numbers, most recently used first */
 };
 
@@ -60,9 +61,9 @@ get_page (DossierRecordListModel *self,
     }
 
   if (self->filter != NULL && !dossier_filter_is_empty (self->filter))
-    page = dossier_store_query_incidents (self->store, dossier_filter_get_query (self->filter),
-                                          self->order_by, self->descending,
-                                          page_number * PAGE_SIZE, PAGE_SIZE, &error);
+    page = dossier_store_query_records (self->store, self->record_type, dossier_filter_get_query (self->filter),
+                                        self->order_by, self->descending,
+                                        page_number * PAGE_SIZE, PAGE_SIZE, &error);
   else
     page = dossier_store_load_page (self->store, self->record_type, self->order_by, self->descending,
                                     page_number * PAGE_SIZE, PAGE_SIZE, &error);
@@ -178,10 +179,12 @@ dossier_record_list_model_reload (DossierRecordListModel *self)
 
   g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
 
+  self->stale = FALSE;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   if (self->filter != NULL && !dossier_filter_is_empty (self->filter))
-    n = dossier_store_count_incidents (self->store, dossier_filter_get_query (self->filter), &error);
+    n = dossier_store_count_records_query (self->store, self->record_type, dossier_filter_get_query (self->filter),
+                                           &error);
   else
     n = dossier_store_count_records (self->store, self->record_type, &error);
   if (n < 0)
@@ -208,23 +211,78 @@ dossier_record_list_model_set_sort (DossierRecordListModel *self,
   dossier_record_list_model_reload (self);
 }
 
+/* Counting what a filter keeps can take a tenth of a second on a large dossier: the lists
+ * that are not shown wait until they are. */
+static void
+on_filter_changed (DossierRecordListModel *self)
+{
+  if (self->dormant)
+    self->stale = TRUE;
+  else
+    dossier_record_list_model_reload (self);
+}
+
+/**
+ * dossier_record_list_model_set_dormant:
+ * @self: a #DossierRecordListModel
+ * @dormant: %TRUE while no view shows the model
+ *
+ * A dormant model follows the filter only when it wakes up.
+ */
+void
+dossier_record_list_model_set_dormant (DossierRecordListModel *self,
+                                       gboolean                dormant)
+{
+  g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
+
+  self->dormant = dormant;
+  if (!dormant && self->stale)
+    {
+      self->stale = FALSE;
+      dossier_record_list_model_reload (self);
+    }
+}
+
+/**
+ * dossier_record_list_model_invalidate:
+ * @self: a #DossierRecordListModel
+ *
+ * Something its rows show changed elsewhere: reads them again now, or when next shown.
+ */
+void
+dossier_record_list_model_invalidate (DossierRecordListModel *self)
+{
+  g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
+  on_filter_changed (self);
+}
+
+gboolean
+dossier_record_list_model_is_stale (DossierRecordListModel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self), FALSE);
+  return self->stale;
+}
+
 /**
  * dossier_record_list_model_set_filter:
- * @self: a model of incidents
+ * @self: a #DossierRecordListModel
  * @filter: (nullable): the shared filter to follow
+ *
+ * Incidents are those of the filter; other records those linked to them (see
+ * dossier_store_query_records()).
  */
 void
 dossier_record_list_model_set_filter (DossierRecordListModel *self,
                                       DossierFilter          *filter)
 {
   g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
-  g_return_if_fail (filter == NULL || self->record_type == DOSSIER_TYPE_INCIDENT);
+  g_return_if_fail (filter == NULL || DOSSIER_IS_FILTER (filter));
 
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_set_object (&self->filter, filter);
   if (filter != NULL)
-    g_signal_connect_swapped (filter, "changed", G_CALLBACK (dossier_record_list_model_reload), self);
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
   dossier_record_list_model_reload (self);
 }
 

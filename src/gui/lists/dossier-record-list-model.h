@@ -26,4 +26,9 @@ DossierStore           *dossier_record_list_model_get_store (DossierRecordListMo
 void                    dossier_record_list_model_set_filter (DossierRecordListModel *self,
                                                               DossierFilter          *filter);
 
+void                    dossier_record_list_model_set_dormant (DossierRecordListModel *self,
+                                                               gboolean                dormant);
+void                    dossier_record_list_model_invalidate  (DossierRecordListModel *self);
+gboolean                dossier_record_list_model_is_stale    (DossierRecordListModel *self);
+
 G_END_DECLS

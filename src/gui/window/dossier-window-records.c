@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-actor.h"
 #include "dossier-deletion.h"
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
@@ -124,6 +125,10 @@ on_editor_saved (DossierEditor *editor,
   DossierRecordListModel *model = dossier_record_list_get_model (DOSSIER_RECORD_LIST (page->list));
   gint64 position;
 
+  /* An actor's name shows in the incidents' perpetrators column. */
+  if (DOSSIER_IS_ACTOR (record))
+    dossier_record_list_model_invalidate (dossier_record_list_get_model (
+      DOSSIER_RECORD_LIST (self->pages[section_of_type (DOSSIER_TYPE_INCIDENT)].list)));
   page->refreshing = TRUE;
   position = dossier_record_list_model_refresh (model, record);
   if (position >= 0)
@@ -173,11 +178,20 @@ on_open_record (DossierEditor *editor,
   dossier_window_open_record (self, type, id);
 }
 
-/* Links change what other editors show; they read it again when next opened. */
+/* Links change what other editors show, and the incidents' perpetrators column. */
 static void
 on_links_changed (DossierEditor *editor,
                   DossierWindow *self)
 {
+  guint incidents = section_of_type (DOSSIER_TYPE_INCIDENT);
+  DossierRecordListModel *model = dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[incidents].list));
+
+  if (editor != NULL && GTK_WIDGET (editor) == self->pages[incidents].editor &&
+      dossier_editor_get_record (editor) != NULL)
+    on_editor_saved (editor, dossier_editor_get_record (editor), self);
+  else
+    dossier_record_list_model_invalidate (model);
+
   for (guint i = 1; i < N_SECTIONS; i++)
     if (self->pages[i].editor != NULL && self->pages[i].editor != GTK_WIDGET (editor))
       {
@@ -484,6 +498,11 @@ _dossier_window_section_shown (DossierWindow *self,
                                  self->store != NULL && !dossier_store_is_read_only (self->store) &&
                                  type != DOSSIER_TYPE_EVIDENCE);
   gtk_widget_set_tooltip_text (self->add_button, tooltips[index] ? _(tooltips[index]) : NULL);
+  /* Only the list shown follows the filter at once; the others when they are shown. */
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (self->pages[i].list != NULL)
+      dossier_record_list_model_set_dormant (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)),
+                                             i != index);
   if (index > 0)
     update_selection (self, index);
   else

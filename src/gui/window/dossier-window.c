@@ -35,6 +35,9 @@ static const DossierListColumn incident_columns[] = {
   { N_("Place"), "place", DOSSIER_COLUMN_TEXT, 14 },
   { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 16 },
   { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 0 },
+  { N_("Violations"), "violation_types", DOSSIER_COLUMN_VIOLATIONS, 22 },
+  { N_("Victims"), "casualties", DOSSIER_COLUMN_VICTIMS, 7 },
+  { N_("Alleged perpetrators"), "alleged_perpetrators", DOSSIER_COLUMN_PERPETRATORS, 16 },
   { N_("Verification"), "verification", DOSSIER_COLUMN_VOCAB, 12 },
 };
 static const DossierListColumn person_columns[] = {
@@ -635,8 +638,8 @@ dossier_window_load (DossierWindow  *self,
         page = make_overview (self);
       else
         page = _dossier_window_make_section_page (self, i);
-      /* The lists of incidents follow the shared filter. */
-      if (sections[i].get_type != NULL && sections[i].get_type () == DOSSIER_TYPE_INCIDENT)
+      /* Every list follows the shared filter: incidents, and what is linked to them. */
+      if (sections[i].get_type != NULL)
         dossier_record_list_model_set_filter (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)),
                                               self->filter);
       gtk_stack_add_titled (self->stack, page, sections[i].name, _(sections[i].title));
