@@ -31,10 +31,10 @@
 
 static const DossierListColumn incident_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
-  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 26 },
+  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 22 },
   { N_("Place"), "place", DOSSIER_COLUMN_TEXT, 14 },
   { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 16 },
-  { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 0 },
+  { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 32 },
   { N_("Violations"), "violation_types", DOSSIER_COLUMN_VIOLATIONS, 22 },
   { N_("Victims"), "casualties", DOSSIER_COLUMN_VICTIMS, 7 },
   { N_("Alleged perpetrators"), "alleged_perpetrators", DOSSIER_COLUMN_PERPETRATORS, 16 },
