@@ -4,6 +4,11 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "dossier-application.h"
 #include "dossier-test-display.h"
 
 static gboolean
@@ -68,4 +73,43 @@ dossier_test_find_descendant (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+
+/* The interface's language as the app sets it up, then GTK and libadwaita. */
+void
+dossier_test_display_init (int    *argc,
+                           char ***argv)
+{
+  dossier_application_setup_language ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* A GSourceFunc that sets the gboolean it is given, for timeouts that end a wait. */
+gboolean
+dossier_test_set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Searches run in a worker thread: runs the main loop until the page shows its hits,
+ * failing after 10 s. */
+void
+dossier_test_wait_for_search (DossierSearchPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (10, dossier_test_set_flag, &timed_out);
+
+  while (dossier_search_page_is_busy (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("The search did not finish within 10 s");
+  g_source_remove (timeout);
 }

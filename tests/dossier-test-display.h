@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-search-page.h"
+
 G_BEGIN_DECLS
 
 void       dossier_test_wait_for_draw   (GtkWidget  *widget);
@@ -13,5 +15,10 @@ void       dossier_test_screenshot      (GtkWidget  *widget,
                                          const char *name);
 GtkWidget *dossier_test_find_descendant (GtkWidget  *widget,
                                          GType       type);
+
+void       dossier_test_display_init    (int                *argc,
+                                         char             ***argv);
+gboolean   dossier_test_set_flag        (gpointer            data);
+void       dossier_test_wait_for_search (DossierSearchPage  *page);
 
 G_END_DECLS

@@ -523,14 +523,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  dossier_application_setup_language ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_display_init (&argc, &argv);
 
   g_test_add ("/editors/incident-fields", Fixture, NULL, fixture_set_up, test_incident_fields, fixture_tear_down);
   g_test_add ("/editors/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);

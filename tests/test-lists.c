@@ -291,26 +291,6 @@ on_hit_activated (DossierSearchPage *page,
   watch->activated_code = g_strdup (code);
 }
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the page has shown its hits; failing after 10 s. */
-static void
-wait_for_search (DossierSearchPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (10, set_flag, &timed_out);
-
-  while (dossier_search_page_is_busy (page) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("The search did not finish within 10 s");
-  g_source_remove (timeout);
-}
 
 /* The codes of the hits shown, as the user reads them on the rows, sorted. */
 static GStrv
@@ -391,7 +371,7 @@ test_search_async (void)
   g_assert_true (gtk_widget_get_visible (spinner));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   g_assert_cmpuint (watch.n_finished, ==, 0);
-  wait_for_search (page);
+  dossier_test_wait_for_search (page);
   g_assert_cmpuint (watch.n_finished, ==, 1);
   g_assert_cmpstr (watch.text, ==, "segou");
   g_assert_cmpuint (watch.n_hits, ==, g_strv_length (segou));
@@ -410,7 +390,7 @@ test_search_async (void)
   dossier_search_page_search (page, "tounu temoin*");
   dossier_search_page_search (page, "tounu");
   g_assert_true (dossier_search_page_is_busy (page));
-  wait_for_search (page);
+  dossier_test_wait_for_search (page);
   g_assert_cmpuint (watch.n_finished, ==, 2);
   g_assert_cmpstr (watch.text, ==, "tounu");
   g_assert_cmpuint (watch.n_hits, ==, g_strv_length (tounu));
@@ -421,7 +401,7 @@ test_search_async (void)
 
   /* Nothing found: the empty state, and no row left from before. */
   dossier_search_page_search (page, "zzzzqqq");
-  wait_for_search (page);
+  dossier_test_wait_for_search (page);
   g_assert_cmpuint (watch.n_finished, ==, 3);
   g_assert_cmpuint (watch.n_hits, ==, 0);
   {
@@ -433,7 +413,7 @@ test_search_async (void)
   dossier_search_page_search (page, "segou");
   dossier_search_page_activate_first (page);
   g_assert_cmpuint (watch.n_activated, ==, 0);
-  wait_for_search (page);
+  dossier_test_wait_for_search (page);
   g_assert_cmpuint (watch.n_activated, ==, 1);
   {
     GtkListBox *list = GTK_LIST_BOX (dossier_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
@@ -451,7 +431,7 @@ test_search_async (void)
     g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
     dossier_search_page_search (page, "mopti");
     gtk_window_destroy (GTK_WINDOW (window));
-    timeout = g_timeout_add_seconds (10, set_flag, &timed_out);
+    timeout = g_timeout_add_seconds (10, dossier_test_set_flag, &timed_out);
     while (page != NULL && !timed_out)
       g_main_context_iteration (NULL, TRUE);
     g_assert_null (page);
@@ -505,14 +485,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) demo = NULL;
 
-  dossier_application_setup_language ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_display_init (&argc, &argv);
 
   demo_path = dossier_test_tmp_path ("demo.dossier");
   demo = dossier_demo_create (demo_path, &error);

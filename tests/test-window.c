@@ -24,26 +24,6 @@
 
 static char *demo_path;
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Searches run in a worker thread: runs the main loop until the page shows its hits. */
-static void
-wait_for_search (DossierSearchPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (10, set_flag, &timed_out);
-
-  while (dossier_search_page_is_busy (page) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("The search did not finish within 10 s");
-  g_source_remove (timeout);
-}
 
 static void
 test_demo_incidents (void)
@@ -219,18 +199,18 @@ test_demo_incidents (void)
     DossierSearchPage *page = DOSSIER_SEARCH_PAGE (dossier_window_get_list (window, "search"));
     g_autofree char *search_shot = g_strdup_printf ("window-search-%s.png", lang);
 
-    wait_for_search (page);
+    dossier_test_wait_for_search (page);
     g_assert_cmpuint (dossier_search_page_count_kind (page, "incident"), >=, 1);
     g_assert_cmpuint (dossier_search_page_count_kind (page, "testimony"), >=, 1);
     dossier_test_screenshot (GTK_WIDGET (window), search_shot);
     dossier_search_page_search (page, "zzzzqqq");
-    wait_for_search (page);
+    dossier_test_wait_for_search (page);
     g_assert_cmpuint (dossier_search_page_count_kind (page, "incident"), ==, 0);
     g_assert_cmpuint (dossier_search_page_count_kind (page, "testimony"), ==, 0);
 
     /* Opening a hit shows it selected in its list. */
     dossier_search_page_search (page, "tounu");
-    wait_for_search (page);
+    dossier_test_wait_for_search (page);
     g_assert_cmpuint (dossier_search_page_count_kind (page, "incident"), >=, 1);
     dossier_search_page_activate_first (page);
     dossier_test_wait_for_draw (GTK_WIDGET (window));
@@ -338,14 +318,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) demo = NULL;
 
-  dossier_application_setup_language ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_display_init (&argc, &argv);
 
   demo_path = dossier_test_tmp_path ("demo.dossier");
   demo = dossier_demo_create (demo_path, &error);

@@ -80,15 +80,6 @@ dossier_deletion_get_record_type (DossierDeletion *self)
 }
 
 static gboolean
-collect (DossierRecord  *record,
-         gpointer        user_data,
-         GError        **error)
-{
-  g_ptr_array_add (user_data, g_object_ref (record));
-  return TRUE;
-}
-
-static gboolean
 keep_links (DossierDeletion  *self,
             DossierStore     *store,
             DossierRecord    *record,
@@ -136,7 +127,7 @@ keep_references (DossierDeletion  *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *where = g_strdup_printf ("%s = %" G_GINT64_FORMAT, column, record->id);
 
-  if (!dossier_store_foreach (store, type, where, collect, rows, error))
+  if (!dossier_store_foreach (store, type, where, dossier_record_collect, rows, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
@@ -199,7 +190,7 @@ dossier_store_delete_records (DossierStore  *store,
         {
           g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, record->id);
 
-          if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, collect, self->identities, error) ||
+          if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, self->identities, error) ||
               !keep_references (self, store, DOSSIER_TYPE_TESTIMONY, "person_id", record, error))
             goto fail;
         }

@@ -210,15 +210,6 @@ new_link (gpointer data)
   return DOSSIER_RECORD (dossier_link_new (GPOINTER_TO_UINT (data)));
 }
 
-static gboolean
-collect (DossierRecord  *record,
-         gpointer        user_data,
-         GError        **error)
-{
-  g_ptr_array_add (user_data, g_object_ref (record));
-  return TRUE;
-}
-
 GPtrArray *
 dossier_store_list_links (DossierStore     *store,
                           DossierLinkKind   kind,
@@ -240,7 +231,7 @@ dossier_store_list_links (DossierStore     *store,
     g_string_append_printf (where, " AND %s = %" G_GINT64_FORMAT, info->fields[1].name, right_id);
 
   if (!dossier_store_foreach_with (store, new_link, GUINT_TO_POINTER (kind), where->str,
-                                   collect, links, error))
+                                   dossier_record_collect, links, error))
     return NULL;
   return g_steal_pointer (&links);
 }

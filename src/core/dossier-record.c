@@ -1237,3 +1237,20 @@ dossier_store_position_by_code (DossierStore  *store,
   sqlite3_reset (stmt);
   return position;
 }
+
+/**
+ * dossier_record_collect:
+ * @record: a record, as dossier_store_foreach() gives it
+ * @array: (element-type DossierRecord): where to keep it
+ * @error: unused
+ *
+ * Returns: %TRUE, to go on
+ */
+gboolean
+dossier_record_collect (DossierRecord  *record,
+                        gpointer        array,
+                        GError        **error)
+{
+  g_ptr_array_add (array, g_object_ref (record));
+  return TRUE;
+}

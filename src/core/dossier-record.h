@@ -119,6 +119,10 @@ gboolean       dossier_store_reload        (DossierStore   *store,
 /* Calls @func for every record of @type in id order, without holding them all in memory.
  * @func returns FALSE (setting its error) to stop. */
 typedef gboolean (*DossierRecordFunc) (DossierRecord *record, gpointer user_data, GError **error);
+/* A DossierRecordFunc that adds a reference to each record to the GPtrArray it is given. */
+gboolean       dossier_record_collect      (DossierRecord     *record,
+                                            gpointer           array,
+                                            GError           **error);
 gboolean       dossier_store_foreach       (DossierStore      *store,
                                             GType              type,
                                             const char        *where,

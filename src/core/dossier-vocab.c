@@ -185,15 +185,6 @@ dossier_vocab_load_bundled (DossierStore  *store,
   return TRUE;
 }
 
-static gboolean
-collect (DossierRecord  *record,
-         gpointer        user_data,
-         GError        **error)
-{
-  g_ptr_array_add (user_data, g_object_ref (record));
-  return TRUE;
-}
-
 /**
  * dossier_store_list_vocab:
  * @store: a #DossierStore
@@ -217,7 +208,7 @@ dossier_store_list_vocab (DossierStore  *store,
   quoted = sqlite3_mprintf ("scheme = %Q", scheme);
   where = g_strdup (quoted);
   sqlite3_free (quoted);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_VOCAB_TERM, where, collect, terms, error))
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_VOCAB_TERM, where, dossier_record_collect, terms, error))
     return NULL;
   return g_steal_pointer (&terms);
 }

@@ -56,15 +56,6 @@ static const char * const link_groups[] = { "incident_links", "evidence_links", 
 /* The identity's fields, in the order of identity_rows. */
 static const char * const identity_fields[] = { "full_name", "other_names", "contact", "address" };
 
-static gboolean
-collect (DossierRecord  *record,
-         gpointer        user_data,
-         GError        **error)
-{
-  g_ptr_array_add (user_data, g_object_ref (record));
-  return TRUE;
-}
-
 static void
 save_identity (DossierPersonEditor *self)
 {
@@ -137,7 +128,7 @@ show_identity (DossierPersonEditor *self)
   if (person == NULL)
     return;
   where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, person->id);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, collect, found, &error))
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, found, &error))
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
       gtk_toggle_button_set_active (self->show_identity, FALSE);
@@ -199,7 +190,7 @@ load_testimonies (DossierPersonEditor *self,
   for (guint i = 0; i < self->testimony_rows->len; i++)
     adw_preferences_group_remove (self->testimonies_group, self->testimony_rows->pdata[i]);
   g_ptr_array_set_size (self->testimony_rows, 0);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, where, collect, found, &error))
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, where, dossier_record_collect, found, &error))
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
       return;
