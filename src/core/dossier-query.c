@@ -142,6 +142,26 @@ bind_values (sqlite3_stmt *stmt,
     }
 }
 
+/* Runs @sql, which ends in "LIMIT ? OFFSET ?" after the placeholders of @values. */
+static GPtrArray *
+read_page (DossierStore  *store,
+           const char    *sql,
+           GArray        *values,
+           guint          offset,
+           guint          limit,
+           GType          type,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_values (stmt, values);
+  sqlite3_bind_int64 (stmt, values->len + 1, limit);
+  sqlite3_bind_int64 (stmt, values->len + 2, offset);
+  return _dossier_record_read_page (store, stmt, type, error);
+}
+
 /**
  * dossier_store_query_incidents:
  * @store: a #DossierStore
@@ -175,7 +195,6 @@ dossier_store_query_incidents (DossierStore               *store,
   g_autofree char *sql = NULL;
   g_autofree char *order = NULL;
   const char *dir = descending ? "DESC" : "ASC";
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -199,13 +218,7 @@ dossier_store_query_incidents (DossierStore               *store,
   where = where_clause (query, values, &match);
   sql = g_strdup_printf ("%s%s ORDER BY %s LIMIT ? OFFSET ?", select, where, order);
 
-  stmt = _dossier_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_values (stmt, values);
-  sqlite3_bind_int64 (stmt, values->len + 1, limit);
-  sqlite3_bind_int64 (stmt, values->len + 2, offset);
-  return _dossier_record_read_page (store, stmt, DOSSIER_TYPE_INCIDENT, error);
+  return read_page (store, sql, values, offset, limit, DOSSIER_TYPE_INCIDENT, error);
 }
 
 /**
@@ -343,7 +356,6 @@ dossier_store_query_records (DossierStore               *store,
   g_autofree char *sql = NULL;
   const char *dir = descending ? "DESC" : "ASC";
   const Reach *reach;
-  sqlite3_stmt *stmt;
 
   if (type == DOSSIER_TYPE_INCIDENT)
     return dossier_store_query_incidents (store, query, sort_column, descending, offset, limit, error);
@@ -376,13 +388,7 @@ dossier_store_query_records (DossierStore               *store,
   else
     sql = g_strdup_printf ("%s%s ORDER BY id %s LIMIT ? OFFSET ?", select, where, dir);
 
-  stmt = _dossier_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_values (stmt, values);
-  sqlite3_bind_int64 (stmt, values->len + 1, limit);
-  sqlite3_bind_int64 (stmt, values->len + 2, offset);
-  return _dossier_record_read_page (store, stmt, type, error);
+  return read_page (store, sql, values, offset, limit, type, error);
 }
 
 /**
