@@ -7,11 +7,13 @@
 
 #include <stdlib.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "dossier-actor.h"
 #include "dossier-edtf.h"
 #include "dossier-evidence.h"
+#include "dossier-geo.h"
 #include "dossier-incident.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
@@ -930,6 +932,111 @@ test_breakdown_victims (void)
   g_assert_cmpint (sum_rows (mopti_months), <, sum_rows (by_month));
 }
 
+typedef struct {
+  double s, w, n, e;
+  GHashTable *ids;
+} Box;
+
+static gboolean
+collect_in_box (DossierRecord  *record,
+                gpointer        data,
+                GError        **error)
+{
+  Box *box = data;
+  DossierIncident *incident = DOSSIER_INCIDENT (record);
+
+  if (!isnan (incident->latitude) && incident->latitude >= box->s && incident->latitude <= box->n &&
+      incident->longitude >= box->w && incident->longitude <= box->e)
+    g_hash_table_add (box->ids, g_memdup2 (&record->id, sizeof record->id));
+  return TRUE;
+}
+
+/* The map's points are those of the filter inside the view, as a walk over every incident
+ * finds them (the spatial index rounds its boxes outwards by a hair, never inwards). */
+static void
+test_map_points (void)
+{
+  g_autoptr(DossierStore) store = synth ("map.dossier", 3000, 100, 20, 50, 5);
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (11);
+  DossierIncidentQuery queries[3] = { { 0 } };
+  double s, w, n, e;
+
+  queries[1].admin1 = (char *) "mopti";
+  {
+    GDate d;
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, 1, 1, 2020);
+    queries[2].date_from = g_date_get_julian (&d);
+  }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (int round = 0; round < 12; round++)
+      {
+        Box box = { 0 };
+        g_autoptr(GArray) points = NULL;
+        g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+        box.s = g_rand_double_range (rand, 10, 24);
+        box.n = box.s + g_rand_double_range (rand, 0.2, 6);
+        box.w = g_rand_double_range (rand, -12, 3);
+        box.e = box.w + g_rand_double_range (rand, 0.2, 6);
+        box.ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+        {
+          /* The reference: every incident of the filter, by the ordinary query. */
+          g_autoptr(GPtrArray) all = dossier_store_query_incidents (store, &queries[q], "code", FALSE, 0, 100000, &error);
+          g_assert_no_error (error);
+          for (guint i = 0; i < all->len; i++)
+            collect_in_box (all->pdata[i], &box, NULL);
+        }
+        points = dossier_store_map_points (store, &queries[q], box.s, box.w, box.n, box.e,
+                                           round % 2 ? DOSSIER_COLOUR_BY_VERIFICATION : DOSSIER_COLOUR_BY_VIOLATION_TYPE,
+                                           &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < points->len; i++)
+          {
+            DossierGeoPoint *p = &g_array_index (points, DossierGeoPoint, i);
+
+            g_hash_table_add (found, g_memdup2 (&p->id, sizeof p->id));
+            g_assert_cmpfloat (p->latitude, >=, box.s - 1e-3);
+            g_assert_cmpfloat (p->latitude, <=, box.n + 1e-3);
+            g_assert_cmpfloat (p->longitude, >=, box.w - 1e-3);
+            g_assert_cmpfloat (p->longitude, <=, box.e + 1e-3);
+            if (round % 2)
+              g_assert_nonnull (p->key);
+            if (i > 0)
+              g_assert_cmpint (g_array_index (points, DossierGeoPoint, i - 1).id, <, p->id);
+          }
+        /* Nothing inside is missed. */
+        {
+          GHashTableIter iter;
+          gpointer id;
+
+          g_hash_table_iter_init (&iter, box.ids);
+          while (g_hash_table_iter_next (&iter, &id, NULL))
+            g_assert_true (g_hash_table_contains (found, id));
+        }
+        g_assert_cmpuint (g_hash_table_size (found), <=, g_hash_table_size (box.ids) + 3);
+        g_hash_table_unref (box.ids);
+      }
+  g_rand_free (rand);
+
+  /* The box around the filter's located incidents. */
+  g_assert_true (dossier_store_map_bounds (store, &queries[1], &s, &w, &n, &e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (s, <, n);
+  g_assert_cmpfloat (w, <, e);
+  g_assert_cmpfloat (s, >=, 9);
+  g_assert_cmpfloat (n, <=, 26);
+  {
+    DossierIncidentQuery none = { 0 };
+
+    none.admin1 = (char *) "nowhere";
+    g_assert_false (dossier_store_map_bounds (store, &none, &s, &w, &n, &e, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/query/errors", test_query_errors);
   g_test_add_func ("/query/breakdown", test_breakdown);
   g_test_add_func ("/query/breakdown-victims", test_breakdown_victims);
+  g_test_add_func ("/query/map-points", test_map_points);
   g_test_add_func ("/synth/deterministic", test_synth_deterministic);
   g_test_add_func ("/synth/shape", test_synth_shape);
   g_test_add_func ("/synth/valid", test_synth_valid);

@@ -33,6 +33,7 @@ typedef struct {
   double      latitude;
   double      longitude;
   const char *key;        /* interned: what the point is coloured by */
+  const char *precision;  /* interned “location-precision” code, or NULL */
 } DossierGeoPoint;
 
 typedef struct {

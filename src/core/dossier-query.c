@@ -34,6 +34,7 @@
 
 #include "dossier-actor.h"
 #include "dossier-evidence.h"
+#include "dossier-geo.h"
 #include "dossier-incident.h"
 #include "dossier-person.h"
 #include "dossier-query.h"
@@ -568,4 +569,145 @@ dossier_store_breakdown_measure (DossierStore               *store,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* " WHERE <filter> AND <more>", or " WHERE <more>" when the filter is empty. */
+static char *
+where_and (const char *where,
+           const char *more)
+{
+  return *where ? g_strdup_printf ("%s AND %s", where, more) : g_strdup_printf (" WHERE %s", more);
+}
+
+/**
+ * dossier_store_map_points:
+ * @store: a #DossierStore
+ * @query: (nullable): the incidents shown
+ * @south: the box's edges, in degrees
+ * @west:
+ * @north:
+ * @east:
+ * @colour_by: what each point's key is
+ * @error: return location for a #GError
+ *
+ * The located incidents of @query inside the box, found through the spatial index: only
+ * what the map's view holds is read.
+ *
+ * Returns: (transfer full) (element-type DossierGeoPoint): the points, by id, or %NULL
+ */
+GArray *
+dossier_store_map_points (DossierStore               *store,
+                          const DossierIncidentQuery *query,
+                          double                      south,
+                          double                      west,
+                          double                      north,
+                          double                      east,
+                          DossierColourBy             colour_by,
+                          GError                    **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DossierGeoPoint));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autofree char *match = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  where = where_clause (query, values, &match);
+  full = where_and (where, "+id IN (SELECT id FROM incident_rtree WHERE max_lat >= ? AND min_lat <= ? "
+                           "AND max_lon >= ? AND min_lon <= ?)");
+  /* The smallest type code: incident_violation's key (incident_id, type) answers it. */
+  sql = g_strdup_printf ("SELECT id, latitude, longitude, location_precision, %s FROM incident%s ORDER BY id",
+                         colour_by == DOSSIER_COLOUR_BY_VERIFICATION
+                         ? "verification"
+                         : "(SELECT min (type) FROM incident_violation v WHERE v.incident_id = incident.id)",
+                         full);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_values (stmt, values);
+  sqlite3_bind_double (stmt, values->len + 1, south);
+  sqlite3_bind_double (stmt, values->len + 2, north);
+  sqlite3_bind_double (stmt, values->len + 3, west);
+  sqlite3_bind_double (stmt, values->len + 4, east);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierGeoPoint point = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_double (stmt, 1),
+        sqlite3_column_double (stmt, 2),
+        g_intern_string ((const char *) sqlite3_column_text (stmt, 4)),
+        g_intern_string ((const char *) sqlite3_column_text (stmt, 3)),
+      };
+
+      g_array_append_val (points, point);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+/**
+ * dossier_store_map_bounds:
+ * @store: a #DossierStore
+ * @query: (nullable): the incidents shown
+ * @south: (out): the edges of the box holding every located incident of @query
+ * @west: (out):
+ * @north: (out):
+ * @east: (out):
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if @query has located incidents; %FALSE with @error unset if none
+ */
+gboolean
+dossier_store_map_bounds (DossierStore               *store,
+                          const DossierIncidentQuery *query,
+                          double                     *south,
+                          double                     *west,
+                          double                     *north,
+                          double                     *east,
+                          GError                    **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autofree char *match = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+
+  where = where_clause (query, values, &match);
+  full = where_and (where, "latitude IS NOT NULL AND longitude IS NOT NULL");
+  sql = g_strdup_printf ("SELECT min (latitude), min (longitude), max (latitude), max (longitude), count (*) "
+                         "FROM incident%s", full);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_values (stmt, values);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 4) > 0)
+    {
+      *south = sqlite3_column_double (stmt, 0);
+      *west = sqlite3_column_double (stmt, 1);
+      *north = sqlite3_column_double (stmt, 2);
+      *east = sqlite3_column_double (stmt, 3);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _dossier_store_set_error (store, error);
+      return FALSE;
+    }
+  return found;
 }

@@ -78,4 +78,26 @@ GPtrArray *dossier_store_breakdown_measure (DossierStore               *store,
                                             const DossierIncidentQuery *query,
                                             GError                    **error);
 
+/* What the map colours incidents by. */
+typedef enum {
+  DOSSIER_COLOUR_BY_VIOLATION_TYPE,  /* the first of its types, in code order */
+  DOSSIER_COLOUR_BY_VERIFICATION,
+} DossierColourBy;
+
+GArray    *dossier_store_map_points       (DossierStore               *store,
+                                           const DossierIncidentQuery *query,
+                                           double                      south,
+                                           double                      west,
+                                           double                      north,
+                                           double                      east,
+                                           DossierColourBy             colour_by,
+                                           GError                    **error);
+gboolean   dossier_store_map_bounds       (DossierStore               *store,
+                                           const DossierIncidentQuery *query,
+                                           double                     *south,
+                                           double                     *west,
+                                           double                     *north,
+                                           double                     *east,
+                                           GError                    **error);
+
 G_END_DECLS
