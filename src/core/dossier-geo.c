@@ -283,6 +283,7 @@ typedef struct {
   double      sum_lon;
   guint       count;
   gint64      id;
+  const char *precision;
   GHashTable *keys;   /* key → count */
 } Cell;
 
@@ -354,7 +355,11 @@ dossier_geo_cluster (const DossierGeoPoint *points,
       cell->sum_lat += point->latitude;
       cell->sum_lon += point->longitude;
       cell->count++;
-      cell->id = MIN (cell->id, point->id);
+      if (point->id <= cell->id)
+        {
+          cell->id = point->id;
+          cell->precision = point->precision;
+        }
       if (point->key != NULL)
         g_hash_table_insert (cell->keys, (gpointer) point->key,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cell->keys, point->key)) + 1));
@@ -365,7 +370,7 @@ dossier_geo_cluster (const DossierGeoPoint *points,
     {
       Cell *cell = value;
       DossierGeoCluster cluster = {
-        cell->sum_lat / cell->count, cell->sum_lon / cell->count, cell->count, cell->id, NULL
+        cell->sum_lat / cell->count, cell->sum_lon / cell->count, cell->count, cell->id, NULL, cell->precision
       };
       GHashTableIter keys;
       gpointer k, n;

@@ -42,6 +42,7 @@ typedef struct {
   guint       count;
   gint64      id;         /* its only point's, or the smallest */
   const char *key;        /* the most frequent key of its points (interned) */
+  const char *precision;  /* the location precision of its smallest id's point */
 } DossierGeoCluster;
 
 GArray   *dossier_geo_cluster     (const DossierGeoPoint *points,

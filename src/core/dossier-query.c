@@ -711,3 +711,40 @@ dossier_store_map_bounds (DossierStore               *store,
     }
   return found;
 }
+
+/**
+ * dossier_incident_query_copy:
+ * @query: (nullable): a query
+ *
+ * Returns: (transfer full): a copy that owns its strings, for another thread
+ */
+DossierIncidentQuery *
+dossier_incident_query_copy (const DossierIncidentQuery *query)
+{
+  DossierIncidentQuery *copy = g_new0 (DossierIncidentQuery, 1);
+
+  if (query == NULL)
+    return copy;
+  *copy = *query;
+  copy->text = g_strdup (query->text);
+  copy->admin1 = g_strdup (query->admin1);
+  copy->admin2 = g_strdup (query->admin2);
+  copy->violation_type = g_strdup (query->violation_type);
+  copy->verification = g_strdup (query->verification);
+  copy->protection = g_strdup (query->protection);
+  return copy;
+}
+
+void
+dossier_incident_query_free (DossierIncidentQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->text);
+  g_free (query->admin1);
+  g_free (query->admin2);
+  g_free (query->violation_type);
+  g_free (query->verification);
+  g_free (query->protection);
+  g_free (query);
+}

@@ -100,4 +100,8 @@ gboolean   dossier_store_map_bounds       (DossierStore               *store,
                                            double                     *east,
                                            GError                    **error);
 
+DossierIncidentQuery *dossier_incident_query_copy (const DossierIncidentQuery *query);
+void                  dossier_incident_query_free (DossierIncidentQuery       *query);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierIncidentQuery, dossier_incident_query_free)
+
 G_END_DECLS

@@ -52,6 +52,10 @@ struct _DossierWindow
   GtkMenuButton        *filter_button;
   GtkWidget            *clear_filter_button;
   GtkWidget            *add_button;
+  GtkWidget            *map_button;
+  GtkWidget            *map_box;
+  GtkWidget            *map_pane;
+  GtkPaned             *content_paned;
   DossierFilter        *filter;
   char                 *section_before_search;
 
@@ -71,6 +75,7 @@ struct _DossierWindow
 
 void       _dossier_window_records_class_init (GtkWidgetClass *widget_class);
 void       _dossier_window_records_init       (DossierWindow  *self);
+void       _dossier_window_map_init           (DossierWindow  *self);
 GtkWidget *_dossier_window_make_section_page  (DossierWindow  *self,
                                                guint           index);
 void       _dossier_window_restore_selection  (DossierWindow  *self);

@@ -15,6 +15,7 @@
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
 #include "dossier-link.h"
+#include "dossier-map-pane.h"
 #include "dossier-window-private.h"
 
 static guint
@@ -72,6 +73,8 @@ update_selection (DossierWindow *self,
 
           if (shown == NULL || shown->id != record->id)
             dossier_editor_set_record (DOSSIER_EDITOR (page->editor), record->id);
+          if (DOSSIER_IS_INCIDENT (record) && self->map_pane != NULL)
+            dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), record->id);
           gtk_stack_set_visible_child_name (page->editor_stack, "editor");
           g_settings_set_string (self->settings, "selected-uuid", record->uuid);
           return;
@@ -598,6 +601,37 @@ _dossier_window_records_init (DossierWindow *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_sidebar_drag_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_sidebar_drag_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar), motion);
+}
+
+/* An incident clicked on the map is selected in the list and opened in its editor. */
+static void
+on_map_incident (DossierMapPane *pane,
+                 gint64          id,
+                 DossierWindow  *self)
+{
+  dossier_window_open_record (self, DOSSIER_TYPE_INCIDENT, id);
+}
+
+/* An edit may move an incident: the map reads the incidents again. */
+static void
+on_incident_saved (DossierEditor *editor,
+                   DossierRecord *record,
+                   DossierWindow *self)
+{
+  if (self->map_pane != NULL)
+    {
+      dossier_incident_layer_refresh (dossier_map_pane_get_incident_layer (DOSSIER_MAP_PANE (self->map_pane)));
+      dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), record->id);
+    }
+}
+
+void
+_dossier_window_map_init (DossierWindow *self)
+{
+  guint incidents = section_of_type (DOSSIER_TYPE_INCIDENT);
+
+  g_signal_connect_object (self->map_pane, "incident-activated", G_CALLBACK (on_map_incident), self, 0);
+  g_signal_connect_object (self->pages[incidents].editor, "saved", G_CALLBACK (on_incident_saved), self, 0);
 }
 
 void

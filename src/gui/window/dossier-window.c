@@ -25,6 +25,7 @@
 #include "dossier-testimony.h"
 #include "dossier-window.h"
 #include "dossier-window-private.h"
+#include "dossier-map-pane.h"
 #include "dossier-deletion.h"
 #include "dossier-edtf.h"
 #include <stdio.h>
@@ -500,6 +501,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, clear_filter_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, map_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, map_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -520,6 +524,10 @@ dossier_window_init (DossierWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   _dossier_window_records_init (self);
+  /* The map is shown or not, and as high, as last time. */
+  g_settings_bind (self->settings, "map-visible", self->map_button, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "map-visible", self->map_box, "visible", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "map-paned-position", self->content_paned, "position", G_SETTINGS_BIND_DEFAULT);
   self->filter = dossier_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",
@@ -648,6 +656,13 @@ dossier_window_load (DossierWindow  *self,
   dossier_filter_clear (self->filter);
   gtk_menu_button_set_popover (self->filter_button, dossier_filter_popover_new (store, self->filter, lang));
 
+  if (self->map_pane != NULL)
+    gtk_box_remove (GTK_BOX (self->map_box), self->map_pane);
+  self->map_pane = dossier_map_pane_new (store, self->filter, lang);
+  gtk_widget_set_hexpand (self->map_pane, TRUE);
+  gtk_box_append (GTK_BOX (self->map_box), self->map_pane);
+  _dossier_window_map_init (self);
+
   title = dossier_store_get_title (store);
   basename = g_filename_display_basename (path);
   adw_window_title_set_title (self->window_title, *title ? title : basename);
@@ -758,6 +773,19 @@ dossier_window_get_filter_popover (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return GTK_WIDGET (gtk_menu_button_get_popover (self->filter_button));
+}
+
+/**
+ * dossier_window_get_map:
+ * @self: a #DossierWindow
+ *
+ * Returns: (transfer none) (nullable): the map pane, once a dossier is open
+ */
+GtkWidget *
+dossier_window_get_map (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->map_pane;
 }
 
 GtkWidget *

@@ -1,0 +1,702 @@
+/* dossier-incident-layer.c: the filter's incidents on the map, gathered in clusters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One widget draws every incident: a marker widget per incident (ShumateMarkerLayer) takes
+ * seconds to add 20,000 and half a second a frame to pan them. The incidents inside the
+ * view (and half a view around it) are read through the spatial index and gathered into
+ * clusters on a screen grid, in a worker thread with its own read-only connection; frames
+ * only place the clusters already made. A new query runs when the view leaves the area read,
+ * when the zoom crosses a whole level, or when the filter changes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-edtf.h"
+#include "dossier-incident.h"
+#include "dossier-incident-layer.h"
+#include "dossier-vocab.h"
+
+#define CELL_PIXELS 56
+#define POINT_RADIUS 6.0
+
+struct _DossierIncidentLayer
+{
+  ShumateLayer     parent_instance;
+
+  DossierStore    *store;
+  DossierStore    *worker_store;   /* used by one job at a time, in its thread */
+  DossierFilter   *filter;
+  DossierColourBy  colour_by;
+  GCancellable    *cancellable;
+
+  GArray          *clusters;       /* DossierGeoCluster, of the last job */
+  double           box[4];         /* south, west, north, east the clusters were made for */
+  int              zoom;           /* the whole zoom level they were made for */
+  guint            generation;     /* bumped by every change of what is shown */
+  guint            made_for;       /* the generation of the clusters */
+  gboolean         running;
+  gboolean         pending;
+
+  gint64           selected;
+  double           selected_lat;
+  double           selected_lon;
+
+  GHashTable      *layouts;        /* label → PangoLayout */
+  GHashTable      *key_index;      /* violation type code (interned) → its vocabulary position */
+};
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DossierIncidentLayer, dossier_incident_layer, SHUMATE_TYPE_LAYER)
+
+typedef struct {
+  DossierStore         *store;
+  DossierIncidentQuery *query;
+  double                box[4];
+  int                   zoom;
+  DossierColourBy       colour_by;
+  guint                 generation;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->query, dossier_incident_query_free);
+  g_free (job);
+}
+
+/* Colours told apart by most people, including most with a colour vision deficiency
+ * (Okabe and Ito's palette first, then darker and lighter ones). Violation types take them
+ * in the vocabulary's order (@index, 0 for the first), so that a type keeps its colour
+ * whatever the view; verification has fixed ones, from pale (alleged) to strong (verified). */
+void
+dossier_incident_layer_key_colour (const char *key,
+                                   int         index,
+                                   GdkRGBA    *colour)
+{
+  static const char * const palette[] = {
+    "#E69F00", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#8C6D1F", "#B2182B",
+    "#5E3C99", "#1B7837", "#F0E442", "#762A83", "#E7298A", "#66A61E", "#A6761D", "#1F78B4",
+    "#FB9A99", "#33A02C", "#FDBF6F", "#6A3D9A", "#B15928", "#01665E", "#C51B7D", "#4D9221",
+  };
+  static const struct { const char *key, *colour; } fixed[] = {
+    { "alleged", "#E69F00" }, { "corroborated", "#D55E00" }, { "verified", "#B2182B" },
+    { "discounted", "#8C8C8C" },
+  };
+
+  if (key == NULL)
+    {
+      gdk_rgba_parse (colour, "#6E6E6E");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    if (g_str_equal (key, fixed[i].key))
+      {
+        gdk_rgba_parse (colour, fixed[i].colour);
+        return;
+      }
+  if (index < 0)
+    index = g_str_hash (key);
+  gdk_rgba_parse (colour, palette[(guint) index % G_N_ELEMENTS (palette)]);
+}
+
+static void
+key_colour (DossierIncidentLayer *self,
+            const char           *key,
+            GdkRGBA              *colour)
+{
+  gpointer index;
+
+  if (key != NULL && self->key_index != NULL && g_hash_table_lookup_extended (self->key_index, key, NULL, &index))
+    dossier_incident_layer_key_colour (key, GPOINTER_TO_INT (index), colour);
+  else
+    dossier_incident_layer_key_colour (key, -1, colour);
+}
+
+/**
+ * dossier_incident_layer_get_key_colour:
+ * @self: a #DossierIncidentLayer
+ * @key: a key of its clusters
+ * @colour: (out): the colour it is drawn in
+ */
+void
+dossier_incident_layer_get_key_colour (DossierIncidentLayer *self,
+                                       const char           *key,
+                                       GdkRGBA              *colour)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
+  key_colour (self, key, colour);
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source,
+         gpointer      data,
+         GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr(GArray) points = dossier_store_map_points (job->store, job->query, job->box[0], job->box[1],
+                                                       job->box[2], job->box[3], job->colour_by, &error);
+
+  if (points == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, dossier_geo_cluster ((DossierGeoPoint *) points->data, points->len, job->zoom,
+                                                    CELL_PIXELS),
+                         (GDestroyNotify) g_array_unref);
+}
+
+static void schedule (DossierIncidentLayer *self);
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *clusters = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->running = FALSE;
+  if (clusters == NULL)
+    g_warning ("Could not read the incidents of the map: %s", error->message);
+  else
+    {
+      g_clear_pointer (&self->clusters, g_array_unref);
+      self->clusters = clusters;
+      memcpy (self->box, job->box, sizeof self->box);
+      self->zoom = job->zoom;
+      self->made_for = job->generation;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_signal_emit (self, signals[UPDATED], 0);
+    }
+  if (self->pending)
+    {
+      self->pending = FALSE;
+      schedule (self);
+    }
+}
+
+/* The box the view shows now, in degrees. */
+static gboolean
+view_box (DossierIncidentLayer *self,
+          double                box[4])
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double lat1, lon1, lat2, lon2;
+
+  if (viewport == NULL || width <= 0 || height <= 0)
+    return FALSE;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), 0, 0, &lat1, &lon1);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), width, height, &lat2, &lon2);
+  box[0] = MIN (lat1, lat2);
+  box[1] = MIN (lon1, lon2);
+  box[2] = MAX (lat1, lat2);
+  box[3] = MAX (lon1, lon2);
+  return TRUE;
+}
+
+static void
+schedule (DossierIncidentLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autoptr(GTask) task = NULL;
+  double box[4];
+  double pad_lat, pad_lon;
+  int zoom;
+  Job *job;
+
+  if (self->store == NULL || viewport == NULL || !view_box (self, box))
+    return;
+  zoom = (int) floor (shumate_viewport_get_zoom_level (viewport));
+  /* What is drawn still covers the view: nothing to read. */
+  if (self->clusters != NULL && self->made_for == self->generation && self->zoom == zoom &&
+      box[0] >= self->box[0] && box[1] >= self->box[1] && box[2] <= self->box[2] && box[3] <= self->box[3])
+    return;
+  if (self->running)
+    {
+      self->pending = TRUE;
+      return;
+    }
+
+  if (self->worker_store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->worker_store = dossier_store_open (dossier_store_get_path (self->store),
+                                               DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK, &error);
+      if (self->worker_store == NULL)
+        {
+          g_warning ("Could not open the dossier for the map: %s", error->message);
+          return;
+        }
+    }
+
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self->worker_store);
+  job->query = dossier_incident_query_copy (self->filter ? dossier_filter_get_query (self->filter) : NULL);
+  /* Half a view more on each side, so that panning reads nothing for a while. */
+  pad_lat = (box[2] - box[0]) / 2;
+  pad_lon = (box[3] - box[1]) / 2;
+  job->box[0] = MAX (box[0] - pad_lat, -90);
+  job->box[1] = MAX (box[1] - pad_lon, -180);
+  job->box[2] = MIN (box[2] + pad_lat, 90);
+  job->box[3] = MIN (box[3] + pad_lon, 180);
+  job->zoom = zoom;
+  job->colour_by = self->colour_by;
+  job->generation = self->generation;
+
+  self->running = TRUE;
+  task = g_task_new (self, self->cancellable, job_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+/**
+ * dossier_incident_layer_refresh:
+ * @self: a #DossierIncidentLayer
+ *
+ * Reads the incidents again, after the dossier or the filter changed.
+ */
+void
+dossier_incident_layer_refresh (DossierIncidentLayer *self)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
+
+  self->generation++;
+  schedule (self);
+}
+
+static double
+cluster_radius (const DossierGeoCluster *cluster)
+{
+  if (cluster->count <= 1)
+    return POINT_RADIUS;
+  return MIN (9 + 3 * log2 (cluster->count), 30);
+}
+
+/* How far from its point an incident may be, by the precision of its location. */
+static double
+precision_metres (const char *precision)
+{
+  if (g_strcmp0 (precision, "near-town") == 0)
+    return 5000;
+  if (g_strcmp0 (precision, "region") == 0)
+    return 50000;
+  return 0;
+}
+
+static PangoLayout *
+label_layout (DossierIncidentLayer *self,
+              guint                 count)
+{
+  g_autofree char *text = count >= 10000 ? g_strdup_printf ("%uk", count / 1000)
+                                         : g_strdup_printf ("%u", count);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, text);
+
+  if (layout == NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&text), layout);
+    }
+  return layout;
+}
+
+static void
+circle (GtkSnapshot   *snapshot,
+        double         x,
+        double         y,
+        double         r,
+        const GdkRGBA *fill,
+        const GdkRGBA *edge,
+        double         width)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
+  if (fill != NULL)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, fill, &rect.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  if (edge != NULL)
+    gtk_snapshot_append_border (snapshot, &rect, (float[4]) { width, width, width, width },
+                                (GdkRGBA[4]) { *edge, *edge, *edge, *edge });
+}
+
+static void
+dossier_incident_layer_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double zoom, world;
+  GdkRGBA white = { 1, 1, 1, 1 };
+
+  /* The view may have moved out of what was read. */
+  schedule (self);
+  if (self->clusters == NULL || viewport == NULL)
+    return;
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  world = 256 * pow (2, zoom);
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      DossierGeoCluster *cluster = &g_array_index (self->clusters, DossierGeoCluster, i);
+      double r = cluster_radius (cluster);
+      double x, y;
+      GdkRGBA colour;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, cluster->latitude, cluster->longitude, &x, &y);
+      if (x < -r - 200 || y < -r - 200 || x > width + r + 200 || y > height + r + 200)
+        continue;
+      key_colour (self, cluster->key, &colour);
+
+      if (cluster->count == 1)
+        {
+          /* The area the incident may be in, when its place is known only roughly. */
+          double metres = precision_metres (cluster->precision);
+          double metres_per_pixel = 40075016.686 * cos (cluster->latitude * G_PI / 180) / world;
+          double spread = metres_per_pixel > 0 ? metres / metres_per_pixel : 0;
+
+          if (spread > r + 2)
+            {
+              GdkRGBA halo = colour, edge = colour;
+
+              halo.alpha = 0.12;
+              edge.alpha = 0.5;
+              circle (snapshot, x, y, spread, &halo, &edge, 1);
+            }
+        }
+      circle (snapshot, x, y, r, &colour, &white, 1.5);
+      if (cluster->count > 1)
+        {
+          PangoLayout *layout = label_layout (self, cluster->count);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w / 2.0, y - h / 2.0));
+          gtk_snapshot_append_layout (snapshot, layout, &white);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+
+  if (self->selected > 0 && !isnan (self->selected_lat))
+    {
+      GdkRGBA ring = { 0.1, 0.1, 0.1, 1 };
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, self->selected_lat, self->selected_lon, &x, &y);
+      circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &white, 4);
+      circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &ring, 2);
+    }
+}
+
+static void
+dossier_incident_layer_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  GTK_WIDGET_CLASS (dossier_incident_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  schedule (DOSSIER_INCIDENT_LAYER (widget));
+}
+
+/**
+ * dossier_incident_layer_pick:
+ * @self: a #DossierIncidentLayer
+ * @x: in the layer's coordinates
+ * @y:
+ * @cluster: (out caller-allocates): the cluster there
+ *
+ * Returns: %TRUE if a cluster (or a single incident) is drawn at @x, @y; the topmost
+ */
+gboolean
+dossier_incident_layer_pick (DossierIncidentLayer *self,
+                             double                x,
+                             double                y,
+                             DossierGeoCluster    *cluster)
+{
+  ShumateViewport *viewport;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), FALSE);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  if (self->clusters == NULL || viewport == NULL)
+    return FALSE;
+  /* Drawn last, on top: searched first. */
+  for (guint i = self->clusters->len; i > 0 && !found; i--)
+    {
+      DossierGeoCluster *c = &g_array_index (self->clusters, DossierGeoCluster, i - 1);
+      double cx, cy, r = cluster_radius (c) + 2;
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), c->latitude, c->longitude, &cx, &cy);
+      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r)
+        {
+          *cluster = *c;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+static gboolean
+dossier_incident_layer_query_tooltip (GtkWidget  *widget,
+                                      int         x,
+                                      int         y,
+                                      gboolean    keyboard,
+                                      GtkTooltip *tooltip)
+{
+  DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (widget);
+  DossierGeoCluster cluster;
+  g_autoptr(DossierIncident) incident = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (!dossier_incident_layer_pick (self, x, y, &cluster))
+    return FALSE;
+  if (cluster.count > 1)
+    {
+      /* Translators: a cluster of incidents on the map; click to zoom in */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident — click to zoom in",
+                                           "%u incidents — click to zoom in", cluster.count), cluster.count);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+  incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, cluster.id, NULL);
+  if (incident == NULL)
+    return FALSE;
+  lang = g_strdup (C_("language code", "en"));
+  date = *incident->date_edtf ? dossier_edtf_format_string (incident->date_edtf, lang) : g_strdup ("");
+  text = g_strdup_printf ("%s · %s\n%s", DOSSIER_RECORD (incident)->code, date,
+                          dossier_incident_get_title (incident, lang, NULL));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+dossier_incident_layer_dispose (GObject *object)
+{
+  DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->worker_store);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (dossier_incident_layer_parent_class)->dispose (object);
+}
+
+static void
+dossier_incident_layer_finalize (GObject *object)
+{
+  DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (object);
+
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->key_index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dossier_incident_layer_parent_class)->finalize (object);
+}
+
+static void
+dossier_incident_layer_class_init (DossierIncidentLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_incident_layer_dispose;
+  object_class->finalize = dossier_incident_layer_finalize;
+  widget_class->snapshot = dossier_incident_layer_snapshot;
+  widget_class->size_allocate = dossier_incident_layer_size_allocate;
+  widget_class->query_tooltip = dossier_incident_layer_query_tooltip;
+
+  /* New clusters were made, for a new view or a new filter. */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dossier_incident_layer_init (DossierIncidentLayer *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->selected_lat = NAN;
+  self->selected_lon = NAN;
+  self->zoom = -1;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+}
+
+static void
+on_viewport_changed (DossierIncidentLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dossier_incident_layer_new:
+ * @viewport: the map's viewport
+ * @store: the dossier
+ * @filter: (nullable): the shared filter the layer follows
+ *
+ * Returns: (transfer full): a new layer
+ */
+DossierIncidentLayer *
+dossier_incident_layer_new (ShumateViewport *viewport,
+                            DossierStore    *store,
+                            DossierFilter   *filter)
+{
+  DossierIncidentLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_INCIDENT_LAYER, "viewport", viewport, NULL);
+  self->store = g_object_ref (store);
+  {
+    g_autoptr(GPtrArray) types = dossier_store_list_vocab (store, "violation-type", NULL);
+
+    self->key_index = g_hash_table_new (NULL, NULL);
+    for (guint i = 0; types && i < types->len; i++)
+      g_hash_table_insert (self->key_index, (gpointer) g_intern_string (((DossierVocabTerm *) types->pdata[i])->code),
+                           GINT_TO_POINTER (i));
+  }
+  if (filter != NULL)
+    {
+      self->filter = g_object_ref (filter);
+      g_signal_connect_swapped (filter, "changed", G_CALLBACK (dossier_incident_layer_refresh), self);
+    }
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+void
+dossier_incident_layer_set_colour_by (DossierIncidentLayer *self,
+                                      DossierColourBy       colour_by)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
+
+  if (self->colour_by == colour_by)
+    return;
+  self->colour_by = colour_by;
+  dossier_incident_layer_refresh (self);
+}
+
+DossierColourBy
+dossier_incident_layer_get_colour_by (DossierIncidentLayer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), DOSSIER_COLOUR_BY_VIOLATION_TYPE);
+  return self->colour_by;
+}
+
+/**
+ * dossier_incident_layer_set_selected:
+ * @self: a #DossierIncidentLayer
+ * @id: the incident selected, or 0
+ * @latitude: where it is, or NAN
+ * @longitude:
+ */
+void
+dossier_incident_layer_set_selected (DossierIncidentLayer *self,
+                                     gint64                id,
+                                     double                latitude,
+                                     double                longitude)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
+
+  self->selected = id;
+  self->selected_lat = latitude;
+  self->selected_lon = longitude;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gint64
+dossier_incident_layer_get_selected (DossierIncidentLayer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), 0);
+  return self->selected;
+}
+
+/* TRUE while incidents are being read for the view. */
+gboolean
+dossier_incident_layer_is_busy (DossierIncidentLayer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), FALSE);
+  return self->running || self->pending;
+}
+
+/**
+ * dossier_incident_layer_get_clusters:
+ * @self: a #DossierIncidentLayer
+ *
+ * Returns: (transfer none) (nullable) (element-type DossierGeoCluster): what is drawn
+ */
+GArray *
+dossier_incident_layer_get_clusters (DossierIncidentLayer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), NULL);
+  return self->clusters;
+}
+
+/**
+ * dossier_incident_layer_get_keys:
+ * @self: a #DossierIncidentLayer
+ *
+ * Returns: (transfer full): the keys the clusters drawn are coloured by, for a legend
+ */
+GStrv
+dossier_incident_layer_get_keys (DossierIncidentLayer *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), NULL);
+
+  for (guint i = 0; self->clusters && i < self->clusters->len; i++)
+    {
+      const char *key = g_array_index (self->clusters, DossierGeoCluster, i).key;
+
+      if (key != NULL && !g_hash_table_contains (seen, key))
+        {
+          g_hash_table_add (seen, (gpointer) key);
+          g_strv_builder_add (builder, key);
+        }
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,444 @@
+/* dossier-map-pane.c: the map of the dossier's incidents, offline, beside the lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A ShumateMap with our own layers: the incidents, clustered (DossierIncidentLayer), and,
+ * only when the investigator allows it in the preferences, OpenStreetMap's tiles under them.
+ * The viewport's projection comes from that tile source whether it is shown or not, so the
+ * map works the same with no network at all. Over the map: the colour switch, the legend,
+ * "zoom to all" and "zoom to selection", the scale and the attributions.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-incident.h"
+#include "dossier-map-pane.h"
+#include "dossier-vocab.h"
+
+#define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+struct _DossierMapPane
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *overlay;
+  ShumateMap           *map;
+  ShumateMapSource     *osm;
+  ShumateMapLayer      *tiles;       /* OpenStreetMap, when allowed */
+  ShumateLicense       *license;
+  DossierIncidentLayer *incidents;
+  GtkDropDown          *colour_by;
+  GtkWidget            *legend;
+  GSettings            *settings;
+  DossierStore         *store;
+  char                 *lang;
+  gint64                selected;
+};
+
+enum {
+  INCIDENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DossierMapPane, dossier_map_pane, GTK_TYPE_WIDGET)
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  GdkRGBA *colour = g_object_get_data (G_OBJECT (area), "colour");
+
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_fill (cr);
+}
+
+static void
+update_legend (DossierMapPane *self)
+{
+  g_auto(GStrv) keys = dossier_incident_layer_get_keys (self->incidents);
+  const char *scheme = dossier_incident_layer_get_colour_by (self->incidents) == DOSSIER_COLOUR_BY_VERIFICATION
+                       ? "verification-status" : "violation-type";
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
+    gtk_box_remove (GTK_BOX (self->legend), child);
+  for (guint i = 0; keys[i] && i < 12; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      g_autofree char *label = dossier_store_vocab_label (self->store, scheme, keys[i], self->lang);
+      GdkRGBA colour;
+
+      dossier_incident_layer_get_key_colour (self->incidents, keys[i], &colour);
+      gtk_widget_set_size_request (swatch, 12, 12);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (swatch), "colour", gdk_rgba_copy (&colour), (GDestroyNotify) gdk_rgba_free);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, NULL, NULL);
+      gtk_widget_set_margin_start (row, 8);
+      gtk_widget_set_margin_end (row, 8);
+      gtk_widget_set_margin_top (row, i == 0 ? 6 : 0);
+      gtk_widget_set_margin_bottom (row, keys[i + 1] == NULL || i == 11 ? 6 : 0);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), gtk_label_new (label));
+      gtk_box_append (GTK_BOX (self->legend), row);
+    }
+  gtk_widget_set_visible (self->legend, keys[0] != NULL);
+}
+
+static void
+on_colour_by_changed (DossierMapPane *self)
+{
+  DossierColourBy by = gtk_drop_down_get_selected (self->colour_by) == 1 ? DOSSIER_COLOUR_BY_VERIFICATION
+                                                                         : DOSSIER_COLOUR_BY_VIOLATION_TYPE;
+
+  dossier_incident_layer_set_colour_by (self->incidents, by);
+  g_settings_set_enum (self->settings, "map-colour-by", by);
+}
+
+/* OpenStreetMap's tiles only when the investigator has allowed the network for them. */
+static void
+update_tiles (DossierMapPane *self)
+{
+  gboolean online = g_settings_get_boolean (self->settings, "online-tiles");
+
+  if (online && self->tiles == NULL)
+    {
+      self->tiles = shumate_map_layer_new (self->osm, shumate_map_get_viewport (self->map));
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tiles), SHUMATE_LAYER (self->incidents));
+      shumate_license_append_map_source (self->license, self->osm);
+    }
+  else if (!online && self->tiles != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tiles));
+      shumate_license_remove_map_source (self->license, self->osm);
+      self->tiles = NULL;
+    }
+}
+
+/**
+ * dossier_map_pane_activate_at:
+ * @self: a #DossierMapPane
+ * @x: in the map's coordinates
+ * @y:
+ *
+ * Does what a click there does: a cluster is zoomed into; an incident is selected
+ * (::incident-activated).
+ */
+void
+dossier_map_pane_activate_at (DossierMapPane *self,
+                              double          x,
+                              double          y)
+{
+  DossierGeoCluster cluster;
+  ShumateViewport *viewport;
+
+  g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
+
+  if (!dossier_incident_layer_pick (self->incidents, x, y, &cluster))
+    return;
+  viewport = shumate_map_get_viewport (self->map);
+  if (cluster.count > 1)
+    shumate_map_go_to_full (self->map, cluster.latitude, cluster.longitude,
+                            MIN (shumate_viewport_get_zoom_level (viewport) + 2,
+                                 shumate_viewport_get_max_zoom_level (viewport)));
+  else
+    g_signal_emit (self, signals[INCIDENT_ACTIVATED], 0, cluster.id);
+}
+
+static void
+on_click (GtkGestureClick *gesture,
+          int              n_press,
+          double           x,
+          double           y,
+          DossierMapPane  *self)
+{
+  double mx, my;
+
+  if (n_press != 1)
+    return;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->incidents), x, y, &mx, &my))
+    return;
+  dossier_map_pane_activate_at (self, mx, my);
+}
+
+/* Fits the view to a box, leaving a margin. */
+static void
+fit (DossierMapPane *self,
+     double          south,
+     double          west,
+     double          north,
+     double          east)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  int width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 200);
+  int height = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 200);
+  double x1, y1, x2, y2, zoom;
+
+  dossier_geo_project (north, west, &x1, &y1);
+  dossier_geo_project (south, east, &x2, &y2);
+  /* The zoom at which the box takes 80 % of the view, at most street level. */
+  zoom = log2 (MIN (0.8 * width / MAX ((x2 - x1) * 256, 1e-9), 0.8 * height / MAX ((y2 - y1) * 256, 1e-9)));
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), 14);
+  shumate_map_go_to_full (self->map, (north + south) / 2, (west + east) / 2, zoom);
+}
+
+/**
+ * dossier_map_pane_zoom_to_all:
+ * @self: a #DossierMapPane
+ *
+ * Shows every located incident of the filter.
+ *
+ * Returns: %TRUE if there was one
+ */
+gboolean
+dossier_map_pane_zoom_to_all (DossierMapPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  double s, w, n, e;
+  DossierFilter *filter;
+
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
+
+  filter = g_object_get_data (G_OBJECT (self), "filter");
+  if (!dossier_store_map_bounds (self->store, filter ? dossier_filter_get_query (filter) : NULL,
+                                 &s, &w, &n, &e, &error))
+    {
+      if (error != NULL)
+        g_warning ("Could not read where the incidents are: %s", error->message);
+      return FALSE;
+    }
+  fit (self, s, w, n, e);
+  return TRUE;
+}
+
+/**
+ * dossier_map_pane_zoom_to_selection:
+ * @self: a #DossierMapPane
+ *
+ * Centres the map on the selected incident, closer.
+ *
+ * Returns: %TRUE if it has a location
+ */
+gboolean
+dossier_map_pane_zoom_to_selection (DossierMapPane *self)
+{
+  g_autoptr(DossierIncident) incident = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
+
+  if (self->selected <= 0)
+    return FALSE;
+  incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, self->selected, NULL);
+  if (incident == NULL || isnan (incident->latitude) || isnan (incident->longitude))
+    return FALSE;
+  shumate_map_go_to_full (self->map, incident->latitude, incident->longitude,
+                          MAX (shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map)), 9));
+  return TRUE;
+}
+
+/**
+ * dossier_map_pane_set_selected:
+ * @self: a #DossierMapPane
+ * @incident_id: the incident selected elsewhere, or 0
+ *
+ * Marks it on the map; the view moves to it only if it is outside.
+ */
+void
+dossier_map_pane_set_selected (DossierMapPane *self,
+                               gint64          incident_id)
+{
+  g_autoptr(DossierIncident) incident = NULL;
+  double lat = NAN, lon = NAN;
+
+  g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
+
+  self->selected = incident_id;
+  if (incident_id > 0)
+    incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, incident_id, NULL);
+  if (incident != NULL)
+    {
+      lat = incident->latitude;
+      lon = incident->longitude;
+    }
+  dossier_incident_layer_set_selected (self->incidents, incident_id, lat, lon);
+  if (!isnan (lat) && !isnan (lon) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+      int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+      int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &x, &y);
+      if (x < 0 || y < 0 || x > width || y > height)
+        shumate_map_center_on (self->map, lat, lon);
+    }
+}
+
+static GtkWidget *
+osd_button (const char *icon,
+            const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "osd");
+  gtk_widget_add_css_class (button, "circular");
+  return button;
+}
+
+static void
+dossier_map_pane_dispose (GObject *object)
+{
+  DossierMapPane *self = DOSSIER_MAP_PANE (object);
+
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_object (&self->osm);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->lang, g_free);
+
+  G_OBJECT_CLASS (dossier_map_pane_parent_class)->dispose (object);
+}
+
+static void
+dossier_map_pane_class_init (DossierMapPaneClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dossier_map_pane_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossier-map-pane");
+
+  /* A single incident was clicked on the map: its id. */
+  signals[INCIDENT_ACTIVATED] = g_signal_new ("incident-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+dossier_map_pane_init (DossierMapPane *self)
+{
+  self->settings = g_settings_new (APP_ID);
+}
+
+/**
+ * dossier_map_pane_new:
+ * @store: the dossier
+ * @filter: (nullable): the shared filter
+ * @lang: "fr" or "en"
+ *
+ * Returns: (transfer floating): a map of the dossier's incidents, over Mali
+ */
+GtkWidget *
+dossier_map_pane_new (DossierStore  *store,
+                      DossierFilter *filter,
+                      const char    *lang)
+{
+  DossierMapPane *self = g_object_new (DOSSIER_TYPE_MAP_PANE, NULL);
+  ShumateViewport *viewport;
+  GtkWidget *buttons, *corner, *all, *selection;
+  GtkGesture *click;
+  g_autoptr(GtkStringList) choices = NULL;
+
+  self->store = g_object_ref (store);
+  self->lang = g_strdup (lang);
+  g_object_set_data_full (G_OBJECT (self), "filter", filter ? g_object_ref (filter) : NULL, g_object_unref);
+
+  /* The projection and zoom range of standard web tiles, with or without the tiles. */
+  shumate_set_user_agent ("Dossier/" PACKAGE_VERSION " (commission of inquiry workspace)");
+  self->osm = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+    "osm-mapnik", "OpenStreetMap", "© OpenStreetMap contributors", "https://www.openstreetmap.org/copyright",
+    0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, OSM_URL));
+  self->map = shumate_map_new ();
+  viewport = shumate_map_get_viewport (self->map);
+  shumate_viewport_set_reference_map_source (viewport, self->osm);
+  shumate_viewport_set_min_zoom_level (viewport, 3);
+  shumate_viewport_set_max_zoom_level (viewport, 18);
+  shumate_map_set_animate_zoom (self->map, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+
+  self->incidents = dossier_incident_layer_new (viewport, store, filter);
+  dossier_incident_layer_set_colour_by (self->incidents, g_settings_get_enum (self->settings, "map-colour-by"));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incidents));
+  g_signal_connect_object (self->incidents, "updated", G_CALLBACK (update_legend), self, G_CONNECT_SWAPPED);
+
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  /* Mali, whole. */
+  shumate_map_go_to_full (self->map, 17.5, -4.0, 5);
+
+  /* Top right: what the colours mean, and where to look. */
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (buttons, 6);
+  gtk_widget_set_margin_end (buttons, 6);
+  choices = gtk_string_list_new ((const char *[]) { _("Colour by violation type"), _("Colour by verification"), NULL });
+  self->colour_by = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL));
+  gtk_drop_down_set_selected (self->colour_by, g_settings_get_enum (self->settings, "map-colour-by"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->colour_by), "osd");
+  g_signal_connect_object (self->colour_by, "notify::selected", G_CALLBACK (on_colour_by_changed), self, G_CONNECT_SWAPPED);
+  all = osd_button ("zoom-fit-best-symbolic", _("Zoom to all the incidents shown"));
+  g_signal_connect_object (all, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_all), self, G_CONNECT_SWAPPED);
+  selection = osd_button ("find-location-symbolic", _("Zoom to the selected incident"));
+  g_signal_connect_object (selection, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_selection), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->colour_by));
+  gtk_box_append (GTK_BOX (buttons), all);
+  gtk_box_append (GTK_BOX (buttons), selection);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), buttons);
+
+  /* Bottom left: the legend over the scale. */
+  corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (corner, GTK_ALIGN_START);
+  gtk_widget_set_valign (corner, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (corner, 6);
+  gtk_widget_set_margin_bottom (corner, 6);
+  self->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->legend, "osd");
+  gtk_widget_add_css_class (self->legend, "card");
+  gtk_widget_set_visible (self->legend, FALSE);
+  gtk_box_append (GTK_BOX (corner), self->legend);
+  gtk_box_append (GTK_BOX (corner), GTK_WIDGET (shumate_scale_new (viewport)));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), corner);
+
+  /* Bottom right: who made what is shown. */
+  self->license = shumate_license_new ();
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+  g_signal_connect_object (self->settings, "changed::online-tiles", G_CALLBACK (update_tiles), self, G_CONNECT_SWAPPED);
+  update_tiles (self);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->incidents), GTK_EVENT_CONTROLLER (click));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the incidents"), -1);
+  return GTK_WIDGET (self);
+}
+
+DossierIncidentLayer *
+dossier_map_pane_get_incident_layer (DossierMapPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
+  return self->incidents;
+}
+
+ShumateMap *
+dossier_map_pane_get_map (DossierMapPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
+  return self->map;
+}

@@ -1,0 +1,147 @@
+/* test-map.c: the map pane on the demo dossier (display test)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dossier-demo.h"
+#include "dossier-filter.h"
+#include "dossier-incident.h"
+#include "dossier-map-pane.h"
+#include "dossier-record-list.h"
+#include "dossier-test-display.h"
+#include "dossier-test-util.h"
+#include "dossier-window.h"
+
+static void
+wait_for_layer (DossierIncidentLayer *layer)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (10, dossier_test_set_flag, &timed_out);
+
+  while ((dossier_incident_layer_is_busy (layer) || dossier_incident_layer_get_clusters (layer) == NULL) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("The map did not read its incidents within 10 s");
+  g_source_remove (timeout);
+}
+
+static guint
+sum_clusters (DossierIncidentLayer *layer)
+{
+  GArray *clusters = dossier_incident_layer_get_clusters (layer);
+  guint n = 0;
+
+  for (guint i = 0; i < clusters->len; i++)
+    n += g_array_index (clusters, DossierGeoCluster, i).count;
+  return n;
+}
+
+static void
+test_map (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("map.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) demo = dossier_demo_create (path, &error);
+  g_autofree char *lang = g_strdup (g_getenv ("LANGUAGE") ? "fr" : "en");
+  g_autofree char *shot = g_strdup_printf ("map-%s.png", lang);
+  DossierWindow *window;
+  DossierMapPane *pane;
+  DossierIncidentLayer *layer;
+  DossierStore *store;
+  DossierRecordList *list;
+  gint64 located;
+
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  window = dossier_window_new (NULL);
+  g_assert_true (dossier_window_load (window, path, &error));
+  g_assert_no_error (error);
+  store = dossier_window_get_store (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_show_section (window, "incidents");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+
+  pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+  layer = dossier_map_pane_get_incident_layer (pane);
+
+  /* Every located incident is in a cluster: the counts add up. */
+  g_assert_true (dossier_map_pane_zoom_to_all (pane));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  wait_for_layer (layer);
+  located = dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE latitude IS NOT NULL", NULL);
+  g_assert_cmpint (located, >, 5);
+  g_assert_cmpuint (sum_clusters (layer), ==, located);
+
+  /* Selecting in the list marks the incident on the map. */
+  list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+  g_assert_true (dossier_record_list_show_code (list, "INC-0001"));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==,
+                   dossier_test_query_int (store, "SELECT id FROM incident WHERE code = ?", "INC-0001"));
+  g_assert_true (dossier_map_pane_zoom_to_selection (pane));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  wait_for_layer (layer);
+  dossier_test_screenshot (GTK_WIDGET (window), shot);
+
+  /* Clicking an incident on the map selects it in the list. */
+  {
+    GArray *clusters = dossier_incident_layer_get_clusters (layer);
+    ShumateViewport *viewport = shumate_map_get_viewport (dossier_map_pane_get_map (pane));
+    DossierGeoCluster *single = NULL;
+    g_autoptr(DossierRecord) expected = NULL;
+    double x, y;
+
+    for (guint i = 0; i < clusters->len && single == NULL; i++)
+      if (g_array_index (clusters, DossierGeoCluster, i).count == 1)
+        {
+          DossierGeoCluster *c = &g_array_index (clusters, DossierGeoCluster, i);
+
+          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), c->latitude, c->longitude, &x, &y);
+          if (x > 0 && y > 0 && x < gtk_widget_get_width (GTK_WIDGET (layer)) && y < gtk_widget_get_height (GTK_WIDGET (layer)))
+            single = c;
+        }
+    g_assert_nonnull (single);
+    expected = dossier_store_load (store, DOSSIER_TYPE_INCIDENT, single->id, &error);
+    g_assert_no_error (error);
+    dossier_map_pane_activate_at (pane, x, y);
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    {
+      GtkSelectionModel *selection = gtk_column_view_get_model (dossier_record_list_get_view (list));
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+      g_autoptr(DossierRecord) chosen = NULL;
+
+      g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+      chosen = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
+      g_assert_cmpstr (chosen->code, ==, expected->code);
+    }
+    g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, expected->id);
+  }
+
+  /* The filter narrows the map. */
+  dossier_filter_set_text (dossier_window_get_filter (window), "admin1", "mopti");
+  dossier_map_pane_zoom_to_all (pane);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  wait_for_layer (layer);
+  g_assert_cmpint (sum_clusters (layer), ==,
+                   dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE latitude IS NOT NULL AND admin1 = ?", "mopti"));
+  g_assert_cmpint (sum_clusters (layer), <, located);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dossier_test_display_init (&argc, &argv);
+
+  g_test_add_func ("/map/demo", test_map);
+
+  return g_test_run ();
+}
