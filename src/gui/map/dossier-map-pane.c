@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-basemap-layer.h"
 #include "dossier-incident.h"
 #include "dossier-map-pane.h"
 #include "dossier-vocab.h"
@@ -28,6 +29,7 @@ struct _DossierMapPane
   ShumateMap           *map;
   ShumateMapSource     *osm;
   ShumateMapLayer      *tiles;       /* OpenStreetMap, when allowed */
+  DossierBasemapLayer  *basemap;
   ShumateLicense       *license;
   DossierIncidentLayer *incidents;
   GtkDropDown          *colour_by;
@@ -366,6 +368,8 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
 
+  self->basemap = dossier_basemap_layer_new (viewport, lang);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->basemap));
   self->incidents = dossier_incident_layer_new (viewport, store, filter);
   dossier_incident_layer_set_colour_by (self->incidents, g_settings_get_enum (self->settings, "map-colour-by"));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incidents));

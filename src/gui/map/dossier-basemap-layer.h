@@ -1,0 +1,20 @@
+/* dossier-basemap-layer.h: the offline basemap: countries, Mali's regions, rivers, places
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <shumate/shumate.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_BASEMAP_LAYER (dossier_basemap_layer_get_type ())
+G_DECLARE_FINAL_TYPE (DossierBasemapLayer, dossier_basemap_layer, DOSSIER, BASEMAP_LAYER, ShumateLayer)
+
+DossierBasemapLayer *dossier_basemap_layer_new           (ShumateViewport     *viewport,
+                                                          const char          *lang);
+guint                dossier_basemap_layer_get_n_shapes  (DossierBasemapLayer *self);
+guint                dossier_basemap_layer_get_n_places  (DossierBasemapLayer *self);
+guint                dossier_basemap_layer_get_n_labels  (DossierBasemapLayer *self);
+
+G_END_DECLS
