@@ -9,6 +9,7 @@
 #include "dossier-demo.h"
 #include "dossier-filter.h"
 #include "dossier-incident.h"
+#include "dossier-incident-editor.h"
 #include "dossier-map-pane.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
@@ -121,6 +122,50 @@ test_map (void)
       g_assert_cmpstr (chosen->code, ==, expected->code);
     }
     g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, expected->id);
+  }
+
+  /* Placing an incident: by a click on the map, by coordinates typed, by a place's name. */
+  {
+    DossierIncidentEditor *editor = DOSSIER_INCIDENT_EDITOR (dossier_window_get_editor (window, "incidents"));
+    ShumateViewport *viewport = shumate_map_get_viewport (dossier_map_pane_get_map (pane));
+    GtkWidget *coordinates = dossier_editor_get_field_widget (DOSSIER_EDITOR (editor), "coordinates");
+    g_autoptr(DossierIncident) moved = NULL;
+    double lat, lon;
+
+    g_assert_true (dossier_record_list_show_code (list, "INC-0003"));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    g_signal_emit_by_name (editor, "pick-location");
+    g_assert_true (dossier_map_pane_is_picking (pane));
+    shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (layer), 100, 80, &lat, &lon);
+    dossier_map_pane_pick_at (pane, 100, 80);
+    g_assert_false (dossier_map_pane_is_picking (pane));
+    moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (moved->latitude, lat, 1e-6);
+    g_assert_cmpfloat_with_epsilon (moved->longitude, lon, 1e-6);
+    g_clear_object (&moved);
+
+    gtk_editable_set_text (GTK_EDITABLE (coordinates), "14°29′37″ N 4°11′56″ O");
+    g_signal_emit_by_name (coordinates, "apply");
+    moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
+    g_assert_cmpfloat_with_epsilon (moved->latitude, 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (moved->longitude, -(4 + 11 / 60.0 + 56 / 3600.0), 1e-6);
+    g_clear_object (&moved);
+    /* Nonsense is refused, in place. */
+    gtk_editable_set_text (GTK_EDITABLE (coordinates), "Mopti");
+    g_signal_emit_by_name (coordinates, "apply");
+    g_assert_true (gtk_widget_has_css_class (coordinates, "error"));
+    moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
+    g_assert_cmpfloat_with_epsilon (moved->latitude, 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
+    g_clear_object (&moved);
+
+    /* Djenné, typed without its accent. */
+    g_assert_cmpuint (dossier_incident_editor_search_place (editor, "djenne"), >=, 1);
+    dossier_incident_editor_choose_place (editor, 0);
+    moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
+    g_assert_cmpfloat_with_epsilon (moved->latitude, 13.91, 0.05);
+    g_assert_cmpfloat_with_epsilon (moved->longitude, -4.55, 0.05);
+    g_assert_cmpuint (dossier_incident_editor_search_place (editor, "zzqx"), ==, 0);
   }
 
   /* The filter narrows the map. */

@@ -8,6 +8,8 @@
 
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
+#include "dossier-gazetteer.h"
+#include "dossier-geo.h"
 #include "dossier-link-group.h"
 #include "dossier-record-list.h"
 #include "dossier-vocab.h"
@@ -25,9 +27,21 @@ struct _DossierIncidentEditor
   DossierStore     *labelled_for;   /* the store the grid's labels were read from */
   gboolean          counts_dirty;
   guint             save_source;
+  AdwEntryRow      *coordinates;
+  GtkMenuButton    *find_place_button;
+  GtkSearchEntry   *place_search;
+  GtkListBox       *place_results;
+  GPtrArray        *place_hits;     /* DossierGazetteerEntry */
 };
 
 G_DEFINE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER_TYPE_EDITOR)
+
+enum {
+  PICK_LOCATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const DossierEditorField fields[] = {
   { "title", "title", DOSSIER_EDITOR_BILINGUAL },
@@ -251,6 +265,160 @@ dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
   return GTK_EDITABLE (self->counts[category][group]);
 }
 
+/**
+ * dossier_incident_editor_set_location:
+ * @self: a #DossierIncidentEditor
+ * @latitude: in degrees
+ * @longitude: in degrees
+ * @place: (nullable): the place's name, written only where none is
+ *
+ * Moves the incident there. Its precision is left as the investigator chose it.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+dossier_incident_editor_set_location (DossierIncidentEditor *self,
+                                      double                 latitude,
+                                      double                 longitude,
+                                      const char            *place)
+{
+  DossierEditor *editor = DOSSIER_EDITOR (self);
+  DossierIncident *incident;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), FALSE);
+
+  incident = DOSSIER_INCIDENT (dossier_editor_get_record (editor));
+  if (incident == NULL)
+    return FALSE;
+  dossier_editor_flush (editor);
+  incident->latitude = latitude;
+  incident->longitude = longitude;
+  if (place != NULL && *incident->place == '\0')
+    {
+      g_free (incident->place);
+      incident->place = g_strdup (place);
+    }
+  if (!dossier_editor_save (editor))
+    return FALSE;
+  /* Shown again as stored. */
+  id = DOSSIER_RECORD (incident)->id;
+  dossier_editor_set_record (editor, id);
+  return TRUE;
+}
+
+/* Coordinates pasted from a report, in any usual form, once applied. */
+static void
+on_coordinates_apply (DossierIncidentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->coordinates));
+  double latitude, longitude;
+
+  if (!dossier_geo_parse (text, &latitude, &longitude, &error))
+    {
+      g_autofree char *title = g_markup_printf_escaped ("%s — %s", _("Coordinates"), error->message);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->coordinates), "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coordinates), title);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->coordinates), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coordinates),
+                                 _("Coordinates (decimal or degrees, minutes, seconds)"));
+  gtk_editable_set_text (GTK_EDITABLE (self->coordinates), "");
+  dossier_incident_editor_set_location (self, latitude, longitude, NULL);
+}
+
+static void
+on_place_search_changed (DossierIncidentEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->place_results))) != NULL)
+    gtk_list_box_remove (self->place_results, child);
+  g_clear_pointer (&self->place_hits, g_ptr_array_unref);
+  self->place_hits = dossier_gazetteer_search (dossier_editor_get_store (DOSSIER_EDITOR (self)),
+                                               gtk_editable_get_text (GTK_EDITABLE (self->place_search)),
+                                               dossier_editor_get_lang (DOSSIER_EDITOR (self)), 20);
+  for (guint i = 0; i < self->place_hits->len; i++)
+    {
+      DossierGazetteerEntry *entry = self->place_hits->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (entry->name, -1);
+      g_autofree char *where = dossier_geo_format_dms (entry->latitude, entry->longitude);
+      g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s", entry->detail, where);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->place_results, row);
+    }
+}
+
+/**
+ * dossier_incident_editor_choose_place:
+ * @self: a #DossierIncidentEditor
+ * @index: a result of the place search
+ *
+ * Places the incident at that result, as clicking it does.
+ */
+void
+dossier_incident_editor_choose_place (DossierIncidentEditor *self,
+                                      guint                  index)
+{
+  DossierGazetteerEntry *entry;
+
+  g_return_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self));
+  g_return_if_fail (self->place_hits != NULL && index < self->place_hits->len);
+
+  entry = self->place_hits->pdata[index];
+  gtk_menu_button_popdown (self->find_place_button);
+  dossier_incident_editor_set_location (self, entry->latitude, entry->longitude, entry->name);
+}
+
+/* Typing in the place search, as a user does; the results' count. */
+guint
+dossier_incident_editor_search_place (DossierIncidentEditor *self,
+                                      const char            *text)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->place_search), text);
+  on_place_search_changed (self);
+  return self->place_hits->len;
+}
+
+static void
+on_place_activated (DossierIncidentEditor *self,
+                    GtkListBoxRow         *row)
+{
+  dossier_incident_editor_choose_place (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+on_place_search_activate (DossierIncidentEditor *self)
+{
+  if (self->place_hits != NULL && self->place_hits->len > 0)
+    dossier_incident_editor_choose_place (self, 0);
+}
+
+static void
+on_pick_clicked (DossierIncidentEditor *self)
+{
+  if (dossier_editor_get_record (DOSSIER_EDITOR (self)) != NULL)
+    g_signal_emit (self, signals[PICK_LOCATION], 0);
+}
+
+static void
+dossier_incident_editor_dispose (GObject *object)
+{
+  DossierIncidentEditor *self = DOSSIER_INCIDENT_EDITOR (object);
+
+  g_clear_pointer (&self->place_hits, g_ptr_array_unref);
+  G_OBJECT_CLASS (dossier_incident_editor_parent_class)->dispose (object);
+}
+
 static void
 dossier_incident_editor_class_init (DossierIncidentEditorClass *klass)
 {
@@ -259,10 +427,18 @@ dossier_incident_editor_class_init (DossierIncidentEditorClass *klass)
 
   editor_class->load = load;
   editor_class->flush = save_counts;
+  G_OBJECT_CLASS (klass)->dispose = dossier_incident_editor_dispose;
+
+  /* The user asked to place the incident by clicking on the map. */
+  signals[PICK_LOCATION] = g_signal_new ("pick-location", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-incident-editor.ui",
                               DOSSIER_TYPE_INCIDENT, fields, G_N_ELEMENTS (fields), link_groups);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, violation_types);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, casualties);
+  gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, coordinates);
+  gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, find_place_button);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_pick_clicked", G_CALLBACK (on_pick_clicked));
 }
 
 static void
@@ -274,6 +450,30 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
   self->admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "admin2"));
 
   g_signal_connect_swapped (self->violation_types, "changed", G_CALLBACK (on_violation_types_changed), self);
+  g_signal_connect_swapped (self->coordinates, "apply", G_CALLBACK (on_coordinates_apply), self);
+  {
+    /* "Find a place": the gazetteer, as you type. */
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    self->place_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+    g_object_set (self->place_search, "placeholder-text", _("Town, village, cercle or region"), NULL);
+    g_signal_connect_swapped (self->place_search, "search-changed", G_CALLBACK (on_place_search_changed), self);
+    g_signal_connect_swapped (self->place_search, "activate", G_CALLBACK (on_place_search_activate), self);
+    self->place_results = GTK_LIST_BOX (gtk_list_box_new ());
+    gtk_widget_add_css_class (GTK_WIDGET (self->place_results), "boxed-list");
+    g_signal_connect_swapped (self->place_results, "row-activated", G_CALLBACK (on_place_activated), self);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->place_results));
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_widget_set_size_request (scrolled, 340, -1);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->place_search));
+    gtk_box_append (GTK_BOX (box), scrolled);
+    gtk_popover_set_child (GTK_POPOVER (popover), box);
+    gtk_menu_button_set_popover (self->find_place_button, popover);
+  }
   {
     /* Evidence rows dropped here are linked. */
     GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);

@@ -19,4 +19,13 @@ GtkEditable *dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *
 gboolean   dossier_incident_editor_drop               (DossierIncidentEditor *self,
                                                        const char            *value);
 
+gboolean   dossier_incident_editor_set_location       (DossierIncidentEditor *self,
+                                                       double                 latitude,
+                                                       double                 longitude,
+                                                       const char            *place);
+guint      dossier_incident_editor_search_place       (DossierIncidentEditor *self,
+                                                       const char            *text);
+void       dossier_incident_editor_choose_place       (DossierIncidentEditor *self,
+                                                       guint                  index);
+
 G_END_DECLS

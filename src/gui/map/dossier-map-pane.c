@@ -38,10 +38,13 @@ struct _DossierMapPane
   DossierStore         *store;
   char                 *lang;
   gint64                selected;
+  gboolean              picking;     /* the next click places an incident */
+  GtkWidget            *pick_banner;
 };
 
 enum {
   INCIDENT_ACTIVATED,
+  LOCATION_PICKED,
   N_SIGNALS
 };
 
@@ -169,7 +172,83 @@ on_click (GtkGestureClick *gesture,
     return;
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->incidents), x, y, &mx, &my))
     return;
-  dossier_map_pane_activate_at (self, mx, my);
+  if (self->picking)
+    dossier_map_pane_pick_at (self, mx, my);
+  else
+    dossier_map_pane_activate_at (self, mx, my);
+}
+
+/**
+ * dossier_map_pane_begin_pick:
+ * @self: a #DossierMapPane
+ *
+ * Waits for a click that places an incident: ::location-picked then tells where.
+ */
+void
+dossier_map_pane_begin_pick (DossierMapPane *self)
+{
+  g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
+
+  self->picking = TRUE;
+  gtk_widget_set_visible (self->pick_banner, TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "crosshair");
+}
+
+void
+dossier_map_pane_cancel_pick (DossierMapPane *self)
+{
+  g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
+
+  self->picking = FALSE;
+  gtk_widget_set_visible (self->pick_banner, FALSE);
+  gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
+}
+
+gboolean
+dossier_map_pane_is_picking (DossierMapPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
+  return self->picking;
+}
+
+/**
+ * dossier_map_pane_pick_at:
+ * @self: a #DossierMapPane
+ * @x: in the map's coordinates
+ * @y:
+ *
+ * Does what a click does while picking: ::location-picked with the place under @x, @y.
+ */
+void
+dossier_map_pane_pick_at (DossierMapPane *self,
+                          double          x,
+                          double          y)
+{
+  double latitude, longitude;
+
+  g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
+
+  if (!self->picking)
+    return;
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map), GTK_WIDGET (self->incidents),
+                                              x, y, &latitude, &longitude);
+  dossier_map_pane_cancel_pick (self);
+  g_signal_emit (self, signals[LOCATION_PICKED], 0, latitude, longitude);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        DossierMapPane        *self)
+{
+  if (keyval == GDK_KEY_Escape && self->picking)
+    {
+      dossier_map_pane_cancel_pick (self);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Fits the view to a box, leaving a margin. */
@@ -320,6 +399,9 @@ dossier_map_pane_class_init (DossierMapPaneClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-map-pane");
 
+  /* While picking, the map was clicked there: latitude and longitude. */
+  signals[LOCATION_PICKED] = g_signal_new ("location-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   /* A single incident was clicked on the map: its id. */
   signals[INCIDENT_ACTIVATED] = g_signal_new ("incident-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -423,6 +505,22 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
   g_signal_connect_object (self->settings, "changed::online-tiles", G_CALLBACK (update_tiles), self, G_CONNECT_SWAPPED);
   update_tiles (self);
+
+  /* Top centre, while picking: what the next click does. */
+  self->pick_banner = gtk_label_new (_("Click where the incident took place — Escape to cancel"));
+  gtk_widget_add_css_class (self->pick_banner, "osd");
+  gtk_widget_add_css_class (self->pick_banner, "card");
+  gtk_widget_set_halign (self->pick_banner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->pick_banner, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->pick_banner, 48);
+  gtk_widget_set_visible (self->pick_banner, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pick_banner);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -28,4 +28,11 @@ void                  dossier_map_pane_activate_at       (DossierMapPane *self,
                                                           double          x,
                                                           double          y);
 
+void                  dossier_map_pane_begin_pick        (DossierMapPane *self);
+void                  dossier_map_pane_cancel_pick       (DossierMapPane *self);
+gboolean              dossier_map_pane_is_picking        (DossierMapPane *self);
+void                  dossier_map_pane_pick_at           (DossierMapPane *self,
+                                                          double          x,
+                                                          double          y);
+
 G_END_DECLS

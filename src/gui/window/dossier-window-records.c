@@ -15,6 +15,7 @@
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
 #include "dossier-link.h"
+#include "dossier-incident-editor.h"
 #include "dossier-map-pane.h"
 #include "dossier-window-private.h"
 
@@ -625,11 +626,34 @@ on_incident_saved (DossierEditor *editor,
     }
 }
 
+/* "Click on the map" in the incident editor: the map is shown and waits for the click. */
+static void
+on_pick_location (DossierIncidentEditor *editor,
+                  DossierWindow         *self)
+{
+  g_settings_set_boolean (self->settings, "map-visible", TRUE);
+  dossier_map_pane_begin_pick (DOSSIER_MAP_PANE (self->map_pane));
+}
+
+static void
+on_location_picked (DossierMapPane *pane,
+                    double          latitude,
+                    double          longitude,
+                    DossierWindow  *self)
+{
+  guint incidents = section_of_type (DOSSIER_TYPE_INCIDENT);
+
+  dossier_incident_editor_set_location (DOSSIER_INCIDENT_EDITOR (self->pages[incidents].editor),
+                                        latitude, longitude, NULL);
+}
+
 void
 _dossier_window_map_init (DossierWindow *self)
 {
   guint incidents = section_of_type (DOSSIER_TYPE_INCIDENT);
 
+  g_signal_connect_object (self->pages[incidents].editor, "pick-location", G_CALLBACK (on_pick_location), self, 0);
+  g_signal_connect_object (self->map_pane, "location-picked", G_CALLBACK (on_location_picked), self, 0);
   g_signal_connect_object (self->map_pane, "incident-activated", G_CALLBACK (on_map_incident), self, 0);
   g_signal_connect_object (self->pages[incidents].editor, "saved", G_CALLBACK (on_incident_saved), self, 0);
 }

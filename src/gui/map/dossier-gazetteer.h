@@ -1,0 +1,24 @@
+/* dossier-gazetteer.h: places found by name, offline, for setting where an incident was
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *name;
+  char   *detail;     /* what it is: "Cercle", "Region", or its country */
+  double  latitude;
+  double  longitude;
+} DossierGazetteerEntry;
+
+void       dossier_gazetteer_entry_free (DossierGazetteerEntry *entry);
+GPtrArray *dossier_gazetteer_search     (DossierStore          *store,
+                                         const char            *text,
+                                         const char            *lang,
+                                         guint                  limit);
+
+G_END_DECLS
