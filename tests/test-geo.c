@@ -6,7 +6,12 @@
 
 #include <math.h>
 
+#include <sqlite3.h>
+
 #include "dossier-geo.h"
+#include "dossier-mbtiles.h"
+#include "dossier-store.h"
+#include "dossier-test-util.h"
 
 static void
 check (const char *text,
@@ -180,6 +185,61 @@ test_cluster (void)
   }
 }
 
+/* An MBTiles file made here: rows stored from the south, as the specification says. */
+static void
+test_mbtiles (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("tiles.mbtiles");
+  g_autofree char *junk = dossier_test_tmp_path ("junk.mbtiles");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMbtiles) tiles = NULL;
+  g_autoptr(GBytes) tile = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE metadata (name TEXT, value TEXT);"
+    "INSERT INTO metadata VALUES ('name', 'Mopti test'), ('minzoom', '5'), ('maxzoom', '12'), ('attribution', 'Test data');"
+    "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+    /* z 6, x 31, XYZ y 29 is TMS row 63 - 29 = 34. */
+    "INSERT INTO tiles VALUES (6, 31, 34, x'89504E47AA');"
+    "INSERT INTO tiles VALUES (6, 31, 29, x'00');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  tiles = dossier_mbtiles_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_mbtiles_get_name (tiles), ==, "Mopti test");
+  g_assert_cmpstr (dossier_mbtiles_get_attribution (tiles), ==, "Test data");
+  g_assert_cmpint (dossier_mbtiles_get_min_zoom (tiles), ==, 5);
+  g_assert_cmpint (dossier_mbtiles_get_max_zoom (tiles), ==, 12);
+
+  tile = dossier_mbtiles_get_tile (tiles, 6, 31, 29, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tile);
+  g_assert_cmpuint (g_bytes_get_size (tile), ==, 5);
+  g_assert_cmpint (((const guchar *) g_bytes_get_data (tile, NULL))[0], ==, 0x89);
+  g_clear_pointer (&tile, g_bytes_unref);
+  /* The row flipped the other way is the other tile. */
+  tile = dossier_mbtiles_get_tile (tiles, 6, 31, 34, &error);
+  g_assert_cmpuint (g_bytes_get_size (tile), ==, 1);
+  g_clear_pointer (&tile, g_bytes_unref);
+  /* Missing, and out of the world: none, and no error. */
+  g_assert_null (dossier_mbtiles_get_tile (tiles, 6, 30, 29, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_mbtiles_get_tile (tiles, 6, 64, 0, &error));
+  g_assert_null (dossier_mbtiles_get_tile (tiles, -1, 0, 0, &error));
+  g_assert_no_error (error);
+
+  /* Not a tile file. */
+  dossier_test_write_file (junk, "not a database at all, just text", -1);
+  g_assert_null (dossier_mbtiles_open (junk, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+  g_clear_error (&error);
+  g_assert_null (dossier_mbtiles_open ("/nonexistent/tiles.mbtiles", &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/geo/format", test_format);
   g_test_add_func ("/geo/projection", test_projection);
   g_test_add_func ("/geo/cluster", test_cluster);
+  g_test_add_func ("/geo/mbtiles", test_mbtiles);
 
   return g_test_run ();
 }

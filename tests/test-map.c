@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "dossier-demo.h"
 #include "dossier-filter.h"
@@ -20,6 +21,9 @@ static void
 wait_for_layer (DossierIncidentLayer *layer)
 {
   gboolean timed_out = FALSE;
+
+  /* Let a flight to a new view end first. */
+  dossier_test_wait_for_draw (GTK_WIDGET (layer));
   guint timeout = g_timeout_add_seconds (10, dossier_test_set_flag, &timed_out);
 
   while ((dossier_incident_layer_is_busy (layer) || dossier_incident_layer_get_clusters (layer) == NULL) && !timed_out)
@@ -37,6 +41,16 @@ sum_clusters (DossierIncidentLayer *layer)
 
   for (guint i = 0; i < clusters->len; i++)
     n += g_array_index (clusters, DossierGeoCluster, i).count;
+  return n;
+}
+
+static guint
+count_tile_layers (ShumateMap *map)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child; child = gtk_widget_get_next_sibling (child))
+    n += SHUMATE_IS_MAP_LAYER (child);
   return n;
 }
 
@@ -166,6 +180,32 @@ test_map (void)
     g_assert_cmpfloat_with_epsilon (moved->latitude, 13.91, 0.05);
     g_assert_cmpfloat_with_epsilon (moved->longitude, -4.55, 0.05);
     g_assert_cmpuint (dossier_incident_editor_search_place (editor, "zzqx"), ==, 0);
+  }
+
+  /* A tile file chosen by the user is shown under the incidents; a bad one is refused. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *tiles = dossier_test_tmp_path ("mopti.mbtiles");
+    g_autofree char *junk = dossier_test_tmp_path ("junk.mbtiles");
+    ShumateMap *map = dossier_map_pane_get_map (pane);
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (tiles, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                       "INSERT INTO metadata VALUES ('attribution', 'Test tiles');"
+                                       "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    dossier_test_write_file (junk, "text", -1);
+
+    g_assert_cmpuint (count_tile_layers (map), ==, 0);
+    g_settings_set_string (settings, "mbtiles-file", tiles);
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpuint (count_tile_layers (map), ==, 1);
+    g_settings_set_string (settings, "mbtiles-file", junk);
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpuint (count_tile_layers (map), ==, 0);
+    g_settings_set_string (settings, "mbtiles-file", "");
   }
 
   /* The filter narrows the map. */

@@ -17,6 +17,8 @@
 #include "dossier-basemap-layer.h"
 #include "dossier-incident.h"
 #include "dossier-map-pane.h"
+#include "dossier-mbtiles-source.h"
+#include <adwaita.h>
 #include "dossier-vocab.h"
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -30,6 +32,8 @@ struct _DossierMapPane
   ShumateMapSource     *osm;
   ShumateMapLayer      *tiles;       /* OpenStreetMap, when allowed */
   DossierBasemapLayer  *basemap;
+  ShumateMapSource     *mbtiles;     /* the user's tile file, when chosen */
+  ShumateMapLayer      *mbtiles_layer;
   ShumateLicense       *license;
   DossierIncidentLayer *incidents;
   GtkDropDown          *colour_by;
@@ -127,6 +131,116 @@ update_tiles (DossierMapPane *self)
       shumate_license_remove_map_source (self->license, self->osm);
       self->tiles = NULL;
     }
+}
+
+static void
+show_message (DossierMapPane *self,
+              const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+/* The investigator's own tiles (an MBTiles file), under the incidents. */
+static void
+update_mbtiles (DossierMapPane *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "mbtiles-file");
+
+  if (self->mbtiles_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->mbtiles_layer));
+      shumate_license_remove_map_source (self->license, self->mbtiles);
+      self->mbtiles_layer = NULL;
+      g_clear_object (&self->mbtiles);
+    }
+  if (*path != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierMbtiles) tiles = dossier_mbtiles_open (path, &error);
+
+      if (tiles == NULL)
+        {
+          show_message (self, error->message);
+          return;
+        }
+      self->mbtiles = dossier_mbtiles_source_new_renderer (tiles);
+      self->mbtiles_layer = shumate_map_layer_new (self->mbtiles, shumate_map_get_viewport (self->map));
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->mbtiles_layer), SHUMATE_LAYER (self->incidents));
+      shumate_license_append_map_source (self->license, self->mbtiles);
+    }
+}
+
+static void
+on_mbtiles_chosen (GtkNativeDialog *dialog,
+                   int              response,
+                   DossierMapPane  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "mbtiles-file", path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_mbtiles (DossierMapPane *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Use a File of Map Tiles"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Use"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Map tiles (MBTiles)"));
+  gtk_file_filter_add_pattern (filter, "*.mbtiles");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_mbtiles_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+forget_mbtiles (DossierMapPane *self)
+{
+  g_settings_set_string (self->settings, "mbtiles-file", "");
+}
+
+/* What is under the incidents: the offline basemap always, and the optional tiles. */
+static GtkWidget *
+make_layers_button (DossierMapPane *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *online = gtk_check_button_new_with_label (_("OpenStreetMap tiles (online)"));
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("Use a _Tile File (MBTiles)…"));
+  GtkWidget *forget = gtk_button_new_with_mnemonic (_("_Stop Using the Tile File"));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-paged-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Map layers"));
+  gtk_widget_add_css_class (button, "osd");
+  gtk_widget_add_css_class (button, "circular");
+  g_settings_bind (self->settings, "online-tiles", online, "active", G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_set_tooltip_text (online, _("Only when you allow the network: tiles come from openstreetmap.org"));
+  gtk_widget_add_css_class (choose, "flat");
+  gtk_widget_add_css_class (forget, "flat");
+  g_signal_connect_object (choose, "clicked", G_CALLBACK (choose_mbtiles), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (forget, "clicked", G_CALLBACK (forget_mbtiles), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), online);
+  gtk_box_append (GTK_BOX (box), choose);
+  gtk_box_append (GTK_BOX (box), forget);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  return button;
 }
 
 /**
@@ -383,6 +497,7 @@ dossier_map_pane_dispose (GObject *object)
 
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->osm);
+  g_clear_object (&self->mbtiles);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->lang, g_free);
@@ -447,6 +562,8 @@ dossier_map_pane_new (DossierStore  *store,
   shumate_viewport_set_min_zoom_level (viewport, 3);
   shumate_viewport_set_max_zoom_level (viewport, 18);
   shumate_map_set_animate_zoom (self->map, FALSE);
+  /* Short flights: the view arrives before the eye looks for it. */
+  shumate_map_set_go_to_duration (self->map, 250);
   gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
 
@@ -479,6 +596,7 @@ dossier_map_pane_new (DossierStore  *store,
   selection = osd_button ("find-location-symbolic", _("Zoom to the selected incident"));
   g_signal_connect_object (selection, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_selection), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->colour_by));
+  gtk_box_append (GTK_BOX (buttons), make_layers_button (self));
   gtk_box_append (GTK_BOX (buttons), all);
   gtk_box_append (GTK_BOX (buttons), selection);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), buttons);
@@ -505,6 +623,8 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
   g_signal_connect_object (self->settings, "changed::online-tiles", G_CALLBACK (update_tiles), self, G_CONNECT_SWAPPED);
   update_tiles (self);
+  g_signal_connect_object (self->settings, "changed::mbtiles-file", G_CALLBACK (update_mbtiles), self, G_CONNECT_SWAPPED);
+  update_mbtiles (self);
 
   /* Top centre, while picking: what the next click does. */
   self->pick_banner = gtk_label_new (_("Click where the incident took place — Escape to cancel"));
