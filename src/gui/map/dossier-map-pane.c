@@ -18,6 +18,7 @@
 #include "dossier-incident.h"
 #include "dossier-map-pane.h"
 #include "dossier-mbtiles-source.h"
+#include "dossier-online-source.h"
 #include <adwaita.h>
 #include "dossier-vocab.h"
 
@@ -131,6 +132,26 @@ update_tiles (DossierMapPane *self)
       shumate_license_remove_map_source (self->license, self->osm);
       self->tiles = NULL;
     }
+}
+
+/**
+ * dossier_map_pane_new_online_source:
+ * @url_template: where tiles are, with {z}, {x} and {y}
+ *
+ * The online tiles: downloaded only as the view needs them (no bulk or prefetch), by a
+ * client that names itself, kept in Shumate's cache.
+ *
+ * Returns: (transfer full): the source, credited to OpenStreetMap's contributors
+ */
+ShumateMapSource *
+dossier_map_pane_new_online_source (const char *url_template)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "dossier", "tiles", NULL);
+  g_autoptr(DossierOnlineSource) source = dossier_online_source_new (url_template, cache);
+
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
+    "osm-mapnik", "OpenStreetMap", "© OpenStreetMap contributors", "https://www.openstreetmap.org/copyright",
+    0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, SHUMATE_DATA_SOURCE (source)));
 }
 
 static void
@@ -552,10 +573,7 @@ dossier_map_pane_new (DossierStore  *store,
   g_object_set_data_full (G_OBJECT (self), "filter", filter ? g_object_ref (filter) : NULL, g_object_unref);
 
   /* The projection and zoom range of standard web tiles, with or without the tiles. */
-  shumate_set_user_agent ("Dossier/" PACKAGE_VERSION " (commission of inquiry workspace)");
-  self->osm = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-    "osm-mapnik", "OpenStreetMap", "© OpenStreetMap contributors", "https://www.openstreetmap.org/copyright",
-    0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, OSM_URL));
+  self->osm = dossier_map_pane_new_online_source (OSM_URL);
   self->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (self->map);
   shumate_viewport_set_reference_map_source (viewport, self->osm);

@@ -35,4 +35,6 @@ void                  dossier_map_pane_pick_at           (DossierMapPane *self,
                                                           double          x,
                                                           double          y);
 
+ShumateMapSource     *dossier_map_pane_new_online_source (const char     *url_template);
+
 G_END_DECLS
