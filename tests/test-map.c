@@ -208,6 +208,44 @@ test_map (void)
     g_settings_set_string (settings, "mbtiles-file", "");
   }
 
+  /* The view as a figure: PNG at the width asked, SVG and PDF; nothing half-written. */
+  {
+    static const struct { const char *name, *magic; } figures[] = {
+      { "figure.png", "\x89PNG" }, { "figure.svg", "<?xml" }, { "figure.pdf", "%PDF" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+      {
+        g_autofree char *figure = dossier_test_tmp_path (figures[i].name);
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_assert_true (dossier_map_pane_export (pane, figure, 1600, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (figure, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        g_assert_true (g_str_has_prefix (contents, figures[i].magic));
+        if (i == 0)
+          {
+            g_autoptr(GdkTexture) png = gdk_texture_new_from_filename (figure, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpint (gdk_texture_get_width (png), ==, 1600);
+          }
+      }
+    g_assert_false (dossier_map_pane_export (pane, "/nonexistent/dir/figure.png", 800, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (g_file_test ("/nonexistent/dir/figure.png.partial", G_FILE_TEST_EXISTS));
+    {
+      g_autofree char *gif = dossier_test_tmp_path ("figure.gif");
+
+      g_assert_false (dossier_map_pane_export (pane, gif, 800, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+  }
+
   /* The filter narrows the map. */
   dossier_filter_set_text (dossier_window_get_filter (window), "admin1", "mopti");
   dossier_map_pane_zoom_to_all (pane);

@@ -11,6 +11,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
 
 #include <glib/gi18n.h>
 
@@ -262,6 +267,139 @@ make_layers_button (DossierMapPane *self)
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   return button;
+}
+
+/**
+ * dossier_map_pane_export:
+ * @self: a #DossierMapPane
+ * @path: the file to write: .png, .svg or .pdf
+ * @width: its width in pixels (PNG) or points (SVG, PDF); the height follows the view's
+ * @error: return location for a #GError
+ *
+ * Writes the map as it is shown, with its legend, scale and attributions, as a figure for
+ * a report. The file is written under a temporary name and renamed when complete.
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+dossier_map_pane_export (DossierMapPane  *self,
+                         const char      *path,
+                         int              width,
+                         GError         **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *partial = NULL;
+  int view_width, view_height, height;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double scale;
+
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  view_width = gtk_widget_get_width (self->overlay);
+  view_height = gtk_widget_get_height (self->overlay);
+  if (view_width <= 0 || view_height <= 0 || width <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map is not shown: there is nothing to export"));
+      return FALSE;
+    }
+  scale = (double) width / view_width;
+  height = (int) ceil (view_height * scale);
+  paintable = gtk_widget_paintable_new (self->overlay);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, view_width, view_height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  lower = g_ascii_strdown (path, -1);
+  partial = g_strconcat (path, ".partial", NULL);
+  if (g_str_has_suffix (lower, ".svg"))
+    surface = cairo_svg_surface_create (partial, width, height);
+  else if (g_str_has_suffix (lower, ".pdf"))
+    surface = cairo_pdf_surface_create (partial, width, height);
+  else if (g_str_has_suffix (lower, ".png"))
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A map is exported as PNG, SVG or PDF: end the file name with .png, .svg or .pdf"));
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  if (g_str_has_suffix (lower, ".png"))
+    status = cairo_surface_write_to_png (surface, partial);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (partial, path) != 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The map could not be written to “%s”"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    DossierMapPane  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "width");
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !dossier_map_pane_export (self, path, size ? atoi (size) : 2400, &error))
+        show_message (self, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_view (DossierMapPane *self)
+{
+  GtkFileChooserNative *chooser;
+  const char *formats[][2] = { { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" } };
+
+  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i][0]));
+      gtk_file_filter_add_pattern (filter, formats[i][1]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  /* Translators: the file name offered for an exported map */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("map.png"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "width", _("Width"),
+                               (const char *[]) { "1200", "2400", "3600", NULL },
+                               (const char *[]) { _("1200 (screen)"), _("2400 (print, half page)"), _("3600 (print, full page)"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "width", "2400");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /**
@@ -615,6 +753,12 @@ dossier_map_pane_new (DossierStore  *store,
   g_signal_connect_object (selection, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_selection), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->colour_by));
   gtk_box_append (GTK_BOX (buttons), make_layers_button (self));
+  {
+    GtkWidget *export = osd_button ("document-save-as-symbolic", _("Export the map as an image (PNG, SVG or PDF)"));
+
+    g_signal_connect_object (export, "clicked", G_CALLBACK (export_view), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (buttons), export);
+  }
   gtk_box_append (GTK_BOX (buttons), all);
   gtk_box_append (GTK_BOX (buttons), selection);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), buttons);

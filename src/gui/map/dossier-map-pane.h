@@ -37,4 +37,9 @@ void                  dossier_map_pane_pick_at           (DossierMapPane *self,
 
 ShumateMapSource     *dossier_map_pane_new_online_source (const char     *url_template);
 
+gboolean              dossier_map_pane_export            (DossierMapPane *self,
+                                                          const char     *path,
+                                                          int             width,
+                                                          GError        **error);
+
 G_END_DECLS
