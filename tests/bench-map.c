@@ -1,0 +1,248 @@
+/* bench-map.c: how fast the map draws a large dossier (prints figures; not a test)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-map DOSSIER: opens the map pane on DOSSIER in a window, then
+ * - first frame: from making the pane to the first frame with the incidents drawn;
+ * - frames: draws the map (basemap and incidents, rendered offscreen to a texture as the
+ *   screen would be) at 240 views flying over Mali and zooming from the whole country to a
+ *   town; each frame is timed, and the reading of a new area (in a worker thread) apart;
+ * - the same for ShumateMarkerLayer holding 20,000 markers, one widget each, for comparison;
+ * - peak memory.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier-map-pane.h"
+#include "dossier-test-display.h"
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Frames are timed as the screen draws them: from the frame clock's layout phase, which
+ * places the layers' children, to the end of painting. */
+static double frame_start;
+static double frame_time;
+static gboolean painted;
+
+static void
+on_layout (GdkFrameClock *clock)
+{
+  frame_start = now_ms ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock)
+{
+  if (frame_start > 0)
+    {
+      frame_time = now_ms () - frame_start;
+      frame_start = 0;
+      painted = TRUE;
+    }
+}
+
+static void
+watch_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+}
+
+/* Asks for a frame of @widget and returns how long it took to lay out and paint. */
+static double
+render (GtkWidget *widget)
+{
+  painted = FALSE;
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  return frame_time;
+}
+
+
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return strtol (line + 6, NULL, 10);
+}
+
+static void
+report (const char *what,
+        GArray     *times)
+{
+  double worst = 0;
+
+  g_array_sort (times, compare_doubles);
+  for (guint i = 0; i < times->len; i++)
+    worst = MAX (worst, g_array_index (times, double, i));
+  printf ("%-44s median %6.2f ms   p95 %6.2f ms   worst %6.2f ms   (%u frames)\n", what,
+          g_array_index (times, double, times->len / 2), g_array_index (times, double, times->len * 95 / 100),
+          worst, times->len);
+}
+
+/* 240 views: a flight from west to east and back across Mali, zooming in and out. */
+static void
+view (int     i,
+      double *lat,
+      double *lon,
+      double *zoom)
+{
+  double t = i / 240.0;
+
+  *lon = -11 + 14 * (0.5 - 0.5 * cos (2 * G_PI * t));
+  *lat = 14 + 6 * sin (4 * G_PI * t);
+  *zoom = 5 + 7 * (0.5 - 0.5 * cos (6 * G_PI * t));
+}
+
+static void
+bench_pane (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_open (path, DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK, &error);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (double));
+  DossierIncidentLayer *layer;
+  ShumateViewport *viewport;
+  ShumateMap *map;
+  GtkWidget *pane;
+  double start, first;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  start = now_ms ();
+  pane = dossier_map_pane_new (store, NULL, "en");
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window);
+  layer = dossier_map_pane_get_incident_layer (DOSSIER_MAP_PANE (pane));
+  map = dossier_map_pane_get_map (DOSSIER_MAP_PANE (pane));
+  viewport = shumate_map_get_viewport (map);
+  while (dossier_incident_layer_get_clusters (layer) == NULL || gtk_widget_get_width (pane) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  render (pane);
+  first = now_ms () - start;
+  printf ("%-44s %6.1f ms   (target < 300 ms)\n", "first frame with the incidents", first);
+
+  for (int i = 0; i < 240; i++)
+    {
+      double lat, lon, zoom, t0;
+
+      view (i, &lat, &lon, &zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+      {
+        double frame = render (pane);
+        g_array_append_val (frames, frame);
+      }
+      /* The reading of a new area runs beside the frames; its time is its own figure. */
+      t0 = now_ms ();
+      if (dossier_incident_layer_is_busy (layer))
+        {
+          while (dossier_incident_layer_is_busy (layer))
+            g_main_context_iteration (NULL, TRUE);
+          {
+            double job = now_ms () - t0;
+            g_array_append_val (jobs, job);
+          }
+        }
+    }
+  report ("frames, our layers (targets 8 / 33 ms)", frames);
+  if (jobs->len > 0)
+    report ("reading a new area (worker thread)", jobs);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+bench_markers (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  ShumateMap *map = shumate_map_new ();
+  g_autoptr(ShumateMapSource) source = dossier_map_pane_new_online_source ("http://127.0.0.1:9/{z}/{x}/{y}.png");
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  ShumateMarkerLayer *markers;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  GRand *rand = g_rand_new_with_seed (1);
+  double start, added;
+
+  shumate_viewport_set_reference_map_source (viewport, source);
+  markers = shumate_marker_layer_new (viewport);
+  shumate_map_add_layer (map, SHUMATE_LAYER (markers));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (map)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  watch_frames (window);
+  start = now_ms ();
+  for (int i = 0; i < 20000; i++)
+    {
+      ShumateMarker *marker = shumate_marker_new ();
+
+      shumate_marker_set_child (marker, gtk_image_new_from_icon_name ("mark-location-symbolic"));
+      shumate_location_set_location (SHUMATE_LOCATION (marker), g_rand_double_range (rand, 10, 25),
+                                     g_rand_double_range (rand, -12, 4));
+      shumate_marker_layer_add_marker (markers, marker);
+    }
+  render (GTK_WIDGET (map));
+  added = now_ms () - start;
+  printf ("%-44s %6.1f ms\n", "ShumateMarkerLayer: 20,000 markers to first frame", added);
+  for (int i = 0; i < 24; i++)
+    {
+      double lat, lon, zoom;
+
+      view (i * 10, &lat, &lon, &zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+      {
+        double frame = render (GTK_WIDGET (map));
+        g_array_append_val (frames, frame);
+      }
+    }
+  report ("frames, ShumateMarkerLayer with 20,000", frames);
+  g_rand_free (rand);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dossier_test_display_init (&argc, &argv);
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  if (argc < 2)
+    {
+      fprintf (stderr, "Usage: bench-map DOSSIER\n");
+      return 2;
+    }
+  bench_pane (argv[1]);
+  printf ("%-44s %6ld MB\n", "peak memory (RSS) after our map", peak_rss_kb () / 1024);
+  if (g_getenv ("DOSSIER_BENCH_NO_MARKERS") == NULL)
+    bench_markers ();
+  return 0;
+}
