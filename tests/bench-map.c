@@ -35,8 +35,9 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Frames are timed as the screen draws them: from the frame clock's layout phase, which
- * places the layers' children, to the end of painting. */
+/* Frames are timed as the screen draws them: from the start of the frame clock's frame
+ * (before-paint), through the layout that places the layers' children, to the end of
+ * painting. */
 static double frame_start;
 static double frame_time;
 static gboolean painted;
@@ -63,7 +64,7 @@ watch_frames (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), NULL);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_layout), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
 }
 
