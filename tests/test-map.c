@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <sqlite3.h>
 
@@ -136,6 +138,25 @@ test_map (void)
       g_assert_cmpstr (chosen->code, ==, expected->code);
     }
     g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, expected->id);
+  }
+
+  /* Without a mouse: from mark to mark with [ and ], and Enter opens what is marked: an
+   * incident is selected, a cluster zoomed into. */
+  {
+    ShumateViewport *viewport = shumate_map_get_viewport (dossier_map_pane_get_map (pane));
+    double zoom = shumate_viewport_get_zoom_level (viewport);
+
+    gtk_selection_model_unselect_all (gtk_column_view_get_model (dossier_record_list_get_view (list)));
+    dossier_incident_layer_set_selected (layer, 0, NAN, NAN);
+    g_assert_true (dossier_map_pane_focus_next (pane, 1));
+    g_assert_true (dossier_map_pane_focus_next (pane, 1));
+    g_assert_true (dossier_map_pane_focus_next (pane, -1));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (layer)), !=, NULL);
+    g_assert_true (dossier_map_pane_activate_focus (pane));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_true (dossier_incident_layer_get_selected (layer) > 0 || shumate_viewport_get_zoom_level (viewport) > zoom);
+    /* Nothing marked any more: Enter does nothing. */
+    g_assert_false (dossier_map_pane_activate_focus (pane));
   }
 
   /* Placing an incident: by a click on the map, by coordinates typed, by a place's name. */

@@ -47,7 +47,9 @@ struct _DossierIncidentLayer
   double           selected_lon;
 
   GHashTable      *layouts;        /* label → PangoLayout */
-  GHashTable      *key_index;      /* violation type code (interned) → its vocabulary position */
+  GHashTable      *key_index;
+  double           focus_x;        /* the keyboard's mark, or NAN */
+  double           focus_y;      /* violation type code (interned) → its vocabulary position */
 };
 
 enum {
@@ -410,6 +412,12 @@ dossier_incident_layer_snapshot (GtkWidget   *widget,
         }
     }
 
+  if (!isnan (self->focus_x))
+    {
+      GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
+
+      circle (snapshot, self->focus_x, self->focus_y, 16, NULL, &accent, 2.5);
+    }
   if (self->selected > 0 && !isnan (self->selected_lat))
     {
       GdkRGBA ring = { 0.1, 0.1, 0.1, 1 };
@@ -470,6 +478,49 @@ dossier_incident_layer_pick (DossierIncidentLayer *self,
   return found;
 }
 
+/**
+ * dossier_incident_layer_describe:
+ * @self: a #DossierIncidentLayer
+ * @cluster: one of its clusters
+ *
+ * Returns: (transfer full): what it is, in words: an incident's code, date and title, or
+ *   how many incidents a cluster holds
+ */
+char *
+dossier_incident_layer_describe (DossierIncidentLayer    *self,
+                                 const DossierGeoCluster *cluster)
+{
+  g_autoptr(DossierIncident) incident = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), NULL);
+
+  if (cluster->count > 1)
+    /* Translators: a cluster of incidents on the map; click to zoom in */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident — click to zoom in",
+                                         "%u incidents — click to zoom in", cluster->count), cluster->count);
+  incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, cluster->id, NULL);
+  if (incident == NULL)
+    return g_strdup ("");
+  lang = g_strdup (C_("language code", "en"));
+  date = *incident->date_edtf ? dossier_edtf_format_string (incident->date_edtf, lang) : g_strdup ("");
+  return g_strdup_printf ("%s · %s\n%s", DOSSIER_RECORD (incident)->code, date,
+                          dossier_incident_get_title (incident, lang, NULL));
+}
+
+void
+dossier_incident_layer_set_focus_point (DossierIncidentLayer *self,
+                                        double                x,
+                                        double                y)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
+
+  self->focus_x = x;
+  self->focus_y = y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static gboolean
 dossier_incident_layer_query_tooltip (GtkWidget  *widget,
                                       int         x,
@@ -479,28 +530,13 @@ dossier_incident_layer_query_tooltip (GtkWidget  *widget,
 {
   DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (widget);
   DossierGeoCluster cluster;
-  g_autoptr(DossierIncident) incident = NULL;
-  g_autofree char *lang = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
   if (!dossier_incident_layer_pick (self, x, y, &cluster))
     return FALSE;
-  if (cluster.count > 1)
-    {
-      /* Translators: a cluster of incidents on the map; click to zoom in */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident — click to zoom in",
-                                           "%u incidents — click to zoom in", cluster.count), cluster.count);
-      gtk_tooltip_set_text (tooltip, text);
-      return TRUE;
-    }
-  incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, cluster.id, NULL);
-  if (incident == NULL)
+  text = dossier_incident_layer_describe (self, &cluster);
+  if (*text == '\0')
     return FALSE;
-  lang = g_strdup (C_("language code", "en"));
-  date = *incident->date_edtf ? dossier_edtf_format_string (incident->date_edtf, lang) : g_strdup ("");
-  text = g_strdup_printf ("%s · %s\n%s", DOSSIER_RECORD (incident)->code, date,
-                          dossier_incident_get_title (incident, lang, NULL));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -556,6 +592,7 @@ dossier_incident_layer_init (DossierIncidentLayer *self)
   self->cancellable = g_cancellable_new ();
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->selected_lat = NAN;
+  self->focus_x = NAN;
   self->selected_lon = NAN;
   self->zoom = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

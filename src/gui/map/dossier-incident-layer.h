@@ -42,4 +42,10 @@ void                  dossier_incident_layer_get_key_colour (DossierIncidentLaye
 GStrv                 dossier_incident_layer_get_keys      (DossierIncidentLayer *self);
 void                  dossier_incident_layer_refresh       (DossierIncidentLayer *self);
 
+char                 *dossier_incident_layer_describe      (DossierIncidentLayer    *self,
+                                                            const DossierGeoCluster *cluster);
+void                  dossier_incident_layer_set_focus_point (DossierIncidentLayer *self,
+                                                              double                x,
+                                                              double                y);
+
 G_END_DECLS

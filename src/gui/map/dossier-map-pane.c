@@ -49,6 +49,9 @@ struct _DossierMapPane
   char                 *lang;
   gint64                selected;
   gboolean              picking;     /* the next click places an incident */
+  gboolean              has_focus_point;   /* the keyboard's mark */
+  double                focus_x;
+  double                focus_y;
   GtkWidget            *pick_banner;
 };
 
@@ -521,7 +524,114 @@ on_key (GtkEventControllerKey *controller,
       dossier_map_pane_cancel_pick (self);
       return TRUE;
     }
+  /* Without a mouse: [ and ] (or Page Up and Page Down) go from one cluster or incident in
+   * view to the next, west to east; Enter opens it, as a click does. */
+  if (keyval == GDK_KEY_bracketright || keyval == GDK_KEY_Page_Down)
+    return dossier_map_pane_focus_next (self, 1);
+  if (keyval == GDK_KEY_bracketleft || keyval == GDK_KEY_Page_Up)
+    return dossier_map_pane_focus_next (self, -1);
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    return dossier_map_pane_activate_focus (self);
   return FALSE;
+}
+
+/**
+ * dossier_map_pane_activate_focus:
+ * @self: a #DossierMapPane
+ *
+ * Does what Enter does: opens the cluster or incident the keyboard's mark is on.
+ *
+ * Returns: %TRUE if there was one
+ */
+gboolean
+dossier_map_pane_activate_focus (DossierMapPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
+
+  if (!self->has_focus_point)
+    return FALSE;
+  self->has_focus_point = FALSE;
+  dossier_incident_layer_set_focus_point (self->incidents, NAN, NAN);
+  dossier_map_pane_activate_at (self, self->focus_x, self->focus_y);
+  return TRUE;
+}
+
+typedef struct {
+  double x, y;
+} Point;
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  double x = ((const Point *) a)->x, y = ((const Point *) b)->x;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * dossier_map_pane_focus_next:
+ * @self: a #DossierMapPane
+ * @direction: 1 for the next to the east, -1 to the west
+ *
+ * Moves the keyboard's mark to the next cluster or incident in view, and says what it is
+ * in the map's tooltip and to screen readers.
+ *
+ * Returns: %TRUE if there was one
+ */
+gboolean
+dossier_map_pane_focus_next (DossierMapPane *self,
+                             int             direction)
+{
+  GArray *clusters = dossier_incident_layer_get_clusters (self->incidents);
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->incidents));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->incidents));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Point));
+  guint next = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
+
+  for (guint i = 0; clusters && i < clusters->len; i++)
+    {
+      DossierGeoCluster *c = &g_array_index (clusters, DossierGeoCluster, i);
+      Point point;
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->incidents), c->latitude, c->longitude,
+                                                  &point.x, &point.y);
+      if (point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height)
+        g_array_append_val (shown, point);
+    }
+  if (shown->len == 0)
+    return FALSE;
+  g_array_sort (shown, compare_x);
+  if (self->has_focus_point)
+    {
+      guint i;
+
+      for (i = 0; i < shown->len && g_array_index (shown, Point, i).x <= self->focus_x + (direction > 0 ? 0.5 : -0.5); i++)
+        ;
+      /* i: how many lie east of nothing but the mark (going east) or strictly west of it. */
+      next = direction > 0 ? (i < shown->len ? i : 0) : (i >= 1 ? i - 1 : shown->len - 1);
+    }
+  else
+    next = direction > 0 ? 0 : shown->len - 1;
+  self->focus_x = g_array_index (shown, Point, next).x;
+  self->focus_y = g_array_index (shown, Point, next).y;
+  self->has_focus_point = TRUE;
+  dossier_incident_layer_set_focus_point (self->incidents, self->focus_x, self->focus_y);
+  {
+    DossierGeoCluster cluster;
+
+    if (dossier_incident_layer_pick (self->incidents, self->focus_x, self->focus_y, &cluster))
+      {
+        g_autofree char *text = dossier_incident_layer_describe (self->incidents, &cluster);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->incidents), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->incidents), text);
+      }
+  }
+  return TRUE;
 }
 
 /* Fits the view to a box, leaving a margin. */
@@ -810,6 +920,9 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_widget_add_controller (GTK_WIDGET (self->incidents), GTK_EVENT_CONTROLLER (click));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the incidents"), -1);
+  /* Reached with Tab; [ and ] then go from incident to incident. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   return GTK_WIDGET (self);
 }
 

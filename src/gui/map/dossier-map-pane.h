@@ -42,4 +42,8 @@ gboolean              dossier_map_pane_export            (DossierMapPane *self,
                                                           int             width,
                                                           GError        **error);
 
+gboolean              dossier_map_pane_activate_focus    (DossierMapPane *self);
+gboolean              dossier_map_pane_focus_next        (DossierMapPane *self,
+                                                          int             direction);
+
 G_END_DECLS
