@@ -95,6 +95,26 @@ test_map (void)
   g_assert_cmpint (located, >, 5);
   g_assert_cmpuint (sum_clusters (layer), ==, located);
 
+  /* The legend's colours are the clusters' colours. */
+  {
+    GArray *clusters = dossier_incident_layer_get_clusters (layer);
+    g_auto(GStrv) keys = dossier_incident_layer_get_keys (layer);
+
+    g_assert_nonnull (keys[0]);
+    for (guint i = 0; i < clusters->len; i++)
+      {
+        DossierGeoCluster *c = &g_array_index (clusters, DossierGeoCluster, i);
+        g_autofree char *copy = g_strdup (c->key);
+        GdkRGBA drawn, legend;
+
+        if (c->key == NULL)
+          continue;
+        dossier_incident_layer_get_key_colour (layer, c->key, &drawn);
+        dossier_incident_layer_get_key_colour (layer, copy, &legend);
+        g_assert_true (gdk_rgba_equal (&drawn, &legend));
+      }
+  }
+
   /* Selecting in the list marks the incident on the map. */
   list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
   g_assert_true (dossier_record_list_show_code (list, "INC-0001"));

@@ -120,7 +120,9 @@ key_colour (DossierIncidentLayer *self,
 {
   gpointer index;
 
-  if (key != NULL && self->key_index != NULL && g_hash_table_lookup_extended (self->key_index, key, NULL, &index))
+  /* Keys are compared as interned strings: a copy (a legend's) finds the same colour. */
+  if (key != NULL && self->key_index != NULL &&
+      g_hash_table_lookup_extended (self->key_index, g_intern_string (key), NULL, &index))
     dossier_incident_layer_key_colour (key, GPOINTER_TO_INT (index), colour);
   else
     dossier_incident_layer_key_colour (key, -1, colour);
