@@ -126,8 +126,15 @@ add_geometry (Shape      *shape,
       }
 }
 
-static JsonArray *
-load_features (const char *name)
+/**
+ * dossier_basemap_load_features:
+ * @name: a file of data/geo, such as "places.geojson"
+ *
+ * Returns: (transfer full) (nullable): the features of that GeoJSON file built into the
+ *   program, or %NULL if it is not there
+ */
+JsonArray *
+dossier_basemap_load_features (const char *name)
 {
   g_autofree char *path = g_strconcat (GEO_PREFIX, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
@@ -148,12 +155,32 @@ load_features (const char *name)
   return json_array_ref (json_object_get_array_member (json_node_get_object (root), "features"));
 }
 
+/* A point feature's properties and coordinates, or FALSE if it is not one. */
+gboolean
+dossier_basemap_point_feature (JsonArray   *features,
+                               guint        index,
+                               JsonObject **properties,
+                               double      *latitude,
+                               double      *longitude)
+{
+  JsonObject *feature = json_array_get_object_element (features, index);
+  JsonObject *geometry = feature ? json_object_get_object_member (feature, "geometry") : NULL;
+  JsonArray *point = geometry ? json_object_get_array_member (geometry, "coordinates") : NULL;
+
+  *properties = feature ? json_object_get_object_member (feature, "properties") : NULL;
+  if (point == NULL || *properties == NULL || json_array_get_length (point) < 2)
+    return FALSE;
+  *longitude = json_array_get_double_element (point, 0);
+  *latitude = json_array_get_double_element (point, 1);
+  return TRUE;
+}
+
 static void
 load_shapes (DossierBasemapLayer *self,
              const char          *file,
              ShapeKind            kind)
 {
-  g_autoptr(JsonArray) features = load_features (file);
+  g_autoptr(JsonArray) features = dossier_basemap_load_features (file);
 
   for (guint i = 0; features && i < json_array_get_length (features); i++)
     {
@@ -211,23 +238,20 @@ compare_places (gconstpointer a,
 static void
 load_places (DossierBasemapLayer *self)
 {
-  g_autoptr(JsonArray) features = load_features ("places.geojson");
+  g_autoptr(JsonArray) features = dossier_basemap_load_features ("places.geojson");
 
   for (guint i = 0; features && i < json_array_get_length (features); i++)
     {
-      JsonObject *feature = json_array_get_object_element (features, i);
-      JsonObject *geometry = feature ? json_object_get_object_member (feature, "geometry") : NULL;
-      JsonObject *properties = feature ? json_object_get_object_member (feature, "properties") : NULL;
-      JsonArray *point = geometry ? json_object_get_array_member (geometry, "coordinates") : NULL;
+      JsonObject *properties;
+      double latitude, longitude;
       Place place = { 0 };
 
-      if (point == NULL || properties == NULL || json_array_get_length (point) < 2)
+      if (!dossier_basemap_point_feature (features, i, &properties, &latitude, &longitude))
         continue;
       place.name = g_strdup (json_object_get_string_member_with_default (properties, "name", ""));
       place.rank = json_object_get_int_member_with_default (properties, "rank", 3);
       place.population = json_object_get_int_member_with_default (properties, "population", 0);
-      dossier_geo_project (json_array_get_double_element (point, 1), json_array_get_double_element (point, 0),
-                           &place.x, &place.y);
+      dossier_geo_project (latitude, longitude, &place.x, &place.y);
       g_array_append_val (self->places, place);
     }
   g_array_sort (self->places, compare_places);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <shumate/shumate.h>
 
 G_BEGIN_DECLS
@@ -16,5 +17,12 @@ DossierBasemapLayer *dossier_basemap_layer_new           (ShumateViewport     *v
 guint                dossier_basemap_layer_get_n_shapes  (DossierBasemapLayer *self);
 guint                dossier_basemap_layer_get_n_places  (DossierBasemapLayer *self);
 guint                dossier_basemap_layer_get_n_labels  (DossierBasemapLayer *self);
+
+JsonArray           *dossier_basemap_load_features       (const char          *name);
+gboolean             dossier_basemap_point_feature       (JsonArray           *features,
+                                                          guint                index,
+                                                          JsonObject         **properties,
+                                                          double              *latitude,
+                                                          double              *longitude);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "dossier-basemap-layer.h"
 #include "dossier-gazetteer.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
@@ -43,41 +44,24 @@ place_clear (gpointer data)
 static void
 load_places (void)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-  JsonArray *features;
+  g_autoptr(JsonArray) features = NULL;
 
   if (places != NULL)
     return;
   places = g_array_new (FALSE, TRUE, sizeof (Place));
   g_array_set_clear_func (places, place_clear);
-  bytes = g_resources_lookup_data ("/org/dossier/Dossier/geo/places.geojson", 0, NULL);
-  if (bytes == NULL)
-    return;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      (features = json_object_get_array_member (json_node_get_object (root), "features")) == NULL)
-    return;
-  for (guint i = 0; i < json_array_get_length (features); i++)
+  features = dossier_basemap_load_features ("places.geojson");
+  for (guint i = 0; features && i < json_array_get_length (features); i++)
     {
-      JsonObject *feature = json_array_get_object_element (features, i);
-      JsonObject *geometry = feature ? json_object_get_object_member (feature, "geometry") : NULL;
-      JsonObject *properties = feature ? json_object_get_object_member (feature, "properties") : NULL;
-      JsonArray *point = geometry ? json_object_get_array_member (geometry, "coordinates") : NULL;
+      JsonObject *properties;
       Place place = { 0 };
 
-      if (point == NULL || properties == NULL || json_array_get_length (point) < 2)
+      if (!dossier_basemap_point_feature (features, i, &properties, &place.latitude, &place.longitude))
         continue;
       place.name = g_strdup (json_object_get_string_member_with_default (properties, "name", ""));
       place.folded = dossier_fold_text (place.name);
       place.country = g_strdup (json_object_get_string_member_with_default (properties, "country", ""));
       place.rank = json_object_get_int_member_with_default (properties, "rank", 3);
-      place.longitude = json_array_get_double_element (point, 0);
-      place.latitude = json_array_get_double_element (point, 1);
       g_array_append_val (places, place);
     }
 }
