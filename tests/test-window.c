@@ -178,6 +178,19 @@ test_demo_incidents (void)
       dossier_test_screenshot (GTK_WIDGET (window), victims_shot);
       dossier_window_set_measure (window, DOSSIER_MEASURE_INCIDENTS);
     }
+
+    /* Shown, the charts follow the filter at once: one region, one bar. */
+    {
+      GtkWidget *regions = gtk_widget_get_next_sibling (chart);
+      DossierFilter *shared = dossier_window_get_filter (window);
+
+      g_assert_true (DOSSIER_IS_BAR_CHART (regions));
+      g_assert_cmpuint (dossier_bar_chart_get_n (DOSSIER_BAR_CHART (regions)), >, 1);
+      dossier_filter_set_text (shared, "admin1", "mopti");
+      g_assert_cmpuint (dossier_bar_chart_get_n (DOSSIER_BAR_CHART (regions)), ==, 1);
+      dossier_filter_clear (shared);
+      g_assert_cmpuint (dossier_bar_chart_get_n (DOSSIER_BAR_CHART (regions)), >, 1);
+    }
   }
 
   /* The window can change section. */

@@ -67,6 +67,7 @@ struct _DossierWindow
   GtkWidget            *overview_rows[N_SECTIONS];
   GtkWidget            *charts[5];
   GtkToggleButton      *victims_button;
+  gboolean              charts_stale;
   DossierSectionPage    pages[N_SECTIONS];
   struct _DossierDeletion *last_deletion;   /* what Undo puts back, in this store */
   GtkListBoxRow        *spring_row;      /* under a drag, opening soon */
@@ -80,6 +81,7 @@ GtkWidget *_dossier_window_make_section_page  (DossierWindow  *self,
                                                guint           index);
 void       _dossier_window_restore_selection  (DossierWindow  *self);
 void       _dossier_window_update_counts      (DossierWindow  *self);
+void       _dossier_window_refresh_charts     (DossierWindow  *self);
 void       _dossier_window_section_shown      (DossierWindow  *self,
                                                guint           index);
 

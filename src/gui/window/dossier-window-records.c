@@ -510,7 +510,11 @@ _dossier_window_section_shown (DossierWindow *self,
   if (index > 0)
     update_selection (self, index);
   else
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", FALSE);
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", FALSE);
+      if (self->charts_stale)
+        _dossier_window_refresh_charts (self);
+    }
 }
 
 /**

@@ -123,7 +123,7 @@ on_filter_changed (DossierWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
   gtk_widget_set_visible (self->clear_filter_button, active);
   if (self->store != NULL)
-    update_charts (self);
+    _dossier_window_refresh_charts (self);
 }
 
 static void
@@ -393,7 +393,21 @@ _dossier_window_update_counts (DossierWindow *self)
       gtk_label_set_text (self->counts[i], text);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overview_rows[i]), text);
     }
-  update_charts (self);
+  _dossier_window_refresh_charts (self);
+}
+
+/* The charts add up the whole dossier (a second on 100,000 incidents): they are drawn
+ * again only when the overview is shown, or as it is shown. */
+void
+_dossier_window_refresh_charts (DossierWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
+    {
+      self->charts_stale = FALSE;
+      update_charts (self);
+    }
+  else
+    self->charts_stale = TRUE;
 }
 
 static void
