@@ -115,6 +115,15 @@ test_map (void)
       }
   }
 
+  /* The offline basemap: countries and places, some of them named, none over another. */
+  {
+    DossierBasemapLayer *basemap = dossier_map_pane_get_basemap (pane);
+
+    g_assert_cmpuint (dossier_basemap_layer_get_n_shapes (basemap), >=, 20);
+    g_assert_cmpuint (dossier_basemap_layer_get_n_places (basemap), >=, 500);
+    g_assert_cmpuint (dossier_basemap_layer_get_n_labels (basemap), >, 0);
+  }
+
   /* Selecting in the list marks the incident on the map. */
   list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
   g_assert_true (dossier_record_list_show_code (list, "INC-0001"));

@@ -890,6 +890,8 @@ dossier_map_pane_new (DossierStore  *store,
 
   /* Bottom right: who made what is shown. */
   self->license = shumate_license_new ();
+  /* Translators: the credits of the offline basemap, shown on the map */
+  shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · Places: GeoNames (CC BY 4.0)"));
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
@@ -931,6 +933,13 @@ dossier_map_pane_get_incident_layer (DossierMapPane *self)
 {
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
   return self->incidents;
+}
+
+DossierBasemapLayer *
+dossier_map_pane_get_basemap (DossierMapPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
+  return self->basemap;
 }
 
 ShumateMap *
