@@ -176,6 +176,25 @@ dossier_application_open (GApplication  *app,
     }
 }
 
+/* A file chooser over the active window, showing dossiers. */
+static GtkFileChooserNative *
+dossier_chooser_new (DossierApplication   *self,
+                     const char           *title,
+                     GtkFileChooserAction  action,
+                     const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         action, accept, _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Dossiers"));
+  gtk_file_filter_add_pattern (filter, "*.dossier");
+  gtk_file_filter_add_mime_type (filter, "application/x-dossier");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
+}
+
 static void
 on_open_response (GtkNativeDialog    *dialog,
                   int                 response,
@@ -198,16 +217,8 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   DossierApplication *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open a Dossier"),
-                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Dossiers"));
-  gtk_file_filter_add_pattern (filter, "*.dossier");
-  gtk_file_filter_add_mime_type (filter, "application/x-dossier");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  GtkFileChooserNative *chooser = dossier_chooser_new (self, _("Open a Dossier"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                       _("_Open"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -273,15 +284,8 @@ new_action (GSimpleAction *action,
             gpointer       user_data)
 {
   DossierApplication *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("New Dossier"),
-                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Dossiers"));
-  gtk_file_filter_add_pattern (filter, "*.dossier");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  GtkFileChooserNative *chooser = dossier_chooser_new (self, _("New Dossier"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                       _("_Create"));
   /* Translators: the file name offered for a new dossier */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New dossier.dossier"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
