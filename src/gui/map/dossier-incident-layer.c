@@ -89,7 +89,7 @@ dossier_incident_layer_key_colour (const char *key,
 {
   static const char * const palette[] = {
     "#E69F00", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#8C6D1F", "#B2182B",
-    "#5E3C99", "#1B7837", "#F0E442", "#762A83", "#E7298A", "#66A61E", "#A6761D", "#1F78B4",
+    "#5E3C99", "#1B7837", "#F0E442", "#999933", "#E7298A", "#66A61E", "#A6761D", "#1F78B4",
     "#FB9A99", "#33A02C", "#FDBF6F", "#6A3D9A", "#B15928", "#01665E", "#C51B7D", "#4D9221",
   };
   static const struct { const char *key, *colour; } fixed[] = {
