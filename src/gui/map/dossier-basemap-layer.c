@@ -4,7 +4,8 @@
  *
  * Drawn from GeoJSON shipped in the program (data/geo, see its README for sources and
  * licences), so that the map works with no network at all. The shapes are projected once,
- * when loaded; a frame only scales and shifts them, skipping what is outside the view.
+ * when loaded. On screen they are drawn into square tiles kept as textures, so that a
+ * frame mostly places images; a figure for export draws them as lines.
  * Place names appear by rank as the map zooms in (regional capitals first), and a name is
  * left out rather than drawn over another.
  */
@@ -34,6 +35,7 @@ typedef struct {
   char      *label;    /* countries: their name */
   double     label_x;
   double     label_y;
+  double     label_width;  /* of the part named */
 } Shape;
 
 typedef struct {
@@ -44,9 +46,24 @@ typedef struct {
   gint64  population;
 } Place;
 
+/* A square of the basemap at one zoom level, drawn once. */
+typedef struct {
+  cairo_surface_t *surface;
+  guint64          used;      /* the last frame that showed it */
+} Tile;
+
+#define TILE_SIZE       256
+#define MAX_TILES       128      /* 32 MB at most */
+#define TILE_BUDGET_US  8000
+
 struct _DossierBasemapLayer
 {
   ShumateLayer  parent_instance;
+
+  GHashTable   *tiles;    /* guint64 * → Tile */
+  guint64       frame;
+  guint         refill_id;
+  gboolean      vector;
 
   char         *lang;
   GPtrArray    *shapes;   /* Shape */
@@ -69,6 +86,13 @@ shape_free (Shape *shape)
   g_array_unref (shape->rings);
   g_free (shape->label);
   g_free (shape);
+}
+
+static void
+tile_free (Tile *tile)
+{
+  cairo_surface_destroy (tile->surface);
+  g_free (tile);
 }
 
 static void
@@ -215,8 +239,31 @@ load_shapes (DossierBasemapLayer *self,
               shape->label = g_strdup (name);
             }
         }
-      shape->label_x = (shape->bbox[0] + shape->bbox[2]) / 2;
-      shape->label_y = (shape->bbox[1] + shape->bbox[3]) / 2;
+      /* A name goes at the middle of the largest part (Spain's is not in the Canaries). */
+      {
+        double largest = -1;
+
+        for (guint r = 0; r < shape->rings->len; r++)
+          {
+            GArray *ring = g_array_index (shape->rings, GArray *, r);
+            double b[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+            for (guint k = 0; k + 1 < ring->len; k += 2)
+              {
+                b[0] = MIN (b[0], g_array_index (ring, double, k));
+                b[1] = MIN (b[1], g_array_index (ring, double, k + 1));
+                b[2] = MAX (b[2], g_array_index (ring, double, k));
+                b[3] = MAX (b[3], g_array_index (ring, double, k + 1));
+              }
+            if (ring->len >= 2 && (b[2] - b[0]) * (b[3] - b[1]) > largest)
+              {
+                largest = (b[2] - b[0]) * (b[3] - b[1]);
+                shape->label_x = (b[0] + b[2]) / 2;
+                shape->label_y = (b[1] + b[3]) / 2;
+                shape->label_width = b[2] - b[0];
+              }
+          }
+      }
       if (shape->rings->len == 0)
         shape_free (shape);
       else
@@ -257,35 +304,60 @@ load_places (DossierBasemapLayer *self)
   g_array_sort (self->places, compare_places);
 }
 
+/* Where a point lies around @box (left, top, right, bottom): one bit per side it is beyond. */
+static inline guint
+outcode (double        x,
+         double        y,
+         const double *box)
+{
+  return (x < box[0]) | (y < box[1]) << 1 | (x > box[2]) << 2 | (y > box[3]) << 3;
+}
+
+/* Adds @shape's rings to the path. With a @box, points that cannot change what is drawn
+ * inside it are left out: a point is skipped while it, the next one and the last one kept
+ * all lie beyond the same side of the box, so the path left out and its shortcut stay
+ * beyond that side and fill the same pixels inside. A tile at zoom 10 thus traces a few
+ * dozen points of Mali's outline rather than all of them. */
 static void
-trace (cairo_t *cr,
-       Shape   *shape,
-       double   scale,
-       double   dx,
-       double   dy,
-       gboolean close)
+trace (cairo_t      *cr,
+       Shape        *shape,
+       double        scale,
+       double        dx,
+       double        dy,
+       gboolean      close,
+       const double *box)
 {
   for (guint r = 0; r < shape->rings->len; r++)
     {
       GArray *ring = g_array_index (shape->rings, GArray *, r);
       const double *p = (const double *) ring->data;
-
       double last_x = 0, last_y = 0;
+      guint last_code = 0;
 
       for (guint i = 0; i + 1 < ring->len; i += 2)
         {
           double x = p[i] * scale + dx, y = p[i + 1] * scale + dy;
+          gboolean end = i + 3 >= ring->len;
 
+          if (i > 0 && !end && box != NULL)
+            {
+              guint code = outcode (x, y, box);
+              guint next = outcode (p[i + 2] * scale + dx, p[i + 3] * scale + dy, box);
+
+              if ((last_code & code & next) != 0)
+                continue;
+            }
           if (i == 0)
             cairo_move_to (cr, x, y);
           /* Points closer than a pixel to the last one drawn add nothing but time: a
            * country's outline at zoom 5 keeps a tenth of its points. */
-          else if (fabs (x - last_x) + fabs (y - last_y) >= 1.0 || i + 3 >= ring->len)
+          else if (fabs (x - last_x) + fabs (y - last_y) >= 1.0 || end)
             cairo_line_to (cr, x, y);
           else
             continue;
           last_x = x;
           last_y = y;
+          last_code = box != NULL ? outcode (x, y, box) : 0;
         }
       if (close)
         cairo_close_path (cr);
@@ -328,41 +400,27 @@ overlaps (GArray              *taken,
   return FALSE;
 }
 
+/* The land, borders, water and place dots of the area @view (projected), drawn at @scale
+ * pixels per projected unit with the origin shifted by @dx, @dy. */
 static void
-dossier_basemap_layer_snapshot (GtkWidget   *widget,
-                                GtkSnapshot *snapshot)
+draw_shapes (DossierBasemapLayer *self,
+             cairo_t             *cr,
+             double               zoom,
+             double               scale,
+             double               dx,
+             double               dy,
+             const double         view[4])
 {
-  DossierBasemapLayer *self = DOSSIER_BASEMAP_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  double zoom, scale, cx, cy, dx, dy;
-  double view[4];
-  cairo_t *cr;
-  GdkRGBA ink = { 0.25, 0.25, 0.25, 1 }, country_ink = { 0.45, 0.42, 0.38, 1 };
+  /* The area in pixels, with room for the widest line. */
+  const double box[4] = { view[0] * scale + dx - 4, view[1] * scale + dy - 4,
+                          view[2] * scale + dx + 4, view[3] * scale + dy + 4 };
 
-  if (viewport == NULL || width <= 0 || height <= 0)
-    return;
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  scale = 256 * pow (2, zoom);
-  dossier_geo_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                       shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &cx, &cy);
-  dx = width / 2.0 - cx * scale;
-  dy = height / 2.0 - cy * scale;
-  view[0] = -dx / scale;
-  view[1] = -dy / scale;
-  view[2] = (width - dx) / scale;
-  view[3] = (height - dy) / scale;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  /* The sea and the world beyond the data: a neutral ground. */
   cairo_set_source_rgb (cr, 0.87, 0.90, 0.92);
   cairo_paint (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  for (int pass = 0; pass < 4; pass++)
+  for (int pass = 0; pass < 3; pass++)
     for (guint i = 0; i < self->shapes->len; i++)
       {
         Shape *shape = self->shapes->pdata[i];
@@ -372,7 +430,7 @@ dossier_basemap_layer_snapshot (GtkWidget   *widget,
         if (pass == 0 && (shape->kind == SHAPE_COUNTRY || shape->kind == SHAPE_MALI))
           {
             /* Land, Mali lighter than its neighbours, borders grey. */
-            trace (cr, shape, scale, dx, dy, TRUE);
+            trace (cr, shape, scale, dx, dy, TRUE, box);
             if (shape->kind == SHAPE_MALI)
               cairo_set_source_rgb (cr, 0.98, 0.97, 0.94);
             else
@@ -384,45 +442,56 @@ dossier_basemap_layer_snapshot (GtkWidget   *widget,
           }
         else if (pass == 1 && shape->kind == SHAPE_REGION)
           {
-            trace (cr, shape, scale, dx, dy, TRUE);
+            /* Whole, so that the dashes meet across tiles. */
+            trace (cr, shape, scale, dx, dy, TRUE, NULL);
             cairo_set_source_rgba (cr, 0.55, 0.45, 0.55, 0.7);
             cairo_set_line_width (cr, 0.8);
             cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
             cairo_stroke (cr);
             cairo_set_dash (cr, NULL, 0, 0);
           }
-        else if (pass == 2 && shape->kind == SHAPE_LAKE)
+        else if (pass == 2 && (shape->kind == SHAPE_LAKE || shape->kind == SHAPE_RIVER))
           {
-            trace (cr, shape, scale, dx, dy, TRUE);
-            cairo_set_source_rgb (cr, 0.65, 0.80, 0.92);
-            cairo_fill (cr);
-          }
-        else if (pass == 3 && shape->kind == SHAPE_RIVER)
-          {
-            trace (cr, shape, scale, dx, dy, FALSE);
-            cairo_set_source_rgb (cr, 0.45, 0.66, 0.85);
-            cairo_set_line_width (cr, CLAMP (zoom - 3, 1, 3));
+            /* Water areas: a river is mapped as its banks, narrower than a pixel at most
+             * zooms, so it is outlined as well as filled to stay visible. */
+            trace (cr, shape, scale, dx, dy, TRUE, box);
+            cairo_set_source_rgb (cr, 0.55, 0.74, 0.90);
+            cairo_fill_preserve (cr);
+            cairo_set_line_width (cr, shape->kind == SHAPE_RIVER ? CLAMP (zoom - 4, 1, 2.5) : 0.8);
             cairo_stroke (cr);
           }
       }
 
   /* Places: a dot each, by rank as the map zooms in. */
-  self->n_labels = 0;
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   for (guint i = 0; i < self->places->len; i++)
     {
       Place *place = &g_array_index (self->places, Place, i);
-      double x = place->x * scale + dx, y = place->y * scale + dy;
       int min_zoom = place->rank == 1 ? 4 : place->rank == 2 ? 6 : 8;
 
-      if (zoom < min_zoom || x < -50 || y < -20 || x > width + 50 || y > height + 20)
+      if (zoom < min_zoom || place->x < view[0] || place->x > view[2] || place->y < view[1] || place->y > view[3])
         continue;
-      cairo_arc (cr, x, y, place->rank == 1 ? 3 : 2, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      cairo_fill (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, place->x * scale + dx, place->y * scale + dy, place->rank == 1 ? 3 : 2, 0, 2 * G_PI);
     }
-  cairo_destroy (cr);
+  cairo_fill (cr);
+}
 
-  /* Their names, most important first, never over one another. */
+/* The names of places and countries, most important first, never over one another. */
+static void
+append_labels (DossierBasemapLayer *self,
+               GtkSnapshot         *snapshot,
+               double               zoom,
+               double               scale,
+               double               dx,
+               double               dy,
+               int                  width,
+               int                  height)
+{
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GdkRGBA ink = { 0.25, 0.25, 0.25, 1 }, country_ink = { 0.45, 0.42, 0.38, 1 };
+
+  self->n_labels = 0;
   for (guint i = 0; i < self->places->len; i++)
     {
       Place *place = &g_array_index (self->places, Place, i);
@@ -464,7 +533,7 @@ dossier_basemap_layer_snapshot (GtkWidget   *widget,
         pango_layout_get_pixel_size (layout, &w, &h);
         graphene_rect_init (&rect, x - w / 2.0, y - h / 2.0, w, h);
         if (rect.origin.x < 0 || rect.origin.y < 0 || x + w / 2.0 > width || y + h / 2.0 > height ||
-            (shape->bbox[2] - shape->bbox[0]) * scale < w || overlaps (taken, &rect))
+            shape->label_width * scale < w || overlaps (taken, &rect))
           continue;
         g_array_append_val (taken, rect);
         gtk_snapshot_save (snapshot);
@@ -475,6 +544,207 @@ dossier_basemap_layer_snapshot (GtkWidget   *widget,
       }
 }
 
+static guint64
+tile_key (int z,
+          int x,
+          int y)
+{
+  return ((guint64) z << 56) | ((guint64) x << 28) | (guint64) y;
+}
+
+static cairo_surface_t *
+render_tile (DossierBasemapLayer *self,
+             int                  z,
+             int                  x,
+             int                  y)
+{
+  double scale = 256 * pow (2, z), margin = 4 / scale;
+  double view[4] = { x * TILE_SIZE / scale - margin, y * TILE_SIZE / scale - margin,
+                     (x + 1) * TILE_SIZE / scale + margin, (y + 1) * TILE_SIZE / scale + margin };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+  cairo_t *cr = cairo_create (surface);
+  Tile *tile;
+
+  draw_shapes (self, cr, z, scale, -x * TILE_SIZE, -y * TILE_SIZE, view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  tile = g_new0 (Tile, 1);
+  tile->surface = surface;
+  tile->used = self->frame;
+  g_hash_table_insert (self->tiles, g_memdup2 ((guint64[]) { tile_key (z, x, y) }, sizeof (guint64)), tile);
+  return surface;
+}
+
+static cairo_surface_t *
+cached_tile (DossierBasemapLayer *self,
+             int                  z,
+             int                  x,
+             int                  y)
+{
+  guint64 key = tile_key (z, x, y);
+  Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+  if (tile == NULL)
+    return NULL;
+  tile->used = self->frame;
+  return tile->surface;
+}
+
+/* Keeps the tiles used last, up to MAX_TILES. */
+static void
+trim_tiles (DossierBasemapLayer *self)
+{
+  while (g_hash_table_size (self->tiles) > MAX_TILES)
+    {
+      GHashTableIter iter;
+      gpointer key, value, oldest = NULL;
+      guint64 oldest_used = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Tile *) value)->used < oldest_used)
+          {
+            oldest_used = ((Tile *) value)->used;
+            oldest = key;
+          }
+      g_hash_table_remove (self->tiles, oldest);
+    }
+}
+
+static gboolean
+refill (gpointer data)
+{
+  DossierBasemapLayer *self = data;
+
+  self->refill_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The screen is tiled at the nearest whole zoom level; tiles are drawn once and kept as
+ * images, so that panning and zooming only copy pixels. (Cairo surfaces rather than
+ * textures: GTK 4.8's cairo renderer converts a texture's every pixel on every frame.) A frame draws new tiles for TILE_BUDGET_US at most; beyond that, the tile of
+ * the level above stands in, scaled, and the missing ones are drawn in the next frames. */
+static void
+append_tiles (DossierBasemapLayer *self,
+              GtkSnapshot         *snapshot,
+              double               zoom,
+              double               scale,
+              double               dx,
+              double               dy,
+              int                  width,
+              int                  height)
+{
+  int z = CLAMP ((int) round (zoom), 0, 20);
+  double tile_scale = 256 * pow (2, z), f = scale / tile_scale;
+  int n = (int) (tile_scale / TILE_SIZE);
+  int x0 = MAX (0, (int) floor (-dx / f / TILE_SIZE)), x1 = MIN (n - 1, (int) floor ((width - dx) / f / TILE_SIZE));
+  int y0 = MAX (0, (int) floor (-dy / f / TILE_SIZE)), y1 = MIN (n - 1, (int) floor ((height - dy) / f / TILE_SIZE));
+  gint64 deadline = g_get_monotonic_time () + TILE_BUDGET_US;
+  gboolean first = g_hash_table_size (self->tiles) == 0;
+  gboolean missing = FALSE;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  self->frame++;
+  cairo_set_source_rgb (cr, 0.87, 0.90, 0.92);
+  cairo_paint (cr);
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      {
+        /* Edges rounded to whole pixels, shared by neighbours: no seams. */
+        double left = round (x * TILE_SIZE * f + dx), right = round ((x + 1) * TILE_SIZE * f + dx);
+        double top = round (y * TILE_SIZE * f + dy), bottom = round ((y + 1) * TILE_SIZE * f + dy);
+        cairo_surface_t *surface = cached_tile (self, z, x, y);
+        int tx = x, ty = y, level = z;
+
+        if (surface == NULL && (first || g_get_monotonic_time () < deadline))
+          surface = render_tile (self, z, x, y);
+        if (surface == NULL)
+          {
+            missing = TRUE;
+            if (z == 0 || (surface = cached_tile (self, z - 1, x / 2, y / 2)) == NULL)
+              continue;
+            tx = x / 2, ty = y / 2, level = z - 1;
+          }
+        cairo_save (cr);
+        cairo_rectangle (cr, left, top, right - left, bottom - top);
+        cairo_clip (cr);
+        if (level == z)
+          {
+            cairo_translate (cr, left, top);
+            cairo_scale (cr, (right - left) / TILE_SIZE, (bottom - top) / TILE_SIZE);
+          }
+        else
+          {
+            cairo_translate (cr, tx * 2 * TILE_SIZE * f + dx, ty * 2 * TILE_SIZE * f + dy);
+            cairo_scale (cr, 2 * f, 2 * f);
+          }
+        cairo_set_source_surface (cr, surface, 0, 0);
+        /* Bilinear: the tiles are never more than √2 away from their own scale. */
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+        cairo_paint (cr);
+        cairo_restore (cr);
+      }
+  cairo_destroy (cr);
+  trim_tiles (self);
+  if (missing && self->refill_id == 0)
+    self->refill_id = g_idle_add (refill, self);
+}
+
+static void
+dossier_basemap_layer_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  DossierBasemapLayer *self = DOSSIER_BASEMAP_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double zoom, scale, cx, cy, dx, dy;
+
+  if (viewport == NULL || width <= 0 || height <= 0)
+    return;
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  scale = 256 * pow (2, zoom);
+  dossier_geo_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                       shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &cx, &cy);
+  dx = width / 2.0 - cx * scale;
+  dy = height / 2.0 - cy * scale;
+
+  if (self->vector)
+    {
+      /* A figure: every line drawn as a line, at the view's own zoom. */
+      double view[4] = { -dx / scale, -dy / scale, (width - dx) / scale, (height - dy) / scale };
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      draw_shapes (self, cr, zoom, scale, dx, dy, view);
+      cairo_destroy (cr);
+      append_labels (self, snapshot, zoom, scale, dx, dy, width, height);
+    }
+  else
+    {
+      append_tiles (self, snapshot, zoom, scale, dx, dy, width, height);
+      /* Names follow the tiles' level, so that a place has its name when it has its dot. */
+      append_labels (self, snapshot, round (zoom), scale, dx, dy, width, height);
+    }
+}
+
+/**
+ * dossier_basemap_layer_set_vector:
+ * @self: a #DossierBasemapLayer
+ * @vector: whether to draw lines rather than cached images
+ *
+ * On screen the basemap is drawn as cached images; a figure exported to SVG or PDF wants
+ * lines, and one exported larger than the screen wants them sharp.
+ */
+void
+dossier_basemap_layer_set_vector (DossierBasemapLayer *self,
+                                  gboolean             vector)
+{
+  g_return_if_fail (DOSSIER_IS_BASEMAP_LAYER (self));
+  self->vector = !!vector;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 dossier_basemap_layer_finalize (GObject *object)
 {
@@ -483,6 +753,8 @@ dossier_basemap_layer_finalize (GObject *object)
   g_clear_pointer (&self->shapes, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_handle_id (&self->refill_id, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
 
   G_OBJECT_CLASS (dossier_basemap_layer_parent_class)->finalize (object);
@@ -502,6 +774,7 @@ dossier_basemap_layer_init (DossierBasemapLayer *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (Place));
   g_array_set_clear_func (self->places, place_clear);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tile_free);
 }
 
 static void

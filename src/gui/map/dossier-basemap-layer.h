@@ -17,6 +17,8 @@ DossierBasemapLayer *dossier_basemap_layer_new           (ShumateViewport     *v
 guint                dossier_basemap_layer_get_n_shapes  (DossierBasemapLayer *self);
 guint                dossier_basemap_layer_get_n_places  (DossierBasemapLayer *self);
 guint                dossier_basemap_layer_get_n_labels  (DossierBasemapLayer *self);
+void                 dossier_basemap_layer_set_vector    (DossierBasemapLayer *self,
+                                                          gboolean             vector);
 
 JsonArray           *dossier_basemap_load_features       (const char          *name);
 gboolean             dossier_basemap_point_feature       (JsonArray           *features,

@@ -34,6 +34,8 @@ struct _DossierMapPane
   GtkWidget             parent_instance;
 
   GtkWidget            *overlay;
+  GtkWidget            *controls;  /* the buttons over the map, left out of figures */
+  GtkWidget            *scale;     /* replaced by a drawn one in figures */
   ShumateMap           *map;
   ShumateMapSource     *osm;
   ShumateMapLayer      *tiles;       /* OpenStreetMap, when allowed */
@@ -272,6 +274,50 @@ make_layers_button (DossierMapPane *self)
   return button;
 }
 
+/* A scale bar where the map's own is, drawn as lines: libshumate's scale makes cairo turn
+ * a whole SVG or PDF page into one picture. */
+static void
+append_scale_bar (DossierMapPane *self,
+                  GtkSnapshot    *snapshot)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double metres_per_pixel = 156543.034 * cos (latitude * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
+  double longest = metres_per_pixel * 120, step = pow (10, floor (log10 (longest))), metres, length;
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRGBA ink = { 0.2, 0.2, 0.2, 1 };
+  graphene_rect_t bounds;
+  double x, bottom;
+  int text_width, text_height;
+
+  if (!gtk_widget_compute_bounds (self->scale, self->overlay, &bounds) || !(metres_per_pixel > 0))
+    return;
+  metres = longest >= 5 * step ? 5 * step : longest >= 2 * step ? 2 * step : step;
+  length = metres / metres_per_pixel;
+  if (metres >= 1000)
+    /* Translators: a distance on a map's scale bar, e.g. “40 km” */
+    text = g_strdup_printf (_("%g km"), metres / 1000);
+  else
+    /* Translators: a distance on a map's scale bar, e.g. “500 m” */
+    text = g_strdup_printf (_("%g m"), metres);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  /* Rectangles rather than a cairo drawing, which cairo's SVG output would misplace. */
+  x = bounds.origin.x;
+  bottom = bounds.origin.y + bounds.size.height;
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 0.8 },
+                             &GRAPHENE_RECT_INIT (x, bottom - text_height - 14, MAX (length, text_width) + 12, text_height + 14));
+  gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (x + 6, bottom - 6, length, 2));
+  gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (x + 6, bottom - 12, 2, 8));
+  gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (x + 4 + length, bottom - 12, 2, 8));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, bottom - text_height - 12));
+  gtk_snapshot_append_layout (snapshot, layout, &ink);
+  gtk_snapshot_restore (snapshot);
+}
+
 /**
  * dossier_map_pane_export:
  * @self: a #DossierMapPane
@@ -290,8 +336,8 @@ dossier_map_pane_export (DossierMapPane  *self,
                          int              width,
                          GError         **error)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
+  double scale_opacity;
   g_autoptr(GskRenderNode) node = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *partial = NULL;
@@ -313,9 +359,18 @@ dossier_map_pane_export (DossierMapPane  *self,
     }
   scale = (double) width / view_width;
   height = (int) ceil (view_height * scale);
-  paintable = gtk_widget_paintable_new (self->overlay);
+  /* Drawn afresh rather than taken from the screen, with the basemap as lines, and without
+   * the buttons: the map, its legend, scale and credits. */
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, view_width, view_height);
+  scale_opacity = gtk_widget_get_opacity (self->scale);
+  gtk_widget_set_opacity (self->scale, 0);
+  dossier_basemap_layer_set_vector (self->basemap, TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != self->controls)
+      gtk_widget_snapshot_child (self->overlay, child, snapshot);
+  dossier_basemap_layer_set_vector (self->basemap, FALSE);
+  gtk_widget_set_opacity (self->scale, scale_opacity);
+  append_scale_bar (self, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 
   lower = g_ascii_strdown (path, -1);
@@ -794,7 +849,17 @@ dossier_map_pane_class_init (DossierMapPaneClass *klass)
 static void
 dossier_map_pane_init (DossierMapPane *self)
 {
+  static GtkCssProvider *provider;
+
   self->settings = g_settings_new (APP_ID);
+  /* The pane's own style, loaded once for the display, whatever application shows it. */
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (provider, "/org/dossier/Dossier/map/dossier-map-pane.css");
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 }
 
 /**
@@ -872,6 +937,7 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_box_append (GTK_BOX (buttons), all);
   gtk_box_append (GTK_BOX (buttons), selection);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), buttons);
+  self->controls = buttons;
 
   /* Bottom left: the legend over the scale. */
   corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -881,17 +947,17 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_widget_set_margin_bottom (corner, 6);
   self->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
-  gtk_widget_add_css_class (self->legend, "osd");
-  gtk_widget_add_css_class (self->legend, "card");
+  gtk_widget_add_css_class (self->legend, "map-legend");
   gtk_widget_set_visible (self->legend, FALSE);
   gtk_box_append (GTK_BOX (corner), self->legend);
-  gtk_box_append (GTK_BOX (corner), GTK_WIDGET (shumate_scale_new (viewport)));
+  self->scale = GTK_WIDGET (shumate_scale_new (viewport));
+  gtk_box_append (GTK_BOX (corner), self->scale);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), corner);
 
   /* Bottom right: who made what is shown. */
   self->license = shumate_license_new ();
   /* Translators: the credits of the offline basemap, shown on the map */
-  shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · Places: GeoNames (CC BY 4.0)"));
+  shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · Water: © OpenStreetMap contributors · Places: GeoNames (CC BY 4.0)"));
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
