@@ -35,6 +35,7 @@ G_DEFINE_QUARK (dossier-store-error-quark, dossier_store_error)
 /* Ordered migrations: entry N brings user_version from N to N + 1. */
 static const char * const migrations[] = {
   "001-initial.sql",
+  "002-list-indexes.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 
