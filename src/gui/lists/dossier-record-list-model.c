@@ -31,6 +31,14 @@ struct _DossierRecordListModel
 
 static void list_model_iface_init (GListModelInterface *iface);
 
+enum {
+  RELOADING,
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (DossierRecordListModel, dossier_record_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
@@ -124,6 +132,15 @@ static void
 dossier_record_list_model_class_init (DossierRecordListModelClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dossier_record_list_model_finalize;
+
+  /* Every row is about to be replaced (a new order, a new filter). A selection should be
+   * dropped now: GTK's multi-selection would otherwise look for the selected row among all
+   * the new ones, reading the whole table to find it. */
+  signals[RELOADING] = g_signal_new ("reloading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The rows have been replaced. */
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -179,6 +196,7 @@ dossier_record_list_model_reload (DossierRecordListModel *self)
 
   g_return_if_fail (DOSSIER_IS_RECORD_LIST_MODEL (self));
 
+  g_signal_emit (self, signals[RELOADING], 0);
   self->stale = FALSE;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
@@ -192,8 +210,15 @@ dossier_record_list_model_reload (DossierRecordListModel *self)
       g_warning ("Could not count the records: %s", error->message);
       n = 0;
     }
+  /* Removed, then added, in two steps: told of both at once, GTK's list views look for
+   * each row they showed among all the new ones, reading every page of the table. */
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->n_items = (guint) n;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 void

@@ -318,17 +318,42 @@ on_drop (GtkDropTarget *target,
   return handled;
 }
 
+/* Lists of violations and actors are often longer than their column: their cells tell the
+ * whole text when hovered. Asked for then, not set at every bind, which would tell the
+ * accessibility bus of 1,800 new descriptions each time the list is sorted. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             DossierRecordList        *self)
 {
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  DossierColumnKind kind = self->columns[column].kind;
   GtkWidget *label = gtk_inscription_new (NULL);
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
+  if (kind == DOSSIER_COLUMN_VIOLATIONS || kind == DOSSIER_COLUMN_PERPETRATORS)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+    }
   /* Rows can be dragged onto other records (evidence onto an incident). */
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
@@ -346,13 +371,9 @@ bind_cell (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   DossierRecord *record = gtk_list_item_get_item (item);
   g_autofree char *text = record ? dossier_record_list_cell_text (self, record, column) : NULL;
-  DossierColumnKind kind = self->columns[column].kind;
   GtkWidget *child = gtk_list_item_get_child (item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
-  /* Lists of violations and actors are often longer than their column. */
-  if (kind == DOSSIER_COLUMN_VIOLATIONS || kind == DOSSIER_COLUMN_PERPETRATORS)
-    gtk_widget_set_tooltip_text (child, text != NULL && *text != '\0' ? text : NULL);
 }
 
 /* Rows read again may have new links or violation types: names are read again too. This

@@ -118,6 +118,32 @@ on_items_changed (GListModel    *model,
   update_selection (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section")));
 }
 
+/* A new order or filter: the editor keeps the record it shows, the rows lose their
+ * selection (see the model's "reloading"), and the map keeps its mark. */
+static void
+on_reloading (DossierRecordListModel *model,
+              DossierWindow          *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section"));
+  GtkSelectionModel *selection = selection_of (self, index);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+  self->pages[index].refreshing = TRUE;
+  if (!gtk_bitset_is_empty (selected))
+    gtk_selection_model_unselect_all (selection);
+}
+
+static void
+on_reloaded (DossierRecordListModel *model,
+             DossierWindow          *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section"));
+
+  self->pages[index].refreshing = FALSE;
+  if (index == current_section (self))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", FALSE);
+}
+
 /* An edit shows in the list at once: the row is read again, and stays selected. */
 static void
 on_editor_saved (DossierEditor *editor,
@@ -564,6 +590,13 @@ _dossier_window_make_section_page (DossierWindow *self,
   g_object_set_data (G_OBJECT (selection), "section", GUINT_TO_POINTER (index));
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_items_changed), self, 0);
+  {
+    DossierRecordListModel *model = dossier_record_list_get_model (DOSSIER_RECORD_LIST (page->list));
+
+    g_object_set_data (G_OBJECT (model), "section", GUINT_TO_POINTER (index));
+    g_signal_connect_object (model, "reloading", G_CALLBACK (on_reloading), self, 0);
+    g_signal_connect_object (model, "reloaded", G_CALLBACK (on_reloaded), self, 0);
+  }
   g_signal_connect_object (view, "activate", G_CALLBACK (on_row_activated), self, 0);
   if (section->get_type () == DOSSIER_TYPE_INCIDENT)
     g_signal_connect_object (page->list, "record-dropped", G_CALLBACK (on_record_dropped), self, 0);
