@@ -1,14 +1,18 @@
 #!/bin/sh
-# The map's benchmark: synthesises the 100,000-incident dossier in a temporary directory
-# (DOSSIER_BENCH_SCALE=10 for a tenth), then prints bench-map's figures under a virtual
-# display: first frame, frames while flying over Mali, and ShumateMarkerLayer for comparison.
+# The display benchmarks: synthesises the 100,000-incident dossier in a temporary directory
+# (DOSSIER_BENCH_SCALE=10 for a tenth), then prints the figures of each program given
+# (bench-window: the workspace; bench-map: the map) under a virtual display.
+#   bench-display.sh DOSSIER-CLI PROGRAM...
 set -eu
 cli="$1"
-bench="$2"
+shift
 scale="${DOSSIER_BENCH_SCALE:-1}"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$cli" synth "$dir/big.dossier" --incidents $((100000 / scale)) --people $((50000 / scale)) \
   --testimonies $((20000 / scale)) --words 200 --seed 1 2>&1 | tail -1
-GSK_RENDERER="${GSK_RENDERER:-cairo}" dbus-run-session -- xvfb-run -a -s "-screen 0 1400x1024x24" \
-  "$bench" "$dir/big.dossier" 2>&1 | grep -v '^#'
+for program in "$@"; do
+  echo "== $(basename "$program")"
+  GSK_RENDERER="${GSK_RENDERER:-cairo}" dbus-run-session -- xvfb-run -a -s "-screen 0 1400x1024x24" \
+    "$program" "$dir/big.dossier" 2>&1 | grep -v '^#'
+done

@@ -21,66 +21,7 @@
 
 #include "dossier-map-pane.h"
 #include "dossier-test-display.h"
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Frames are timed as the screen draws them: from the start of the frame clock's frame
- * (before-paint), through the layout that places the layers' children, to the end of
- * painting. */
-static double frame_start;
-static double frame_time;
-static gboolean painted;
-
-static void
-on_layout (GdkFrameClock *clock)
-{
-  frame_start = now_ms ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock)
-{
-  if (frame_start > 0)
-    {
-      frame_time = now_ms () - frame_start;
-      frame_start = 0;
-      painted = TRUE;
-    }
-}
-
-static void
-watch_frames (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_layout), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
-}
-
-/* Asks for a frame of @widget and returns how long it took to lay out and paint. */
-static double
-render (GtkWidget *widget)
-{
-  painted = FALSE;
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  return frame_time;
-}
-
+#include "dossier-test-frames.h"
 
 /* Draws @widget as the renderer would, into @target: the snapshot of every layer, then its
  * render nodes painted with cairo. The window system's copy to the screen is left out. */
@@ -89,7 +30,7 @@ render_offscreen (GtkWidget           *widget,
                   const GtkAllocation *allocation,
                   cairo_surface_t     *target)
 {
-  double start = now_ms ();
+  double start = dossier_bench_now_ms ();
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   cairo_t *cr;
@@ -103,32 +44,7 @@ render_offscreen (GtkWidget           *widget,
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (target);
-  return now_ms () - start;
-}
-
-static long
-peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (line = strstr (status, "VmHWM:")) == NULL)
-    return -1;
-  return strtol (line + 6, NULL, 10);
-}
-
-static void
-report (const char *what,
-        GArray     *times)
-{
-  double worst = 0;
-
-  g_array_sort (times, compare_doubles);
-  for (guint i = 0; i < times->len; i++)
-    worst = MAX (worst, g_array_index (times, double, i));
-  printf ("%-44s median %6.2f ms   p95 %6.2f ms   worst %6.2f ms   (%u frames)\n", what,
-          g_array_index (times, double, times->len / 2), g_array_index (times, double, times->len * 95 / 100),
-          worst, times->len);
+  return dossier_bench_now_ms () - start;
 }
 
 /* 240 views: a flight from west to east and back across Mali, zooming in and out. */
@@ -162,18 +78,18 @@ bench_pane (const char *path)
   if (store == NULL)
     g_error ("%s", error->message);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  start = now_ms ();
+  start = dossier_bench_now_ms ();
   pane = dossier_map_pane_new (store, NULL, "en");
   gtk_window_set_child (GTK_WINDOW (window), pane);
   gtk_window_present (GTK_WINDOW (window));
-  watch_frames (window);
+  dossier_bench_watch_frames (window);
   layer = dossier_map_pane_get_incident_layer (DOSSIER_MAP_PANE (pane));
   map = dossier_map_pane_get_map (DOSSIER_MAP_PANE (pane));
   viewport = shumate_map_get_viewport (map);
   while (dossier_incident_layer_get_clusters (layer) == NULL || gtk_widget_get_width (pane) == 0)
     g_main_context_iteration (NULL, TRUE);
-  render (pane);
-  first = now_ms () - start;
+  dossier_bench_next_frame (pane);
+  first = dossier_bench_now_ms () - start;
   printf ("%-44s %6.1f ms   (target < 300 ms)\n", "first frame with the incidents", first);
 
   /* Twice over the same flight: drawn offscreen, then on the virtual screen. */
@@ -194,24 +110,24 @@ bench_pane (const char *path)
           view (i, &lat, &lon, &zoom);
           shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
           shumate_viewport_set_zoom_level (viewport, zoom);
-          frame = pass == 0 ? render_offscreen (pane, &allocation, target) : render (pane);
+          frame = pass == 0 ? render_offscreen (pane, &allocation, target) : dossier_bench_next_frame (pane);
           g_array_append_val (frames, frame);
           /* The reading of a new area runs beside the frames; its time is its own figure. */
-          t0 = now_ms ();
+          t0 = dossier_bench_now_ms ();
           if (dossier_incident_layer_is_busy (layer))
             {
               double job;
 
               while (dossier_incident_layer_is_busy (layer))
                 g_main_context_iteration (NULL, TRUE);
-              job = now_ms () - t0;
+              job = dossier_bench_now_ms () - t0;
               g_array_append_val (jobs, job);
             }
         }
       cairo_surface_destroy (target);
-      report (pass == 0 ? "frames drawn offscreen (targets 8 / 33 ms)" : "frames on the virtual screen (with X's copy)", frames);
+      dossier_bench_report (pass == 0 ? "frames drawn offscreen (targets 8 / 33 ms)" : "frames on the virtual screen (with X's copy)", frames);
       if (pass == 0 && jobs->len > 0)
-        report ("reading a new area (worker thread)", jobs);
+        dossier_bench_report ("reading a new area (worker thread)", jobs);
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -236,8 +152,8 @@ bench_markers (void)
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_widget_get_width (GTK_WIDGET (map)) == 0)
     g_main_context_iteration (NULL, TRUE);
-  watch_frames (window);
-  start = now_ms ();
+  dossier_bench_watch_frames (window);
+  start = dossier_bench_now_ms ();
   for (int i = 0; i < 20000; i++)
     {
       ShumateMarker *marker = shumate_marker_new ();
@@ -247,8 +163,8 @@ bench_markers (void)
                                      g_rand_double_range (rand, -12, 4));
       shumate_marker_layer_add_marker (markers, marker);
     }
-  render (GTK_WIDGET (map));
-  added = now_ms () - start;
+  dossier_bench_next_frame (GTK_WIDGET (map));
+  added = dossier_bench_now_ms () - start;
   printf ("%-44s %6.1f ms\n", "ShumateMarkerLayer: 20,000 markers to first frame", added);
   for (int i = 0; i < 24; i++)
     {
@@ -258,11 +174,11 @@ bench_markers (void)
       shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
       shumate_viewport_set_zoom_level (viewport, zoom);
       {
-        double frame = render (GTK_WIDGET (map));
+        double frame = dossier_bench_next_frame (GTK_WIDGET (map));
         g_array_append_val (frames, frame);
       }
     }
-  report ("frames, ShumateMarkerLayer with 20,000", frames);
+  dossier_bench_report ("frames, ShumateMarkerLayer with 20,000", frames);
   g_rand_free (rand);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -279,7 +195,7 @@ main (int   argc,
       return 2;
     }
   bench_pane (argv[1]);
-  printf ("%-44s %6ld MB\n", "peak memory (RSS) after our map", peak_rss_kb () / 1024);
+  printf ("%-44s %6ld MB\n", "peak memory (RSS) after our map", dossier_bench_peak_rss_kb () / 1024);
   if (g_getenv ("DOSSIER_BENCH_NO_MARKERS") == NULL)
     bench_markers ();
   return 0;
