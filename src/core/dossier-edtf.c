@@ -403,6 +403,28 @@ static const char * const month_names[2][12] = {
     "octobre", "novembre", "décembre" },
 };
 
+static const char * const month_abbreviations[2][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc." },
+};
+
+/**
+ * dossier_edtf_month_name:
+ * @month: 1 to 12
+ * @lang: "fr" or "en"
+ * @abbreviated: whether the short form ("Mar", "janv.")
+ *
+ * Returns: (transfer none): the month's name in @lang, in lower case in French
+ */
+const char *
+dossier_edtf_month_name (int         month,
+                         const char *lang,
+                         gboolean    abbreviated)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return (abbreviated ? month_abbreviations : month_names)[g_strcmp0 (lang, "fr") == 0][month - 1];
+}
+
 static const char *
 month_name (int      month,
             gboolean fr)

@@ -63,4 +63,8 @@ gboolean  dossier_edtf_bounds        (const char        *text,
                                       guint32           *latest,
                                       GError           **error);
 
+const char *dossier_edtf_month_name (int         month,
+                                     const char *lang,
+                                     gboolean    abbreviated);
+
 G_END_DECLS

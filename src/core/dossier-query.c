@@ -30,6 +30,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dossier-actor.h"
@@ -41,6 +43,7 @@
 #include "dossier-record.h"
 #include "dossier-search.h"
 #include "dossier-testimony.h"
+#include "dossier-timeline.h"
 
 typedef struct {
   const char *text;  /* or NULL for an integer */
@@ -754,4 +757,142 @@ dossier_incident_query_free (DossierIncidentQuery *query)
   g_free (query->verification);
   g_free (query->protection);
   g_free (query);
+}
+
+/* By lane (none first), then start, then id: the order dossier_timeline_layout() wants. */
+static int
+compare_timeline_items (gconstpointer a,
+                        gconstpointer b)
+{
+  const DossierTimelineItem *p = a, *q = b;
+  int lane = p->lane == q->lane ? 0 : p->lane == NULL ? -1 : q->lane == NULL ? 1 : strcmp (p->lane, q->lane);
+
+  if (lane != 0)
+    return lane;
+  if (p->start != q->start)
+    return p->start < q->start ? -1 : 1;
+  return (p->id > q->id) - (p->id < q->id);
+}
+
+/**
+ * dossier_store_timeline_items:
+ * @store: a #DossierStore
+ * @query: (nullable): the incidents shown
+ * @colour_by: what each item's key is
+ * @lanes: what each item's lane is
+ * @error: return location for a #GError
+ *
+ * The dated incidents of @query, with their spans and how their dates are known, ordered
+ * by lane, then by start, then by id (the order dossier_timeline_layout() wants).
+ *
+ * Returns: (transfer full) (element-type DossierTimelineItem): the items, or %NULL
+ */
+GArray *
+dossier_store_timeline_items (DossierStore               *store,
+                              const DossierIncidentQuery *query,
+                              DossierColourBy             colour_by,
+                              DossierLanes                lanes,
+                              GError                    **error)
+{
+  static const char * const lane_columns[] = {
+    [DOSSIER_LANES_NONE] = "NULL",
+    [DOSSIER_LANES_REGION] = "admin1",
+    [DOSSIER_LANES_ACTOR_KIND] = "(SELECT min (a.kind) FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id "
+                                 "WHERE ia.incident_id = incident.id AND ia.role = 'alleged-perpetrator')",
+    [DOSSIER_LANES_VIOLATION_TYPE] = "(SELECT min (type) FROM incident_violation v WHERE v.incident_id = incident.id)",
+  };
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (DossierTimelineItem));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autofree char *match = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (lanes <= DOSSIER_LANES_VIOLATION_TYPE, NULL);
+
+  where = where_clause (query, values, &match);
+  full = where_and (where, "date_start IS NOT NULL");
+  /* Read in index order, sorted here: SQLite would sort through a temporary tree. */
+  sql = g_strdup_printf ("SELECT id, date_start, coalesce (date_end, date_start), date_edtf, %s, %s AS lane "
+                         "FROM incident INDEXED BY incident_timeline%s",
+                         colour_by == DOSSIER_COLOUR_BY_VERIFICATION
+                         ? "verification"
+                         : "(SELECT min (type) FROM incident_violation v WHERE v.incident_id = incident.id)",
+                         lane_columns[lanes], full);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_values (stmt, values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierTimelineItem item = {
+        sqlite3_column_int64 (stmt, 0),
+        (guint32) sqlite3_column_int64 (stmt, 1),
+        (guint32) sqlite3_column_int64 (stmt, 2),
+        dossier_timeline_flags ((const char *) sqlite3_column_text (stmt, 3)),
+        g_intern_string ((const char *) sqlite3_column_text (stmt, 4)),
+        g_intern_string ((const char *) sqlite3_column_text (stmt, 5)),
+        0,
+      };
+
+      if (item.end < item.start)
+        item.end = item.start;
+      g_array_append_val (items, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+  g_array_sort (items, compare_timeline_items);
+  return g_steal_pointer (&items);
+}
+
+/**
+ * dossier_store_query_ids:
+ * @store: a #DossierStore
+ * @query: (nullable): a filter
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the incidents of @query, in
+ *   order, or %NULL
+ */
+GArray *
+dossier_store_query_ids (DossierStore               *store,
+                         const DossierIncidentQuery *query,
+                         GError                    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autofree char *match = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  where = where_clause (query, values, &match);
+  sql = g_strdup_printf ("SELECT id FROM incident%s ORDER BY id", where);
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_values (stmt, values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }

@@ -36,6 +36,7 @@ G_DEFINE_QUARK (dossier-store-error-quark, dossier_store_error)
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-list-indexes.sql",
+  "003-timeline-index.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 
