@@ -137,6 +137,35 @@ dossier_filter_set_actor (DossierFilter *self,
 }
 
 /**
+ * dossier_filter_set_period:
+ * @self: a #DossierFilter
+ * @from: first day of the period (GDate julian day), 0 for open
+ * @to: last day, 0 for open
+ *
+ * What brushing a period on the timeline does.
+ */
+void
+dossier_filter_set_period (DossierFilter *self,
+                           guint32        from,
+                           guint32        to)
+{
+  g_return_if_fail (DOSSIER_IS_FILTER (self));
+
+  if (from != 0 && to != 0 && from > to)
+    {
+      guint32 t = from;
+
+      from = to;
+      to = t;
+    }
+  if (from == self->query.date_from && to == self->query.date_to)
+    return;
+  self->query.date_from = from;
+  self->query.date_to = to;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
  * dossier_filter_set_years:
  * @self: a #DossierFilter
  * @from: first year of the period, 0 for open

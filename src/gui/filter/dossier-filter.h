@@ -24,6 +24,9 @@ void                        dossier_filter_set_actor (DossierFilter *self,
 void                        dossier_filter_set_years (DossierFilter *self,
                                                       int            from,
                                                       int            to);
+void                        dossier_filter_set_period (DossierFilter *self,
+                                                       guint32        from,
+                                                       guint32        to);
 void                        dossier_filter_clear     (DossierFilter *self);
 
 G_END_DECLS

@@ -13,14 +13,13 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gstdio.h>
 
 #include <glib/gi18n.h>
 
 #include "dossier-basemap-layer.h"
 #include "dossier-incident.h"
+#include "dossier-figure.h"
 #include "dossier-map-pane.h"
 #include "dossier-mbtiles-source.h"
 #include "dossier-online-source.h"
@@ -339,13 +338,7 @@ dossier_map_pane_export (DossierMapPane  *self,
   g_autoptr(GtkSnapshot) snapshot = NULL;
   double scale_opacity;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autofree char *lower = NULL;
-  g_autofree char *partial = NULL;
-  int view_width, view_height, height;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  double scale;
+  int view_width, view_height;
 
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -357,8 +350,6 @@ dossier_map_pane_export (DossierMapPane  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map is not shown: there is nothing to export"));
       return FALSE;
     }
-  scale = (double) width / view_width;
-  height = (int) ceil (view_height * scale);
   /* Drawn afresh rather than taken from the screen, with the basemap as lines, and without
    * the buttons: the map, its legend, scale and credits. */
   snapshot = gtk_snapshot_new ();
@@ -373,46 +364,7 @@ dossier_map_pane_export (DossierMapPane  *self,
   append_scale_bar (self, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 
-  lower = g_ascii_strdown (path, -1);
-  partial = g_strconcat (path, ".partial", NULL);
-  if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (partial, width, height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (partial, width, height);
-  else if (g_str_has_suffix (lower, ".png"))
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A map is exported as PNG, SVG or PDF: end the file name with .png, .svg or .pdf"));
-      return FALSE;
-    }
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  if (g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, partial);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (partial, path) != 0)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_unlink (partial);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name */
-                   _("The map could not be written to “%s”"), display);
-      return FALSE;
-    }
-  return TRUE;
+  return dossier_figure_write (node, view_width, view_height, path, width, error);
 }
 
 static void

@@ -54,6 +54,10 @@ struct _DossierWindow
   GtkWidget            *add_button;
   GtkWidget            *map_button;
   GtkWidget            *map_box;
+  GtkWidget            *timeline_button;
+  GtkWidget            *timeline_box;
+  GtkWidget            *timeline_pane;
+  GtkPaned             *panes_paned;
   GtkWidget            *map_pane;
   GtkPaned             *content_paned;
   DossierFilter        *filter;

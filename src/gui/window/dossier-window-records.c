@@ -17,6 +17,7 @@
 #include "dossier-link.h"
 #include "dossier-incident-editor.h"
 #include "dossier-map-pane.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-window-private.h"
 
 static guint
@@ -76,6 +77,9 @@ update_selection (DossierWindow *self,
             dossier_editor_set_record (DOSSIER_EDITOR (page->editor), record->id);
           if (DOSSIER_IS_INCIDENT (record) && self->map_pane != NULL)
             dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), record->id);
+          if (DOSSIER_IS_INCIDENT (record) && self->timeline_pane != NULL)
+            dossier_timeline_view_set_selected (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)),
+                                                record->id);
           gtk_stack_set_visible_child_name (page->editor_stack, "editor");
           g_settings_set_string (self->settings, "selected-uuid", record->uuid);
           return;
@@ -642,20 +646,23 @@ _dossier_window_records_init (DossierWindow *self)
 }
 
 /* An incident clicked on the map is selected in the list and opened in its editor. */
+/* An incident chosen on the map or the timeline. */
 static void
-on_map_incident (DossierMapPane *pane,
+on_map_incident (GtkWidget      *pane,
                  gint64          id,
                  DossierWindow  *self)
 {
   dossier_window_open_record (self, DOSSIER_TYPE_INCIDENT, id);
 }
 
-/* An edit may move an incident: the map reads the incidents again. */
+/* An edit may move an incident: the map and the timeline read the incidents again. */
 static void
 on_incident_saved (DossierEditor *editor,
                    DossierRecord *record,
                    DossierWindow *self)
 {
+  if (self->timeline_pane != NULL)
+    dossier_timeline_view_refresh (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)));
   if (self->map_pane != NULL)
     {
       dossier_incident_layer_refresh (dossier_map_pane_get_incident_layer (DOSSIER_MAP_PANE (self->map_pane)));
@@ -692,6 +699,8 @@ _dossier_window_map_init (DossierWindow *self)
   g_signal_connect_object (self->pages[incidents].editor, "pick-location", G_CALLBACK (on_pick_location), self, 0);
   g_signal_connect_object (self->map_pane, "location-picked", G_CALLBACK (on_location_picked), self, 0);
   g_signal_connect_object (self->map_pane, "incident-activated", G_CALLBACK (on_map_incident), self, 0);
+  g_signal_connect_object (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)), "incident-activated",
+                           G_CALLBACK (on_map_incident), self, 0);
   g_signal_connect_object (self->pages[incidents].editor, "saved", G_CALLBACK (on_incident_saved), self, 0);
 }
 

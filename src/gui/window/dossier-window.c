@@ -26,6 +26,7 @@
 #include "dossier-window.h"
 #include "dossier-window-private.h"
 #include "dossier-map-pane.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-deletion.h"
 #include "dossier-edtf.h"
 #include <stdio.h>
@@ -92,6 +93,16 @@ find_section (const char *name)
     if (g_strcmp0 (sections[i].name, name) == 0)
       return &sections[i];
   return NULL;
+}
+
+/* The map and the timeline share the bottom of the window, side by side; with neither, the
+ * lists have it all. */
+static void
+update_panes (DossierWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->panes_paned),
+                          g_settings_get_boolean (self->settings, "map-visible") ||
+                          g_settings_get_boolean (self->settings, "timeline-visible"));
 }
 
 static void
@@ -517,6 +528,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, map_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, map_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, panes_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
@@ -542,6 +556,12 @@ dossier_window_init (DossierWindow *self)
   g_settings_bind (self->settings, "map-visible", self->map_button, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "map-visible", self->map_box, "visible", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "map-paned-position", self->content_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "timeline-visible", self->timeline_button, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "timeline-visible", self->timeline_box, "visible", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "timeline-paned-position", self->panes_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::map-visible", G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::timeline-visible", G_CALLBACK (update_panes), self, G_CONNECT_SWAPPED);
+  update_panes (self);
   self->filter = dossier_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",
@@ -675,6 +695,11 @@ dossier_window_load (DossierWindow  *self,
   self->map_pane = dossier_map_pane_new (store, self->filter, lang);
   gtk_widget_set_hexpand (self->map_pane, TRUE);
   gtk_box_append (GTK_BOX (self->map_box), self->map_pane);
+  if (self->timeline_pane != NULL)
+    gtk_box_remove (GTK_BOX (self->timeline_box), self->timeline_pane);
+  self->timeline_pane = dossier_timeline_pane_new (store, self->filter, lang);
+  gtk_widget_set_hexpand (self->timeline_pane, TRUE);
+  gtk_box_append (GTK_BOX (self->timeline_box), self->timeline_pane);
   _dossier_window_map_init (self);
 
   title = dossier_store_get_title (store);
@@ -800,6 +825,19 @@ dossier_window_get_map (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return self->map_pane;
+}
+
+/**
+ * dossier_window_get_timeline:
+ * @self: a #DossierWindow
+ *
+ * Returns: (transfer none) (nullable): the timeline pane, once a dossier is open
+ */
+GtkWidget *
+dossier_window_get_timeline (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->timeline_pane;
 }
 
 GtkWidget *

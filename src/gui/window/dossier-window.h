@@ -28,6 +28,7 @@ void           dossier_window_show_section (DossierWindow  *self,
                                             const char     *section);
 const char    *dossier_window_get_section  (DossierWindow  *self);
 GtkWidget     *dossier_window_get_map            (DossierWindow  *self);
+GtkWidget     *dossier_window_get_timeline       (DossierWindow  *self);
 GtkWidget     *dossier_window_get_editor         (DossierWindow  *self,
                                                   const char     *section);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,

@@ -1,0 +1,96 @@
+/* dossier-figure.c: a view written as a figure for a report (PNG, SVG, PDF)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dossier-figure.h"
+
+/**
+ * dossier_figure_write:
+ * @node: (nullable): what the view draws, in its own pixels
+ * @view_width: the view's size
+ * @view_height:
+ * @path: the file to write: .png, .svg or .pdf
+ * @width: its width in pixels (PNG) or points (SVG, PDF); the height follows the view's
+ * @error: return location for a #GError
+ *
+ * Draws @node scaled to @width on white, in the format the file name asks for. Lines and
+ * text stay lines and text in SVG and PDF. The file is written under a temporary name and
+ * renamed when complete, so that nothing half-written is ever left.
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+dossier_figure_write (GskRenderNode  *node,
+                      int             view_width,
+                      int             view_height,
+                      const char     *path,
+                      int             width,
+                      GError        **error)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *partial = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double scale;
+  int height;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (view_width <= 0 || view_height <= 0 || width <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The view is not shown: there is nothing to export"));
+      return FALSE;
+    }
+  scale = (double) width / view_width;
+  height = (int) ceil (view_height * scale);
+  lower = g_ascii_strdown (path, -1);
+  partial = g_strconcat (path, ".partial", NULL);
+  if (g_str_has_suffix (lower, ".svg"))
+    surface = cairo_svg_surface_create (partial, width, height);
+  else if (g_str_has_suffix (lower, ".pdf"))
+    surface = cairo_pdf_surface_create (partial, width, height);
+  else if (g_str_has_suffix (lower, ".png"))
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A figure is exported as PNG, SVG or PDF: end the file name with .png, .svg or .pdf"));
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  if (g_str_has_suffix (lower, ".png"))
+    status = cairo_surface_write_to_png (surface, partial);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (partial, path) != 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The figure could not be written to “%s”"), display);
+      return FALSE;
+    }
+  return TRUE;
+}

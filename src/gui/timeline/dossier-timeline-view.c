@@ -1,0 +1,1583 @@
+/* dossier-timeline-view.c: the incidents of the filter in time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One widget draws every incident of the filter at its date as EDTF knows it: a point for
+ * a day, a bar for a period, a pale span for a date known only to its month or year; an
+ * approximate end fades out, an uncertain one is dotted, an open one trails off with an
+ * arrow. The legend at the bottom says so. Items are read once per filter in a worker
+ * thread (100,000 take about 150 ms), laid out in rows that never overlap (again only when
+ * the zoom crosses a power of two), and a frame draws only what is in view. When the view
+ * holds more than the rows can show, a histogram of incidents per period replaces them.
+ *
+ * Dragging pans; dragging in the axis band at the top, or with Shift, brushes a period,
+ * which becomes the shared filter's period: the lists and the map narrow to it, while the
+ * timeline keeps showing the rest, dimmed, so that the period can be moved.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-edtf.h"
+#include "dossier-incident.h"
+#include "dossier-incident-layer.h"
+#include "dossier-timeline-view.h"
+#include "dossier-vocab.h"
+
+#define AXIS_HEIGHT     28
+#define LEGEND_HEIGHT   22
+#define LANE_LABELS     120
+#define ROW_HEIGHT      12
+#define MARK_HEIGHT     8
+#define MIN_MARK        8       /* pixels: the least width of a mark, and of a point */
+#define MAX_MARKS       4000    /* more in view, and a histogram is drawn */
+#define BIN_WIDTH       3
+#define MIN_PER_DAY     (1.0 / 365.25 / 2)   /* 2 pixels a year: centuries fit */
+#define MAX_PER_DAY     (24 * 60.0)          /* 60 pixels an hour */
+
+struct _DossierTimelineView
+{
+  GtkWidget        parent_instance;
+
+  DossierStore    *store;
+  DossierStore    *worker_store;  /* used by one job at a time, in its thread */
+  DossierFilter   *filter;
+  DossierIncidentQuery *shown_query;  /* the filter the items were read for */
+  char            *lang;
+  GCancellable    *cancellable;
+  GHashTable      *key_index;     /* interned violation code → its place in the vocabulary */
+  DossierColourBy  colour_by;
+  DossierLanes     lanes;
+
+  GArray          *all_items;     /* every dated incident, for the colour and lanes */
+  guint            generation;    /* of all_items: a new colour, lanes or edit bumps it */
+  GArray          *items;         /* those of the filter: DossierTimelineItem, by lane then start */
+  GHashTable      *by_id;         /* id → index + 1 */
+  GArray          *order;         /* indices by start then id: for [ and ] */
+  GPtrArray       *lane_codes;    /* of the last layout */
+  GArray          *lane_rows;
+  int              layout_level;  /* log2 of the pixels a day the rows were laid out for */
+  gboolean         running;
+  gboolean         pending;
+
+  double           first_day;     /* the view: the day at the left edge of the marks */
+  double           per_day;       /* pixels a day */
+  gboolean         fitted;        /* the view was set once (to all the items) */
+  gint64           selected;
+  gboolean         histogram;     /* in the last frame */
+
+  /* Dragging */
+  gboolean         brushing;
+  double           drag_x;
+  double           drag_first_day;
+  double           brush_x1;
+  double           brush_x2;
+  double           pointer_x;
+  double           zoom_scale;
+};
+
+enum {
+  INCIDENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET)
+
+static double
+marks_left (DossierTimelineView *self)
+{
+  return self->lanes != DOSSIER_LANES_NONE ? LANE_LABELS : 0;
+}
+
+static double
+marks_width (DossierTimelineView *self)
+{
+  return MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) - marks_left (self));
+}
+
+static double
+x_of_day (DossierTimelineView *self,
+          double               day)
+{
+  return marks_left (self) + (day - self->first_day) * self->per_day;
+}
+
+/**
+ * dossier_timeline_view_day_at:
+ * @self: a #DossierTimelineView
+ * @x: a position across the widget
+ *
+ * Returns: the day (GDate julian day, with a fraction) under @x
+ */
+double
+dossier_timeline_view_day_at (DossierTimelineView *self,
+                              double               x)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
+  return self->first_day + (x - marks_left (self)) / self->per_day;
+}
+
+static const char *
+lane_scheme (DossierLanes lanes)
+{
+  switch (lanes)
+    {
+    case DOSSIER_LANES_REGION:
+      return "admin1";
+    case DOSSIER_LANES_ACTOR_KIND:
+      return "actor-kind";
+    case DOSSIER_LANES_VIOLATION_TYPE:
+      return "violation-type";
+    case DOSSIER_LANES_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+key_colour (DossierTimelineView *self,
+            const char          *key,
+            GdkRGBA             *colour)
+{
+  gpointer index;
+
+  /* The map's colours, so that an incident is the same colour on both. */
+  if (key != NULL && g_hash_table_lookup_extended (self->key_index, key, NULL, &index))
+    dossier_incident_layer_key_colour (key, GPOINTER_TO_INT (index), colour);
+  else
+    dossier_incident_layer_key_colour (key, -1, colour);
+}
+
+/* Reading the items: in a worker thread with its own connection. Every dated incident is
+ * read once (for a colour and lanes), through an index that holds what the timeline needs;
+ * a filter then only asks SQLite for the ids it keeps, and the items are picked from those
+ * read before. */
+typedef struct {
+  DossierStore         *store;
+  DossierIncidentQuery *query;   /* NULL: no filter */
+  DossierColourBy       colour_by;
+  DossierLanes          lanes;
+  GArray               *all;     /* read before, or NULL to read */
+  guint                 generation;
+} Job;
+
+typedef struct {
+  GArray *all;
+  GArray *items;
+} JobResult;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->query, dossier_incident_query_free);
+  g_clear_pointer (&job->all, g_array_unref);
+  g_free (job);
+}
+
+static void
+job_result_free (JobResult *result)
+{
+  g_clear_pointer (&result->all, g_array_unref);
+  g_clear_pointer (&result->items, g_array_unref);
+  g_free (result);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source,
+         gpointer      data,
+         GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  JobResult *result = g_new0 (JobResult, 1);
+
+  result->all = job->all ? g_array_ref (job->all)
+                         : dossier_store_timeline_items (job->store, NULL, job->colour_by, job->lanes, &error);
+  if (result->all != NULL && job->query != NULL)
+    ids = dossier_store_query_ids (job->store, job->query, &error);
+  if (result->all == NULL || (job->query != NULL && ids == NULL))
+    {
+      job_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (ids == NULL)
+    result->items = g_array_ref (result->all);
+  else
+    {
+      result->items = g_array_sized_new (FALSE, FALSE, sizeof (DossierTimelineItem), ids->len);
+      for (guint i = 0; i < result->all->len; i++)
+        {
+          DossierTimelineItem *item = &g_array_index (result->all, DossierTimelineItem, i);
+
+          if (bsearch (&item->id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL)
+            g_array_append_val (result->items, *item);
+        }
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) job_result_free);
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  GArray *items = data;
+  const DossierTimelineItem *p = &g_array_index (items, DossierTimelineItem, *(const guint *) a);
+  const DossierTimelineItem *q = &g_array_index (items, DossierTimelineItem, *(const guint *) b);
+
+  if (p->start != q->start)
+    return p->start < q->start ? -1 : 1;
+  return (p->id > q->id) - (p->id < q->id);
+}
+
+static void start_job (DossierTimelineView *self);
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  JobResult *read = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->running = FALSE;
+  if (read == NULL)
+    g_warning ("Could not read the incidents for the timeline: %s", error->message);
+  else
+    {
+      GArray *items = g_array_ref (read->items);
+      Job *job = g_task_get_task_data (G_TASK (result));
+
+      g_clear_pointer (&self->all_items, g_array_unref);
+      /* Read for a colour or lanes since changed: shown until the next job ends, not kept. */
+      if (job->generation == self->generation)
+        self->all_items = g_array_ref (read->all);
+      job_result_free (read);
+      g_clear_pointer (&self->items, g_array_unref);
+      self->items = items;
+      g_hash_table_remove_all (self->by_id);
+      g_array_set_size (self->order, items->len);
+      for (guint i = 0; i < items->len; i++)
+        {
+          g_hash_table_insert (self->by_id, &g_array_index (items, DossierTimelineItem, i).id, GUINT_TO_POINTER (i + 1));
+          g_array_index (self->order, guint, i) = i;
+        }
+      g_array_sort_with_data (self->order, compare_by_start, items);
+      self->layout_level = G_MININT;
+      if (!self->fitted && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+        self->fitted = dossier_timeline_view_fit_all (self);
+    }
+  if (self->pending)
+    {
+      self->pending = FALSE;
+      start_job (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_job (DossierTimelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->running)
+    {
+      self->pending = TRUE;
+      return;
+    }
+  if (self->worker_store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->worker_store = dossier_store_open (dossier_store_get_path (self->store),
+                                               DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK, &error);
+      if (self->worker_store == NULL)
+        {
+          g_warning ("Could not open the dossier for the timeline: %s", error->message);
+          return;
+        }
+    }
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self->worker_store);
+  job->all = self->all_items ? g_array_ref (self->all_items) : NULL;
+  job->generation = self->generation;
+  if (self->filter != NULL && !dossier_filter_is_empty (self->filter))
+    {
+      job->query = dossier_incident_query_copy (dossier_filter_get_query (self->filter));
+      /* The timeline shows the filter's period but not only it: the rest is dimmed, so
+       * that a period brushed here can be seen in context and moved. */
+      job->query->date_from = 0;
+      job->query->date_to = 0;
+    }
+  job->colour_by = self->colour_by;
+  job->lanes = self->lanes;
+  self->running = TRUE;
+  task = g_task_new (self, self->cancellable, job_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+/* Rows for the current zoom: laid out again only when it crosses a power of two, for the
+ * narrowest scale of that range, so that marks never overlap within it. */
+static void
+ensure_layout (DossierTimelineView *self)
+{
+  int level = (int) floor (log2 (self->per_day));
+
+  if (self->items == NULL || level == self->layout_level)
+    return;
+  self->layout_level = level;
+  g_clear_pointer (&self->lane_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->lane_rows, g_array_unref);
+  self->lane_codes = dossier_timeline_layout (self->items, MIN_MARK / pow (2, level), &self->lane_rows);
+}
+
+static gboolean
+in_view (DossierTimelineView       *self,
+         const DossierTimelineItem *item,
+         double                     last_day)
+{
+  return item->start <= last_day && item->end + 1 >= self->first_day;
+}
+
+/* Each lane's band: its top and height, in the marks' area. */
+typedef struct {
+  double top;
+  double height;
+  guint  rows;      /* rows in view */
+} Band;
+
+static GArray *
+lane_bands (DossierTimelineView *self,
+            gboolean            *histogram)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT - LEGEND_HEIGHT;
+  double last_day = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  guint n_lanes = self->lane_codes ? self->lane_codes->len : 0;
+  GArray *bands = g_array_sized_new (FALSE, TRUE, sizeof (Band), n_lanes);
+  guint lane = 0, shown = 0, total_rows = 0;
+  const char *code = NULL;
+
+  g_array_set_size (bands, n_lanes);
+  for (guint i = 0; self->items && i < self->items->len; i++)
+    {
+      DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
+
+      if (i > 0 && item->lane != code)
+        lane++;
+      code = item->lane;
+      if (lane < n_lanes && in_view (self, item, last_day))
+        {
+          Band *band = &g_array_index (bands, Band, lane);
+
+          band->rows = MAX (band->rows, item->row + 1);
+          shown++;
+        }
+    }
+  for (guint l = 0; l < n_lanes; l++)
+    total_rows += MAX (1, g_array_index (bands, Band, l).rows);
+  *histogram = shown > MAX_MARKS || total_rows * ROW_HEIGHT > (guint) MAX (height, 0);
+  {
+    double top = AXIS_HEIGHT;
+
+    for (guint l = 0; l < n_lanes; l++)
+      {
+        Band *band = &g_array_index (bands, Band, l);
+
+        band->top = top;
+        band->height = *histogram ? (double) height / n_lanes : MAX (1, band->rows) * ROW_HEIGHT;
+        top += band->height;
+      }
+  }
+  return bands;
+}
+
+static guint
+lane_of (DossierTimelineView *self,
+         guint                index)
+{
+  /* Items are by lane: the lane of item @index is the number of lane changes before it. */
+  const char *lane = g_array_index (self->items, DossierTimelineItem, index).lane;
+
+  for (guint l = 0; self->lane_codes && l < self->lane_codes->len; l++)
+    if (g_strcmp0 (lane ? lane : "", self->lane_codes->pdata[l]) == 0)
+      return l;
+  return 0;
+}
+
+static void
+item_rect (DossierTimelineView       *self,
+           const DossierTimelineItem *item,
+           const Band                *band,
+           graphene_rect_t           *rect)
+{
+  double x0 = x_of_day (self, item->start), x1 = x_of_day (self, item->end + 1.0);
+  double y = band->top + item->row * ROW_HEIGHT + (ROW_HEIGHT - MARK_HEIGHT) / 2.0;
+
+  if (x1 - x0 < MIN_MARK)
+    {
+      double middle = (x0 + x1) / 2;
+
+      x0 = middle - MIN_MARK / 2.0;
+      x1 = middle + MIN_MARK / 2.0;
+    }
+  graphene_rect_init (rect, x0, y, x1 - x0, MARK_HEIGHT);
+}
+
+/* An item's end: faded when approximate, dotted when uncertain, an arrow when open. */
+static void
+draw_mark (DossierTimelineView       *self,
+           cairo_t                   *cr,
+           const DossierTimelineItem *item,
+           const graphene_rect_t     *r,
+           const GdkRGBA             *colour,
+           gboolean                   dimmed,
+           gboolean                   selected)
+{
+  double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+  double alpha = dimmed ? 0.25 : 1.0;
+  gboolean point = !(item->flags & (DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_IMPRECISE)) &&
+                   (item->end + 1.0 - item->start) * self->per_day < 3 * MIN_MARK;
+
+  cairo_save (cr);
+  if (point)
+    {
+      cairo_arc (cr, x + w / 2, y + h / 2, h / 2, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
+      if (item->flags & (DOSSIER_TIMELINE_APPROXIMATE_START | DOSSIER_TIMELINE_UNCERTAIN_START))
+        {
+          /* An approximate or uncertain day: a ring rather than a dot. */
+          cairo_set_line_width (cr, 1.6);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_fill (cr);
+    }
+  else
+    {
+      cairo_pattern_t *fill = cairo_pattern_create_linear (x, 0, x + w, 0);
+      double fade = MIN (0.3, 12 / MAX (w, 1));
+      double body = item->flags & DOSSIER_TIMELINE_IMPRECISE ? 0.35 : 1.0;
+
+      cairo_pattern_add_color_stop_rgba (fill, 0, colour->red, colour->green, colour->blue,
+                                         alpha * body * (item->flags & (DOSSIER_TIMELINE_APPROXIMATE_START | DOSSIER_TIMELINE_OPEN_START) ? 0.15 : 1));
+      cairo_pattern_add_color_stop_rgba (fill, fade, colour->red, colour->green, colour->blue, alpha * body);
+      cairo_pattern_add_color_stop_rgba (fill, 1 - fade, colour->red, colour->green, colour->blue, alpha * body);
+      cairo_pattern_add_color_stop_rgba (fill, 1, colour->red, colour->green, colour->blue,
+                                         alpha * body * (item->flags & (DOSSIER_TIMELINE_APPROXIMATE_END | DOSSIER_TIMELINE_OPEN_END) ? 0.15 : 1));
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_set_source (cr, fill);
+      cairo_fill (cr);
+      cairo_pattern_destroy (fill);
+      /* A span of imprecision is outlined: it says "somewhere in here". */
+      cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
+      cairo_set_line_width (cr, 1);
+      if (item->flags & DOSSIER_TIMELINE_IMPRECISE)
+        {
+          cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+          cairo_stroke (cr);
+        }
+      if (item->flags & DOSSIER_TIMELINE_UNCERTAIN_START)
+        {
+          cairo_set_dash (cr, (double[]) { 1.5, 1.5 }, 2, 0);
+          cairo_move_to (cr, x + 0.5, y - 2);
+          cairo_line_to (cr, x + 0.5, y + h + 2);
+          cairo_stroke (cr);
+        }
+      if (item->flags & DOSSIER_TIMELINE_UNCERTAIN_END)
+        {
+          cairo_set_dash (cr, (double[]) { 1.5, 1.5 }, 2, 0);
+          cairo_move_to (cr, x + w - 0.5, y - 2);
+          cairo_line_to (cr, x + w - 0.5, y + h + 2);
+          cairo_stroke (cr);
+        }
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (item->flags & DOSSIER_TIMELINE_OPEN_END)
+        {
+          cairo_move_to (cr, x + w, y - 1);
+          cairo_line_to (cr, x + w + 5, y + h / 2);
+          cairo_line_to (cr, x + w, y + h + 1);
+          cairo_fill (cr);
+        }
+      if (item->flags & DOSSIER_TIMELINE_OPEN_START)
+        {
+          cairo_move_to (cr, x, y - 1);
+          cairo_line_to (cr, x - 5, y + h / 2);
+          cairo_line_to (cr, x, y + h + 1);
+          cairo_fill (cr);
+        }
+    }
+  if (selected)
+    {
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, x - 2, y - 2, w + 4, h + 4);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       r,
+           double       g,
+           double       b)
+{
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  cairo_set_source_rgb (cr, r, g, b);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_axis (DossierTimelineView *self,
+           cairo_t             *cr,
+           PangoLayout         *layout,
+           int                  width,
+           int                  height)
+{
+  double last_day = dossier_timeline_view_day_at (self, width);
+  g_autoptr(GPtrArray) ticks = dossier_timeline_ticks (self->first_day, last_day, marks_width (self), self->lang);
+
+  cairo_set_source_rgb (cr, 0.95, 0.95, 0.94);
+  cairo_rectangle (cr, 0, 0, width, AXIS_HEIGHT);
+  cairo_fill (cr);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      DossierTimelineTick *tick = ticks->pdata[i];
+      double x = round (x_of_day (self, tick->day)) + 0.5;
+
+      if (x < marks_left (self))
+        continue;
+      cairo_set_source_rgba (cr, 0, 0, 0, tick->major ? 0.25 : 0.10);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, x, tick->major ? 0 : AXIS_HEIGHT - 8);
+      cairo_line_to (cr, x, height - LEGEND_HEIGHT);
+      cairo_stroke (cr);
+      pango_layout_set_attributes (layout, NULL);
+      if (tick->major)
+        {
+          PangoAttrList *bold = pango_attr_list_new ();
+
+          pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_layout_set_attributes (layout, bold);
+          pango_attr_list_unref (bold);
+        }
+      draw_text (cr, layout, tick->label, x + 3, 5, 0.25, 0.25, 0.25);
+      pango_layout_set_attributes (layout, NULL);
+    }
+}
+
+/* What the marks mean, and the colours' keys, along the bottom: part of every figure. */
+static void
+draw_legend (DossierTimelineView *self,
+             cairo_t             *cr,
+             PangoLayout         *layout,
+             int                  width,
+             int                  height)
+{
+  static const DossierTimelineItem samples[] = {
+    { 0, 0, 0, 0, NULL, NULL, 0 },
+    { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL, NULL, NULL, 0 },
+    { 0, 0, 9, DOSSIER_TIMELINE_IMPRECISE, NULL, NULL, 0 },
+    { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_APPROXIMATE_END, NULL, NULL, 0 },
+    { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_UNCERTAIN_END, NULL, NULL, 0 },
+    { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_OPEN_END, NULL, NULL, 0 },
+  };
+  const char *words[] = {
+    C_("timeline legend", "day"), C_("timeline legend", "period"),
+    C_("timeline legend", "month or year only"), C_("timeline legend", "approximate (~)"),
+    C_("timeline legend", "uncertain (?)"), C_("timeline legend", "open"),
+  };
+  GdkRGBA grey = { 0.35, 0.35, 0.35, 1 };
+  double per_day = self->per_day, x = 6, y = height - LEGEND_HEIGHT;
+
+  cairo_set_source_rgb (cr, 0.97, 0.97, 0.96);
+  cairo_rectangle (cr, 0, y, width, LEGEND_HEIGHT);
+  cairo_fill (cr);
+  if (self->histogram)
+    {
+      draw_text (cr, layout, _("Too many incidents to draw one by one: incidents per period (zoom in to see them)"),
+                 x, y + 3, 0.3, 0.3, 0.3);
+      return;
+    }
+  /* Samples are drawn at a scale of their own: 3 pixels a day. */
+  self->per_day = 3;
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      graphene_rect_t r;
+      int w;
+
+      graphene_rect_init (&r, x, y + (LEGEND_HEIGHT - MARK_HEIGHT) / 2.0, i == 0 ? MARK_HEIGHT : 22, MARK_HEIGHT);
+      draw_mark (self, cr, &samples[i], &r, &grey, FALSE, FALSE);
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      draw_text (cr, layout, words[i], x + r.size.width + 9, y + 4, 0.3, 0.3, 0.3);
+      x += r.size.width + 9 + w + 12;
+    }
+  self->per_day = per_day;
+}
+
+static void
+draw (DossierTimelineView *self,
+      cairo_t             *cr,
+      int                  width,
+      int                  height)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
+  const DossierIncidentQuery *query = self->filter ? dossier_filter_get_query (self->filter) : NULL;
+  double last_day = dossier_timeline_view_day_at (self, width);
+  g_autoptr(GArray) bands = NULL;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  draw_axis (self, cr, layout, width, height);
+
+  ensure_layout (self);
+  bands = lane_bands (self, &self->histogram);
+
+  /* The filter's period, shaded; the brush being dragged, outlined. */
+  if (query != NULL && (query->date_from != 0 || query->date_to != 0))
+    {
+      double x0 = query->date_from ? x_of_day (self, query->date_from) : marks_left (self);
+      double x1 = query->date_to ? x_of_day (self, query->date_to + 1.0) : width;
+
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+      cairo_rectangle (cr, x0, 0, x1 - x0, height - LEGEND_HEIGHT);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      cairo_rectangle (cr, x0, 0, x1 - x0, AXIS_HEIGHT);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, marks_left (self), AXIS_HEIGHT, width - marks_left (self), height - AXIS_HEIGHT - LEGEND_HEIGHT);
+  cairo_clip (cr);
+  if (self->items != NULL && self->histogram)
+    {
+      /* Incidents per period, each spread over its span, per lane. */
+      guint n_bins = (guint) ceil ((width - marks_left (self)) / BIN_WIDTH) + 1;
+      guint n_lanes = bands->len;
+      g_autofree double *bins = g_new0 (double, (gsize) n_bins * MAX (n_lanes, 1));
+      double days_per_bin = BIN_WIDTH / self->per_day;
+
+      guint lane = 0;
+      const char *code = NULL;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
+          double a, b;
+          guint first, last;
+
+          if (i > 0 && item->lane != code)
+            lane++;
+          code = item->lane;
+          if (!in_view (self, item, last_day) || (n_lanes > 0 && lane >= n_lanes))
+            continue;
+          a = (item->start - self->first_day) / days_per_bin;
+          b = (item->end + 1.0 - self->first_day) / days_per_bin;
+          first = (guint) CLAMP (floor (a), 0, n_bins - 1);
+          last = (guint) CLAMP (floor (b), 0, n_bins - 1);
+          for (guint k = first; k <= last; k++)
+            bins[lane * n_bins + k] += 1.0 / (last - first + 1);
+        }
+      for (guint l = 0; l < MAX (n_lanes, 1); l++)
+        {
+          Band *band = n_lanes ? &g_array_index (bands, Band, l) : NULL;
+          double top = band ? band->top : AXIS_HEIGHT, h = band ? band->height : height - AXIS_HEIGHT - LEGEND_HEIGHT;
+          double max = 0;
+
+          for (guint k = 0; k < n_bins; k++)
+            max = MAX (max, bins[l * n_bins + k]);
+          if (max <= 0)
+            continue;
+          cairo_set_source_rgba (cr, 0.21, 0.40, 0.60, 0.85);
+          for (guint k = 0; k < n_bins; k++)
+            if (bins[l * n_bins + k] > 0)
+              {
+                double bar = MAX (1, (h - 4) * bins[l * n_bins + k] / max);
+
+                cairo_rectangle (cr, marks_left (self) + k * BIN_WIDTH, top + h - bar, BIN_WIDTH - 0.5, bar);
+              }
+          cairo_fill (cr);
+        }
+    }
+  else if (self->items != NULL)
+    {
+      guint lane = 0;
+      const char *code = NULL;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
+          gboolean dimmed;
+          graphene_rect_t r;
+          GdkRGBA colour;
+
+          if (i > 0 && item->lane != code)
+            lane++;
+          code = item->lane;
+          if (!in_view (self, item, last_day) || lane >= bands->len)
+            continue;
+          dimmed = query != NULL && ((query->date_from != 0 && item->end < query->date_from) ||
+                                     (query->date_to != 0 && item->start > query->date_to));
+          item_rect (self, item, &g_array_index (bands, Band, lane), &r);
+          key_colour (self, item->key, &colour);
+          draw_mark (self, cr, item, &r, &colour, dimmed, item->id == self->selected);
+        }
+    }
+  cairo_restore (cr);
+
+  /* Lanes: their names and borders. */
+  if (self->lanes != DOSSIER_LANES_NONE && self->lane_codes != NULL)
+    for (guint l = 0; l < bands->len; l++)
+      {
+        Band *band = &g_array_index (bands, Band, l);
+        const char *lane = self->lane_codes->pdata[l];
+        g_autofree char *label = *lane ? dossier_store_vocab_label (self->store, lane_scheme (self->lanes), lane, self->lang)
+                                       : g_strdup (C_("timeline lane", "Unknown"));
+
+        cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+        cairo_rectangle (cr, 0, round (band->top) + 0.5, width, 0);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+        if (band->height >= 10)
+          {
+            pango_layout_set_width (layout, (LANE_LABELS - 8) * PANGO_SCALE);
+            pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+            draw_text (cr, layout, label, 4, band->top + MAX (0, band->height / 2 - 7), 0.2, 0.2, 0.2);
+            pango_layout_set_width (layout, -1);
+          }
+      }
+
+  if (self->brushing)
+    {
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.25);
+      cairo_rectangle (cr, MIN (self->brush_x1, self->brush_x2), 0, fabs (self->brush_x2 - self->brush_x1),
+                       height - LEGEND_HEIGHT);
+      cairo_fill (cr);
+    }
+  if (self->items != NULL && self->items->len == 0)
+    draw_text (cr, layout, _("No dated incident matches the filter"), marks_left (self) + 12, AXIS_HEIGHT + 12, 0.4, 0.4, 0.4);
+  draw_legend (self, cr, layout, width, height);
+  g_object_unref (layout);
+}
+
+static void
+dossier_timeline_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (!self->fitted && self->items != NULL)
+    self->fitted = dossier_timeline_view_fit_all (self);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw (self, cr, width, height);
+  cairo_destroy (cr);
+  if (gtk_widget_has_focus (widget))
+    {
+      GdkRGBA focus = { 0.21, 0.52, 0.89, 0.8 };
+
+      gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (1, 1, width - 2, height - 2),
+                                  (float[]) { 2, 2, 2, 2 }, (GdkRGBA[]) { focus, focus, focus, focus });
+    }
+}
+
+/**
+ * dossier_timeline_view_render:
+ * @self: a #DossierTimelineView
+ *
+ * Returns: (transfer full): the view drawn afresh, for a figure
+ */
+GskRenderNode *
+dossier_timeline_view_render (DossierTimelineView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr;
+
+  if (width > 0 && height > 0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      draw (self, cr, width, height);
+      cairo_destroy (cr);
+    }
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+update_description (DossierTimelineView *self)
+{
+  g_autofree char *from = dossier_timeline_format_day (self->first_day, self->lang);
+  g_autofree char *to = dossier_timeline_format_day (dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self))),
+                                                     self->lang);
+  g_autofree char *description = NULL;
+  g_autoptr(DossierIncident) incident = NULL;
+
+  if (self->selected > 0)
+    incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, self->selected, NULL);
+  if (incident != NULL)
+    {
+      g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, self->lang);
+
+      /* Translators: what a screen reader says of the timeline: the period shown, then the
+       * incident selected (its code and date) */
+      description = g_strdup_printf (_("From %s to %s; selected: %s, %s"), from, to, DOSSIER_RECORD (incident)->code,
+                                     date ? date : "");
+    }
+  else
+    /* Translators: what a screen reader says of the timeline: the period shown */
+    description = g_strdup_printf (_("From %s to %s; nothing selected"), from, to);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+static void
+view_changed (DossierTimelineView *self)
+{
+  self->per_day = CLAMP (self->per_day, MIN_PER_DAY, MAX_PER_DAY);
+  self->first_day = CLAMP (self->first_day, 1, 3652059);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_timeline_view_get_period (DossierTimelineView *self,
+                                  double              *first_day,
+                                  double              *last_day)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  *first_day = self->first_day;
+  *last_day = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/**
+ * dossier_timeline_view_set_period:
+ * @self: a #DossierTimelineView
+ * @first_day: the day to show at the left (GDate julian day)
+ * @last_day: the day to show at the right
+ */
+void
+dossier_timeline_view_set_period (DossierTimelineView *self,
+                                  double               first_day,
+                                  double               last_day)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  if (!(last_day > first_day))
+    return;
+  self->per_day = marks_width (self) / (last_day - first_day);
+  self->first_day = first_day;
+  self->fitted = TRUE;
+  view_changed (self);
+}
+
+/* Shows days @from to @to (inclusive) with a margin. */
+static void
+show_span (DossierTimelineView *self,
+           double               from,
+           double               to)
+{
+  double span = MAX (to - from, 14), margin = span * 0.05;
+
+  dossier_timeline_view_set_period (self, from - margin, from + span + margin);
+}
+
+/**
+ * dossier_timeline_view_fit_all:
+ * @self: a #DossierTimelineView
+ *
+ * Returns: %TRUE if there are items to fit
+ */
+gboolean
+dossier_timeline_view_fit_all (DossierTimelineView *self)
+{
+  guint32 from = G_MAXUINT32, to = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+
+  for (guint i = 0; self->items && i < self->items->len; i++)
+    {
+      DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
+
+      from = MIN (from, item->start);
+      to = MAX (to, item->end + 1);
+    }
+  if (from > to)
+    return FALSE;
+  show_span (self, from, to);
+  return TRUE;
+}
+
+static DossierTimelineItem *
+find_item (DossierTimelineView *self,
+           gint64               id,
+           guint               *index)
+{
+  guint i = self->items ? GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &id)) : 0;
+
+  if (i == 0)
+    return NULL;
+  if (index != NULL)
+    *index = i - 1;
+  return &g_array_index (self->items, DossierTimelineItem, i - 1);
+}
+
+gboolean
+dossier_timeline_view_fit_selection (DossierTimelineView *self)
+{
+  DossierTimelineItem *item;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+  item = find_item (self, self->selected, NULL);
+  if (item == NULL)
+    return FALSE;
+  show_span (self, item->start, item->end + 1.0);
+  return TRUE;
+}
+
+/**
+ * dossier_timeline_view_zoom:
+ * @self: a #DossierTimelineView
+ * @factor: more than 1 to zoom in
+ * @x: the position that stays put
+ */
+void
+dossier_timeline_view_zoom (DossierTimelineView *self,
+                            double               factor,
+                            double               x)
+{
+  double day;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  day = dossier_timeline_view_day_at (self, x);
+  self->per_day = CLAMP (self->per_day * factor, MIN_PER_DAY, MAX_PER_DAY);
+  self->first_day = day - (x - marks_left (self)) / self->per_day;
+  view_changed (self);
+}
+
+void
+dossier_timeline_view_pan (DossierTimelineView *self,
+                           double               pixels)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  self->first_day += pixels / self->per_day;
+  view_changed (self);
+}
+
+gboolean
+dossier_timeline_view_shows_histogram (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+  return self->histogram;
+}
+
+/**
+ * dossier_timeline_view_item_area:
+ * @self: a #DossierTimelineView
+ * @id: an incident
+ * @area: (out): where it is drawn
+ *
+ * Returns: %TRUE if it is drawn (in view, and not summed in a histogram)
+ */
+gboolean
+dossier_timeline_view_item_area (DossierTimelineView *self,
+                                 gint64               id,
+                                 graphene_rect_t     *area)
+{
+  g_autoptr(GArray) bands = NULL;
+  DossierTimelineItem *item;
+  gboolean histogram;
+  guint index;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+  item = find_item (self, id, &index);
+  if (item == NULL)
+    return FALSE;
+  ensure_layout (self);
+  bands = lane_bands (self, &histogram);
+  if (histogram || !in_view (self, item, dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)))))
+    return FALSE;
+  item_rect (self, item, &g_array_index (bands, Band, lane_of (self, index)), area);
+  return TRUE;
+}
+
+/**
+ * dossier_timeline_view_pick:
+ * @self: a #DossierTimelineView
+ * @x: a point of the widget
+ * @y:
+ *
+ * Returns: the incident drawn there, or 0
+ */
+gint64
+dossier_timeline_view_pick (DossierTimelineView *self,
+                            double               x,
+                            double               y)
+{
+  g_autoptr(GArray) bands = NULL;
+  double last_day;
+  gboolean histogram;
+  guint lane = 0;
+  const char *code = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
+  if (self->items == NULL || x < marks_left (self))
+    return 0;
+  ensure_layout (self);
+  bands = lane_bands (self, &histogram);
+  if (histogram)
+    return 0;
+  last_day = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
+      graphene_rect_t r;
+
+      if (i > 0 && item->lane != code)
+        lane++;
+      code = item->lane;
+      if (!in_view (self, item, last_day) || lane >= bands->len)
+        continue;
+      item_rect (self, item, &g_array_index (bands, Band, lane), &r);
+      graphene_rect_inset (&r, -2, -2);
+      if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
+        return item->id;
+    }
+  return 0;
+}
+
+/**
+ * dossier_timeline_view_set_selected:
+ * @self: a #DossierTimelineView
+ * @id: an incident, or 0
+ *
+ * Marks it, and brings it into view if it is out of it (the zoom stays).
+ */
+void
+dossier_timeline_view_set_selected (DossierTimelineView *self,
+                                    gint64               id)
+{
+  DossierTimelineItem *item;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  self->selected = id;
+  item = find_item (self, id, NULL);
+  if (item != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      double last_day = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+
+      if (!in_view (self, item, last_day))
+        self->first_day = (item->start + item->end + 1.0) / 2 - (last_day - self->first_day) / 2;
+    }
+  view_changed (self);
+}
+
+gint64
+dossier_timeline_view_get_selected (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
+  return self->selected;
+}
+
+static void
+activate (DossierTimelineView *self,
+          gint64               id)
+{
+  dossier_timeline_view_set_selected (self, id);
+  g_signal_emit (self, signals[INCIDENT_ACTIVATED], 0, id);
+}
+
+/**
+ * dossier_timeline_view_brush:
+ * @self: a #DossierTimelineView
+ * @x1: one end of the period brushed, across the widget
+ * @x2: the other
+ *
+ * Sets the shared filter's period to the days between @x1 and @x2.
+ */
+void
+dossier_timeline_view_brush (DossierTimelineView *self,
+                             double               x1,
+                             double               x2)
+{
+  double a, b;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  if (self->filter == NULL)
+    return;
+  a = dossier_timeline_view_day_at (self, MIN (x1, x2));
+  b = dossier_timeline_view_day_at (self, MAX (x1, x2));
+  dossier_filter_set_period (self->filter, (guint32) CLAMP (floor (a), 1, 3652059), (guint32) CLAMP (floor (b), 1, 3652059));
+}
+
+static void
+on_drag_begin (GtkGestureDrag      *gesture,
+               double               x,
+               double               y,
+               DossierTimelineView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_x = x;
+  self->drag_first_day = self->first_day;
+  self->brushing = y < AXIS_HEIGHT || (state & GDK_SHIFT_MASK);
+  self->brush_x1 = self->brush_x2 = x;
+}
+
+static void
+on_drag_update (GtkGestureDrag      *gesture,
+                double               dx,
+                double               dy,
+                DossierTimelineView *self)
+{
+  if (self->brushing)
+    self->brush_x2 = self->drag_x + dx;
+  else
+    self->first_day = self->drag_first_day - dx / self->per_day;
+  view_changed (self);
+}
+
+static void
+on_drag_end (GtkGestureDrag      *gesture,
+             double               dx,
+             double               dy,
+             DossierTimelineView *self)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (fabs (dx) < 3 && fabs (dy) < 3)
+    {
+      gint64 id = dossier_timeline_view_pick (self, x, y);
+
+      self->brushing = FALSE;
+      if (id > 0)
+        activate (self, id);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  if (self->brushing)
+    {
+      self->brushing = FALSE;
+      dossier_timeline_view_brush (self, x, x + dx);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           DossierTimelineView      *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (state & GDK_CONTROL_MASK)
+    dossier_timeline_view_zoom (self, pow (1.25, -dy), self->pointer_x);
+  else
+    dossier_timeline_view_pan (self, (fabs (dx) > fabs (dy) ? dx : dy) * 40);
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           DossierTimelineView      *self)
+{
+  self->pointer_x = x;
+}
+
+static void
+on_zoom_begin (GtkGesture          *gesture,
+               GdkEventSequence    *sequence,
+               DossierTimelineView *self)
+{
+  self->zoom_scale = 1;
+}
+
+static void
+on_zoom_changed (GtkGestureZoom      *gesture,
+                 double               scale,
+                 DossierTimelineView *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  if (self->zoom_scale > 0 && scale > 0)
+    dossier_timeline_view_zoom (self, scale / self->zoom_scale, x);
+  self->zoom_scale = scale;
+}
+
+/**
+ * dossier_timeline_view_step:
+ * @self: a #DossierTimelineView
+ * @direction: -1 for the incident before the selected one in time, 1 for the one after
+ *
+ * What [ and ] do: the selection moves, and the lists and the map follow.
+ */
+void
+dossier_timeline_view_step (DossierTimelineView *self,
+                            int                  direction)
+{
+  guint index = 0, at = 0;
+  gboolean found = FALSE;
+
+  if (self->items == NULL || self->items->len == 0)
+    return;
+  if (find_item (self, self->selected, &index) != NULL)
+    for (guint k = 0; k < self->order->len; k++)
+      if (g_array_index (self->order, guint, k) == index)
+        {
+          at = k;
+          found = TRUE;
+          break;
+        }
+  if (!found)
+    {
+      /* From the view: the first incident in it. */
+      for (at = 0; at + 1 < self->order->len; at++)
+        if (g_array_index (self->items, DossierTimelineItem, g_array_index (self->order, guint, at)).end + 1.0 >= self->first_day)
+          break;
+    }
+  else if (direction < 0 && at > 0)
+    at--;
+  else if (direction > 0 && at + 1 < self->order->len)
+    at++;
+  activate (self, g_array_index (self->items, DossierTimelineItem, g_array_index (self->order, guint, at)).id);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        DossierTimelineView   *self)
+{
+  double middle = marks_left (self) + marks_width (self) / 2;
+
+  switch (keyval)
+    {
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      dossier_timeline_view_zoom (self, 1.5, middle);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      dossier_timeline_view_zoom (self, 1 / 1.5, middle);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dossier_timeline_view_pan (self, -marks_width (self) / 8);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dossier_timeline_view_pan (self, marks_width (self) / 8);
+      return TRUE;
+    case GDK_KEY_Home:
+      dossier_timeline_view_fit_all (self);
+      return TRUE;
+    case GDK_KEY_bracketleft:
+      dossier_timeline_view_step (self, -1);
+      return TRUE;
+    case GDK_KEY_bracketright:
+      dossier_timeline_view_step (self, 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+on_query_tooltip (GtkWidget           *widget,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard,
+                  GtkTooltip          *tooltip,
+                  DossierTimelineView *self)
+{
+  gint64 id = keyboard ? self->selected : dossier_timeline_view_pick (self, x, y);
+  g_autoptr(DossierIncident) incident = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (id <= 0 || (incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, id, NULL)) == NULL)
+    return FALSE;
+  date = *incident->date_edtf ? dossier_edtf_format_string (incident->date_edtf, self->lang) : g_strdup ("");
+  text = g_strdup_printf ("%s · %s\n%s", DOSSIER_RECORD (incident)->code, date ? date : "",
+                          dossier_incident_get_title (incident, self->lang, NULL));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+dossier_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
+
+  if (!self->fitted && self->items != NULL && width > 0)
+    self->fitted = dossier_timeline_view_fit_all (self);
+}
+
+static void
+dossier_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : AXIS_HEIGHT + LEGEND_HEIGHT + 4 * ROW_HEIGHT;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 240;
+}
+
+static void
+dossier_timeline_view_dispose (GObject *object)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+  G_OBJECT_CLASS (dossier_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_timeline_view_finalize (GObject *object)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->worker_store);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->all_items, g_array_unref);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->lane_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->lane_rows, g_array_unref);
+  g_clear_pointer (&self->key_index, g_hash_table_unref);
+  g_clear_pointer (&self->shown_query, dossier_incident_query_free);
+  g_clear_pointer (&self->lang, g_free);
+  G_OBJECT_CLASS (dossier_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_timeline_view_dispose;
+  object_class->finalize = dossier_timeline_view_finalize;
+  widget_class->snapshot = dossier_timeline_view_snapshot;
+  widget_class->measure = dossier_timeline_view_measure;
+  widget_class->size_allocate = dossier_timeline_view_size_allocate;
+  gtk_widget_class_set_css_name (widget_class, "dossier-timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* An incident was chosen on the timeline (click, [ or ]): its id. */
+  signals[INCIDENT_ACTIVATED] = g_signal_new ("incident-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+dossier_timeline_view_init (DossierTimelineView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->cancellable = g_cancellable_new ();
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->layout_level = G_MININT;
+  self->per_day = 1;
+  self->first_day = 730000;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+static gboolean
+same_but_period (const DossierIncidentQuery *a,
+                 const DossierIncidentQuery *b)
+{
+  return g_strcmp0 (a->text, b->text) == 0 && g_strcmp0 (a->admin1, b->admin1) == 0 &&
+         g_strcmp0 (a->violation_type, b->violation_type) == 0 && a->actor_id == b->actor_id &&
+         g_strcmp0 (a->verification, b->verification) == 0 && g_strcmp0 (a->admin2, b->admin2) == 0 &&
+         g_strcmp0 (a->protection, b->protection) == 0;
+}
+
+static void
+on_filter_changed (DossierTimelineView *self)
+{
+  const DossierIncidentQuery *query = dossier_filter_get_query (self->filter);
+
+  /* A new period (brushed here, most often) only moves the shading: the timeline shows
+   * the items outside it too. Anything else is read again. */
+  if (self->shown_query == NULL || !same_but_period (self->shown_query, query))
+    {
+      g_clear_pointer (&self->shown_query, dossier_incident_query_free);
+      self->shown_query = dossier_incident_query_copy (query);
+      start_job (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dossier_timeline_view_new:
+ * @store: the dossier
+ * @filter: (nullable): the shared filter, followed
+ * @lang: "fr" or "en"
+ *
+ * Returns: (transfer full): a new timeline
+ */
+GtkWidget *
+dossier_timeline_view_new (DossierStore  *store,
+                           DossierFilter *filter,
+                           const char    *lang)
+{
+  DossierTimelineView *self;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL);
+  self->store = g_object_ref (store);
+  self->lang = g_strdup (lang);
+  {
+    g_autoptr(GPtrArray) types = dossier_store_list_vocab (store, "violation-type", NULL);
+
+    self->key_index = g_hash_table_new (NULL, NULL);
+    for (guint i = 0; types && i < types->len; i++)
+      g_hash_table_insert (self->key_index, (gpointer) g_intern_string (((DossierVocabTerm *) types->pdata[i])->code),
+                           GINT_TO_POINTER (i));
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
+  if (filter != NULL)
+    {
+      self->filter = g_object_ref (filter);
+      self->shown_query = dossier_incident_query_copy (dossier_filter_get_query (filter));
+      g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
+    }
+  start_job (self);
+  return GTK_WIDGET (self);
+}
+
+void
+dossier_timeline_view_set_colour_by (DossierTimelineView *self,
+                                     DossierColourBy      colour_by)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  if (self->colour_by == colour_by)
+    return;
+  self->colour_by = colour_by;
+  g_clear_pointer (&self->all_items, g_array_unref);
+  self->generation++;
+  start_job (self);
+}
+
+void
+dossier_timeline_view_set_lanes (DossierTimelineView *self,
+                                 DossierLanes         lanes)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  if (self->lanes == lanes)
+    return;
+  /* The same period stays in view, though the lanes' names take room on the left. */
+  {
+    double first = self->first_day, last = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+
+    self->lanes = lanes;
+    if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+      dossier_timeline_view_set_period (self, first, last);
+  }
+  g_clear_pointer (&self->all_items, g_array_unref);
+  self->generation++;
+  start_job (self);
+}
+
+/* The incidents changed (an edit): read them again. */
+void
+dossier_timeline_view_refresh (DossierTimelineView *self)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  g_clear_pointer (&self->all_items, g_array_unref);
+  self->generation++;
+  start_job (self);
+}
+
+gboolean
+dossier_timeline_view_is_busy (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+  return self->running || self->pending || self->items == NULL;
+}
+
+/* The items read for the filter, with their rows for the current zoom. */
+GArray *
+dossier_timeline_view_get_items (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
+  ensure_layout (self);
+  return self->items;
+}

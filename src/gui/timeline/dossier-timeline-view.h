@@ -1,0 +1,60 @@
+/* dossier-timeline-view.h: the incidents of the filter in time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-filter.h"
+#include "dossier-store.h"
+#include "dossier-timeline.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_TIMELINE_VIEW (dossier_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, DOSSIER, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget *dossier_timeline_view_new            (DossierStore        *store,
+                                                 DossierFilter       *filter,
+                                                 const char          *lang);
+void       dossier_timeline_view_set_colour_by  (DossierTimelineView *self,
+                                                 DossierColourBy      colour_by);
+void       dossier_timeline_view_set_lanes      (DossierTimelineView *self,
+                                                 DossierLanes         lanes);
+void       dossier_timeline_view_set_selected   (DossierTimelineView *self,
+                                                 gint64               id);
+gint64     dossier_timeline_view_get_selected   (DossierTimelineView *self);
+void       dossier_timeline_view_step           (DossierTimelineView *self,
+                                                 int                  direction);
+void       dossier_timeline_view_refresh        (DossierTimelineView *self);
+gboolean   dossier_timeline_view_is_busy        (DossierTimelineView *self);
+GArray    *dossier_timeline_view_get_items      (DossierTimelineView *self);
+void       dossier_timeline_view_get_period     (DossierTimelineView *self,
+                                                 double              *first_day,
+                                                 double              *last_day);
+void       dossier_timeline_view_set_period     (DossierTimelineView *self,
+                                                 double               first_day,
+                                                 double               last_day);
+gboolean   dossier_timeline_view_fit_all        (DossierTimelineView *self);
+gboolean   dossier_timeline_view_fit_selection  (DossierTimelineView *self);
+void       dossier_timeline_view_zoom           (DossierTimelineView *self,
+                                                 double               factor,
+                                                 double               x);
+void       dossier_timeline_view_pan            (DossierTimelineView *self,
+                                                 double               pixels);
+gint64     dossier_timeline_view_pick           (DossierTimelineView *self,
+                                                 double               x,
+                                                 double               y);
+gboolean   dossier_timeline_view_item_area      (DossierTimelineView *self,
+                                                 gint64               id,
+                                                 graphene_rect_t     *area);
+gboolean   dossier_timeline_view_shows_histogram (DossierTimelineView *self);
+void       dossier_timeline_view_brush          (DossierTimelineView *self,
+                                                 double               x1,
+                                                 double               x2);
+double     dossier_timeline_view_day_at         (DossierTimelineView *self,
+                                                 double               x);
+GskRenderNode *dossier_timeline_view_render     (DossierTimelineView *self);
+
+G_END_DECLS
