@@ -23,30 +23,6 @@
 #include "dossier-test-display.h"
 #include "dossier-test-frames.h"
 
-/* Draws @widget as the renderer would, into @target: the snapshot of every layer, then its
- * render nodes painted with cairo. The window system's copy to the screen is left out. */
-static double
-render_offscreen (GtkWidget           *widget,
-                  const GtkAllocation *allocation,
-                  cairo_surface_t     *target)
-{
-  double start = dossier_bench_now_ms ();
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_t *cr;
-
-  /* Layout first, as a frame would: moving the view places the layers' children anew. */
-  gtk_widget_size_allocate (widget, allocation, -1);
-  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  cr = cairo_create (target);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (target);
-  return dossier_bench_now_ms () - start;
-}
-
 /* 240 views: a flight from west to east and back across Mali, zooming in and out. */
 static void
 view (int     i,
@@ -110,7 +86,7 @@ bench_pane (const char *path)
           view (i, &lat, &lon, &zoom);
           shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
           shumate_viewport_set_zoom_level (viewport, zoom);
-          frame = pass == 0 ? render_offscreen (pane, &allocation, target) : dossier_bench_next_frame (pane);
+          frame = pass == 0 ? dossier_bench_render_offscreen (pane, &allocation, target) : dossier_bench_next_frame (pane);
           g_array_append_val (frames, frame);
           /* The reading of a new area runs beside the frames; its time is its own figure. */
           t0 = dossier_bench_now_ms ();

@@ -69,6 +69,30 @@ dossier_bench_next_frame (GtkWidget *widget)
   return dossier_bench_wait_painted ();
 }
 
+/* Draws @widget as the renderer would, into @target: the snapshot of every layer, then its
+ * render nodes painted with cairo. The window system's copy to the screen is left out. */
+double
+dossier_bench_render_offscreen (GtkWidget           *widget,
+                                const GtkAllocation *allocation,
+                                cairo_surface_t     *target)
+{
+  double start = dossier_bench_now_ms ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_t *cr;
+
+  /* Layout first, as a frame would: moving the view places the layers' children anew. */
+  gtk_widget_size_allocate (widget, allocation, -1);
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cr = cairo_create (target);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (target);
+  return dossier_bench_now_ms () - start;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
