@@ -111,6 +111,25 @@ main (int   argc,
       g_array_append_val (frames, took);
     }
   dossier_bench_report ("re-layout after a filter change (< 100 ms)", frames);
+
+  /* One region and a month in view: incidents drawn one by one, panned across a year. */
+  dossier_filter_set_text (filter, "admin1", "kidal");
+  wait_idle (view);
+  g_array_set_size (frames, 0);
+  histogram_frames = 0;
+  for (int i = 0; i < 120; i++)
+    {
+      double middle = first_day + (last_day - first_day) * 0.6 + i * 3;
+      double frame;
+
+      dossier_timeline_view_set_period (view, middle - 15, middle + 15);
+      frame = dossier_bench_next_frame (window);
+      histogram_frames += dossier_timeline_view_shows_histogram (view);
+      g_array_append_val (frames, frame);
+    }
+  dossier_bench_report ("frames with marks, one region, a month", frames);
+  dossier_test_screenshot (window, "timeline-100k-month.png");
+  printf ("%-44s %d of 120\n", "  of which histograms", histogram_frames);
   printf ("%-44s %6ld MB\n", "peak memory (RSS)", dossier_bench_peak_rss_kb () / 1024);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -398,16 +398,25 @@ lane_bands (DossierTimelineView *self,
     }
   for (guint l = 0; l < n_lanes; l++)
     total_rows += MAX (1, g_array_index (bands, Band, l).rows);
-  *histogram = shown > MAX_MARKS || total_rows * ROW_HEIGHT > (guint) MAX (height, 0);
+  /* Too many to draw one by one: a histogram. More rows than room: each lane gets its share
+   * of whole rows, and the marks on the rows below are left out (and counted). */
+  *histogram = shown > MAX_MARKS;
   {
     double top = AXIS_HEIGHT;
+    gboolean crowded = total_rows * ROW_HEIGHT > (guint) MAX (height, 0);
 
     for (guint l = 0; l < n_lanes; l++)
       {
         Band *band = &g_array_index (bands, Band, l);
+        guint rows = MAX (1, band->rows);
 
         band->top = top;
-        band->height = *histogram ? (double) height / n_lanes : MAX (1, band->rows) * ROW_HEIGHT;
+        if (*histogram)
+          band->height = (double) height / n_lanes;
+        else if (crowded)
+          band->height = MAX (1, floor ((double) height * rows / total_rows / ROW_HEIGHT)) * ROW_HEIGHT;
+        else
+          band->height = rows * ROW_HEIGHT;
         top += band->height;
       }
   }
@@ -425,6 +434,14 @@ lane_of (DossierTimelineView *self,
     if (g_strcmp0 (lane ? lane : "", self->lane_codes->pdata[l]) == 0)
       return l;
   return 0;
+}
+
+/* Whether an item's row is within its lane's band (the rows below are left out). */
+static gboolean
+row_shown (const DossierTimelineItem *item,
+           const Band                *band)
+{
+  return (item->row + 1) * ROW_HEIGHT <= band->height + 0.5;
 }
 
 static void
@@ -655,6 +672,7 @@ draw (DossierTimelineView *self,
   const DossierIncidentQuery *query = self->filter ? dossier_filter_get_query (self->filter) : NULL;
   double last_day = dossier_timeline_view_day_at (self, width);
   g_autoptr(GArray) bands = NULL;
+  guint hidden = 0;
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -750,6 +768,11 @@ draw (DossierTimelineView *self,
           code = item->lane;
           if (!in_view (self, item, last_day) || lane >= bands->len)
             continue;
+          if (!row_shown (item, &g_array_index (bands, Band, lane)))
+            {
+              hidden++;
+              continue;
+            }
           dimmed = query != NULL && ((query->date_from != 0 && item->end < query->date_from) ||
                                      (query->date_to != 0 && item->start > query->date_to));
           item_rect (self, item, &g_array_index (bands, Band, lane), &r);
@@ -787,6 +810,21 @@ draw (DossierTimelineView *self,
       cairo_rectangle (cr, MIN (self->brush_x1, self->brush_x2), 0, fabs (self->brush_x2 - self->brush_x1),
                        height - LEGEND_HEIGHT);
       cairo_fill (cr);
+    }
+  if (hidden > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more incident in view, on rows below: zoom in or filter",
+                                                            "%u more incidents in view, on rows below: zoom in or filter",
+                                                            hidden), hidden);
+      int w;
+
+      pango_layout_set_text (layout, more, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_rectangle (cr, width - w - 12, height - LEGEND_HEIGHT - 18, w + 12, 18);
+      cairo_fill (cr);
+      draw_text (cr, layout, more, width - w - 6, height - LEGEND_HEIGHT - 16, 0.6, 0.2, 0.1);
     }
   if (self->items != NULL && self->items->len == 0)
     draw_text (cr, layout, _("No dated incident matches the filter"), marks_left (self) + 12, AXIS_HEIGHT + 12, 0.4, 0.4, 0.4);
@@ -1031,6 +1069,8 @@ dossier_timeline_view_item_area (DossierTimelineView *self,
   bands = lane_bands (self, &histogram);
   if (histogram || !in_view (self, item, dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)))))
     return FALSE;
+  if (!row_shown (item, &g_array_index (bands, Band, lane_of (self, index))))
+    return FALSE;
   item_rect (self, item, &g_array_index (bands, Band, lane_of (self, index)), area);
   return TRUE;
 }
@@ -1070,7 +1110,7 @@ dossier_timeline_view_pick (DossierTimelineView *self,
       if (i > 0 && item->lane != code)
         lane++;
       code = item->lane;
-      if (!in_view (self, item, last_day) || lane >= bands->len)
+      if (!in_view (self, item, last_day) || lane >= bands->len || !row_shown (item, &g_array_index (bands, Band, lane)))
         continue;
       item_rect (self, item, &g_array_index (bands, Band, lane), &r);
       graphene_rect_inset (&r, -2, -2);
