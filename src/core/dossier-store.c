@@ -621,6 +621,25 @@ dossier_store_close (DossierStore *self)
     }
 }
 
+/**
+ * dossier_store_open_reader:
+ * @self: an open dossier
+ * @error: return location for a #GError
+ *
+ * Opens the same dossier again, read-only and without checking it again: a connection
+ * for a worker thread (SQLite connections are used by one thread at a time).
+ *
+ * Returns: (transfer full) (nullable): the new connection
+ */
+DossierStore *
+dossier_store_open_reader (DossierStore  *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  return dossier_store_open (dossier_store_get_path (self), DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK,
+                             error);
+}
+
 const char *
 dossier_store_get_path (DossierStore *self)
 {

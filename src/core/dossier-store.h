@@ -50,6 +50,8 @@ void          dossier_store_close         (DossierStore          *self);
 void          dossier_store_remove_files  (const char            *path);
 
 const char   *dossier_store_get_path      (DossierStore          *self);
+DossierStore  *dossier_store_open_reader (DossierStore  *self,
+                                          GError       **error);
 gboolean      dossier_store_is_read_only  (DossierStore          *self);
 sqlite3      *dossier_store_get_db        (DossierStore          *self);
 

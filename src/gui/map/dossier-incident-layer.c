@@ -113,6 +113,25 @@ dossier_incident_layer_key_colour (const char *key,
   gdk_rgba_parse (colour, palette[(guint) index % G_N_ELEMENTS (palette)]);
 }
 
+/**
+ * dossier_incident_layer_key_index_new:
+ * @store: a dossier
+ *
+ * Returns: (transfer full): each violation type's code (interned) to its place in the
+ *   vocabulary, which chooses its colour: the same on the map and the timeline
+ */
+GHashTable *
+dossier_incident_layer_key_index_new (DossierStore *store)
+{
+  g_autoptr(GPtrArray) types = dossier_store_list_vocab (store, "violation-type", NULL);
+  GHashTable *index = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; types && i < types->len; i++)
+    g_hash_table_insert (index, (gpointer) g_intern_string (((DossierVocabTerm *) types->pdata[i])->code),
+                         GINT_TO_POINTER (i));
+  return index;
+}
+
 static void
 key_colour (DossierIncidentLayer *self,
             const char           *key,
@@ -246,8 +265,7 @@ schedule (DossierIncidentLayer *self)
     {
       g_autoptr(GError) error = NULL;
 
-      self->worker_store = dossier_store_open (dossier_store_get_path (self->store),
-                                               DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK, &error);
+      self->worker_store = dossier_store_open_reader (self->store, &error);
       if (self->worker_store == NULL)
         {
           g_warning ("Could not open the dossier for the map: %s", error->message);
@@ -626,14 +644,7 @@ dossier_incident_layer_new (ShumateViewport *viewport,
 
   self = g_object_new (DOSSIER_TYPE_INCIDENT_LAYER, "viewport", viewport, NULL);
   self->store = g_object_ref (store);
-  {
-    g_autoptr(GPtrArray) types = dossier_store_list_vocab (store, "violation-type", NULL);
-
-    self->key_index = g_hash_table_new (NULL, NULL);
-    for (guint i = 0; types && i < types->len; i++)
-      g_hash_table_insert (self->key_index, (gpointer) g_intern_string (((DossierVocabTerm *) types->pdata[i])->code),
-                           GINT_TO_POINTER (i));
-  }
+  self->key_index = dossier_incident_layer_key_index_new (store);
   if (filter != NULL)
     {
       self->filter = g_object_ref (filter);

@@ -33,6 +33,7 @@ gboolean              dossier_incident_layer_pick          (DossierIncidentLayer
                                                             double                x,
                                                             double                y,
                                                             DossierGeoCluster    *cluster);
+GHashTable           *dossier_incident_layer_key_index_new (DossierStore         *store);
 void                  dossier_incident_layer_key_colour    (const char           *key,
                                                             int                   index,
                                                             GdkRGBA              *colour);

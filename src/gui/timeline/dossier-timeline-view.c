@@ -311,8 +311,7 @@ start_job (DossierTimelineView *self)
     {
       g_autoptr(GError) error = NULL;
 
-      self->worker_store = dossier_store_open (dossier_store_get_path (self->store),
-                                               DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK, &error);
+      self->worker_store = dossier_store_open_reader (self->store, &error);
       if (self->worker_store == NULL)
         {
           g_warning ("Could not open the dossier for the timeline: %s", error->message);
@@ -1544,14 +1543,7 @@ dossier_timeline_view_new (DossierStore  *store,
   self = g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL);
   self->store = g_object_ref (store);
   self->lang = g_strdup (lang);
-  {
-    g_autoptr(GPtrArray) types = dossier_store_list_vocab (store, "violation-type", NULL);
-
-    self->key_index = g_hash_table_new (NULL, NULL);
-    for (guint i = 0; types && i < types->len; i++)
-      g_hash_table_insert (self->key_index, (gpointer) g_intern_string (((DossierVocabTerm *) types->pdata[i])->code),
-                           GINT_TO_POINTER (i));
-  }
+  self->key_index = dossier_incident_layer_key_index_new (store);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
   if (filter != NULL)
     {
