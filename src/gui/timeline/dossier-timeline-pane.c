@@ -198,19 +198,44 @@ dossier_timeline_pane_new (DossierStore  *store,
   gtk_widget_set_margin_end (bar, 4);
   gtk_widget_set_margin_top (bar, 2);
   gtk_widget_set_margin_bottom (bar, 2);
-  colours = gtk_string_list_new ((const char *[]) { _("Colour by violation type"), _("Colour by verification"), NULL });
-  colour_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&colours)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (colour_by), g_settings_get_enum (self->settings, "map-colour-by"));
-  on_colour_by (GTK_DROP_DOWN (colour_by), NULL, self);
-  g_signal_connect (colour_by, "notify::selected", G_CALLBACK (on_colour_by), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (colour_by), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour the timeline by"), -1);
-  gtk_box_append (GTK_BOX (bar), colour_by);
-  lanes = gtk_string_list_new ((const char *[]) { _("No lanes"), _("Lanes by region"), _("Lanes by kind of perpetrator"),
-                                                  _("Lanes by violation type"), NULL });
-  lanes_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&lanes)), NULL);
-  g_signal_connect (lanes_by, "notify::selected", G_CALLBACK (on_lanes), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (lanes_by), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Group the timeline's rows"), -1);
-  gtk_box_append (GTK_BOX (bar), lanes_by);
+  /* Colours and lanes in a popover: their labels are long, and the bar must stay narrow
+   * enough for the map beside it. */
+  {
+    GtkWidget *options = gtk_menu_button_new ();
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *grid = gtk_grid_new ();
+    GtkWidget *label;
+
+    gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+    gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+    colours = gtk_string_list_new ((const char *[]) { _("Violation type"), _("Verification"), NULL });
+    colour_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&colours)), NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (colour_by), g_settings_get_enum (self->settings, "map-colour-by"));
+    on_colour_by (GTK_DROP_DOWN (colour_by), NULL, self);
+    g_signal_connect (colour_by, "notify::selected", G_CALLBACK (on_colour_by), self);
+    label = gtk_label_new_with_mnemonic (_("_Colour by"));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), colour_by);
+    gtk_widget_set_halign (label, GTK_ALIGN_END);
+    gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), colour_by, 1, 0, 1, 1);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (colour_by), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    lanes = gtk_string_list_new ((const char *[]) { _("No lanes"), _("Region"), _("Kind of alleged perpetrator"),
+                                                    _("Violation type"), NULL });
+    lanes_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&lanes)), NULL);
+    g_signal_connect (lanes_by, "notify::selected", G_CALLBACK (on_lanes), self);
+    label = gtk_label_new_with_mnemonic (_("_Lanes by"));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), lanes_by);
+    gtk_widget_set_halign (label, GTK_ALIGN_END);
+    gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), lanes_by, 1, 1, 1, 1);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (lanes_by), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    gtk_popover_set_child (GTK_POPOVER (popover), grid);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (options), popover);
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (options), "view-more-symbolic");
+    gtk_widget_set_tooltip_text (options, _("Colours and lanes"));
+    gtk_widget_add_css_class (options, "flat");
+    gtk_box_append (GTK_BOX (bar), options);
+  }
 
   self->clear_period = gtk_button_new_with_label (_("Clear the period"));
   gtk_widget_set_tooltip_text (self->clear_period, _("Show every date again in the lists and on the map"));

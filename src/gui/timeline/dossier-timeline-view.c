@@ -28,7 +28,8 @@
 #include "dossier-vocab.h"
 
 #define AXIS_HEIGHT     28
-#define LEGEND_HEIGHT   22
+#define LEGEND_LINE     18
+#define LEGEND_HEIGHT   (self->legend_height)
 #define LANE_LABELS     120
 #define ROW_HEIGHT      12
 #define MARK_HEIGHT     8
@@ -68,6 +69,8 @@ struct _DossierTimelineView
   gboolean         fitted;        /* the view was set once (to all the items) */
   gint64           selected;
   gboolean         histogram;     /* in the last frame */
+  int              legend_height; /* one line, or two when the view is narrow */
+  double           legend_width;  /* on one line */
 
   /* Dragging */
   gboolean         brushing;
@@ -610,8 +613,9 @@ draw_axis (DossierTimelineView *self,
     }
 }
 
-/* What the marks mean, and the colours' keys, along the bottom: part of every figure. */
-static void
+/* What the marks mean, along the bottom: part of every figure. Returns the width it needs
+ * on one line. */
+static double
 draw_legend (DossierTimelineView *self,
              cairo_t             *cr,
              PangoLayout         *layout,
@@ -632,7 +636,7 @@ draw_legend (DossierTimelineView *self,
     C_("timeline legend", "uncertain (?)"), C_("timeline legend", "open"),
   };
   GdkRGBA grey = { 0.35, 0.35, 0.35, 1 };
-  double per_day = self->per_day, x = 6, y = height - LEGEND_HEIGHT;
+  double per_day = self->per_day, x = 6, y = height - LEGEND_HEIGHT, needed = 6;
 
   cairo_set_source_rgb (cr, 0.97, 0.97, 0.96);
   cairo_rectangle (cr, 0, y, width, LEGEND_HEIGHT);
@@ -641,7 +645,7 @@ draw_legend (DossierTimelineView *self,
     {
       draw_text (cr, layout, _("Too many incidents to draw one by one: incidents per period (zoom in to see them)"),
                  x, y + 3, 0.3, 0.3, 0.3);
-      return;
+      return 0;
     }
   /* Samples are drawn at a scale of their own: 3 pixels a day. */
   self->per_day = 3;
@@ -650,14 +654,22 @@ draw_legend (DossierTimelineView *self,
       graphene_rect_t r;
       int w;
 
-      graphene_rect_init (&r, x, y + (LEGEND_HEIGHT - MARK_HEIGHT) / 2.0, i == 0 ? MARK_HEIGHT : 22, MARK_HEIGHT);
-      draw_mark (self, cr, &samples[i], &r, &grey, FALSE, FALSE);
       pango_layout_set_text (layout, words[i], -1);
       pango_layout_get_pixel_size (layout, &w, NULL);
+      /* A narrow view: the rest on a second line. */
+      if (x > 6 && x + (i == 0 ? MARK_HEIGHT : 22) + 9 + w > width)
+        {
+          x = 6;
+          y += LEGEND_LINE;
+        }
+      graphene_rect_init (&r, x, y + (LEGEND_LINE + 4 - MARK_HEIGHT) / 2.0, i == 0 ? MARK_HEIGHT : 22, MARK_HEIGHT);
+      draw_mark (self, cr, &samples[i], &r, &grey, FALSE, FALSE);
       draw_text (cr, layout, words[i], x + r.size.width + 9, y + 4, 0.3, 0.3, 0.3);
       x += r.size.width + 9 + w + 12;
+      needed += r.size.width + 9 + w + 12;
     }
   self->per_day = per_day;
+  return needed;
 }
 
 static void
@@ -675,6 +687,17 @@ draw (DossierTimelineView *self,
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+  /* The legend's width, measured once on a surface that keeps nothing. */
+  if (self->legend_width <= 0 && !self->histogram)
+    {
+      cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *measure = cairo_create (scratch);
+
+      self->legend_width = draw_legend (self, measure, layout, G_MAXINT / 2, 100);
+      cairo_destroy (measure);
+      cairo_surface_destroy (scratch);
+    }
+  self->legend_height = self->legend_width > width ? 2 * LEGEND_LINE + 4 : LEGEND_LINE + 4;
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   draw_axis (self, cr, layout, width, height);
@@ -1407,7 +1430,7 @@ dossier_timeline_view_measure (GtkWidget      *widget,
                                int            *minimum_baseline,
                                int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : AXIS_HEIGHT + LEGEND_HEIGHT + 4 * ROW_HEIGHT;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : AXIS_HEIGHT + 2 * LEGEND_LINE + 4 * ROW_HEIGHT;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 240;
 }
 
@@ -1475,6 +1498,7 @@ dossier_timeline_view_init (DossierTimelineView *self)
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layout_level = G_MININT;
+  self->legend_height = LEGEND_LINE + 4;
   self->per_day = 1;
   self->first_day = 730000;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
