@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "dossier-custody.h"
@@ -191,12 +193,102 @@ test_ingest_extract_verify (void)
   g_test_message ("EVD-0003: %s", find_item (report, "EVD-0003")->detail);
 }
 
+/* "Export original" writes the exact bytes and a .sha256 that sha256sum accepts; a working
+ * copy lands in a private folder under the original's name; each is logged; one item is
+ * verified alone, and the verification logged. */
+static void
+test_export_working_copy (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("export.dossier");
+  g_autoptr(GBytes) bytes = make_bytes (1024 * 1024 + 1, 3);
+  g_autoptr(GFile) file = write_temp ("témoignage audio.bin", bytes);
+  g_autoptr(DossierIngestResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("export-XXXXXX", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "EVD-0001.bin", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *sum_path = g_strconcat (out_path, ".sha256", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) copy = NULL;
+  gsize len;
+
+  r = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_locker_export_original (store, r->evidence_id, out, NULL, &error));
+  g_assert_no_error (error);
+  contents = dossier_test_read_file (out_path, &len);
+  g_assert_cmpmem (contents, len, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_file_get_contents (sum_path, &sum, NULL, NULL));
+  expected = g_strdup_printf ("%s  EVD-0001.bin\n", r->sha256);
+  g_assert_cmpstr (sum, ==, expected);
+  if (g_find_program_in_path ("sha256sum") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("sh -c 'cd \"%s\" && sha256sum --check --quiet EVD-0001.bin.sha256'", dir);
+      int status;
+
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'exported'", NULL), ==, 1);
+  /* Unwritable: an error, nothing left. */
+  {
+    g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/dir/EVD-0001.bin");
+
+    g_assert_false (dossier_locker_export_original (store, r->evidence_id, nowhere, NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'exported'", NULL), ==, 1);
+  }
+
+  /* A name that would climb out of the folder, as a crafted import could bring. */
+  g_assert_cmpint (sqlite3_exec (dossier_store_get_db (store),
+                                 "UPDATE evidence SET original_name = '../../témoignage audio.bin'", NULL, NULL, NULL), ==, SQLITE_OK);
+  copy = dossier_locker_working_copy (store, r->evidence_id, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = g_file_get_basename (copy);
+    g_autofree char *path = g_file_get_path (copy);
+    g_autofree char *copied = NULL;
+
+    /* The name is the original's last part: nothing climbs out of the folder. */
+    g_assert_cmpstr (name, ==, "témoignage audio.bin");
+    copied = dossier_test_read_file (path, &len);
+    g_assert_cmpmem (copied, len, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_unlink (path);
+  }
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'working-copy'", NULL), ==, 1);
+
+  {
+    DossierVerifyItem *item = dossier_locker_verify_item (store, r->evidence_id, TRUE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (item->status, ==, DOSSIER_VERIFY_INTACT);
+    g_assert_cmpstr (item->code, ==, "EVD-0001");
+    dossier_verify_item_free (item);
+  }
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL), ==, 1);
+  /* Every one of those was chained: the log is intact. */
+  {
+    gboolean intact = FALSE;
+    g_autofree char *reason = NULL;
+
+    g_assert_true (dossier_custody_check_chain (store, r->evidence_id, &intact, &reason, &error));
+    g_assert_true (intact);
+  }
+  g_unlink (sum_path);
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/locker/export-working-copy", test_export_working_copy);
   g_test_add_func ("/locker/ingest-extract-verify", test_ingest_extract_verify);
 
   return g_test_run ();

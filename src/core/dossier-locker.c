@@ -13,6 +13,8 @@
 #include <nettle/sha2.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "dossier-custody.h"
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
@@ -505,6 +507,117 @@ fail:
   return FALSE;
 }
 
+/**
+ * dossier_locker_export_original:
+ * @store: a #DossierStore
+ * @evidence_id: an evidence item
+ * @dest: where to write its exact bytes
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the item's original bytes to @dest, checked against their SHA-256 as they are
+ * written, and beside it `@dest.sha256` in the format `sha256sum --check` reads; logs the
+ * export in the custody chain. Nothing is left behind on failure.
+ *
+ * Returns: %TRUE if both files were written
+ */
+gboolean
+dossier_locker_export_original (DossierStore  *store,
+                                gint64         evidence_id,
+                                GFile         *dest,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) sum = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sum_name = NULL;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+
+  evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, evidence_id, error);
+  if (evidence == NULL)
+    return FALSE;
+  name = g_file_get_basename (dest);
+  parent = g_file_get_parent (dest);
+  sum_name = g_strconcat (name, ".sha256", NULL);
+  sum = parent ? g_file_get_child (parent, sum_name) : g_file_new_for_path (sum_name);
+  line = g_strdup_printf ("%s  %s\n", evidence->sha256, name);
+  if (!dossier_locker_extract (store, evidence_id, dest, FALSE, cancellable, error))
+    return FALSE;
+  if (!g_file_replace_contents (sum, line, strlen (line), NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+    {
+      g_file_delete (dest, NULL, NULL);
+      return FALSE;
+    }
+  {
+    g_autofree char *path = g_file_get_parse_name (dest);
+    /* Translators: custody log details; %s is where the copy was written */
+    g_autofree char *details = g_strdup_printf (_("original written to “%s”, with its SHA-256 beside it"), path);
+
+    return dossier_custody_append (store, evidence_id, "exported", details, error);
+  }
+}
+
+/**
+ * dossier_locker_working_copy:
+ * @store: a #DossierStore
+ * @evidence_id: an evidence item
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes a copy of the item, under its original name, in a new private temporary folder
+ * for viewing or working on, and logs it in the custody chain: the original in the
+ * dossier is never opened for writing.
+ *
+ * Returns: (transfer full) (nullable): the copy
+ */
+GFile *
+dossier_locker_working_copy (DossierStore  *store,
+                             gint64         evidence_id,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, evidence_id, error);
+  if (evidence == NULL)
+    return NULL;
+  dir = g_dir_make_tmp ("dossier-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  /* The original name, without any folder a crafted name could climb out with. */
+  name = g_path_get_basename (evidence->original_name && *evidence->original_name ? evidence->original_name
+                                                                                  : DOSSIER_RECORD (evidence)->code);
+  if (g_str_equal (name, ".") || g_str_equal (name, "..") || g_str_equal (name, G_DIR_SEPARATOR_S))
+    {
+      g_free (name);
+      name = g_strdup (DOSSIER_RECORD (evidence)->code);
+    }
+  copy = g_file_new_build_filename (dir, name, NULL);
+  if (!dossier_locker_extract (store, evidence_id, copy, FALSE, cancellable, error))
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+  path = g_file_get_parse_name (copy);
+  /* Translators: custody log details; %s is where the working copy was written */
+  details = g_strdup_printf (_("working copy written to “%s”"), path);
+  if (!dossier_custody_append (store, evidence_id, "working-copy", details, error))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
 const char *
 dossier_verify_status_to_string (DossierVerifyStatus status)
 {
@@ -521,6 +634,96 @@ dossier_verify_status_to_string (DossierVerifyStatus status)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* Re-hashes one item and checks its custody chain; with @append_custody, records the result
+ * in the chain. */
+static DossierVerifyItem *
+verify_one (DossierStore  *store,
+            gint64         id,
+            gboolean       append_custody,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, id, error);
+  DossierVerifyItem *item;
+  g_autofree char *sha = NULL;
+  g_autofree char *chain_reason = NULL;
+  guint64 size;
+  gboolean gap, chain_ok;
+
+  if (evidence == NULL)
+    return NULL;
+  if (!stream_chunks (store, id, NULL, NULL, &sha, &size, &gap, cancellable, error) ||
+      !dossier_custody_check_chain (store, id, &chain_ok, &chain_reason, error))
+    return NULL;
+
+  item = g_new0 (DossierVerifyItem, 1);
+  item->evidence_id = id;
+  item->code = g_strdup (DOSSIER_RECORD (evidence)->code);
+  if (sha == NULL && evidence->size > 0)
+    {
+      item->status = DOSSIER_VERIFY_MISSING;
+      item->detail = g_strdup (_("the dossier holds the description of this item but not its bytes"));
+    }
+  else if (gap || size != (guint64) evidence->size ||
+           g_strcmp0 (sha ? sha : "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                      evidence->sha256) != 0)
+    {
+      item->status = DOSSIER_VERIFY_ALTERED;
+      item->detail = chain_ok
+        ? g_strdup (_("the bytes no longer match the SHA-256 recorded at ingestion"))
+        /* Translators: %s says how the custody log is broken */
+        : g_strdup_printf (_("the bytes no longer match the SHA-256 recorded at ingestion, and %s"), chain_reason);
+    }
+  else if (!chain_ok)
+    {
+      item->status = DOSSIER_VERIFY_LOG_BROKEN;
+      item->detail = g_steal_pointer (&chain_reason);
+    }
+  else
+    {
+      item->status = DOSSIER_VERIFY_INTACT;
+      item->detail = g_strdup_printf ("SHA-256 %s", evidence->sha256);
+    }
+
+  if (append_custody)
+    {
+      const char *details = item->status == DOSSIER_VERIFY_INTACT
+        ? _("intact") : item->detail;
+
+      /* An item whose log is broken still gets the result: appending does not mend the
+       * chain, it records that it was found broken. */
+      if (!dossier_custody_append (store, id, "verified", details, error))
+        {
+          dossier_verify_item_free (item);
+          return NULL;
+        }
+    }
+  return item;
+}
+
+/**
+ * dossier_locker_verify_item:
+ * @store: a #DossierStore
+ * @evidence_id: an evidence item
+ * @append_custody: whether to record the verification in its custody log
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Verifies one item as dossier_locker_verify() does them all.
+ *
+ * Returns: (transfer full) (nullable): the item's result, or %NULL if it could not be read
+ */
+DossierVerifyItem *
+dossier_locker_verify_item (DossierStore  *store,
+                            gint64         evidence_id,
+                            gboolean       append_custody,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  return verify_one (store, evidence_id, append_custody && !dossier_store_is_read_only (store), cancellable, error);
 }
 
 /**
@@ -571,60 +774,11 @@ dossier_locker_verify (DossierStore         *store,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, id, error);
-      DossierVerifyItem *item;
-      g_autofree char *sha = NULL;
-      g_autofree char *chain_reason = NULL;
-      guint64 size;
-      gboolean gap, chain_ok;
+      DossierVerifyItem *item = verify_one (store, g_array_index (ids, gint64, i), append_custody, cancellable, error);
 
-      if (evidence == NULL)
+      if (item == NULL)
         return NULL;
-      if (!stream_chunks (store, id, NULL, NULL, &sha, &size, &gap, cancellable, error) ||
-          !dossier_custody_check_chain (store, id, &chain_ok, &chain_reason, error))
-        return NULL;
-
-      item = g_new0 (DossierVerifyItem, 1);
-      item->evidence_id = id;
-      item->code = g_strdup (DOSSIER_RECORD (evidence)->code);
-      if (sha == NULL && evidence->size > 0)
-        {
-          item->status = DOSSIER_VERIFY_MISSING;
-          item->detail = g_strdup (_("the dossier holds the description of this item but not its bytes"));
-        }
-      else if (gap || size != (guint64) evidence->size ||
-               g_strcmp0 (sha ? sha : "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-                          evidence->sha256) != 0)
-        {
-          item->status = DOSSIER_VERIFY_ALTERED;
-          item->detail = chain_ok
-            ? g_strdup (_("the bytes no longer match the SHA-256 recorded at ingestion"))
-            /* Translators: %s says how the custody log is broken */
-            : g_strdup_printf (_("the bytes no longer match the SHA-256 recorded at ingestion, and %s"), chain_reason);
-        }
-      else if (!chain_ok)
-        {
-          item->status = DOSSIER_VERIFY_LOG_BROKEN;
-          item->detail = g_steal_pointer (&chain_reason);
-        }
-      else
-        {
-          item->status = DOSSIER_VERIFY_INTACT;
-          item->detail = g_strdup_printf ("SHA-256 %s", evidence->sha256);
-        }
       g_ptr_array_add (report, item);
-
-      if (append_custody)
-        {
-          const char *details = item->status == DOSSIER_VERIFY_INTACT
-            ? _("intact") : item->detail;
-
-          /* An item whose log is broken still gets the result: appending does not mend the
-           * chain, it records that it was found broken. */
-          if (!dossier_custody_append (store, id, "verified", details, error))
-            return NULL;
-        }
       if (progress)
         progress (i + 1, ids->len, progress_data);
     }

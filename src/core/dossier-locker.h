@@ -61,6 +61,20 @@ GPtrArray           *dossier_locker_verify            (DossierStore         *sto
                                                        DossierProgressFunc   progress,
                                                        gpointer              progress_data,
                                                        GError              **error);
+DossierVerifyItem   *dossier_locker_verify_item       (DossierStore         *store,
+                                                       gint64                evidence_id,
+                                                       gboolean              append_custody,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
+gboolean             dossier_locker_export_original   (DossierStore         *store,
+                                                       gint64                evidence_id,
+                                                       GFile                *dest,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
+GFile               *dossier_locker_working_copy      (DossierStore         *store,
+                                                       gint64                evidence_id,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
 const char          *dossier_verify_status_to_string  (DossierVerifyStatus   status);
 
 G_END_DECLS
