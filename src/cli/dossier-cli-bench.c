@@ -11,11 +11,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "dossier-cli-bench.h"
 #include "dossier-incident.h"
+#include "dossier-locker.h"
 #include "dossier-query.h"
 #include "dossier-record.h"
 #include "dossier-search.h"
@@ -484,4 +486,144 @@ dossier_cli_bench (int    argc,
   /* Translators: how many of the targets were met */
   g_print (_("targets met: %u of %u\n"), score.met, score.met + score.missed);
   return 0;
+}
+
+/* Seconds taken by @argv (a hashing tool on @path), or a negative number when it is not
+ * installed or fails. */
+static double
+time_tool (const char * const *argv)
+{
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  gint64 t0;
+  int status;
+
+  if (program == NULL)
+    return -1;
+  t0 = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    return -1;
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
+
+/**
+ * dossier_cli_bench_ingest:
+ *
+ * `dossier-cli bench-ingest DIR [--mib N]`: writes a file of N MiB (1024 by default) of
+ * pseudo-random bytes in DIR, hashes it with sha256sum and openssl, ingests it into a new
+ * dossier, verifies the dossier, and prints each throughput; removes what it wrote.
+ *
+ * Returns: the exit status
+ */
+int
+dossier_cli_bench_ingest (int    argc,
+                          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DossierIngestResult) result = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autofree char *data_path = NULL;
+  g_autofree char *dossier_path = NULL;
+  g_autofree char *dossier_wal = NULL;
+  g_autofree char *dossier_shm = NULL;
+  g_autofree guint32 *block = NULL;
+  guint64 mib = 1024, bytes;
+  double ingest, verify, sha256sum, openssl;
+  gint64 t0;
+  FILE *out;
+  int status = 0;
+
+  if (argc == 4 && g_str_equal (argv[2], "--mib"))
+    {
+      if (!g_ascii_string_to_unsigned (argv[3], 10, 1, 65536, &mib, NULL))
+        return fail (EXIT_USAGE, _("--mib must be a number from 1 to 65536"));
+    }
+  else if (argc != 2 || argv[1][0] == '-')
+    return fail (EXIT_USAGE, _("wrong number of arguments for “bench-ingest”; see dossier-cli --help"));
+  bytes = mib * 1024 * 1024;
+  data_path = g_build_filename (argv[1], "bench-ingest.bin", NULL);
+  dossier_path = g_build_filename (argv[1], "bench-ingest.dossier", NULL);
+  dossier_wal = g_strconcat (dossier_path, "-wal", NULL);
+  dossier_shm = g_strconcat (dossier_path, "-shm", NULL);
+
+  /* Bytes that do not compress and share no chunk. */
+  out = g_fopen (data_path, "wb");
+  if (out == NULL)
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("cannot write “%s”"), data_path);
+
+      return fail (1, message);
+    }
+  block = g_new (guint32, 1024 * 1024 / 4);
+  {
+    GRand *rand = g_rand_new_with_seed (42);
+
+    for (guint64 m = 0; m < mib && status == 0; m++)
+      {
+        for (guint i = 0; i < 1024 * 1024 / 4; i++)
+          block[i] = g_rand_int (rand);
+        if (fwrite (block, 1, 1024 * 1024, out) != 1024 * 1024)
+          status = 1;
+      }
+    g_rand_free (rand);
+  }
+  if (fclose (out) != 0 || status != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot write “%s”"), data_path);
+
+      g_unlink (data_path);
+      return fail (1, message);
+    }
+  /* Translators: a file name, then its size */
+  g_print (_("%s: %llu MiB of pseudo-random bytes\n"), data_path, (unsigned long long) mib);
+
+  /* The file is in the page cache for all three: each is timed on what it computes. */
+  sha256sum = time_tool ((const char *[]) { "sha256sum", data_path, NULL });
+  openssl = time_tool ((const char *[]) { "openssl", "dgst", "-sha256", data_path, NULL });
+
+  g_unlink (dossier_path);
+  store = dossier_store_create (dossier_path, "bench-ingest", &error);
+  if (store == NULL)
+    status = fail (1, error->message);
+  if (status == 0)
+    {
+      file = g_file_new_for_path (data_path);
+      t0 = g_get_monotonic_time ();
+      result = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
+      ingest = (g_get_monotonic_time () - t0) / 1e6;
+      if (result == NULL)
+        status = fail (1, error->message);
+    }
+  if (status == 0)
+    {
+      t0 = g_get_monotonic_time ();
+      report = dossier_locker_verify (store, FALSE, NULL, NULL, NULL, &error);
+      verify = (g_get_monotonic_time () - t0) / 1e6;
+      if (report == NULL)
+        status = fail (1, error->message);
+    }
+  if (status == 0)
+    {
+      double mb = bytes / 1e6;
+
+      /* Translators: a throughput, then the time it took */
+      g_print ("%-46s %7.0f MB/s  (%.2f s)\n", _("ingest into a dossier (hash and write)"), mb / ingest, ingest);
+      if (sha256sum > 0)
+        g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", _("sha256sum, the same file"), mb / sha256sum, sha256sum,
+                 ingest < sha256sum ? _("[target met: faster than sha256sum]") : _("[target missed: slower than sha256sum]"));
+      if (openssl > 0)
+        g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", _("openssl dgst -sha256, the same file"), mb / openssl, openssl,
+                 ingest <= 2 * openssl ? _("[target met: at least half its throughput]")
+                                       : _("[target missed: under half its throughput]"));
+      g_print ("%-46s %7.0f MB/s  (%.2f s)\n", _("verify the dossier (re-hash and check the log)"), mb / verify, verify);
+    }
+  g_clear_object (&store);
+  g_unlink (data_path);
+  g_unlink (dossier_path);
+  g_unlink (dossier_wal);
+  g_unlink (dossier_shm);
+  return status;
 }

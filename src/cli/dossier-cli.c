@@ -66,7 +66,8 @@ usage_text (void)
            "  dossier-cli ingest FILE PATH… [--incident CODE]\n"
            "  dossier-cli verify FILE\n"
            "  dossier-cli synth FILE --incidents N --people N --testimonies N --words N [--seed S]\n"
-           "  dossier-cli bench FILE\n");
+           "  dossier-cli bench FILE\n"
+           "  dossier-cli bench-ingest DIR [--mib N]\n");
 }
 
 /* Parses the options of one command with GOptionContext; what is left are its
@@ -504,6 +505,7 @@ main (int   argc,
     { "verify", cmd_verify },
     { "synth", dossier_cli_synth },
     { "bench", dossier_cli_bench },
+    { "bench-ingest", dossier_cli_bench_ingest },
   };
 
   setlocale (LC_ALL, "");
