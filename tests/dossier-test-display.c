@@ -113,3 +113,21 @@ dossier_test_wait_for_search (DossierSearchPage *page)
     g_error ("The search did not finish within 10 s");
   g_source_remove (timeout);
 }
+
+/* The first mapped button below @widget whose label (with its mnemonic) is @label. */
+GtkWidget *
+dossier_test_find_button (GtkWidget  *widget,
+                          const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dossier_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -15,6 +15,8 @@ void       dossier_test_screenshot      (GtkWidget  *widget,
                                          const char *name);
 GtkWidget *dossier_test_find_descendant (GtkWidget  *widget,
                                          GType       type);
+GtkWidget *dossier_test_find_button     (GtkWidget  *widget,
+                                         const char *label);
 
 void       dossier_test_display_init    (int                *argc,
                                          char             ***argv);

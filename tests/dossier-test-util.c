@@ -113,3 +113,18 @@ dossier_test_query_int (DossierStore *store,
   sqlite3_finalize (stmt);
   return n;
 }
+
+/* The text in the first column of the first row of @sql. */
+char *
+dossier_test_query_text (DossierStore *store,
+                         const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}

@@ -22,5 +22,7 @@ char         *dossier_test_read_file    (const char *path,
 gint64        dossier_test_query_int    (DossierStore *store,
                                          const char   *sql,
                                          const char   *text);
+char         *dossier_test_query_text   (DossierStore *store,
+                                         const char   *sql);
 
 G_END_DECLS

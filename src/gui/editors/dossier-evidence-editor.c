@@ -6,12 +6,17 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-custody-event.h"
 #include "dossier-evidence.h"
 #include "dossier-evidence-editor.h"
+#include "dossier-locker.h"
 
 struct _DossierEvidenceEditor
 {
-  DossierEditor parent_instance;
+  DossierEditor        parent_instance;
+
+  AdwPreferencesGroup *custody_group;
+  GPtrArray           *custody_rows;  /* GtkWidget, in the group */
 };
 
 G_DEFINE_FINAL_TYPE (DossierEvidenceEditor, dossier_evidence_editor, DOSSIER_TYPE_EDITOR)
@@ -33,6 +38,184 @@ static const DossierEditorField fields[] = {
 
 static const char * const link_groups[] = { "incident_links", "person_links", "testimony_links", NULL };
 
+/* The custody log's actions, as people say them. */
+static const char *
+action_label (const char *action)
+{
+  static const struct { const char *code, *label; } actions[] = {
+    { "ingested", N_("Ingested") }, { "viewed", N_("Viewed") }, { "exported", N_("Exported") },
+    { "verified", N_("Verified") }, { "linked", N_("Linked") }, { "unlinked", N_("Unlinked") },
+    { "working-copy", N_("Working copy made") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (action, actions[i].code) == 0)
+      return _(actions[i].label);
+  return action;
+}
+
+/* The log, oldest first, as the chain runs. */
+static void
+show_custody (DossierEvidenceEditor *self,
+              DossierRecord         *record)
+{
+  DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *where = NULL;
+
+  for (guint i = 0; i < self->custody_rows->len; i++)
+    adw_preferences_group_remove (self->custody_group, self->custody_rows->pdata[i]);
+  g_ptr_array_set_size (self->custody_rows, 0);
+  if (record == NULL || store == NULL)
+    return;
+  where = g_strdup_printf ("evidence_id = %" G_GINT64_FORMAT, record->id);
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_CUSTODY_EVENT, where, dossier_record_collect, events, NULL))
+    return;
+  for (guint i = 0; i < events->len; i++)
+    {
+      DossierCustodyEvent *event = events->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: a custody log entry: when (UTC), who, and what was done */
+      g_autofree char *subtitle = g_strdup_printf (_("%s UTC · %s · %s"), event->at, *event->user ? event->user : _("unnamed"),
+                                                   event->details);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action_label (event->action));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_preferences_group_add (self->custody_group, row);
+      g_ptr_array_add (self->custody_rows, row);
+    }
+}
+
+static void
+load (DossierEditor *editor,
+      DossierRecord *record)
+{
+  show_custody (DOSSIER_EVIDENCE_EDITOR (editor), record);
+}
+
+/* A result, in the window's toasts. */
+static void
+tell (DossierEvidenceEditor *self,
+      const char            *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    dossier_editor_show_error (DOSSIER_EDITOR (self), message);
+}
+
+static void
+on_verify (DossierEvidenceEditor *self)
+{
+  DossierRecord *record = dossier_editor_get_record (DOSSIER_EDITOR (self));
+  g_autoptr(GError) error = NULL;
+  DossierVerifyItem *item;
+
+  if (record == NULL)
+    return;
+  item = dossier_locker_verify_item (dossier_editor_get_store (DOSSIER_EDITOR (self)), record->id, TRUE, NULL, &error);
+  if (item == NULL)
+    {
+      tell (self, error->message);
+      return;
+    }
+  if (item->status == DOSSIER_VERIFY_INTACT)
+    /* Translators: %s is an evidence code */
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is intact: its bytes match their SHA-256 and its custody log is whole"),
+                                                  item->code);
+      tell (self, message);
+    }
+  else
+    {
+      /* Translators: an evidence code, then what is wrong with it */
+      g_autofree char *message = g_strdup_printf (_("%s failed verification: %s"), item->code, item->detail);
+      tell (self, message);
+    }
+  dossier_verify_item_free (item);
+  show_custody (self, record);
+}
+
+static void
+on_working_copy (DossierEvidenceEditor *self)
+{
+  DossierRecord *record = dossier_editor_get_record (DOSSIER_EDITOR (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy = NULL;
+
+  if (record == NULL)
+    return;
+  copy = dossier_locker_working_copy (dossier_editor_get_store (DOSSIER_EDITOR (self)), record->id, NULL, &error);
+  if (copy == NULL)
+    {
+      tell (self, error->message);
+      return;
+    }
+  show_custody (self, record);
+  /* Opened by the desktop's application for its type; the copy stays for the session. */
+  {
+    g_autofree char *uri = g_file_get_uri (copy);
+
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+  }
+}
+
+static void
+on_export_response (GtkNativeDialog       *dialog,
+                    int                    response,
+                    DossierEvidenceEditor *self)
+{
+  DossierRecord *record = dossier_editor_get_record (DOSSIER_EDITOR (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && record != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!dossier_locker_export_original (dossier_editor_get_store (DOSSIER_EDITOR (self)), record->id, file, NULL, &error))
+        tell (self, error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is the name of the file written */
+          g_autofree char *message = g_strdup_printf (_("Written: %s, and %s.sha256 beside it"), name, name);
+
+          tell (self, message);
+        }
+      show_custody (self, record);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_export_original (DossierEvidenceEditor *self)
+{
+  DossierEvidence *evidence = DOSSIER_EVIDENCE (dossier_editor_get_record (DOSSIER_EDITOR (self)));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (evidence == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Original"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = g_path_get_basename (evidence->original_name && *evidence->original_name ? evidence->original_name
+                                                                                  : DOSSIER_RECORD (evidence)->code);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+dossier_evidence_editor_finalize (GObject *object)
+{
+  g_clear_pointer (&DOSSIER_EVIDENCE_EDITOR (object)->custody_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (dossier_evidence_editor_parent_class)->finalize (object);
+}
+
 static void
 dossier_evidence_editor_class_init (DossierEvidenceEditorClass *klass)
 {
@@ -40,12 +223,19 @@ dossier_evidence_editor_class_init (DossierEvidenceEditorClass *klass)
 
   dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-evidence-editor.ui",
                               DOSSIER_TYPE_EVIDENCE, fields, G_N_ELEMENTS (fields), link_groups);
+  editor_class->load = load;
+  G_OBJECT_CLASS (klass)->finalize = dossier_evidence_editor_finalize;
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, custody_group);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_verify);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_working_copy);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_export_original);
 
 }
 
 static void
 dossier_evidence_editor_init (DossierEvidenceEditor *self)
 {
+  self->custody_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

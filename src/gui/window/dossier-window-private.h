@@ -63,6 +63,13 @@ struct _DossierWindow
   DossierFilter        *filter;
   char                 *section_before_search;
 
+  GtkRevealer          *ingest_revealer;  /* adding evidence: progress and Cancel */
+  GtkLabel             *ingest_label;
+  GtkProgressBar       *ingest_progress;
+  struct _DossierIngest *ingest;          /* running, or NULL */
+  GCancellable         *ingest_cancellable;
+  guint                 ingest_tick;
+
   GSettings            *settings;
   GCancellable         *cancellable;
   DossierStore         *store;
@@ -80,6 +87,8 @@ struct _DossierWindow
 
 void       _dossier_window_records_class_init (GtkWidgetClass *widget_class);
 void       _dossier_window_records_init       (DossierWindow  *self);
+void       _dossier_window_evidence_class_init (GtkWidgetClass *widget_class);
+void       _dossier_window_evidence_init      (DossierWindow  *self);
 void       _dossier_window_map_init           (DossierWindow  *self);
 GtkWidget *_dossier_window_make_section_page  (DossierWindow  *self,
                                                guint           index);

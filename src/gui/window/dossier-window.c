@@ -437,7 +437,8 @@ update_recent (DossierWindow *self)
     }
 }
 
-/* Dossiers dropped on the window open in windows of their own. */
+/* Dossiers dropped on the window open in windows of their own; other files and folders are
+ * added to the open dossier as evidence. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -447,19 +448,26 @@ on_drop (GtkDropTarget *target,
 {
   GSList *files = g_value_get_boxed (value);
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean any = FALSE;
 
-  for (GSList *l = files; l && app; l = l->next)
+  for (GSList *l = files; l; l = l->next)
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
       if (name && g_str_has_suffix (name, ".dossier"))
         {
           GFile *file = l->data;
-          g_application_open (app, &file, 1, "");
-          any = TRUE;
+
+          if (app != NULL)
+            g_application_open (app, &file, 1, "");
+          any = app != NULL;
         }
+      else
+        g_ptr_array_add (evidence, g_object_ref (l->data));
     }
+  if (evidence->len > 0)
+    any = dossier_window_ingest (self, evidence) || any;
   return any;
 }
 
@@ -479,6 +487,8 @@ dossier_window_dispose (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->ingest_cancellable != NULL)
+    g_cancellable_cancel (self->ingest_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -541,6 +551,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   _dossier_window_records_class_init (widget_class);
+  _dossier_window_evidence_class_init (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, ingest_revealer);
 }
 
 static void
@@ -552,6 +564,7 @@ dossier_window_init (DossierWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   _dossier_window_records_init (self);
+  _dossier_window_evidence_init (self);
   /* The map is shown or not, and as high, as last time. */
   g_settings_bind (self->settings, "map-visible", self->map_button, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "map-visible", self->map_box, "visible", G_SETTINGS_BIND_GET);

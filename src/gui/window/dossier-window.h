@@ -29,6 +29,9 @@ void           dossier_window_show_section (DossierWindow  *self,
 const char    *dossier_window_get_section  (DossierWindow  *self);
 GtkWidget     *dossier_window_get_map            (DossierWindow  *self);
 GtkWidget     *dossier_window_get_timeline       (DossierWindow  *self);
+gboolean       dossier_window_ingest             (DossierWindow  *self,
+                                                  GPtrArray      *files);
+gboolean       dossier_window_is_ingesting       (DossierWindow  *self);
 GtkWidget     *dossier_window_get_editor         (DossierWindow  *self,
                                                   const char     *section);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,

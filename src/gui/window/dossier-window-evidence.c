@@ -1,0 +1,384 @@
+/* dossier-window-evidence.c: bringing evidence into the dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Files chosen with "Add Evidence…" or dropped on the window (folders are walked) are
+ * ingested in a worker thread with its own connection, one at a time, each hashed while
+ * it is written and recorded with who ingested it. A bar under the header shows progress
+ * with a Cancel button; an item already in the dossier (the same SHA-256) is reported,
+ * not added again; a file that cannot be read is reported and the others go on. Each
+ * item is all in or not in at all.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-evidence.h"
+#include "dossier-locker.h"
+#include "dossier-record-list.h"
+#include "dossier-window-private.h"
+
+struct _DossierIngest {
+  char         *path;       /* the dossier */
+  char         *user;
+  GPtrArray    *files;      /* GFile */
+  DossierWindow *window;    /* only read in the main thread */
+  /* Progress, written by the worker, read by the main thread under the lock */
+  GMutex        lock;
+  guint         index;
+  guint         total;
+  guint64       done;
+  guint64       size;
+  char         *current;
+  /* Outcome */
+  guint         added;
+  GPtrArray    *duplicates; /* "EVD-0002 (name)" */
+  GPtrArray    *failures;   /* "name: why" */
+};
+typedef struct _DossierIngest Ingest;
+
+static void
+toast (DossierWindow *self,
+       const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+ingest_free (Ingest *ingest)
+{
+  g_free (ingest->path);
+  g_free (ingest->user);
+  g_ptr_array_unref (ingest->files);
+  g_free (ingest->current);
+  g_ptr_array_unref (ingest->duplicates);
+  g_ptr_array_unref (ingest->failures);
+  g_mutex_clear (&ingest->lock);
+  g_free (ingest);
+}
+
+static void
+on_progress (guint64  done,
+             guint64  total,
+             gpointer data)
+{
+  Ingest *ingest = data;
+
+  g_mutex_lock (&ingest->lock);
+  ingest->done = done;
+  ingest->size = total;
+  g_mutex_unlock (&ingest->lock);
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *x = g_file_get_basename (*(GFile **) a);
+  g_autofree char *y = g_file_get_basename (*(GFile **) b);
+
+  return g_strcmp0 (x, y);
+}
+
+/* Folders are walked: every regular file below them, in name order. */
+static void
+collect_files (GFile        *file,
+               GPtrArray    *into,
+               GCancellable *cancellable)
+{
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GFileInfo *info;
+
+  if (type != G_FILE_TYPE_DIRECTORY)
+    {
+      g_ptr_array_add (into, g_object_ref (file));
+      return;
+    }
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                        cancellable, NULL);
+  if (children == NULL)
+    {
+      g_ptr_array_add (into, g_object_ref (file));  /* reported as unreadable by the ingest */
+      return;
+    }
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      g_ptr_array_add (found, g_file_get_child (file, g_file_info_get_name (info)));
+      g_object_unref (info);
+    }
+  g_ptr_array_sort (found, compare_files);
+  for (guint i = 0; i < found->len; i++)
+    collect_files (found->pdata[i], into, cancellable);
+}
+
+static void
+ingest_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Ingest *ingest = data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_open (ingest->path, DOSSIER_STORE_OPEN_NO_CHECK, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  dossier_store_set_user (store, ingest->user);
+  for (guint i = 0; i < ingest->files->len; i++)
+    collect_files (ingest->files->pdata[i], files, cancellable);
+  g_mutex_lock (&ingest->lock);
+  ingest->total = files->len;
+  g_mutex_unlock (&ingest->lock);
+
+  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(DossierIngestResult) result = NULL;
+      g_autofree char *name = g_file_get_parse_name (files->pdata[i]);
+      g_autofree char *base = g_path_get_basename (name);
+
+      g_mutex_lock (&ingest->lock);
+      ingest->index = i;
+      ingest->done = 0;
+      ingest->size = 0;
+      g_free (ingest->current);
+      ingest->current = g_strdup (base);
+      g_mutex_unlock (&ingest->lock);
+
+      result = dossier_locker_ingest (store, files->pdata[i], NULL, NULL, cancellable, on_progress, ingest, &error);
+      if (result == NULL)
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            /* Translators: a file that could not be added, then why */
+            g_ptr_array_add (ingest->failures, g_strdup_printf (_("%s: %s"), base, error->message));
+          g_clear_error (&error);
+        }
+      else if (result->duplicate)
+        /* Translators: an item already in the dossier, then the name of the file dropped */
+        g_ptr_array_add (ingest->duplicates, g_strdup_printf (_("%s (%s)"), result->code, base));
+      else
+        ingest->added++;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+update_bar (gpointer data)
+{
+  DossierWindow *self = data;
+  Ingest *ingest = self->ingest;
+  g_autofree char *text = NULL;
+  double fraction;
+
+  if (ingest == NULL)
+    return G_SOURCE_REMOVE;
+  g_mutex_lock (&ingest->lock);
+  fraction = ingest->total == 0 ? 0
+           : (ingest->index + (ingest->size ? (double) ingest->done / ingest->size : 0)) / ingest->total;
+  if (ingest->current != NULL)
+    /* Translators: while adding evidence: the number of the file, how many there are, its name */
+    text = g_strdup_printf (_("Adding %u of %u: %s"), ingest->index + 1, ingest->total, ingest->current);
+  else
+    text = g_strdup (_("Looking for the files…"));
+  g_mutex_unlock (&ingest->lock);
+  gtk_progress_bar_set_fraction (self->ingest_progress, CLAMP (fraction, 0, 1));
+  gtk_label_set_text (self->ingest_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ingest_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+  Ingest *ingest = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  g_clear_handle_id (&self->ingest_tick, g_source_remove);
+  self->ingest = NULL;
+  g_clear_object (&self->ingest_cancellable);
+  gtk_revealer_set_reveal_child (self->ingest_revealer, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Translators: how many evidence items were added */
+  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u item added", "%u items added", ingest->added),
+                          ingest->added);
+  if (ingest->duplicates->len > 0)
+    {
+      g_ptr_array_add (ingest->duplicates, NULL);
+      /* Translators: between the parts of a message, as in “2 items added; already in the dossier: …” */
+      g_string_append (message, C_("message parts", "; "));
+      /* Translators: files whose bytes were already in the dossier, then their codes */
+      g_autofree char *list = g_strjoinv (", ", (char **) ingest->duplicates->pdata);
+
+      g_string_append_printf (message, _("already in the dossier: %s"), list);
+    }
+  if (ingest->failures->len > 0)
+    {
+      g_ptr_array_add (ingest->failures, NULL);
+      g_string_append (message, C_("message parts", "; "));
+      /* Translators: files that could not be added, with why */
+      g_autofree char *list = g_strjoinv (C_("message parts", "; "), (char **) ingest->failures->pdata);
+
+      g_string_append_printf (message, _("not added: %s"), list);
+    }
+  toast (self, message->str);
+
+  /* The new items show in the list, and are counted. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->pages[i].list != NULL &&
+        g_list_model_get_item_type (G_LIST_MODEL (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list))))
+          == DOSSIER_TYPE_EVIDENCE)
+      dossier_record_list_model_reload (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)));
+  _dossier_window_update_counts (self);
+}
+
+static void
+cancel_ingest (DossierWindow *self)
+{
+  if (self->ingest_cancellable != NULL)
+    g_cancellable_cancel (self->ingest_cancellable);
+}
+
+/**
+ * dossier_window_ingest:
+ * @self: a #DossierWindow with a dossier open
+ * @files: (element-type GFile): files or folders
+ *
+ * Adds them to the dossier as evidence, in the background, as "Add Evidence…" does.
+ *
+ * Returns: %FALSE if nothing could start (no dossier, read-only, or adding already)
+ */
+gboolean
+dossier_window_ingest (DossierWindow *self,
+                       GPtrArray     *files)
+{
+  g_autoptr(GTask) task = NULL;
+  Ingest *ingest;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || files->len == 0)
+    return FALSE;
+  if (dossier_store_is_read_only (self->store))
+    {
+      toast (self, _("This dossier is open read-only: evidence cannot be added"));
+      return FALSE;
+    }
+  if (self->ingest != NULL)
+    {
+      toast (self, _("Evidence is being added already: wait for it to finish, or cancel it"));
+      return FALSE;
+    }
+  ingest = g_new0 (Ingest, 1);
+  g_mutex_init (&ingest->lock);
+  ingest->path = g_strdup (dossier_store_get_path (self->store));
+  ingest->user = g_settings_get_string (self->settings, "investigator-name");
+  ingest->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (ingest->files, g_object_ref (files->pdata[i]));
+  ingest->duplicates = g_ptr_array_new_with_free_func (g_free);
+  ingest->failures = g_ptr_array_new_with_free_func (g_free);
+  self->ingest = ingest;
+  self->ingest_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->ingest_progress, 0);
+  gtk_revealer_set_reveal_child (self->ingest_revealer, TRUE);
+  self->ingest_tick = g_timeout_add (100, update_bar, self);
+  update_bar (self);
+
+  task = g_task_new (self, self->ingest_cancellable, ingest_done, NULL);
+  g_task_set_task_data (task, ingest, (GDestroyNotify) ingest_free);
+  g_task_run_in_thread (task, ingest_in_thread);
+  return TRUE;
+}
+
+gboolean
+dossier_window_is_ingesting (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  return self->ingest != NULL;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      dossier_window_ingest (self, files);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_evidence_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Add Evidence"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_dossier_window_evidence_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-evidence", NULL);
+}
+
+/* The bar under the header: what is being added, how far, and Cancel. */
+void
+_dossier_window_evidence_init (DossierWindow *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  self->ingest_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->ingest_label, 0);
+  gtk_label_set_ellipsize (self->ingest_label, PANGO_ELLIPSIZE_MIDDLE);
+  self->ingest_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ingest_progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Adding evidence"), -1);
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->ingest_label));
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->ingest_progress));
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_ingest), self);
+  gtk_box_append (GTK_BOX (bar), texts);
+  gtk_box_append (GTK_BOX (bar), cancel);
+  gtk_revealer_set_child (self->ingest_revealer, bar);
+}

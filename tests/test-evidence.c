@@ -1,0 +1,167 @@
+/* test-evidence.c: adding evidence by dropping files on the window, and its custody log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dossier-demo.h"
+#include "dossier-record-list.h"
+#include "dossier-test-display.h"
+#include "dossier-test-util.h"
+#include "dossier-window.h"
+
+static GtkDropTarget *
+file_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          gsize n;
+          const GType *types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), &n);
+
+          for (gsize k = 0; k < n; k++)
+            if (types[k] == GDK_TYPE_FILE_LIST)
+              return GTK_DROP_TARGET (controller);
+        }
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *widget,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, type);
+  return n;
+}
+
+static void
+test_drop (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("evidence.dossier");
+  g_autofree char *folder = dossier_test_tmp_path ("dropped folder");
+  g_autofree char *inside = g_build_filename (folder, "photo-001.jpg", NULL);
+  g_autofree char *alone = dossier_test_tmp_path ("note d’entretien.txt");
+  g_autofree char *again = dossier_test_tmp_path ("the same note.txt");
+  g_autofree char *lang = g_strdup (g_getenv ("LANGUAGE") ? "fr" : "en");
+  g_autofree char *shot = g_strdup_printf ("evidence-%s.png", lang);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) demo = dossier_demo_create (path, &error);
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  DossierWindow *window;
+  DossierStore *store;
+  GtkDropTarget *target;
+  gint64 before;
+  gboolean accepted = FALSE;
+
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  dossier_test_write_file (inside, "\xff\xd8\xff\xe0 not really a photo", 24);
+  dossier_test_write_file (alone, "Entretien du 3 mars, notes.\n", -1);
+  dossier_test_write_file (again, "Entretien du 3 mars, notes.\n", -1);
+
+  window = dossier_window_new (NULL);
+  g_assert_true (dossier_window_load (window, path, &error));
+  g_assert_no_error (error);
+  store = dossier_window_get_store (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_show_section (window, "evidence");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  before = dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL);
+
+  /* A folder and two files with the same bytes, dropped as a file manager drops them. */
+  target = file_drop_target (GTK_WIDGET (window));
+  g_assert_nonnull (target);
+  files = g_slist_append (files, g_file_new_for_path (folder));
+  files = g_slist_append (files, g_file_new_for_path (alone));
+  files = g_slist_append (files, g_file_new_for_path (again));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (dossier_window_is_ingesting (window));
+  {
+    gboolean timed_out = FALSE;
+    guint timeout = g_timeout_add_seconds (20, dossier_test_set_flag, &timed_out);
+
+    while (dossier_window_is_ingesting (window) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (timeout);
+  }
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* Two new items (the second note was the first's bytes), with who and how. */
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, before + 2);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE original_name = 'photo-001.jpg'", NULL), ==, 1);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event c JOIN evidence e ON e.id = c.evidence_id "
+                                                  "WHERE e.original_name = 'note d’entretien.txt' AND c.action = 'ingested'", NULL), ==, 1);
+  {
+    DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "evidence"));
+    g_autofree char *code = NULL;
+    GtkWidget *editor_root;
+    GtkWidget *verify;
+    guint rows_before, rows_after;
+    gint64 id = dossier_test_query_int (store, "SELECT id FROM evidence WHERE original_name = 'note d’entretien.txt'", NULL);
+    g_autofree char *sql = g_strdup_printf ("SELECT code FROM evidence WHERE id = %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dossier_record_list_get_model (list))), ==, before + 2);
+    code = dossier_test_query_text (store, sql);
+    g_assert_true (dossier_record_list_show_code (list, code));
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+
+    /* The editor shows the custody log; Verify adds to it. */
+    editor_root = GTK_WIDGET (window);
+    rows_before = count_rows (editor_root, ADW_TYPE_ACTION_ROW);
+    verify = dossier_test_find_button (editor_root, g_getenv ("LANGUAGE") ? "_Vérifier" : "_Verify");
+    g_assert_nonnull (verify);
+    g_signal_emit_by_name (verify, "clicked");
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    rows_after = count_rows (editor_root, ADW_TYPE_ACTION_ROW);
+    g_assert_cmpuint (rows_after, ==, rows_before + 1);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL), ==, 1);
+    dossier_test_screenshot (GTK_WIDGET (window), shot);
+  }
+
+  /* Unreadable input: reported, the rest added, nothing half-written. */
+  {
+    g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+    gint64 count = dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL);
+    g_autofree char *empty = dossier_test_tmp_path ("vide.bin");
+
+    dossier_test_write_file (empty, "", 0);
+    g_ptr_array_add (more, g_file_new_for_path ("/nonexistent/témoignage.wav"));
+    g_ptr_array_add (more, g_file_new_for_path (empty));
+    g_assert_true (dossier_window_ingest (window, more));
+    while (dossier_window_is_ingesting (window))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, count + 1);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk c LEFT JOIN evidence e "
+                                                    "ON e.id = c.evidence_id WHERE e.id IS NULL", NULL), ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dossier_test_display_init (&argc, &argv);
+  g_test_add_func ("/evidence/drop", test_drop);
+  return g_test_run ();
+}
