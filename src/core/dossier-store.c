@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "001-initial.sql",
   "002-list-indexes.sql",
   "003-timeline-index.sql",
+  "004-passages.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 

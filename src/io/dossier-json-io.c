@@ -26,6 +26,7 @@
 #include "dossier-incident.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
+#include "dossier-passage.h"
 #include "dossier-person.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
@@ -35,6 +36,7 @@ typedef struct {
   const char  *key;
   GType      (*get_type) (void);
   int          link_kind;  /* -1 for records */
+  gboolean     optional;   /* may be missing from documents of earlier versions */
 } Section;
 
 /* In dependency order: what a record refers to comes before it. */
@@ -47,6 +49,7 @@ static const Section sections[] = {
   { "testimonies", dossier_testimony_get_type, -1 },
   { "evidence", dossier_evidence_get_type, -1 },
   { "custody_events", dossier_custody_event_get_type, -1 },
+  { "passages", dossier_passage_get_type, -1, TRUE },
   { "incident_actors", NULL, DOSSIER_LINK_INCIDENT_ACTOR },
   { "incident_people", NULL, DOSSIER_LINK_INCIDENT_PERSON },
   { "testimony_incidents", NULL, DOSSIER_LINK_TESTIMONY_INCIDENT },
@@ -1104,6 +1107,8 @@ import_list (Importer       *imp,
   Span *span = g_hash_table_lookup (imp->outline, section->key);
   Text list;
 
+  if (span == NULL && section->optional)
+    return TRUE;
   if (span == NULL)
     return invalid (error, section->key, _("missing"));
   list = (Text) { imp->text->data, span->end, span->start };

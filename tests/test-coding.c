@@ -1,0 +1,149 @@
+/* test-coding.c: indexing testimonies: coded passages, their effects, queue and history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dossier-coding.h"
+#include "dossier-demo.h"
+#include "dossier-json-io.h"
+#include "dossier-link.h"
+#include "dossier-test-util.h"
+#include "dossier-testimony.h"
+
+static void
+test_coding (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("coding.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(DossierTestimony) testimony = NULL;
+  g_autoptr(DossierPassage) a = NULL;
+  g_autoptr(DossierPassage) b = NULL;
+  g_autoptr(DossierPassage) c = NULL;
+  g_autoptr(DossierPassage) again = NULL;
+  g_autoptr(GPtrArray) passages = NULL;
+  gint64 tid, incident, person, links_before;
+  gboolean already;
+  const char *target;
+  glong length;
+
+  g_assert_no_error (error);
+  dossier_store_set_user (store, "Enquêtrice 7");
+  /* A testimony not yet linked to INC-0012. */
+  tid = dossier_test_query_int (store, "SELECT min (id) FROM testimony", NULL);
+  incident = dossier_test_query_int (store, "SELECT id FROM incident WHERE code = ?", "INC-0012");
+  person = dossier_test_query_int (store, "SELECT min (id) FROM person", NULL);
+  testimony = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, tid, &error);
+  g_assert_no_error (error);
+  length = g_utf8_strlen (testimony->transcript, -1);
+  g_assert_cmpint (length, >, 40);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM testimony_incident WHERE testimony_id = %" G_GINT64_FORMAT
+                                            " AND incident_id = %" G_GINT64_FORMAT, tid, incident);
+    g_autofree char *all = g_strdup_printf ("SELECT count(*) FROM testimony_incident WHERE testimony_id = %" G_GINT64_FORMAT, tid);
+
+    already = dossier_test_query_int (store, sql, NULL) > 0;
+    links_before = dossier_test_query_int (store, all, NULL);
+
+    /* An incident: linked once, with the first passage as its excerpt. */
+    a = dossier_store_code_passage (store, tid, 10, 30, DOSSIER_PASSAGE_INCIDENT, incident, NULL, &error);
+    g_assert_no_error (error);
+    again = dossier_store_code_passage (store, tid, 32, 40, DOSSIER_PASSAGE_INCIDENT, incident, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_test_query_int (store, sql, NULL), ==, 1);
+    g_assert_cmpint (dossier_test_query_int (store, all, NULL), <=, links_before + 1);
+  }
+  {
+    g_autoptr(GPtrArray) links = dossier_store_list_links (store, DOSSIER_LINK_TESTIMONY_INCIDENT, tid, incident, &error);
+    g_autofree char *excerpt = g_utf8_substring (testimony->transcript, 10, 30);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (links->len, ==, 1);
+    /* A link made by the coding holds the passage as its excerpt. */
+    if (!already)
+      g_assert_cmpstr (((DossierLink *) links->pdata[0])->detail, ==, excerpt);
+  }
+
+  /* A violation type: the testimony is tagged with it. */
+  b = dossier_store_code_passage (store, tid, 0, 5, DOSSIER_PASSAGE_VIOLATION, 0, "torture", &error);
+  g_assert_no_error (error);
+  g_clear_object (&testimony);
+  testimony = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, tid, &error);
+  g_assert_true (g_strv_contains ((const char * const *) testimony->tags, "torture"));
+  /* An unknown type is refused, and nothing is left of the attempt. */
+  g_assert_null (dossier_store_code_passage (store, tid, 0, 5, DOSSIER_PASSAGE_VIOLATION, 0, "not-a-violation", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A person mentioned. */
+  c = dossier_store_code_passage (store, tid, length - 10, length, DOSSIER_PASSAGE_PERSON, person, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->coded_by, ==, "Enquêtrice 7");
+
+  /* Outside the transcript, empty, or without what it names: refused. */
+  g_assert_null (dossier_store_code_passage (store, tid, length - 2, length + 5, DOSSIER_PASSAGE_PERSON, person, NULL, &error));
+  g_clear_error (&error);
+  g_assert_null (dossier_store_code_passage (store, tid, 8, 8, DOSSIER_PASSAGE_PERSON, person, NULL, &error));
+  g_clear_error (&error);
+  g_assert_null (dossier_store_code_passage (store, tid, 1, 8, DOSSIER_PASSAGE_INCIDENT, 0, NULL, &error));
+  g_clear_error (&error);
+
+  passages = dossier_store_list_passages (store, tid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (passages->len, ==, 4);
+  for (guint i = 1; i < passages->len; i++)
+    g_assert_cmpint (((DossierPassage *) passages->pdata[i - 1])->start_offset, <=,
+                     ((DossierPassage *) passages->pdata[i])->start_offset);
+  g_assert_cmpstr (((DossierPassage *) passages->pdata[0])->kind, ==, "violation");
+
+  /* The workflow: status changes kept with who made them. */
+  target = g_strcmp0 (testimony->status, "reviewed") == 0 ? "indexed" : "reviewed";
+  g_free (testimony->status);
+  testimony->status = g_strdup (target);
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (testimony), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) history = dossier_store_status_history (store, tid, &error);
+    g_autoptr(GArray) queue = dossier_store_testimony_queue (store, target, NULL, NULL, &error);
+    g_autoptr(GArray) any = dossier_store_testimony_queue (store, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpstr (((DossierAuditEntry *) history->pdata[0])->new_value, ==, target);
+    g_assert_cmpstr (((DossierAuditEntry *) history->pdata[0])->user, ==, "Enquêtrice 7");
+    g_assert_cmpuint (queue->len, >=, 1);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM testimony", NULL), ==, any->len);
+    for (guint i = 0; i < queue->len; i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT status = '%s' FROM testimony WHERE id = %" G_GINT64_FORMAT,
+                                                target, g_array_index (queue, gint64, i));
+
+        g_assert_cmpint (dossier_test_query_int (store, sql, NULL), ==, 1);
+      }
+  }
+
+  /* Passages go through the interchange format. */
+  {
+    g_autofree char *json = dossier_test_tmp_path ("coding.json");
+    g_autofree char *copy_path = dossier_test_tmp_path ("coding-copy.dossier");
+    g_autoptr(DossierStore) copy = NULL;
+
+    g_assert_true (dossier_json_export_file (store, json, &error));
+    g_assert_no_error (error);
+    copy = dossier_store_create (copy_path, "copy", &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_json_import_file (copy, json, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_test_query_int (copy, "SELECT count(*) FROM testimony_passage", NULL), ==, 4);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/coding/passages", test_coding);
+  return g_test_run ();
+}
