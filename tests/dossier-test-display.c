@@ -47,6 +47,8 @@ dossier_test_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
+  /* The paintable shows the last frame drawn: let pending changes be drawn first. */
+  dossier_test_wait_for_draw (widget);
   paintable = gtk_widget_paintable_new (widget);
   w = gtk_widget_get_width (widget);
   h = gtk_widget_get_height (widget);

@@ -17,6 +17,8 @@
 #include "dossier-link.h"
 #include "dossier-incident-editor.h"
 #include "dossier-map-pane.h"
+#include "dossier-testimony.h"
+#include "dossier-testimony-coder.h"
 #include "dossier-timeline-pane.h"
 #include "dossier-window-private.h"
 
@@ -704,9 +706,45 @@ _dossier_window_map_init (DossierWindow *self)
   g_signal_connect_object (self->pages[incidents].editor, "saved", G_CALLBACK (on_incident_saved), self, 0);
 }
 
+/* The indexing window, on the testimony selected (or the first), its queue every
+ * testimony. */
+static void
+index_testimonies_action (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierSectionPage *page;
+  DossierRecord *shown;
+  DossierTestimonyCoder *coder;
+  gint64 id;
+
+  if (self->store == NULL)
+    return;
+  page = &self->pages[section_of_type (DOSSIER_TYPE_TESTIMONY)];
+  shown = page->editor ? dossier_editor_get_record (DOSSIER_EDITOR (page->editor)) : NULL;
+  id = shown ? shown->id : 0;
+  if (id == 0)
+    {
+      g_autoptr(GArray) all = dossier_store_testimony_queue (self->store, NULL, NULL, NULL, NULL);
+
+      if (all == NULL || all->len == 0)
+        {
+          toast (self, _("There is no testimony to index yet"));
+          return;
+        }
+      id = g_array_index (all, gint64, 0);
+    }
+  coder = dossier_testimony_coder_new (self->store, self->lang, id);
+  gtk_window_set_transient_for (GTK_WINDOW (coder), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (coder));
+}
+
 void
 _dossier_window_records_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.index-testimonies", NULL, index_testimonies_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.index-testimonies", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-record", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
