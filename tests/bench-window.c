@@ -9,7 +9,9 @@
  * - filtering: choosing a region in the filter, and clearing it;
  * - searching: each prefix of a word as it is typed, then whole words, from the search
  *   starting (GtkSearchEntry first waits for a 150 ms pause in typing) to the results drawn;
- * - scrolling: jumps to random places of the 100,000 rows, each frame timed.
+ * - scrolling: jumps to random places of the 100,000 rows, each frame timed;
+ * - a transcript of 20,000 words in the indexing window: opened, scrolled to its end,
+ *   searched (a testimony is added to the dossier for it).
  */
 #include "config.h"
 
@@ -19,6 +21,8 @@
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
 #include "dossier-test-frames.h"
+#include "dossier-testimony.h"
+#include "dossier-testimony-coder.h"
 #include "dossier-window.h"
 
 /* Runs @action, then waits for the frame that shows its effect; returns the time to it. */
@@ -171,6 +175,52 @@ main (int   argc,
   g_rand_free (rand);
   dossier_bench_report ("scrolling frames (target median < 16 ms)", times);
   printf ("%-44s %6ld MB\n", "peak memory (RSS)", dossier_bench_peak_rss_kb () / 1024);
+
+  /* A transcript of 20,000 words in the indexing window: opened, scrolled to its end,
+   * searched. */
+  {
+    static const char *words[] = { "le", "village", "soldats", "nous", "avons", "entendu", "des", "tirs", "matin",
+                                   "marché", "hommes", "emmenés", "témoin", "famille", "route", "Mopti", "camion" };
+    DossierStore *store = dossier_window_get_store (window);
+    g_autoptr(DossierTestimony) testimony = dossier_testimony_new ();
+    g_autoptr(GString) text = g_string_new (NULL);
+    DossierTestimonyCoder *coder;
+    GtkTextView *view;
+    GRand *words_rand = g_rand_new_with_seed (3);
+    guint matches;
+
+    for (int i = 0; i < 20000; i++)
+      {
+        g_string_append (text, words[g_rand_int_range (words_rand, 0, G_N_ELEMENTS (words))]);
+        g_string_append (text, i % 15 == 14 ? ".\n" : " ");
+      }
+    g_rand_free (words_rand);
+    g_free (testimony->transcript);
+    testimony->transcript = g_string_free (g_steal_pointer (&text), FALSE);
+    if (!dossier_store_insert (store, DOSSIER_RECORD (testimony), &error))
+      g_error ("%s", error->message);
+    start = dossier_bench_now_ms ();
+    coder = dossier_testimony_coder_new (store, "en", DOSSIER_RECORD (testimony)->id);
+    gtk_window_present (GTK_WINDOW (coder));
+    dossier_bench_watch_frames (GTK_WIDGET (coder));
+    dossier_bench_wait_painted ();
+    printf ("%-44s %6.1f ms\n", "20,000-word transcript: opened and drawn", dossier_bench_now_ms () - start);
+    view = GTK_TEXT_VIEW (dossier_test_find_descendant (GTK_WIDGET (coder), GTK_TYPE_TEXT_VIEW));
+    start = dossier_bench_now_ms ();
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+      gtk_text_view_scroll_to_iter (view, &end, 0, FALSE, 0, 0);
+    }
+    dossier_bench_next_frame (GTK_WIDGET (coder));
+    printf ("%-44s %6.1f ms\n", "  scrolled to its end and drawn", dossier_bench_now_ms () - start);
+    start = dossier_bench_now_ms ();
+    matches = dossier_testimony_coder_find (coder, "village");
+    dossier_bench_next_frame (GTK_WIDGET (coder));
+    printf ("%-44s %6.1f ms   (%u matches)\n", "  searched and highlighted", dossier_bench_now_ms () - start, matches);
+    gtk_window_destroy (GTK_WINDOW (coder));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
