@@ -154,6 +154,36 @@ test_drop (void)
     g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk c LEFT JOIN evidence e "
                                                     "ON e.id = c.evidence_id WHERE e.id IS NULL", NULL), ==, 0);
   }
+  /* Verifying the whole dossier: every item, with a report; each verification logged. */
+  {
+    gint64 items = dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL);
+    gint64 logged = dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL);
+    GListModel *toplevels;
+    gboolean found = FALSE;
+
+    g_assert_true (dossier_window_verify_evidence (window));
+    g_assert_true (dossier_window_is_verifying (window));
+    while (dossier_window_is_verifying (window))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL), ==,
+                     logged + items);
+    toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) report = g_list_model_get_item (toplevels, i);
+
+        if (report != GTK_WINDOW (window) && gtk_window_get_transient_for (report) == GTK_WINDOW (window))
+          {
+            g_autofree char *report_shot = g_strdup_printf ("verify-%s.png", g_getenv ("LANGUAGE") ? "fr" : "en");
+
+            found = TRUE;
+            dossier_test_screenshot (GTK_WIDGET (report), report_shot);
+            gtk_window_destroy (report);
+            break;
+          }
+      }
+    g_assert_true (found);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

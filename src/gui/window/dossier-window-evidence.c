@@ -279,9 +279,9 @@ dossier_window_ingest (DossierWindow *self,
       toast (self, _("This dossier is open read-only: evidence cannot be added"));
       return FALSE;
     }
-  if (self->ingest != NULL)
+  if (self->ingest_cancellable != NULL)
     {
-      toast (self, _("Evidence is being added already: wait for it to finish, or cancel it"));
+      toast (self, _("Evidence is being added or verified already: wait for it to finish, or cancel it"));
       return FALSE;
     }
   ingest = g_new0 (Ingest, 1);
@@ -348,9 +348,248 @@ add_evidence_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Verifying every item: in a worker thread with its own connection (it appends a
+ * "verified" event to each item's custody chain), the same bar showing progress. */
+typedef struct {
+  char      *path;
+  char      *user;
+  gboolean   read_only;  /* verified without recording it in the custody chains */
+  GMutex     lock;
+  guint64    done;
+  guint64    total;
+} Verify;
+
+static void
+verify_free (Verify *verify)
+{
+  g_free (verify->path);
+  g_free (verify->user);
+  g_mutex_clear (&verify->lock);
+  g_free (verify);
+}
+
+static void
+on_verify_progress (guint64  done,
+                    guint64  total,
+                    gpointer data)
+{
+  Verify *verify = data;
+
+  g_mutex_lock (&verify->lock);
+  verify->done = done;
+  verify->total = total;
+  g_mutex_unlock (&verify->lock);
+}
+
+static void
+verify_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Verify *verify = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_open (verify->path, DOSSIER_STORE_OPEN_NO_CHECK |
+                                                     (verify->read_only ? DOSSIER_STORE_OPEN_READ_ONLY : 0), &error);
+  GPtrArray *report;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  dossier_store_set_user (store, verify->user);
+  report = dossier_locker_verify (store, !verify->read_only, cancellable, on_verify_progress, verify, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static gboolean
+update_verify_bar (gpointer data)
+{
+  DossierWindow *self = data;
+  Verify *verify = g_object_get_data (G_OBJECT (self), "verify");
+  g_autofree char *text = NULL;
+
+  if (verify == NULL)
+    return G_SOURCE_REMOVE;
+  g_mutex_lock (&verify->lock);
+  gtk_progress_bar_set_fraction (self->ingest_progress, verify->total ? (double) verify->done / verify->total : 0);
+  /* Translators: while verifying evidence: how many items are done, of how many */
+  text = g_strdup_printf (_("Verifying the evidence: %u of %u items"), (guint) verify->done, (guint) verify->total);
+  g_mutex_unlock (&verify->lock);
+  gtk_label_set_text (self->ingest_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+status_label (DossierVerifyStatus status)
+{
+  switch (status)
+    {
+    case DOSSIER_VERIFY_INTACT:
+      return _("Intact");
+    case DOSSIER_VERIFY_ALTERED:
+      return _("Altered");
+    case DOSSIER_VERIFY_MISSING:
+      return _("Bytes missing");
+    case DOSSIER_VERIFY_LOG_BROKEN:
+    default:
+      return _("Custody log broken");
+    }
+}
+
+/**
+ * dossier_window_show_verify_report:
+ * @self: a #DossierWindow
+ * @report: (element-type DossierVerifyItem): what dossier_locker_verify() found
+ *
+ * Returns: (transfer none): the window listing each item as intact, altered or with its
+ *   log broken, the problems first
+ */
+GtkWidget *
+dossier_window_show_verify_report (DossierWindow *self,
+                                   GPtrArray     *report)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *problems = adw_preferences_group_new ();
+  GtkWidget *intact = adw_preferences_group_new ();
+  guint n_bad = 0, n_good = 0;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < report->len; i++)
+    {
+      DossierVerifyItem *item = report->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (item->status == DOSSIER_VERIFY_INTACT ? "emblem-ok-symbolic"
+                                                                                             : "dialog-warning-symbolic");
+      g_autofree char *heading = g_strdup_printf ("%s — %s", item->code, status_label (item->status));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->detail ? item->detail : "");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      if (item->status == DOSSIER_VERIFY_INTACT)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (intact), row);
+          n_good++;
+        }
+      else
+        {
+          gtk_widget_add_css_class (icon, "error");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (problems), row);
+          n_bad++;
+        }
+    }
+  /* Translators: the verification report's headings */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (problems), _("Problems found"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (intact), _("Intact"));
+  if (n_bad > 0)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (problems));
+  if (n_good > 0)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (intact));
+  /* Translators: the title of the verification report: items with a problem, items intact */
+  title = g_strdup_printf (_("Verification: %u with a problem, %u intact"), n_bad, n_good);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+verify_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&self->ingest_tick, g_source_remove);
+  g_object_set_data (G_OBJECT (self), "verify", NULL);
+  g_clear_object (&self->ingest_cancellable);
+  gtk_revealer_set_reveal_child (self->ingest_revealer, FALSE);
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  dossier_window_show_verify_report (self, report);
+}
+
+/**
+ * dossier_window_verify_evidence:
+ * @self: a #DossierWindow with a dossier open
+ *
+ * Verifies every evidence item in the background, then shows the report.
+ *
+ * Returns: %FALSE if it could not start
+ */
+gboolean
+dossier_window_verify_evidence (DossierWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Verify *verify;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  if (self->store == NULL)
+    return FALSE;
+  if (self->ingest_cancellable != NULL)
+    {
+      toast (self, _("Evidence is being added or verified already: wait for it to finish, or cancel it"));
+      return FALSE;
+    }
+  if (dossier_store_is_read_only (self->store))
+    {
+      toast (self, _("This dossier is open read-only: its evidence is verified without recording it"));
+    }
+  verify = g_new0 (Verify, 1);
+  g_mutex_init (&verify->lock);
+  verify->path = g_strdup (dossier_store_get_path (self->store));
+  verify->read_only = dossier_store_is_read_only (self->store);
+  verify->user = g_settings_get_string (self->settings, "investigator-name");
+  self->ingest_cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (self), "verify", verify);
+  gtk_progress_bar_set_fraction (self->ingest_progress, 0);
+  gtk_revealer_set_reveal_child (self->ingest_revealer, TRUE);
+  self->ingest_tick = g_timeout_add (100, update_verify_bar, self);
+  update_verify_bar (self);
+  task = g_task_new (self, self->ingest_cancellable, verify_done, NULL);
+  g_task_set_task_data (task, verify, (GDestroyNotify) verify_free);
+  g_task_run_in_thread (task, verify_in_thread);
+  return TRUE;
+}
+
+gboolean
+dossier_window_is_verifying (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  return g_object_get_data (G_OBJECT (self), "verify") != NULL;
+}
+
+static void
+verify_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  dossier_window_verify_evidence (DOSSIER_WINDOW (widget));
+}
+
 void
 _dossier_window_evidence_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "win.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-evidence", NULL);
 }

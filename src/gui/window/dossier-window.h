@@ -32,6 +32,10 @@ GtkWidget     *dossier_window_get_timeline       (DossierWindow  *self);
 gboolean       dossier_window_ingest             (DossierWindow  *self,
                                                   GPtrArray      *files);
 gboolean       dossier_window_is_ingesting       (DossierWindow  *self);
+gboolean       dossier_window_verify_evidence    (DossierWindow  *self);
+gboolean       dossier_window_is_verifying       (DossierWindow  *self);
+GtkWidget     *dossier_window_show_verify_report (DossierWindow  *self,
+                                                  GPtrArray      *report);
 GtkWidget     *dossier_window_get_editor         (DossierWindow  *self,
                                                   const char     *section);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,
