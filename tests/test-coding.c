@@ -4,10 +4,13 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "dossier-coding.h"
 #include "dossier-demo.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
+#include "dossier-query.h"
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 
@@ -139,11 +142,81 @@ test_coding (void)
   }
 }
 
+static gint64
+sum_rows (GPtrArray *rows)
+{
+  gint64 n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n += ((DossierBreakdownRow *) rows->pdata[i])->count;
+  return n;
+}
+
+/* The secretariat's figures: testimonies by status, office and month; witnesses by sex and
+ * age group, each person once; narrowed to the filter's incidents. */
+static void
+test_progress (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("progress.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  DossierIncidentQuery mopti = { .admin1 = (char *) "mopti" };
+  gint64 all, linked;
+
+  g_assert_no_error (error);
+  all = dossier_test_query_int (store, "SELECT count(*) FROM testimony", NULL);
+  linked = dossier_test_query_int (store, "SELECT count(DISTINCT ti.testimony_id) FROM testimony_incident ti "
+                                          "JOIN incident i ON i.id = ti.incident_id WHERE i.admin1 = 'mopti'", NULL);
+  {
+    g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_TESTIMONY_STATUS,
+                                                                 DOSSIER_MEASURE_INCIDENTS, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sum_rows (rows), ==, all);
+  }
+  {
+    g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_TESTIMONY_STATUS,
+                                                                 DOSSIER_MEASURE_INCIDENTS, &mopti, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sum_rows (rows), ==, linked);
+    g_assert_cmpint (linked, <, all);
+  }
+  {
+    g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_TESTIMONY_OFFICE,
+                                                                 DOSSIER_MEASURE_INCIDENTS, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sum_rows (rows), ==, dossier_test_query_int (store, "SELECT count(*) FROM testimony WHERE office IS NOT NULL", NULL));
+  }
+  {
+    g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (store, DOSSIER_BREAKDOWN_TESTIMONY_MONTH,
+                                                                 DOSSIER_MEASURE_INCIDENTS, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, >=, 1);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpint (strlen (((DossierBreakdownRow *) rows->pdata[i])->key), ==, 7);
+  }
+  for (int k = 0; k < 2; k++)
+    {
+      g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (store, k ? DOSSIER_BREAKDOWN_WITNESS_AGE_GROUP
+                                                                           : DOSSIER_BREAKDOWN_WITNESS_SEX,
+                                                                   DOSSIER_MEASURE_INCIDENTS, NULL, &error);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM person WHERE %s IS NOT NULL AND id IN "
+                                              "(SELECT person_id FROM testimony)", k ? "age_group" : "sex");
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sum_rows (rows), ==, dossier_test_query_int (store, sql, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/coding/passages", test_coding);
+  g_test_add_func ("/coding/progress", test_progress);
   return g_test_run ();
 }

@@ -25,6 +25,17 @@
 static char *demo_path;
 
 
+/* Charts below @widget that show something. */
+static guint
+count_filled_charts (GtkWidget *widget)
+{
+  guint n = DOSSIER_IS_BAR_CHART (widget) && dossier_bar_chart_get_n (DOSSIER_BAR_CHART (widget)) > 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_filled_charts (child);
+  return n;
+}
+
 static void
 test_demo_incidents (void)
 {
@@ -164,6 +175,17 @@ test_demo_incidents (void)
         }
     g_assert_cmpuint (n, ==, 5);
     dossier_test_screenshot (GTK_WIDGET (window), overview_shot);
+
+    /* Below them, the secretariat's: testimonies and witnesses, all filled. */
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+      g_autofree char *testimonies_shot = g_strdup_printf ("window-overview-testimonies-%s.png", lang);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      g_assert_cmpuint (count_filled_charts (scrolled), ==, 10);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      dossier_test_screenshot (GTK_WIDGET (window), testimonies_shot);
+    }
 
     /* Victims instead of incidents: the charts are titled and filled again. */
     {

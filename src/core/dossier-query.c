@@ -540,13 +540,36 @@ dossier_store_breakdown_measure (DossierStore               *store,
       body = g_strdup ("SELECT c.grp, sum (c.count) AS n FROM casualty c JOIN f ON f.id = c.incident_id "
                        "GROUP BY c.grp ORDER BY n DESC, c.grp");
       break;
+    case DOSSIER_BREAKDOWN_TESTIMONY_STATUS:
+      body = g_strdup ("SELECT status, count (*) AS n FROM t GROUP BY status ORDER BY n DESC, status");
+      break;
+    case DOSSIER_BREAKDOWN_TESTIMONY_OFFICE:
+      body = g_strdup ("SELECT office, count (*) AS n FROM t WHERE office IS NOT NULL GROUP BY office ORDER BY n DESC, office");
+      break;
+    case DOSSIER_BREAKDOWN_TESTIMONY_MONTH:
+      body = g_strdup ("SELECT substr (taken_on, 1, 7) AS k, count (*) FROM t "
+                       "WHERE taken_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY k ORDER BY k");
+      break;
+    case DOSSIER_BREAKDOWN_WITNESS_SEX:
+    case DOSSIER_BREAKDOWN_WITNESS_AGE_GROUP:
+      body = g_strdup_printf ("SELECT p.%s AS k, count (*) AS n FROM person p "
+                              "WHERE p.id IN (SELECT person_id FROM t) AND p.%s IS NOT NULL GROUP BY k ORDER BY n DESC, k",
+                              breakdown == DOSSIER_BREAKDOWN_WITNESS_SEX ? "sex" : "age_group",
+                              breakdown == DOSSIER_BREAKDOWN_WITNESS_SEX ? "sex" : "age_group");
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
 
   values = g_array_new (FALSE, FALSE, sizeof (Value));
   where = where_clause (query, values, &match);
-  if (measure == DOSSIER_MEASURE_VICTIMS)
+  if (breakdown >= DOSSIER_BREAKDOWN_TESTIMONY_STATUS)
+    /* The testimonies of the filter's incidents, or every testimony when nothing is filtered. */
+    sql = *where ? g_strdup_printf ("WITH t AS (SELECT id, status, office, taken_on, person_id FROM testimony WHERE id IN "
+                                    "(SELECT testimony_id FROM testimony_incident WHERE incident_id IN "
+                                    "(SELECT id FROM incident%s))) %s", where, body)
+                 : g_strdup_printf ("WITH t AS (SELECT id, status, office, taken_on, person_id FROM testimony) %s", body);
+  else if (measure == DOSSIER_MEASURE_VICTIMS)
     sql = g_strdup_printf ("WITH vic AS (SELECT incident_id, sum (count) AS n FROM casualty GROUP BY incident_id), "
                            "f AS (SELECT id, date_start, admin1, "
                            "coalesce ((SELECT n FROM vic WHERE vic.incident_id = incident.id), 0) AS victims "

@@ -54,6 +54,12 @@ typedef enum {
   DOSSIER_BREAKDOWN_ACTOR_KIND,      /* by the kind of their alleged perpetrators */
   DOSSIER_BREAKDOWN_VICTIMS_GROUP,   /* casualties summed by group (women, men, girls, boys, unknown) */
   DOSSIER_BREAKDOWN_MONTH,           /* by the month they start, "YYYY-MM" */
+  /* Testimonies (those linked to the filter's incidents; all when the filter is empty) */
+  DOSSIER_BREAKDOWN_TESTIMONY_STATUS,  /* by “testimony-status” */
+  DOSSIER_BREAKDOWN_TESTIMONY_OFFICE,  /* by “office” */
+  DOSSIER_BREAKDOWN_TESTIMONY_MONTH,   /* by the month they were taken, "YYYY-MM" */
+  DOSSIER_BREAKDOWN_WITNESS_SEX,       /* the people who gave them, once each, by “sex” */
+  DOSSIER_BREAKDOWN_WITNESS_AGE_GROUP, /* the same, by “age-group” */
 } DossierBreakdown;
 
 typedef enum {

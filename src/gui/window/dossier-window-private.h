@@ -77,6 +77,7 @@ struct _DossierWindow
   GtkLabel             *counts[N_SECTIONS];
   GtkWidget            *overview_rows[N_SECTIONS];
   GtkWidget            *charts[5];
+  GtkWidget            *testimony_charts[5];
   GtkToggleButton      *victims_button;
   gboolean              charts_stale;
   DossierSectionPage    pages[N_SECTIONS];

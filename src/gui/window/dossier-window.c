@@ -253,6 +253,20 @@ static const struct {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (charts) == G_N_ELEMENTS (((DossierWindow *) 0)->charts));
 
+/* For the secretariat: where the indexing of testimonies stands, and who gave them. */
+static const struct {
+  const char       *title;
+  DossierBreakdown  breakdown;
+  const char       *scheme;
+} testimony_charts[] = {
+  { N_("Testimonies by status"), DOSSIER_BREAKDOWN_TESTIMONY_STATUS, "testimony-status" },
+  { N_("Testimonies by office"), DOSSIER_BREAKDOWN_TESTIMONY_OFFICE, "office" },
+  { N_("Testimonies by month taken"), DOSSIER_BREAKDOWN_TESTIMONY_MONTH, NULL },
+  { N_("Witnesses by sex"), DOSSIER_BREAKDOWN_WITNESS_SEX, "sex" },
+  { N_("Witnesses by age group"), DOSSIER_BREAKDOWN_WITNESS_AGE_GROUP, "age-group" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (testimony_charts) == G_N_ELEMENTS (((DossierWindow *) 0)->testimony_charts));
+
 static void
 on_measure_toggled (DossierWindow   *self,
                     GtkToggleButton *button)
@@ -305,6 +319,22 @@ make_overview (DossierWindow *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (chart_group), self->charts[i]);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (chart_group));
+  {
+    GtkWidget *progress = adw_preferences_group_new ();
+
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (progress), _("Testimonies and witnesses"));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (progress),
+                                           _("Those linked to the filter's incidents; all of them when nothing is filtered"));
+    for (guint i = 0; i < G_N_ELEMENTS (testimony_charts); i++)
+      {
+        self->testimony_charts[i] = dossier_bar_chart_new (_(testimony_charts[i].title));
+        dossier_bar_chart_set_columns (DOSSIER_BAR_CHART (self->testimony_charts[i]),
+                                       testimony_charts[i].breakdown == DOSSIER_BREAKDOWN_TESTIMONY_MONTH);
+        gtk_widget_set_margin_top (self->testimony_charts[i], 18);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (progress), self->testimony_charts[i]);
+      }
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (progress));
+  }
   return page;
 }
 
@@ -376,6 +406,33 @@ update_charts (DossierWindow *self)
             g_array_append_val (values, row->count);
           }
       dossier_bar_chart_set_data (DOSSIER_BAR_CHART (self->charts[c]), (const char **) labels->pdata,
+                                  (gint64 *) values->data, values->len);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (testimony_charts); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (self->store, testimony_charts[c].breakdown,
+                                                                   DOSSIER_MEASURE_INCIDENTS,
+                                                                   dossier_filter_get_query (self->filter), &error);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (rows == NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          continue;
+        }
+      if (testimony_charts[c].scheme == NULL)
+        month_series (rows, lang, labels, values);
+      else
+        for (guint i = 0; i < rows->len && i < 12; i++)
+          {
+            DossierBreakdownRow *row = rows->pdata[i];
+
+            g_ptr_array_add (labels, dossier_store_vocab_label (self->store, testimony_charts[c].scheme, row->key, lang));
+            g_array_append_val (values, row->count);
+          }
+      dossier_bar_chart_set_data (DOSSIER_BAR_CHART (self->testimony_charts[c]), (const char **) labels->pdata,
                                   (gint64 *) values->data, values->len);
     }
 }
