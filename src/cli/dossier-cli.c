@@ -20,6 +20,7 @@
 #include "dossier-json-io.h"
 #include "dossier-link.h"
 #include "dossier-locker.h"
+#include "dossier-metadata.h"
 #include "dossier-search.h"
 #include "dossier-store.h"
 
@@ -413,6 +414,12 @@ cmd_ingest (int argc, char **argv)
 
       result = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
       if (result == NULL)
+        {
+          dossier_store_rollback (store);
+          return fail_error (error);
+        }
+      /* Capture time, position, pages: what the file says of itself. */
+      if (!result->duplicate && !dossier_metadata_apply (store, result->evidence_id, file, &error))
         {
           dossier_store_rollback (store);
           return fail_error (error);

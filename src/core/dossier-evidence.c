@@ -26,6 +26,9 @@ static const DossierField fields[] = {
   F (longitude, REAL, NULL, NULL),
   F (confidentiality, TEXT, "confidentiality", NULL),
   F (custody_head, TEXT, NULL, NULL),
+  F (pages, INT, NULL, NULL),
+  F (width, INT, NULL, NULL),
+  F (height, INT, NULL, NULL),
 };
 
 static const DossierRecordInfo info = {
@@ -50,6 +53,9 @@ dossier_evidence_init (DossierEvidence *self)
   self->media_type = g_strdup ("application/octet-stream");
   g_free (self->confidentiality);
   self->confidentiality = g_strdup ("restricted");
+  self->pages = -1;
+  self->width = -1;
+  self->height = -1;
 }
 
 /**

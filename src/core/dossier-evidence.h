@@ -31,6 +31,9 @@ struct _DossierEvidence
   double    longitude;                    /* NAN when unknown */
   char     *confidentiality;              /* vocabulary “confidentiality” */
   char     *custody_head;
+  gint64    pages;                        /* of a PDF; -1 when unknown */
+  gint64    width;                        /* of an image, in pixels; -1 when unknown */
+  gint64    height;
 };
 
 DossierEvidence *dossier_evidence_new (void);

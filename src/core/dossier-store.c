@@ -38,6 +38,7 @@ static const char * const migrations[] = {
   "002-list-indexes.sql",
   "003-timeline-index.sql",
   "004-passages.sql",
+  "005-evidence-metadata.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 

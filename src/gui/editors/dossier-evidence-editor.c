@@ -34,6 +34,11 @@ static const DossierEditorField fields[] = {
   { "size", "size", DOSSIER_EDITOR_READ_ONLY },
   { "sha256", "sha256", DOSSIER_EDITOR_READ_ONLY },
   { "captured_at", "captured_at", DOSSIER_EDITOR_READ_ONLY },
+  { "latitude", "latitude", DOSSIER_EDITOR_READ_ONLY },
+  { "longitude", "longitude", DOSSIER_EDITOR_READ_ONLY },
+  { "pages", "pages", DOSSIER_EDITOR_READ_ONLY },
+  { "width", "width", DOSSIER_EDITOR_READ_ONLY },
+  { "height", "height", DOSSIER_EDITOR_READ_ONLY },
 };
 
 static const char * const link_groups[] = { "incident_links", "person_links", "testimony_links", NULL };

@@ -15,6 +15,7 @@
 
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
+#include "dossier-metadata.h"
 #include "dossier-record-list.h"
 #include "dossier-window-private.h"
 
@@ -166,7 +167,15 @@ ingest_in_thread (GTask        *task,
         /* Translators: an item already in the dossier, then the name of the file dropped */
         g_ptr_array_add (ingest->duplicates, g_strdup_printf (_("%s (%s)"), result->code, base));
       else
-        ingest->added++;
+        {
+          ingest->added++;
+          /* Capture time, position, pages: what the file says of itself, if it says it. */
+          if (!dossier_metadata_apply (store, result->evidence_id, files->pdata[i], &error))
+            {
+              g_ptr_array_add (ingest->failures, g_strdup_printf (_("%s: %s"), base, error->message));
+              g_clear_error (&error);
+            }
+        }
     }
   g_task_return_boolean (task, TRUE);
 }

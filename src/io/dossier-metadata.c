@@ -1,0 +1,169 @@
+/* dossier-metadata.c: what an evidence file says of itself (EXIF, PDF)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Read right after ingestion from the file ingested, where a library reads it cheaply: the
+ * capture time, position and size of images (EXIF, XMP, through gexiv2) and the pages and
+ * title of PDFs (poppler). A file whose metadata is damaged or lies is still evidence: its
+ * metadata is left out, the item stays. Durations of audio and video would need a media
+ * framework and are not read.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include <gexiv2/gexiv2.h>
+#include <poppler.h>
+
+#include "dossier-evidence.h"
+#include "dossier-metadata.h"
+#include "dossier-record.h"
+
+void
+dossier_file_metadata_clear (DossierFileMetadata *metadata)
+{
+  g_clear_pointer (&metadata->captured_at, g_free);
+  g_clear_pointer (&metadata->title, g_free);
+}
+
+/* EXIF writes "2022:03:27 14:05:09"; ISO 8601 is "2022-03-27T14:05:09". */
+static char *
+exif_time (const char *value)
+{
+  int y, mo, d, h, mi, s;
+
+  if (value == NULL || sscanf (value, "%4d:%2d:%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 ||
+      y < 1 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, s);
+}
+
+static void
+read_image (GFile               *file,
+            DossierFileMetadata *metadata)
+{
+  static gsize initialised;
+  g_autoptr(GExiv2Metadata) exif = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  static const char * const times[] = { "Exif.Photo.DateTimeOriginal", "Exif.Photo.DateTimeDigitized", "Exif.Image.DateTime" };
+  double latitude, longitude;
+
+  if (g_once_init_enter (&initialised))
+    g_once_init_leave (&initialised, gexiv2_initialize () ? 1 : 2);
+  if (initialised != 1 || path == NULL)
+    return;
+  exif = gexiv2_metadata_new ();
+  if (!gexiv2_metadata_open_path (exif, path, NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (times) && metadata->captured_at == NULL; i++)
+    if (gexiv2_metadata_try_has_tag (exif, times[i], NULL))
+      {
+        g_autofree char *value = gexiv2_metadata_try_get_tag_string (exif, times[i], NULL);
+
+        metadata->captured_at = exif_time (value);
+      }
+  if (gexiv2_metadata_try_get_gps_latitude (exif, &latitude, NULL) &&
+      gexiv2_metadata_try_get_gps_longitude (exif, &longitude, NULL) &&
+      isfinite (latitude) && isfinite (longitude) && fabs (latitude) <= 90 && fabs (longitude) <= 180)
+    {
+      metadata->latitude = latitude;
+      metadata->longitude = longitude;
+    }
+  metadata->width = gexiv2_metadata_get_pixel_width (exif);
+  metadata->height = gexiv2_metadata_get_pixel_height (exif);
+  if (metadata->width <= 0 || metadata->height <= 0)
+    metadata->width = metadata->height = -1;
+}
+
+static void
+read_pdf (GFile               *file,
+          DossierFileMetadata *metadata)
+{
+  PopplerDocument *document = poppler_document_new_from_gfile (file, NULL, NULL, NULL);
+  g_autofree char *title = NULL;
+
+  if (document == NULL)
+    return;
+  metadata->pages = poppler_document_get_n_pages (document);
+  title = poppler_document_get_title (document);
+  if (title != NULL && g_utf8_validate (title, -1, NULL) && *g_strstrip (title) != '\0')
+    metadata->title = g_steal_pointer (&title);
+  g_object_unref (document);
+}
+
+/**
+ * dossier_metadata_read:
+ * @file: an evidence file
+ * @media_type: its media type, as ingestion found it
+ * @metadata: (out caller-allocates): what it says of itself
+ *
+ * Returns: %TRUE if anything was found
+ */
+gboolean
+dossier_metadata_read (GFile               *file,
+                       const char          *media_type,
+                       DossierFileMetadata *metadata)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  *metadata = (DossierFileMetadata) { NULL, NAN, NAN, -1, -1, -1, NULL };
+  if (media_type == NULL)
+    return FALSE;
+  if (g_str_has_prefix (media_type, "image/"))
+    read_image (file, metadata);
+  else if (g_str_equal (media_type, "application/pdf"))
+    read_pdf (file, metadata);
+  return metadata->captured_at != NULL || !isnan (metadata->latitude) || metadata->pages >= 0 ||
+         metadata->width >= 0 || metadata->title != NULL;
+}
+
+/**
+ * dossier_metadata_apply:
+ * @store: the dossier
+ * @evidence_id: the item just ingested from @file
+ * @file: the file
+ * @error: return location for a #GError
+ *
+ * Records what @file says of itself in the item's description (a document's title replaces
+ * the file name as the item's title); each change is audited.
+ *
+ * Returns: %FALSE only if the dossier could not be written
+ */
+gboolean
+dossier_metadata_apply (DossierStore  *store,
+                        gint64         evidence_id,
+                        GFile         *file,
+                        GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, evidence_id, error);
+  DossierFileMetadata metadata;
+  gboolean ok = TRUE;
+
+  if (evidence == NULL)
+    return FALSE;
+  if (dossier_metadata_read (file, evidence->media_type, &metadata))
+    {
+      if (metadata.captured_at != NULL)
+        {
+          g_free (evidence->captured_at);
+          evidence->captured_at = g_strdup (metadata.captured_at);
+        }
+      if (!isnan (metadata.latitude))
+        {
+          evidence->latitude = metadata.latitude;
+          evidence->longitude = metadata.longitude;
+        }
+      evidence->pages = metadata.pages;
+      evidence->width = metadata.width;
+      evidence->height = metadata.height;
+      if (metadata.title != NULL && g_strcmp0 (evidence->title, evidence->original_name) == 0)
+        {
+          g_free (evidence->title);
+          evidence->title = g_strdup (metadata.title);
+        }
+      ok = dossier_store_update (store, DOSSIER_RECORD (evidence), error);
+    }
+  dossier_file_metadata_clear (&metadata);
+  return ok;
+}

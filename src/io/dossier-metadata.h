@@ -1,0 +1,32 @@
+/* dossier-metadata.h: what an evidence file says of itself (EXIF, PDF)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    *captured_at;  /* ISO 8601, local time of the camera as it says, or NULL */
+  double   latitude;     /* NAN when the file gives no position */
+  double   longitude;
+  gint64   pages;        /* -1 when unknown */
+  gint64   width;
+  gint64   height;
+  char    *title;        /* a document's own title, or NULL */
+} DossierFileMetadata;
+
+void     dossier_file_metadata_clear (DossierFileMetadata *metadata);
+gboolean dossier_metadata_read       (GFile               *file,
+                                      const char          *media_type,
+                                      DossierFileMetadata *metadata);
+gboolean dossier_metadata_apply      (DossierStore        *store,
+                                      gint64               evidence_id,
+                                      GFile               *file,
+                                      GError             **error);
+
+G_END_DECLS
