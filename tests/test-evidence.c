@@ -70,6 +70,18 @@ test_drop (void)
   g_clear_object (&demo);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   dossier_test_write_file (inside, "\xff\xd8\xff\xe0 not really a photo", 24);
+  {
+    /* A real image too, for its preview. */
+    g_autofree char *png = g_build_filename (folder, "plan du village.png", NULL);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 48);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_set_source_rgb (cr, 0.8, 0.3, 0.2);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
   dossier_test_write_file (alone, "Entretien du 3 mars, notes.\n", -1);
   dossier_test_write_file (again, "Entretien du 3 mars, notes.\n", -1);
 
@@ -106,8 +118,10 @@ test_drop (void)
   }
   dossier_test_wait_for_draw (GTK_WIDGET (window));
 
-  /* Two new items (the second note was the first's bytes), with who and how. */
-  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, before + 2);
+  /* Three new items (the second note was the first's bytes), with who and how; the image's
+   * size read from it. */
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, before + 3);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT width FROM evidence WHERE original_name = 'plan du village.png'", NULL), ==, 64);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE original_name = 'photo-001.jpg'", NULL), ==, 1);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event c JOIN evidence e ON e.id = c.evidence_id "
                                                   "WHERE e.original_name = 'note d’entretien.txt' AND c.action = 'ingested'", NULL), ==, 1);
@@ -120,7 +134,7 @@ test_drop (void)
     gint64 id = dossier_test_query_int (store, "SELECT id FROM evidence WHERE original_name = 'note d’entretien.txt'", NULL);
     g_autofree char *sql = g_strdup_printf ("SELECT code FROM evidence WHERE id = %" G_GINT64_FORMAT, id);
 
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dossier_record_list_get_model (list))), ==, before + 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dossier_record_list_get_model (list))), ==, before + 3);
     code = dossier_test_query_text (store, sql);
     g_assert_true (dossier_record_list_show_code (list, code));
     dossier_test_wait_for_draw (GTK_WIDGET (window));
@@ -135,6 +149,28 @@ test_drop (void)
     rows_after = count_rows (editor_root, ADW_TYPE_ACTION_ROW);
     g_assert_cmpuint (rows_after, ==, rows_before + 1);
     g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL), ==, 1);
+    /* A text has no picture; the image has one. */
+    g_assert_false (gtk_widget_get_visible (dossier_test_find_descendant (editor_root, GTK_TYPE_PICTURE)));
+    {
+      g_autofree char *image = dossier_test_query_text (store, "SELECT code FROM evidence WHERE original_name = 'plan du village.png'");
+      GtkWidget *picture;
+
+      g_assert_true (dossier_record_list_show_code (list, image));
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      picture = dossier_test_find_descendant (editor_root, GTK_TYPE_PICTURE);
+      g_assert_true (gtk_widget_get_visible (picture));
+      g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), ==, 64);
+      /* Scrolled to it, for the screenshot. */
+      {
+        GtkWidget *scrolled = gtk_widget_get_ancestor (picture, GTK_TYPE_SCROLLED_WINDOW);
+        double x, y;
+
+        if (scrolled != NULL &&
+            gtk_widget_translate_coordinates (picture, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y))
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y - 60);
+      }
+    }
     dossier_test_screenshot (GTK_WIDGET (window), shot);
   }
 

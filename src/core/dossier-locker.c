@@ -420,6 +420,58 @@ write_chunk (const guint8  *data,
   return g_output_stream_write_all (user_data, data, len, NULL, NULL, error);
 }
 
+static gboolean
+append_chunk (const guint8  *data,
+              gsize          len,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_byte_array_append (user_data, data, len);
+  return TRUE;
+}
+
+/**
+ * dossier_locker_read:
+ * @store: a #DossierStore
+ * @evidence_id: the item
+ * @max_size: the largest item to read, in bytes
+ * @error: return location for a #GError
+ *
+ * Reads a small item's bytes into memory, checked against their SHA-256, for a preview.
+ * Nothing is logged: a preview is drawn by the program, not handed to anyone.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL if the item is larger than
+ *   @max_size, altered, missing or unreadable (with @error set in the last three cases)
+ */
+GBytes *
+dossier_locker_read (DossierStore  *store,
+                     gint64         evidence_id,
+                     gsize          max_size,
+                     GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *sha = NULL;
+  guint64 size;
+  gboolean gap;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, evidence_id, error);
+  if (evidence == NULL || evidence->size < 0 || (guint64) evidence->size > max_size)
+    return NULL;
+  if (!stream_chunks (store, evidence_id, append_chunk, bytes, &sha, &size, &gap, NULL, error))
+    return NULL;
+  if (sha == NULL)
+    sha = g_strdup ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  if (gap || size != (guint64) evidence->size || g_strcmp0 (sha, evidence->sha256) != 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                   _("The bytes of %s were altered: they no longer match their SHA-256"), DOSSIER_RECORD (evidence)->code);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
 /**
  * dossier_locker_extract:
  * @store: a #DossierStore

@@ -61,6 +61,10 @@ GPtrArray           *dossier_locker_verify            (DossierStore         *sto
                                                        DossierProgressFunc   progress,
                                                        gpointer              progress_data,
                                                        GError              **error);
+GBytes              *dossier_locker_read              (DossierStore         *store,
+                                                       gint64                evidence_id,
+                                                       gsize                 max_size,
+                                                       GError              **error);
 DossierVerifyItem   *dossier_locker_verify_item       (DossierStore         *store,
                                                        gint64                evidence_id,
                                                        gboolean              append_custody,

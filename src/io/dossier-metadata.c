@@ -167,3 +167,42 @@ dossier_metadata_apply (DossierStore  *store,
   dossier_file_metadata_clear (&metadata);
   return ok;
 }
+
+/**
+ * dossier_metadata_render_pdf_page:
+ * @bytes: a PDF
+ * @width: the width to draw the first page at, in pixels
+ *
+ * Returns: (transfer full) (nullable): the first page on white, as an image surface, or
+ *   %NULL if @bytes is not a PDF poppler can read
+ */
+cairo_surface_t *
+dossier_metadata_render_pdf_page (GBytes *bytes,
+                                  int     width)
+{
+  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  PopplerPage *page;
+  cairo_surface_t *surface = NULL;
+  double page_width, page_height, scale;
+
+  if (document == NULL)
+    return NULL;
+  page = poppler_document_get_n_pages (document) > 0 ? poppler_document_get_page (document, 0) : NULL;
+  if (page != NULL)
+    {
+      cairo_t *cr;
+
+      poppler_page_get_size (page, &page_width, &page_height);
+      scale = page_width > 0 ? width / page_width : 1;
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, MAX (1, (int) ceil (page_height * scale)));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      poppler_page_render (page, cr);
+      cairo_destroy (cr);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return surface;
+}

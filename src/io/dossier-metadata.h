@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "dossier-store.h"
@@ -28,5 +29,8 @@ gboolean dossier_metadata_apply      (DossierStore        *store,
                                       gint64               evidence_id,
                                       GFile               *file,
                                       GError             **error);
+
+cairo_surface_t *dossier_metadata_render_pdf_page (GBytes *bytes,
+                                                   int     width);
 
 G_END_DECLS

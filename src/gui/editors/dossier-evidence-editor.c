@@ -10,12 +10,14 @@
 #include "dossier-evidence.h"
 #include "dossier-evidence-editor.h"
 #include "dossier-locker.h"
+#include "dossier-metadata.h"
 
 struct _DossierEvidenceEditor
 {
   DossierEditor        parent_instance;
 
   AdwPreferencesGroup *custody_group;
+  GtkPicture          *preview;
   GPtrArray           *custody_rows;  /* GtkWidget, in the group */
 };
 
@@ -92,11 +94,49 @@ show_custody (DossierEvidenceEditor *self,
     }
 }
 
+#define PREVIEW_MAX_SIZE (64 * 1024 * 1024)
+#define PREVIEW_WIDTH    480
+
+/* A picture of images and of PDFs' first pages, for items small enough to read at once;
+ * other items show their icon and what is known of them. */
+static void
+show_preview (DossierEvidenceEditor *self,
+              DossierEvidence       *evidence)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (evidence != NULL && (g_str_has_prefix (evidence->media_type, "image/") || g_str_equal (evidence->media_type, "application/pdf")))
+    bytes = dossier_locker_read (dossier_editor_get_store (DOSSIER_EDITOR (self)), DOSSIER_RECORD (evidence)->id,
+                                 PREVIEW_MAX_SIZE, NULL);
+  if (bytes != NULL && g_str_has_prefix (evidence->media_type, "image/"))
+    texture = gdk_texture_new_from_bytes (bytes, NULL);
+  else if (bytes != NULL)
+    {
+      cairo_surface_t *page = dossier_metadata_render_pdf_page (bytes, PREVIEW_WIDTH);
+
+      if (page != NULL)
+        {
+          g_autoptr(GBytes) pixels = NULL;
+
+          cairo_surface_flush (page);
+          pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (page),
+                                               (gsize) cairo_image_surface_get_stride (page) * cairo_image_surface_get_height (page),
+                                               (GDestroyNotify) cairo_surface_destroy, page);
+          texture = gdk_memory_texture_new (cairo_image_surface_get_width (page), cairo_image_surface_get_height (page),
+                                            GDK_MEMORY_DEFAULT, pixels, cairo_image_surface_get_stride (page));
+        }
+    }
+  gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), texture != NULL);
+}
+
 static void
 load (DossierEditor *editor,
       DossierRecord *record)
 {
   show_custody (DOSSIER_EVIDENCE_EDITOR (editor), record);
+  show_preview (DOSSIER_EVIDENCE_EDITOR (editor), record ? DOSSIER_EVIDENCE (record) : NULL);
 }
 
 /* A result, in the window's toasts. */
@@ -231,6 +271,7 @@ dossier_evidence_editor_class_init (DossierEvidenceEditorClass *klass)
   editor_class->load = load;
   G_OBJECT_CLASS (klass)->finalize = dossier_evidence_editor_finalize;
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, custody_group);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, preview);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_verify);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_working_copy);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_export_original);
