@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gexiv2/gexiv2.h>
 #include <glib/gstdio.h>
 
 #include "dossier-demo.h"
+#include "dossier-map-pane.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
@@ -81,6 +83,15 @@ test_drop (void)
     cairo_destroy (cr);
     g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
     cairo_surface_destroy (surface);
+    /* Taken near Mopti, its EXIF says. */
+    {
+      g_autoptr(GExiv2Metadata) exif = gexiv2_metadata_new ();
+
+      g_assert_true (gexiv2_initialize ());
+      g_assert_true (gexiv2_metadata_open_path (exif, png, NULL));
+      g_assert_true (gexiv2_metadata_try_set_gps_info (exif, -4.1968, 14.4914, 270, NULL));
+      g_assert_true (gexiv2_metadata_save_file (exif, png, NULL));
+    }
   }
   dossier_test_write_file (alone, "Entretien du 3 mars, notes.\n", -1);
   dossier_test_write_file (again, "Entretien du 3 mars, notes.\n", -1);
@@ -172,6 +183,23 @@ test_drop (void)
       }
     }
     dossier_test_screenshot (GTK_WIDGET (window), shot);
+  }
+
+  /* The photo with a position is on the map, as a square of its own; clicking it opens it. */
+  {
+    DossierMapPane *pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
+    DossierEvidenceLayer *layer = dossier_map_pane_get_evidence_layer (pane);
+    gint64 photo = dossier_test_query_int (store, "SELECT id FROM evidence WHERE original_name = 'plan du village.png'", NULL);
+    double x, y;
+
+    g_assert_cmpuint (dossier_evidence_layer_get_n (layer), ==, 1);
+    g_assert_true (dossier_evidence_layer_locate (layer, photo, &x, &y));
+    g_assert_cmpint (dossier_evidence_layer_pick (layer, x + 2, y - 2), ==, photo);
+    g_assert_cmpint (dossier_evidence_layer_pick (layer, x + 40, y + 40), ==, 0);
+    dossier_window_show_section (window, "incidents");
+    g_signal_emit_by_name (pane, "evidence-activated", photo);
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (dossier_window_get_section (window), ==, "evidence");
   }
 
   /* Unreadable input: reported, the rest added, nothing half-written. */

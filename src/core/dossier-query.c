@@ -919,3 +919,44 @@ dossier_store_query_ids (DossierStore               *store,
     }
   return g_steal_pointer (&ids);
 }
+
+/**
+ * dossier_store_evidence_points:
+ * @store: a #DossierStore
+ * @error: return location for a #GError
+ *
+ * The evidence items whose files say where they were captured.
+ *
+ * Returns: (transfer full) (element-type DossierGeoPoint): their positions, by id (the key
+ *   is the item's code), or %NULL
+ */
+GArray *
+dossier_store_evidence_points (DossierStore  *store,
+                               GError       **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DossierGeoPoint));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  stmt = _dossier_store_prepare (store, "SELECT id, latitude, longitude, code FROM evidence "
+                                 "WHERE latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierGeoPoint point = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2),
+        g_intern_string ((const char *) sqlite3_column_text (stmt, 3)), NULL,
+      };
+
+      g_array_append_val (points, point);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}

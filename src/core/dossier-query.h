@@ -110,4 +110,7 @@ DossierIncidentQuery *dossier_incident_query_copy (const DossierIncidentQuery *q
 void                  dossier_incident_query_free (DossierIncidentQuery       *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierIncidentQuery, dossier_incident_query_free)
 
+GArray    *dossier_store_evidence_points   (DossierStore               *store,
+                                            GError                    **error);
+
 G_END_DECLS

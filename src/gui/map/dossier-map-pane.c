@@ -19,6 +19,7 @@
 
 #include "dossier-basemap-layer.h"
 #include "dossier-incident.h"
+#include "dossier-evidence-layer.h"
 #include "dossier-figure.h"
 #include "dossier-map-pane.h"
 #include "dossier-mbtiles-source.h"
@@ -34,6 +35,7 @@ struct _DossierMapPane
 
   GtkWidget            *overlay;
   GtkWidget            *controls;  /* the buttons over the map, left out of figures */
+  DossierEvidenceLayer *evidence;
   GtkWidget            *scale;     /* replaced by a drawn one in figures */
   ShumateMap           *map;
   ShumateMapSource     *osm;
@@ -58,6 +60,7 @@ struct _DossierMapPane
 
 enum {
   INCIDENT_ACTIVATED,
+  EVIDENCE_ACTIVATED,
   LOCATION_PICKED,
   N_SIGNALS
 };
@@ -431,6 +434,16 @@ dossier_map_pane_activate_at (DossierMapPane *self,
 
   g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
 
+  /* Evidence is drawn over the incidents: it is picked first. */
+  {
+    gint64 evidence = dossier_evidence_layer_pick (self->evidence, x, y);
+
+    if (evidence > 0)
+      {
+        g_signal_emit (self, signals[EVIDENCE_ACTIVATED], 0, evidence);
+        return;
+      }
+  }
   if (!dossier_incident_layer_pick (self->incidents, x, y, &cluster))
     return;
   viewport = shumate_map_get_viewport (self->map);
@@ -794,6 +807,9 @@ dossier_map_pane_class_init (DossierMapPaneClass *klass)
   signals[LOCATION_PICKED] = g_signal_new ("location-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   /* A single incident was clicked on the map: its id. */
+  /* An evidence item was clicked on the map: its id. */
+  signals[EVIDENCE_ACTIVATED] = g_signal_new ("evidence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[INCIDENT_ACTIVATED] = g_signal_new ("incident-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
@@ -855,6 +871,8 @@ dossier_map_pane_new (DossierStore  *store,
   self->incidents = dossier_incident_layer_new (viewport, store, filter);
   dossier_incident_layer_set_colour_by (self->incidents, g_settings_get_enum (self->settings, "map-colour-by"));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incidents));
+  self->evidence = dossier_evidence_layer_new (viewport, store);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->evidence));
   g_signal_connect_object (self->incidents, "updated", G_CALLBACK (update_legend), self, G_CONNECT_SWAPPED);
 
   self->overlay = gtk_overlay_new ();
@@ -951,6 +969,13 @@ dossier_map_pane_get_incident_layer (DossierMapPane *self)
 {
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
   return self->incidents;
+}
+
+DossierEvidenceLayer *
+dossier_map_pane_get_evidence_layer (DossierMapPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
+  return self->evidence;
 }
 
 DossierBasemapLayer *

@@ -7,6 +7,7 @@
 #include <shumate/shumate.h>
 
 #include "dossier-basemap-layer.h"
+#include "dossier-evidence-layer.h"
 #include "dossier-filter.h"
 #include "dossier-incident-layer.h"
 #include "dossier-store.h"
@@ -47,6 +48,7 @@ gboolean              dossier_map_pane_activate_focus    (DossierMapPane *self);
 gboolean              dossier_map_pane_focus_next        (DossierMapPane *self,
                                                           int             direction);
 
+DossierEvidenceLayer *dossier_map_pane_get_evidence_layer (DossierMapPane *self);
 DossierBasemapLayer  *dossier_map_pane_get_basemap       (DossierMapPane *self);
 
 G_END_DECLS

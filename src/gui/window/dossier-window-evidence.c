@@ -15,6 +15,7 @@
 
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
+#include "dossier-map-pane.h"
 #include "dossier-metadata.h"
 #include "dossier-record-list.h"
 #include "dossier-window-private.h"
@@ -254,6 +255,9 @@ ingest_done (GObject      *source,
           == DOSSIER_TYPE_EVIDENCE)
       dossier_record_list_model_reload (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)));
   _dossier_window_update_counts (self);
+  /* Photos with a position show on the map. */
+  if (self->map_pane != NULL)
+    dossier_evidence_layer_refresh (dossier_map_pane_get_evidence_layer (DOSSIER_MAP_PANE (self->map_pane)));
 }
 
 static void

@@ -648,6 +648,15 @@ _dossier_window_records_init (DossierWindow *self)
 }
 
 /* An incident clicked on the map is selected in the list and opened in its editor. */
+/* An evidence item chosen on the map. */
+static void
+on_map_evidence (GtkWidget     *pane,
+                 gint64         id,
+                 DossierWindow *self)
+{
+  dossier_window_open_record (self, DOSSIER_TYPE_EVIDENCE, id);
+}
+
 /* An incident chosen on the map or the timeline. */
 static void
 on_map_incident (GtkWidget      *pane,
@@ -701,6 +710,7 @@ _dossier_window_map_init (DossierWindow *self)
   g_signal_connect_object (self->pages[incidents].editor, "pick-location", G_CALLBACK (on_pick_location), self, 0);
   g_signal_connect_object (self->map_pane, "location-picked", G_CALLBACK (on_location_picked), self, 0);
   g_signal_connect_object (self->map_pane, "incident-activated", G_CALLBACK (on_map_incident), self, 0);
+  g_signal_connect_object (self->map_pane, "evidence-activated", G_CALLBACK (on_map_evidence), self, 0);
   g_signal_connect_object (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)), "incident-activated",
                            G_CALLBACK (on_map_incident), self, 0);
   g_signal_connect_object (self->pages[incidents].editor, "saved", G_CALLBACK (on_incident_saved), self, 0);
