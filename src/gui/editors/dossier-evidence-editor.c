@@ -70,8 +70,12 @@ show_custody (DossierEvidenceEditor *self,
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *where = NULL;
 
+  if (self->custody_rows == NULL || self->custody_group == NULL)
+    return;
+  /* The rows are held, so that a row already taken down with the editor is never touched. */
   for (guint i = 0; i < self->custody_rows->len; i++)
-    adw_preferences_group_remove (self->custody_group, self->custody_rows->pdata[i]);
+    if (gtk_widget_get_parent (self->custody_rows->pdata[i]) != NULL)
+      adw_preferences_group_remove (self->custody_group, self->custody_rows->pdata[i]);
   g_ptr_array_set_size (self->custody_rows, 0);
   if (record == NULL || store == NULL)
     return;
@@ -90,7 +94,7 @@ show_custody (DossierEvidenceEditor *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       adw_preferences_group_add (self->custody_group, row);
-      g_ptr_array_add (self->custody_rows, row);
+      g_ptr_array_add (self->custody_rows, g_object_ref (row));
     }
 }
 
@@ -255,10 +259,10 @@ on_export_original (DossierEvidenceEditor *self)
 }
 
 static void
-dossier_evidence_editor_finalize (GObject *object)
+dossier_evidence_editor_dispose (GObject *object)
 {
   g_clear_pointer (&DOSSIER_EVIDENCE_EDITOR (object)->custody_rows, g_ptr_array_unref);
-  G_OBJECT_CLASS (dossier_evidence_editor_parent_class)->finalize (object);
+  G_OBJECT_CLASS (dossier_evidence_editor_parent_class)->dispose (object);
 }
 
 static void
@@ -269,7 +273,7 @@ dossier_evidence_editor_class_init (DossierEvidenceEditorClass *klass)
   dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-evidence-editor.ui",
                               DOSSIER_TYPE_EVIDENCE, fields, G_N_ELEMENTS (fields), link_groups);
   editor_class->load = load;
-  G_OBJECT_CLASS (klass)->finalize = dossier_evidence_editor_finalize;
+  G_OBJECT_CLASS (klass)->dispose = dossier_evidence_editor_dispose;
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, custody_group);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, preview);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_verify);
@@ -281,7 +285,7 @@ dossier_evidence_editor_class_init (DossierEvidenceEditorClass *klass)
 static void
 dossier_evidence_editor_init (DossierEvidenceEditor *self)
 {
-  self->custody_rows = g_ptr_array_new ();
+  self->custody_rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
