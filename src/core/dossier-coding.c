@@ -182,9 +182,7 @@ dossier_store_testimony_queue (DossierStore  *store,
                                const char    *language,
                                GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   stmt = _dossier_store_prepare (store, "SELECT id FROM testimony WHERE (?1 IS NULL OR status = ?1) "
@@ -194,19 +192,7 @@ dossier_store_testimony_queue (DossierStore  *store,
   sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, office, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, language, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dossier_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _dossier_store_collect_ids (store, stmt, error);
 }
 
 /**

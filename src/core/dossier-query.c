@@ -889,13 +889,11 @@ dossier_store_query_ids (DossierStore               *store,
                          const DossierIncidentQuery *query,
                          GError                    **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
   g_autofree char *match = NULL;
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
 
@@ -905,19 +903,7 @@ dossier_store_query_ids (DossierStore               *store,
   if (stmt == NULL)
     return NULL;
   bind_values (stmt, values);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dossier_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _dossier_store_collect_ids (store, stmt, error);
 }
 
 /**

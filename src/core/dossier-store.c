@@ -180,6 +180,30 @@ _dossier_store_exec (DossierStore  *self,
 }
 
 /* Steps a statement that returns no rows, and resets it. */
+/* Steps @stmt through and returns its first column as gint64 ids, or NULL with @error. */
+GArray *
+_dossier_store_collect_ids (DossierStore  *self,
+                            sqlite3_stmt  *stmt,
+                            GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dossier_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _dossier_store_step_done (DossierStore  *self,
                           sqlite3_stmt  *stmt,

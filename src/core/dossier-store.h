@@ -125,6 +125,9 @@ sqlite3_stmt *_dossier_store_prepare      (DossierStore          *self,
 gboolean      _dossier_store_exec         (DossierStore          *self,
                                            const char            *sql,
                                            GError               **error);
+GArray       *_dossier_store_collect_ids  (DossierStore          *self,
+                                          sqlite3_stmt          *stmt,
+                                          GError               **error);
 gboolean      _dossier_store_step_done    (DossierStore          *self,
                                            sqlite3_stmt          *stmt,
                                            GError               **error);

@@ -371,70 +371,55 @@ month_series (GPtrArray  *rows,
     }
 }
 
+/* Fills @chart with the breakdown asked for: months in time's order, anything else its
+ * twelve largest, labelled from @scheme. Returns FALSE (with a toast) if it cannot be read. */
+static gboolean
+fill_chart (DossierWindow    *self,
+            GtkWidget        *chart,
+            DossierBreakdown  breakdown,
+            DossierMeasure    measure,
+            const char       *scheme,
+            const char       *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (self->store, breakdown, measure,
+                                                               dossier_filter_get_query (self->filter), &error);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (rows == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+  if (scheme == NULL)
+    month_series (rows, lang, labels, values);
+  else
+    for (guint i = 0; i < rows->len && i < 12; i++)
+      {
+        DossierBreakdownRow *row = rows->pdata[i];
+
+        g_ptr_array_add (labels, dossier_store_vocab_label (self->store, scheme, row->key, lang));
+        g_array_append_val (values, row->count);
+      }
+  dossier_bar_chart_set_data (DOSSIER_BAR_CHART (chart), (const char **) labels->pdata, (gint64 *) values->data, values->len);
+  return TRUE;
+}
+
 static void
 update_charts (DossierWindow *self)
 {
   g_autofree char *lang = dossier_application_ui_language ();
-
   DossierMeasure measure = gtk_toggle_button_get_active (self->victims_button) ? DOSSIER_MEASURE_VICTIMS
                                                                               : DOSSIER_MEASURE_INCIDENTS;
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (self->store, charts[c].breakdown, measure,
-                                                                   dossier_filter_get_query (self->filter), &error);
-      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      if (rows == NULL)
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-          continue;
-        }
+    if (fill_chart (self, self->charts[c], charts[c].breakdown, measure, charts[c].scheme, lang))
       dossier_bar_chart_set_title (DOSSIER_BAR_CHART (self->charts[c]),
                                    measure == DOSSIER_MEASURE_VICTIMS ? _(charts[c].victims_title) : _(charts[c].title));
-      if (charts[c].breakdown == DOSSIER_BREAKDOWN_MONTH)
-        month_series (rows, lang, labels, values);
-      /* The twelve largest. */
-      else
-        for (guint i = 0; i < rows->len && i < 12; i++)
-          {
-            DossierBreakdownRow *row = rows->pdata[i];
-
-            g_ptr_array_add (labels, dossier_store_vocab_label (self->store, charts[c].scheme, row->key, lang));
-            g_array_append_val (values, row->count);
-          }
-      dossier_bar_chart_set_data (DOSSIER_BAR_CHART (self->charts[c]), (const char **) labels->pdata,
-                                  (gint64 *) values->data, values->len);
-    }
   for (guint c = 0; c < G_N_ELEMENTS (testimony_charts); c++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (self->store, testimony_charts[c].breakdown,
-                                                                   DOSSIER_MEASURE_INCIDENTS,
-                                                                   dossier_filter_get_query (self->filter), &error);
-      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      if (rows == NULL)
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-          continue;
-        }
-      if (testimony_charts[c].scheme == NULL)
-        month_series (rows, lang, labels, values);
-      else
-        for (guint i = 0; i < rows->len && i < 12; i++)
-          {
-            DossierBreakdownRow *row = rows->pdata[i];
-
-            g_ptr_array_add (labels, dossier_store_vocab_label (self->store, testimony_charts[c].scheme, row->key, lang));
-            g_array_append_val (values, row->count);
-          }
-      dossier_bar_chart_set_data (DOSSIER_BAR_CHART (self->testimony_charts[c]), (const char **) labels->pdata,
-                                  (gint64 *) values->data, values->len);
-    }
+    fill_chart (self, self->testimony_charts[c], testimony_charts[c].breakdown, DOSSIER_MEASURE_INCIDENTS,
+                testimony_charts[c].scheme, lang);
 }
 
 void
