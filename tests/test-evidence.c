@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-demo.h"
+#include "dossier-incident.h"
 #include "dossier-map-pane.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
@@ -200,6 +201,28 @@ test_drop (void)
     g_signal_emit_by_name (pane, "evidence-activated", photo);
     dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpstr (dossier_window_get_section (window), ==, "evidence");
+  }
+
+  /* A file dropped on an incident's row: added, and linked to that incident. */
+  {
+    DossierRecordList *incidents = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+    g_autofree char *report = dossier_test_tmp_path ("rapport de terrain.txt");
+    g_autoptr(DossierRecord) incident = NULL;
+    GSList *dropped = NULL;
+    gboolean handled = FALSE;
+    gint64 inc = dossier_test_query_int (store, "SELECT id FROM incident WHERE code = ?", "INC-0002");
+
+    dossier_test_write_file (report, "Rapport de terrain, Hombori.\n", -1);
+    incident = dossier_store_load (store, DOSSIER_TYPE_INCIDENT, inc, &error);
+    g_assert_no_error (error);
+    dropped = g_slist_append (dropped, g_file_new_for_path (report));
+    g_signal_emit_by_name (incidents, "files-dropped", incident, dropped, &handled);
+    g_slist_free_full (dropped, g_object_unref);
+    g_assert_true (handled);
+    while (dossier_window_is_ingesting (window))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_incident l JOIN evidence e ON e.id = l.evidence_id "
+                                                    "WHERE e.original_name = 'rapport de terrain.txt'", NULL), ==, 1);
   }
 
   /* Unreadable input: reported, the rest added, nothing half-written. */

@@ -39,6 +39,7 @@ G_DEFINE_FINAL_TYPE (DossierRecordList, dossier_record_list, GTK_TYPE_WIDGET)
 
 enum {
   RECORD_DROPPED,
+  FILES_DROPPED,
   N_SIGNALS
 };
 
@@ -85,6 +86,10 @@ dossier_record_list_class_init (DossierRecordListClass *klass)
   signals[RECORD_DROPPED] = g_signal_new ("record-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, g_signal_accumulator_true_handled, NULL, NULL,
                                           G_TYPE_BOOLEAN, 2, DOSSIER_TYPE_RECORD, G_TYPE_STRING);
+  /* Files were dropped on a row: the row's record, and the files (a GSList of GFile). */
+  signals[FILES_DROPPED] = g_signal_new ("files-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, g_signal_accumulator_true_handled, NULL, NULL,
+                                         G_TYPE_BOOLEAN, 2, DOSSIER_TYPE_RECORD, G_TYPE_POINTER);
 }
 
 static void
@@ -312,9 +317,12 @@ on_drop (GtkDropTarget *target,
   DossierRecord *record = gtk_list_item_get_item (item);
   gboolean handled = FALSE;
 
-  if (record == NULL || !G_VALUE_HOLDS_STRING (value))
+  if (record == NULL)
     return FALSE;
-  g_signal_emit (self, signals[RECORD_DROPPED], 0, record, g_value_get_string (value), &handled);
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    g_signal_emit (self, signals[FILES_DROPPED], 0, record, g_value_get_boxed (value), &handled);
+  else if (G_VALUE_HOLDS_STRING (value))
+    g_signal_emit (self, signals[RECORD_DROPPED], 0, record, g_value_get_string (value), &handled);
   return handled;
 }
 
@@ -345,7 +353,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   DossierColumnKind kind = self->columns[column].kind;
   GtkWidget *label = gtk_inscription_new (NULL);
   GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
@@ -358,6 +366,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
   gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drag));
+  /* Rows of other lists, or files from the file manager. */
+  gtk_drop_target_set_gtypes (drop, (GType[]) { G_TYPE_STRING, GDK_TYPE_FILE_LIST }, 2);
   g_object_set_data (G_OBJECT (drop), "list", self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
   gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drop));

@@ -14,6 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "dossier-evidence.h"
+#include "dossier-editor.h"
+#include "dossier-incident.h"
+#include "dossier-link.h"
 #include "dossier-locker.h"
 #include "dossier-map-pane.h"
 #include "dossier-metadata.h"
@@ -23,6 +26,7 @@
 struct _DossierIngest {
   char         *path;       /* the dossier */
   char         *user;
+  gint64        incident_id; /* to link each item to, or 0 */
   GPtrArray    *files;      /* GFile */
   DossierWindow *window;    /* only read in the main thread */
   /* Progress, written by the worker, read by the main thread under the lock */
@@ -177,6 +181,20 @@ ingest_in_thread (GTask        *task,
               g_clear_error (&error);
             }
         }
+      if (result != NULL && ingest->incident_id > 0)
+        {
+          g_autoptr(GPtrArray) links = dossier_store_list_links (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id,
+                                                                 ingest->incident_id, NULL);
+          g_autoptr(DossierLink) link = NULL;
+
+          if (links != NULL && links->len == 0 &&
+              (link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id, ingest->incident_id,
+                                          NULL, NULL, &error)) == NULL)
+            {
+              g_ptr_array_add (ingest->failures, g_strdup_printf (_("%s: %s"), base, error->message));
+              g_clear_error (&error);
+            }
+        }
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -255,6 +273,20 @@ ingest_done (GObject      *source,
           == DOSSIER_TYPE_EVIDENCE)
       dossier_record_list_model_reload (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)));
   _dossier_window_update_counts (self);
+  /* An incident that files were dropped on shows its new links. */
+  if (ingest->incident_id > 0)
+    for (guint i = 0; i < N_SECTIONS; i++)
+      if (self->pages[i].editor != NULL)
+        {
+          DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (self->pages[i].editor));
+
+          if (shown != NULL && DOSSIER_IS_INCIDENT (shown) && shown->id == ingest->incident_id)
+            {
+              dossier_editor_flush (DOSSIER_EDITOR (self->pages[i].editor));
+              dossier_editor_set_record (DOSSIER_EDITOR (self->pages[i].editor), 0);
+              dossier_editor_set_record (DOSSIER_EDITOR (self->pages[i].editor), ingest->incident_id);
+            }
+        }
   /* Photos with a position show on the map. */
   if (self->map_pane != NULL)
     dossier_evidence_layer_refresh (dossier_map_pane_get_evidence_layer (DOSSIER_MAP_PANE (self->map_pane)));
@@ -280,6 +312,25 @@ gboolean
 dossier_window_ingest (DossierWindow *self,
                        GPtrArray     *files)
 {
+  return dossier_window_ingest_into (self, files, 0);
+}
+
+/**
+ * dossier_window_ingest_into:
+ * @self: a #DossierWindow with a dossier open
+ * @files: (element-type GFile): files or folders
+ * @incident_id: an incident to link every item to, or 0
+ *
+ * As dossier_window_ingest(), and links each item (new or already there) to the incident,
+ * as dropping files on an incident's row does.
+ *
+ * Returns: %FALSE if nothing could start
+ */
+gboolean
+dossier_window_ingest_into (DossierWindow *self,
+                            GPtrArray     *files,
+                            gint64         incident_id)
+{
   g_autoptr(GTask) task = NULL;
   Ingest *ingest;
 
@@ -301,6 +352,7 @@ dossier_window_ingest (DossierWindow *self,
   g_mutex_init (&ingest->lock);
   ingest->path = g_strdup (dossier_store_get_path (self->store));
   ingest->user = g_settings_get_string (self->settings, "investigator-name");
+  ingest->incident_id = incident_id;
   ingest->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (ingest->files, g_object_ref (files->pdata[i]));

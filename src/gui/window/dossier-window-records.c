@@ -471,6 +471,20 @@ on_record_dropped (DossierRecordList *list,
   return dossier_window_link_dropped (self, record, value);
 }
 
+/* Files dropped on an incident: added as evidence, and linked to it. */
+static gboolean
+on_files_dropped (DossierRecordList *list,
+                  DossierRecord     *record,
+                  GSList            *files,
+                  DossierWindow     *self)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, g_object_ref (l->data));
+  return dossier_window_ingest_into (self, array, record->id);
+}
+
 /* While a row is dragged over the sidebar, the section under it opens after a moment, so
  * that evidence can be carried to the incidents. */
 static gboolean
@@ -605,7 +619,10 @@ _dossier_window_make_section_page (DossierWindow *self,
   }
   g_signal_connect_object (view, "activate", G_CALLBACK (on_row_activated), self, 0);
   if (section->get_type () == DOSSIER_TYPE_INCIDENT)
-    g_signal_connect_object (page->list, "record-dropped", G_CALLBACK (on_record_dropped), self, 0);
+    {
+      g_signal_connect_object (page->list, "record-dropped", G_CALLBACK (on_record_dropped), self, 0);
+      g_signal_connect_object (page->list, "files-dropped", G_CALLBACK (on_files_dropped), self, 0);
+    }
 
   /* Delete deletes rows only where the focus is in the list, never a letter in an entry. */
   shortcuts = gtk_shortcut_controller_new ();

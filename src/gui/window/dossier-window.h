@@ -31,6 +31,9 @@ GtkWidget     *dossier_window_get_map            (DossierWindow  *self);
 GtkWidget     *dossier_window_get_timeline       (DossierWindow  *self);
 gboolean       dossier_window_ingest             (DossierWindow  *self,
                                                   GPtrArray      *files);
+gboolean       dossier_window_ingest_into        (DossierWindow  *self,
+                                                  GPtrArray      *files,
+                                                  gint64          incident_id);
 gboolean       dossier_window_is_ingesting       (DossierWindow  *self);
 gboolean       dossier_window_verify_evidence    (DossierWindow  *self);
 gboolean       dossier_window_is_verifying       (DossierWindow  *self);
