@@ -7,7 +7,7 @@ PACKAGES="
   build-essential pkg-config meson ninja-build gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libshumate-dev libsoup-3.0-dev libsqlite3-dev sqlite3 libjson-glib-dev
-  nettle-dev libgexiv2-dev libsodium-dev libpoppler-glib-dev
+  nettle-dev libgexiv2-dev libsodium-dev libpoppler-glib-dev libgdk-pixbuf-2.0-dev
   desktop-file-utils appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core
   poppler-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme locales

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-demo.h"
+#include "dossier-evidence-editor.h"
 #include "dossier-incident.h"
 #include "dossier-map-pane.h"
 #include "dossier-record-list.h"
@@ -162,6 +163,8 @@ test_drop (void)
     g_assert_cmpuint (rows_after, ==, rows_before + 1);
     g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'verified'", NULL), ==, 1);
     /* A text has no picture; the image has one. */
+    editor_root = dossier_test_find_descendant (GTK_WIDGET (window), DOSSIER_TYPE_EVIDENCE_EDITOR);
+    g_assert_nonnull (editor_root);
     g_assert_false (gtk_widget_get_visible (dossier_test_find_descendant (editor_root, GTK_TYPE_PICTURE)));
     {
       g_autofree char *image = dossier_test_query_text (store, "SELECT code FROM evidence WHERE original_name = 'plan du village.png'");

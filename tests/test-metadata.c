@@ -63,6 +63,13 @@ test_metadata (void)
     g_assert_cmpint (evidence->height, ==, 30);
     g_assert_cmpint (evidence->pages, ==, -1);
   }
+  /* A small picture for the lists, kept beside it. */
+  {
+    g_autoptr(GBytes) png = dossier_store_get_thumbnail (store, dossier_test_query_int (store, "SELECT id FROM evidence WHERE original_name = 'photo.png'", NULL));
+
+    g_assert_nonnull (png);
+    g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\x89PNG", 4);
+  }
 
   /* A PDF made here: two pages and a title, which replaces the file name as the item's. */
   {
@@ -83,6 +90,7 @@ test_metadata (void)
     g_assert_cmpstr (evidence->media_type, ==, "application/pdf");
     g_assert_cmpint (evidence->pages, ==, 2);
     g_assert_cmpstr (evidence->title, ==, "Rapport de mission à Mopti");
+    g_assert_nonnull (dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id));
     g_assert_cmpstr (evidence->captured_at, ==, "");
     g_assert_true (isnan (evidence->latitude));
   }
@@ -95,6 +103,7 @@ test_metadata (void)
     g_assert_nonnull (evidence);
     g_assert_cmpstr (evidence->captured_at, ==, "");
     g_assert_cmpint (evidence->width, ==, -1);
+    g_assert_null (dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id));
   }
 }
 

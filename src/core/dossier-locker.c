@@ -836,3 +836,58 @@ dossier_locker_verify (DossierStore         *store,
     }
   return g_steal_pointer (&report);
 }
+
+/**
+ * dossier_store_set_thumbnail:
+ * @store: a #DossierStore
+ * @evidence_id: an item
+ * @png: a small PNG picture of it
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if kept
+ */
+gboolean
+dossier_store_set_thumbnail (DossierStore  *store,
+                             gint64         evidence_id,
+                             GBytes        *png,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gsize size;
+  gconstpointer data;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (png != NULL, FALSE);
+  stmt = _dossier_store_prepare (store, "INSERT OR REPLACE INTO evidence_thumbnail (evidence_id, png) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  data = g_bytes_get_data (png, &size);
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  sqlite3_bind_blob64 (stmt, 2, data, size, SQLITE_STATIC);
+  return _dossier_store_step_done (store, stmt, error);
+}
+
+/**
+ * dossier_store_get_thumbnail:
+ * @store: a #DossierStore
+ * @evidence_id: an item
+ *
+ * Returns: (transfer full) (nullable): its small picture, if it has one
+ */
+GBytes *
+dossier_store_get_thumbnail (DossierStore *store,
+                             gint64        evidence_id)
+{
+  sqlite3_stmt *stmt;
+  GBytes *png = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  stmt = _dossier_store_prepare (store, "SELECT png FROM evidence_thumbnail WHERE evidence_id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) > 0)
+    png = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+  return png;
+}

@@ -79,6 +79,12 @@ GFile               *dossier_locker_working_copy      (DossierStore         *sto
                                                        gint64                evidence_id,
                                                        GCancellable         *cancellable,
                                                        GError              **error);
+gboolean             dossier_store_set_thumbnail      (DossierStore         *store,
+                                                       gint64                evidence_id,
+                                                       GBytes               *png,
+                                                       GError              **error);
+GBytes              *dossier_store_get_thumbnail      (DossierStore         *store,
+                                                       gint64                evidence_id);
 const char          *dossier_verify_status_to_string  (DossierVerifyStatus   status);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ static const char * const migrations[] = {
   "003-timeline-index.sql",
   "004-passages.sql",
   "005-evidence-metadata.sql",
+  "006-thumbnails.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 

@@ -14,9 +14,11 @@
 #include <stdio.h>
 
 #include <gexiv2/gexiv2.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <poppler.h>
 
 #include "dossier-evidence.h"
+#include "dossier-locker.h"
 #include "dossier-metadata.h"
 #include "dossier-record.h"
 
@@ -126,7 +128,8 @@ dossier_metadata_read (GFile               *file,
  * @error: return location for a #GError
  *
  * Records what @file says of itself in the item's description (a document's title replaces
- * the file name as the item's title); each change is audited.
+ * the file name as the item's title; each change is audited), and keeps a small picture of
+ * images and PDFs for the lists.
  *
  * Returns: %FALSE only if the dossier could not be written
  */
@@ -165,6 +168,13 @@ dossier_metadata_apply (DossierStore  *store,
       ok = dossier_store_update (store, DOSSIER_RECORD (evidence), error);
     }
   dossier_file_metadata_clear (&metadata);
+  if (ok)
+    {
+      g_autoptr(GBytes) thumbnail = dossier_metadata_make_thumbnail (file, evidence->media_type, DOSSIER_THUMBNAIL_SIZE);
+
+      if (thumbnail != NULL)
+        ok = dossier_store_set_thumbnail (store, evidence_id, thumbnail, error);
+    }
   return ok;
 }
 
@@ -205,4 +215,63 @@ dossier_metadata_render_pdf_page (GBytes *bytes,
     }
   g_object_unref (document);
   return surface;
+}
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * dossier_metadata_make_thumbnail:
+ * @file: an evidence file
+ * @media_type: its media type
+ * @size: the largest side, in pixels
+ *
+ * Returns: (transfer full) (nullable): a PNG of the image, or of a PDF's first page, no
+ *   larger than @size; %NULL for other files or files that cannot be read
+ */
+GBytes *
+dossier_metadata_make_thumbnail (GFile      *file,
+                                 const char *media_type,
+                                 int         size)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  if (media_type == NULL)
+    return NULL;
+  if (g_str_has_prefix (media_type, "image/"))
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GdkPixbuf) pixbuf = path ? gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, NULL) : NULL;
+      g_autoptr(GdkPixbuf) upright = pixbuf ? gdk_pixbuf_apply_embedded_orientation (pixbuf) : NULL;
+      gchar *buffer = NULL;
+      gsize length = 0;
+
+      if (upright == NULL || !gdk_pixbuf_save_to_buffer (upright, &buffer, &length, "png", NULL, NULL))
+        return NULL;
+      return g_bytes_new_take (buffer, length);
+    }
+  if (g_str_equal (media_type, "application/pdf"))
+    {
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+      if (bytes != NULL)
+        surface = dossier_metadata_render_pdf_page (bytes, size * 3 / 4);
+    }
+  if (surface == NULL)
+    return NULL;
+  if (cairo_surface_write_to_png_stream (surface, append_png, png) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }

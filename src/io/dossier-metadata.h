@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+#define DOSSIER_THUMBNAIL_SIZE 64
+
 typedef struct {
   char    *captured_at;  /* ISO 8601, local time of the camera as it says, or NULL */
   double   latitude;     /* NAN when the file gives no position */
@@ -30,6 +32,9 @@ gboolean dossier_metadata_apply      (DossierStore        *store,
                                       GFile               *file,
                                       GError             **error);
 
+GBytes          *dossier_metadata_make_thumbnail  (GFile      *file,
+                                                   const char *media_type,
+                                                   int         size);
 cairo_surface_t *dossier_metadata_render_pdf_page (GBytes *bytes,
                                                    int     width);
 

@@ -11,6 +11,7 @@
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-link.h"
+#include "dossier-locker.h"
 #include "dossier-record-list.h"
 #include "dossier-vocab.h"
 
@@ -34,6 +35,8 @@ struct _DossierRecordList
 /* Each row scrolled past adds an entry; beyond this many, starting again costs less than
  * holding names for a whole 100,000-row list. */
 #define MAX_CACHED_PERPETRATORS 4096
+
+#define THUMBNAIL_HEIGHT 28
 
 G_DEFINE_FINAL_TYPE (DossierRecordList, dossier_record_list, GTK_TYPE_WIDGET)
 
@@ -184,7 +187,7 @@ static gboolean
 is_computed (DossierColumnKind kind)
 {
   return kind == DOSSIER_COLUMN_VIOLATIONS || kind == DOSSIER_COLUMN_VICTIMS ||
-         kind == DOSSIER_COLUMN_PERPETRATORS;
+         kind == DOSSIER_COLUMN_PERPETRATORS || kind == DOSSIER_COLUMN_THUMBNAIL;
 }
 
 /**
@@ -218,6 +221,8 @@ dossier_record_list_cell_text (DossierRecordList *self,
       return fell_back ? g_strdup_printf (_("%s (%s)"), title, g_str_equal (self->lang, "fr") ? "en" : "fr")
                        : g_strdup (title);
     }
+  if (spec->kind == DOSSIER_COLUMN_THUMBNAIL)
+    return g_strdup ("");
   if (is_computed (spec->kind))
     {
       g_return_val_if_fail (DOSSIER_IS_INCIDENT (record), NULL);
@@ -351,7 +356,18 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   DossierColumnKind kind = self->columns[column].kind;
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label;
+
+  if (kind == DOSSIER_COLUMN_THUMBNAIL)
+    {
+      GtkWidget *picture = gtk_picture_new ();
+
+      gtk_widget_set_size_request (picture, THUMBNAIL_HEIGHT, THUMBNAIL_HEIGHT);
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_list_item_set_child (item, picture);
+      return;
+    }
+  label = gtk_inscription_new (NULL);
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
 
@@ -380,6 +396,15 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   DossierRecord *record = gtk_list_item_get_item (item);
+
+  if (self->columns[column].kind == DOSSIER_COLUMN_THUMBNAIL)
+    {
+      g_autoptr(GBytes) png = record ? dossier_store_get_thumbnail (self->store, record->id) : NULL;
+      g_autoptr(GdkTexture) texture = png ? gdk_texture_new_from_bytes (png, NULL) : NULL;
+
+      gtk_picture_set_paintable (GTK_PICTURE (gtk_list_item_get_child (item)), GDK_PAINTABLE (texture));
+      return;
+    }
   g_autofree char *text = record ? dossier_record_list_cell_text (self, record, column) : NULL;
   GtkWidget *child = gtk_list_item_get_child (item);
 
@@ -576,7 +601,12 @@ dossier_record_list_show_code (DossierRecordList *self,
 
   g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), FALSE);
 
-  dossier_record_list_sort_by (self, 0, FALSE);
+  for (guint c = 0; c < self->n_columns; c++)
+    if (g_str_equal (self->columns[c].field, "code"))
+      {
+        dossier_record_list_sort_by (self, c, FALSE);
+        break;
+      }
   position = dossier_store_position_by_code (self->store,
                                              g_list_model_get_item_type (G_LIST_MODEL (self->model)),
                                              code, NULL);

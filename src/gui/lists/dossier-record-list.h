@@ -20,6 +20,8 @@ typedef enum {
   DOSSIER_COLUMN_VIOLATIONS,   /* the labels of the violation types, in the UI language */
   DOSSIER_COLUMN_VICTIMS,      /* all casualties added up; empty when none are counted */
   DOSSIER_COLUMN_PERPETRATORS, /* the alleged perpetrators, by acronym or name */
+  /* Evidence only: the small picture made at ingestion, if any; its header does not sort. */
+  DOSSIER_COLUMN_THUMBNAIL,
 } DossierColumnKind;
 
 typedef struct {

@@ -59,6 +59,7 @@ static const DossierListColumn testimony_columns[] = {
   { N_("Summary"), "summary", DOSSIER_COLUMN_TEXT, 0 },
 };
 static const DossierListColumn evidence_columns[] = {
+  { N_("Preview"), "thumbnail", DOSSIER_COLUMN_THUMBNAIL, 8 },
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
   { N_("Title"), "title", DOSSIER_COLUMN_TEXT, 0 },
   { N_("Type"), "media_type", DOSSIER_COLUMN_TEXT, 14 },
