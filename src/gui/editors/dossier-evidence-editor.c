@@ -98,7 +98,8 @@ show_custody (DossierEvidenceEditor *self,
     }
 }
 
-#define PREVIEW_MAX_SIZE (64 * 1024 * 1024)
+/* Read and drawn on selection, in the main loop: kept to items that take a moment. */
+#define PREVIEW_MAX_SIZE (16 * 1024 * 1024)
 #define PREVIEW_WIDTH    480
 
 /* A picture of images and of PDFs' first pages, for items small enough to read at once;

@@ -68,6 +68,7 @@ struct _DossierTimelineView
   double           per_day;       /* pixels a day */
   gboolean         fitted;        /* the view was set once (to all the items) */
   gint64           selected;
+  char            *selected_text; /* its code and date, for screen readers */
   gboolean         histogram;     /* in the last frame */
   int              legend_height; /* one line, or two when the view is narrow */
   double           legend_width;  /* on one line */
@@ -900,6 +901,24 @@ dossier_timeline_view_render (DossierTimelineView *self)
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* The selected incident in words ("INC-0001, 27–31 March 2022"), read when the selection
+ * changes rather than at every frame of a pan. */
+static void
+describe_selected (DossierTimelineView *self)
+{
+  g_autoptr(DossierIncident) incident = NULL;
+
+  g_clear_pointer (&self->selected_text, g_free);
+  if (self->selected > 0)
+    incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, self->selected, NULL);
+  if (incident != NULL)
+    {
+      g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, self->lang);
+
+      self->selected_text = g_strdup_printf ("%s, %s", DOSSIER_RECORD (incident)->code, date ? date : "");
+    }
+}
+
 static void
 update_description (DossierTimelineView *self)
 {
@@ -907,19 +926,11 @@ update_description (DossierTimelineView *self)
   g_autofree char *to = dossier_timeline_format_day (dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self))),
                                                      self->lang);
   g_autofree char *description = NULL;
-  g_autoptr(DossierIncident) incident = NULL;
 
-  if (self->selected > 0)
-    incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, self->selected, NULL);
-  if (incident != NULL)
-    {
-      g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, self->lang);
-
-      /* Translators: what a screen reader says of the timeline: the period shown, then the
-       * incident selected (its code and date) */
-      description = g_strdup_printf (_("From %s to %s; selected: %s, %s"), from, to, DOSSIER_RECORD (incident)->code,
-                                     date ? date : "");
-    }
+  if (self->selected_text != NULL)
+    /* Translators: what a screen reader says of the timeline: the period shown, then the
+     * incident selected (its code and date) */
+    description = g_strdup_printf (_("From %s to %s; selected: %s"), from, to, self->selected_text);
   else
     /* Translators: what a screen reader says of the timeline: the period shown */
     description = g_strdup_printf (_("From %s to %s; nothing selected"), from, to);
@@ -1156,7 +1167,11 @@ dossier_timeline_view_set_selected (DossierTimelineView *self,
   DossierTimelineItem *item;
 
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
-  self->selected = id;
+  if (self->selected != id || self->selected_text == NULL)
+    {
+      self->selected = id;
+      describe_selected (self);
+    }
   item = find_item (self, id, NULL);
   if (item != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
@@ -1462,6 +1477,7 @@ dossier_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->lane_rows, g_array_unref);
   g_clear_pointer (&self->key_index, g_hash_table_unref);
   g_clear_pointer (&self->shown_query, dossier_incident_query_free);
+  g_clear_pointer (&self->selected_text, g_free);
   g_clear_pointer (&self->lang, g_free);
   G_OBJECT_CLASS (dossier_timeline_view_parent_class)->finalize (object);
 }
@@ -1619,6 +1635,7 @@ dossier_timeline_view_refresh (DossierTimelineView *self)
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
   g_clear_pointer (&self->all_items, g_array_unref);
   self->generation++;
+  describe_selected (self);
   start_job (self);
 }
 
