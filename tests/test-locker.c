@@ -282,12 +282,71 @@ test_export_working_copy (void)
   g_rmdir (dir);
 }
 
+static char *
+journal_mode (DossierStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), "PRAGMA journal_mode;", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return mode;
+}
+
+/* Bulk writes: a rollback journal while the connection is alone, WAL again after; never
+ * while another connection is open, nor inside a transaction; the bytes are the same. */
+static void
+test_bulk_writes (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("bulk.dossier");
+  g_autoptr(GBytes) bytes = make_bytes (3 * 1024 * 1024 + 7, 11);
+  g_autoptr(GFile) file = write_temp ("bulk.bin", bytes);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  g_assert_true (dossier_store_set_bulk_writes (store, TRUE));
+  mode = journal_mode (store);
+  g_assert_cmpstr (mode, ==, "delete");
+  {
+    g_autoptr(DossierIngestResult) result = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
+    g_autoptr(GPtrArray) report = NULL;
+
+    g_assert_no_error (error);
+    report = dossier_locker_verify (store, FALSE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (((DossierVerifyItem *) report->pdata[0])->status, ==, DOSSIER_VERIFY_INTACT);
+  }
+  g_assert_false (dossier_store_set_bulk_writes (store, FALSE));
+  g_free (mode);
+  mode = journal_mode (store);
+  g_assert_cmpstr (mode, ==, "wal");
+
+  /* Not alone: nothing changes. */
+  {
+    g_autoptr(DossierStore) reader = dossier_store_open (dossier_store_get_path (store), DOSSIER_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_test_query_int (reader, "SELECT count(*) FROM evidence", NULL), ==, 1);
+    g_assert_false (dossier_store_set_bulk_writes (store, TRUE));
+    g_free (mode);
+    mode = journal_mode (store);
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  /* Not inside a transaction. */
+  g_assert_true (dossier_store_begin (store, &error));
+  g_assert_false (dossier_store_set_bulk_writes (store, TRUE));
+  g_assert_true (dossier_store_commit (store, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/locker/bulk-writes", test_bulk_writes);
   g_test_add_func ("/locker/export-working-copy", test_export_working_copy);
   g_test_add_func ("/locker/ingest-extract-verify", test_ingest_extract_verify);
 

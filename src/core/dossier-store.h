@@ -61,6 +61,8 @@ const char   *dossier_store_get_user      (DossierStore          *self);
 
 /* Transactions nest (savepoints inside one BEGIN IMMEDIATE): every public call that writes
  * wraps itself, so a batch can wrap many calls into one transaction. */
+gboolean      dossier_store_set_bulk_writes (DossierStore         *self,
+                                           gboolean              bulk);
 gboolean      dossier_store_begin         (DossierStore          *self,
                                            GError               **error);
 gboolean      dossier_store_commit        (DossierStore          *self,
