@@ -9,7 +9,10 @@
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-demo.h"
 #include "dossier-test-display.h"
+#include "dossier-test-util.h"
+#include "dossier-window.h"
 
 static gboolean
 quit_loop (gpointer data)
@@ -132,4 +135,32 @@ dossier_test_find_button (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/**
+ * dossier_test_open_demo:
+ * @name: the file name of a new copy of the demo dossier, in the test's folder
+ * @section: the section to show
+ *
+ * Returns: (transfer none): a 1280×900 window on that copy, shown and drawn
+ */
+DossierWindow *
+dossier_test_open_demo (const char *name,
+                        const char *section)
+{
+  g_autofree char *path = dossier_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) demo = dossier_demo_create (path, &error);
+  DossierWindow *window;
+
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  window = dossier_window_new (NULL);
+  g_assert_true (dossier_window_load (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_show_section (window, section);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
 }

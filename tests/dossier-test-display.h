@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-search-page.h"
+#include "dossier-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ void       dossier_test_display_init    (int                *argc,
                                          char             ***argv);
 gboolean   dossier_test_set_flag        (gpointer            data);
 void       dossier_test_wait_for_search (DossierSearchPage  *page);
+DossierWindow *dossier_test_open_demo   (const char         *name,
+                                         const char         *section);
 
 G_END_DECLS

@@ -53,7 +53,6 @@ count_rows (GtkWidget *widget,
 static void
 test_drop (void)
 {
-  g_autofree char *path = dossier_test_tmp_path ("evidence.dossier");
   g_autofree char *folder = dossier_test_tmp_path ("dropped folder");
   g_autofree char *inside = g_build_filename (folder, "photo-001.jpg", NULL);
   g_autofree char *alone = dossier_test_tmp_path ("note d’entretien.txt");
@@ -61,7 +60,6 @@ test_drop (void)
   g_autofree char *lang = g_strdup (g_getenv ("LANGUAGE") ? "fr" : "en");
   g_autofree char *shot = g_strdup_printf ("evidence-%s.png", lang);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) demo = dossier_demo_create (path, &error);
   GSList *files = NULL;
   GValue value = G_VALUE_INIT;
   DossierWindow *window;
@@ -70,8 +68,6 @@ test_drop (void)
   gint64 before;
   gboolean accepted = FALSE;
 
-  g_assert_no_error (error);
-  g_clear_object (&demo);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   dossier_test_write_file (inside, "\xff\xd8\xff\xe0 not really a photo", 24);
   {
@@ -98,14 +94,8 @@ test_drop (void)
   dossier_test_write_file (alone, "Entretien du 3 mars, notes.\n", -1);
   dossier_test_write_file (again, "Entretien du 3 mars, notes.\n", -1);
 
-  window = dossier_window_new (NULL);
-  g_assert_true (dossier_window_load (window, path, &error));
-  g_assert_no_error (error);
+  window = dossier_test_open_demo ("evidence.dossier", "evidence");
   store = dossier_window_get_store (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_show_section (window, "evidence");
-  dossier_test_wait_for_draw (GTK_WIDGET (window));
   before = dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL);
 
   /* A folder and two files with the same bytes, dropped as a file manager drops them. */

@@ -61,9 +61,7 @@ count_tile_layers (ShumateMap *map)
 static void
 test_map (void)
 {
-  g_autofree char *path = dossier_test_tmp_path ("map.dossier");
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) demo = dossier_demo_create (path, &error);
   g_autofree char *lang = g_strdup (g_getenv ("LANGUAGE") ? "fr" : "en");
   g_autofree char *shot = g_strdup_printf ("map-%s.png", lang);
   DossierWindow *window;
@@ -73,16 +71,8 @@ test_map (void)
   DossierRecordList *list;
   gint64 located;
 
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-  window = dossier_window_new (NULL);
-  g_assert_true (dossier_window_load (window, path, &error));
-  g_assert_no_error (error);
+  window = dossier_test_open_demo ("map.dossier", "incidents");
   store = dossier_window_get_store (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_show_section (window, "incidents");
-  dossier_test_wait_for_draw (GTK_WIDGET (window));
 
   pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
   g_assert_nonnull (pane);

@@ -45,9 +45,7 @@ selected_code (DossierRecordList *list)
 static void
 test_timeline (void)
 {
-  g_autofree char *path = dossier_test_tmp_path ("timeline.dossier");
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) demo = dossier_demo_create (path, &error);
   g_autofree char *lang = g_strdup (g_getenv ("LANGUAGE") ? "fr" : "en");
   g_autofree char *shot = g_strdup_printf ("timeline-%s.png", lang);
   DossierWindow *window;
@@ -59,17 +57,9 @@ test_timeline (void)
   GArray *items;
   gint64 inc5, inc1;
 
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-  window = dossier_window_new (NULL);
-  g_assert_true (dossier_window_load (window, path, &error));
-  g_assert_no_error (error);
+  window = dossier_test_open_demo ("timeline.dossier", "incidents");
   store = dossier_window_get_store (window);
   filter = dossier_window_get_filter (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_show_section (window, "incidents");
-  dossier_test_wait_for_draw (GTK_WIDGET (window));
 
   pane = DOSSIER_TIMELINE_PANE (dossier_window_get_timeline (window));
   g_assert_nonnull (pane);
