@@ -82,6 +82,7 @@ test_coder (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (history->len, >=, 1);
+    g_assert_cmpstr (((DossierAuditEntry *) history->pdata[history->len - 1])->user, ==, "Secrétariat 2");
   }
   dossier_test_screenshot (GTK_WIDGET (coder), shot);
   dossier_testimony_coder_set_queue (coder, NULL, NULL, NULL);

@@ -227,10 +227,13 @@ test_drop (void)
     dossier_test_write_file (empty, "", 0);
     g_ptr_array_add (more, g_file_new_for_path ("/nonexistent/témoignage.wav"));
     g_ptr_array_add (more, g_file_new_for_path (empty));
-    g_assert_true (dossier_window_ingest (window, more));
+    g_assert_true (dossier_window_ingest_collected (window, more, 0, "open-source"));
     while (dossier_window_is_ingesting (window))
       g_main_context_iteration (NULL, TRUE);
     g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, count + 1);
+    /* How it was collected, recorded with it. */
+    g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE original_name = 'vide.bin' "
+                                                    "AND collection_method = 'open-source'", NULL), ==, 1);
     g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk c LEFT JOIN evidence e "
                                                     "ON e.id = c.evidence_id WHERE e.id IS NULL", NULL), ==, 0);
   }

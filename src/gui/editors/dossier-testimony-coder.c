@@ -46,6 +46,7 @@ struct _DossierTestimonyCoder
   GtkLabel       *summary;
   GtkLabel       *details;
   GtkDropDown    *status;
+  GtkLabel       *history;      /* who moved it to its status, and when */
   GPtrArray      *status_codes;
   GtkListBox     *passages;
   GtkLabel       *position;
@@ -180,6 +181,32 @@ show_passages (DossierTestimonyCoder *self)
     }
 }
 
+/* "Indexed by X, 2026-12-02 08:12 UTC": the last change of status, from the audit. */
+static void
+show_history (DossierTestimonyCoder *self)
+{
+  g_autoptr(GPtrArray) history = dossier_store_status_history (self->store, self->testimony_id, NULL);
+  DossierAuditEntry *last;
+  g_autofree char *status = NULL;
+  g_autofree char *text = NULL;
+
+  if (history == NULL || history->len == 0)
+    {
+      gtk_label_set_text (self->history, "");
+      return;
+    }
+  last = history->pdata[history->len - 1];
+  status = dossier_store_vocab_label (self->store, "testimony-status", last->new_value, self->lang);
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (DOSSIER_RECORD (last)->created_at, NULL);
+    g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup (DOSSIER_RECORD (last)->created_at);
+
+    /* Translators: the last change of a testimony's status: the status, who, when (UTC) */
+    text = g_strdup_printf (_("%s by %s, %s UTC"), status, *last->user ? last->user : _("unnamed"), when);
+  }
+  gtk_label_set_text (self->history, text);
+}
+
 static void
 update_position (DossierTestimonyCoder *self)
 {
@@ -264,6 +291,7 @@ show_testimony (DossierTestimonyCoder *self,
     if (g_strcmp0 (self->status_codes->pdata[i], testimony->status) == 0)
       gtk_drop_down_set_selected (self->status, i);
   show_passages (self);
+  show_history (self);
   update_position (self);
   self->loading = FALSE;
   return TRUE;
@@ -537,6 +565,7 @@ dossier_testimony_coder_set_status (DossierTestimonyCoder *self,
     if (g_strcmp0 (self->status_codes->pdata[i], status) == 0)
       gtk_drop_down_set_selected (self->status, i);
   self->loading = FALSE;
+  show_history (self);
 }
 
 static void
@@ -962,6 +991,11 @@ dossier_testimony_coder_new (DossierStore *store,
   g_signal_connect (self->status, "notify::selected", G_CALLBACK (on_status_selected), self);
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->details));
   gtk_box_append (GTK_BOX (right), labelled (_("S_tatus"), GTK_WIDGET (self->status)));
+  self->history = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->history, 0);
+  gtk_label_set_wrap (self->history, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->history), "dim-label");
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->history));
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->summary));
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Coded passages"));

@@ -18,6 +18,8 @@
 #include "dossier-incident.h"
 #include "dossier-link.h"
 #include "dossier-locker.h"
+#include "dossier-vocab.h"
+#include "dossier-vocab-term.h"
 #include "dossier-map-pane.h"
 #include "dossier-metadata.h"
 #include "dossier-record-list.h"
@@ -26,6 +28,7 @@
 struct _DossierIngest {
   char         *path;       /* the dossier */
   char         *user;
+  char         *collection_method; /* vocabulary “collection-method”, or NULL */
   gint64        incident_id; /* to link each item to, or 0 */
   GPtrArray    *files;      /* GFile */
   DossierWindow *window;    /* only read in the main thread */
@@ -58,6 +61,7 @@ ingest_free (Ingest *ingest)
 {
   g_free (ingest->path);
   g_free (ingest->user);
+  g_free (ingest->collection_method);
   g_ptr_array_unref (ingest->files);
   g_free (ingest->current);
   g_ptr_array_unref (ingest->duplicates);
@@ -160,7 +164,8 @@ ingest_in_thread (GTask        *task,
       ingest->current = g_strdup (base);
       g_mutex_unlock (&ingest->lock);
 
-      result = dossier_locker_ingest (store, files->pdata[i], NULL, NULL, cancellable, on_progress, ingest, &error);
+      result = dossier_locker_ingest (store, files->pdata[i], ingest->collection_method, NULL, cancellable, on_progress,
+                                      ingest, &error);
       if (result == NULL)
         {
           if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -331,6 +336,26 @@ dossier_window_ingest_into (DossierWindow *self,
                             GPtrArray     *files,
                             gint64         incident_id)
 {
+  return dossier_window_ingest_collected (self, files, incident_id, NULL);
+}
+
+/**
+ * dossier_window_ingest_collected:
+ * @self: a #DossierWindow with a dossier open
+ * @files: (element-type GFile): files or folders
+ * @incident_id: an incident to link every item to, or 0
+ * @collection_method: (nullable): how they were collected (vocabulary “collection-method”)
+ *
+ * As dossier_window_ingest_into(), recording how the items were collected.
+ *
+ * Returns: %FALSE if nothing could start
+ */
+gboolean
+dossier_window_ingest_collected (DossierWindow *self,
+                                 GPtrArray     *files,
+                                 gint64         incident_id,
+                                 const char    *collection_method)
+{
   g_autoptr(GTask) task = NULL;
   Ingest *ingest;
 
@@ -353,6 +378,7 @@ dossier_window_ingest_into (DossierWindow *self,
   ingest->path = g_strdup (dossier_store_get_path (self->store));
   ingest->user = g_settings_get_string (self->settings, "investigator-name");
   ingest->incident_id = incident_id;
+  ingest->collection_method = g_strdup (collection_method);
   ingest->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (ingest->files, g_object_ref (files->pdata[i]));
@@ -388,9 +414,11 @@ on_chooser_response (GtkNativeDialog *dialog,
       g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
+      const char *method = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "collection-method");
+
       for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
         g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      dossier_window_ingest (self, files);
+      dossier_window_ingest_collected (self, files, 0, method && *method ? method : NULL);
     }
   g_object_unref (dialog);
 }
@@ -408,6 +436,28 @@ add_evidence_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Add Evidence"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Add"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* How they were collected, recorded with each item (Berkeley Protocol). */
+  {
+    g_autoptr(GPtrArray) terms = dossier_store_list_vocab (self->store, "collection-method", NULL);
+    g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    g_ptr_array_add (codes, (gpointer) "");
+    /* Translators: in the Add Evidence dialog, the collection method left unsaid */
+    g_ptr_array_add (labels, (gpointer) _("Not said"));
+    for (guint i = 0; terms && i < terms->len; i++)
+      {
+        DossierVocabTerm *term = terms->pdata[i];
+
+        g_ptr_array_add (codes, term->code);
+        g_ptr_array_add (labels, g_strcmp0 (self->lang, "fr") == 0 ? term->label_fr : term->label_en);
+      }
+    g_ptr_array_add (codes, NULL);
+    g_ptr_array_add (labels, NULL);
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "collection-method", _("Collection method"),
+                                 (const char **) codes->pdata, (const char **) labels->pdata);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "collection-method", "");
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

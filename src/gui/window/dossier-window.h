@@ -34,6 +34,10 @@ gboolean       dossier_window_ingest             (DossierWindow  *self,
 gboolean       dossier_window_ingest_into        (DossierWindow  *self,
                                                   GPtrArray      *files,
                                                   gint64          incident_id);
+gboolean       dossier_window_ingest_collected   (DossierWindow  *self,
+                                                  GPtrArray      *files,
+                                                  gint64          incident_id,
+                                                  const char     *collection_method);
 gboolean       dossier_window_is_ingesting       (DossierWindow  *self);
 gboolean       dossier_window_verify_evidence    (DossierWindow  *self);
 gboolean       dossier_window_is_verifying       (DossierWindow  *self);
