@@ -241,6 +241,9 @@ ingest_done (GObject      *source,
   g_clear_handle_id (&self->ingest_tick, g_source_remove);
   self->ingest = NULL;
   g_clear_object (&self->ingest_cancellable);
+  /* Closed while adding: what was added stays, nothing is shown. */
+  if (self->store == NULL || self->ingest_revealer == NULL)
+    return;
   gtk_revealer_set_reveal_child (self->ingest_revealer, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -633,6 +636,8 @@ verify_done (GObject      *source,
   g_clear_handle_id (&self->ingest_tick, g_source_remove);
   g_object_set_data (G_OBJECT (self), "verify", NULL);
   g_clear_object (&self->ingest_cancellable);
+  if (self->store == NULL || self->ingest_revealer == NULL)
+    return;
   gtk_revealer_set_reveal_child (self->ingest_revealer, FALSE);
   if (report == NULL)
     {

@@ -532,6 +532,8 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->ingest_cancellable != NULL)
     g_cancellable_cancel (self->ingest_cancellable);
+  /* The bar is gone with the window: nothing updates it any more. */
+  g_clear_handle_id (&self->ingest_tick, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
