@@ -263,8 +263,12 @@ job_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   JobResult *read = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  /* Gone (disposed) while reading: nothing more to show or to read. */
+  if ((read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) || g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&read, job_result_free);
+      return;
+    }
   self->running = FALSE;
   if (read == NULL)
     g_warning ("Could not read the incidents for the timeline: %s", error->message);
