@@ -223,7 +223,9 @@ test_export_working_copy (void)
   g_assert_true (g_file_get_contents (sum_path, &sum, NULL, NULL));
   expected = g_strdup_printf ("%s  EVD-0001.bin\n", r->sha256);
   g_assert_cmpstr (sum, ==, expected);
-  if (g_find_program_in_path ("sha256sum") != NULL)
+  g_autofree char *sha256sum = g_find_program_in_path ("sha256sum");
+
+  if (sha256sum != NULL)
     {
       g_autofree char *command = g_strdup_printf ("sh -c 'cd \"%s\" && sha256sum --check --quiet EVD-0001.bin.sha256'", dir);
       int status;

@@ -90,7 +90,11 @@ test_metadata (void)
     g_assert_cmpstr (evidence->media_type, ==, "application/pdf");
     g_assert_cmpint (evidence->pages, ==, 2);
     g_assert_cmpstr (evidence->title, ==, "Rapport de mission à Mopti");
-    g_assert_nonnull (dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id));
+    {
+      g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id);
+
+      g_assert_nonnull (thumbnail);
+    }
     g_assert_cmpstr (evidence->captured_at, ==, "");
     g_assert_true (isnan (evidence->latitude));
   }
@@ -103,7 +107,11 @@ test_metadata (void)
     g_assert_nonnull (evidence);
     g_assert_cmpstr (evidence->captured_at, ==, "");
     g_assert_cmpint (evidence->width, ==, -1);
-    g_assert_null (dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id));
+    {
+      g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id);
+
+      g_assert_null (thumbnail);
+    }
   }
 }
 
