@@ -284,6 +284,28 @@ test_export_working_copy (void)
   g_rmdir (dir);
 }
 
+/* A name that is not UTF-8 (Latin-1 from an old camera or a Windows share): ingested, and
+ * recorded as text that can be shown. */
+static void
+test_odd_names (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("names.dossier");
+  g_autofree char *latin1 = dossier_test_tmp_path ("t\xe9moin n\xb0" "3.txt");
+  g_autoptr(GFile) odd = g_file_new_for_path (latin1);
+  g_autoptr(DossierIngestResult) r = NULL;
+  g_autoptr(DossierEvidence) e = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_test_write_file (latin1, "Témoignage n°3\n", -1);
+  r = dossier_locker_ingest (store, odd, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  e = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, r->evidence_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (e->original_name, -1, NULL));
+  g_assert_true (g_utf8_validate (e->title, -1, NULL));
+  g_assert_cmpstr (e->original_name, !=, "");
+}
+
 static char *
 journal_mode (DossierStore *store)
 {
@@ -349,6 +371,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/locker/bulk-writes", test_bulk_writes);
+  g_test_add_func ("/locker/odd-names", test_odd_names);
   g_test_add_func ("/locker/export-working-copy", test_export_working_copy);
   g_test_add_func ("/locker/ingest-extract-verify", test_ingest_extract_verify);
 
