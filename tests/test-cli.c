@@ -165,7 +165,18 @@ test_demo_search_export_import (void)
 
   /* Importing into a dossier that is not empty fails and changes nothing. */
   g_assert_cmpint (run (NULL, NULL, "import", copy, "--format", "json", json, NULL), ==, 1);
-  g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "-o", json, NULL), ==, 2);
+  g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "xml", "-o", json, NULL), ==, 2);
+  /* Tables by profile; an unknown profile, or the full interchange for outsiders, refused. */
+  {
+    g_autofree char *csv = dossier_test_tmp_path ("cli-incidents.csv");
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "--profile", "annex", "-o", csv, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "code,date,place"));
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "geojson", "--profile", "secret", "-o", csv, NULL), ==, 2);
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "json", "--profile", "public", "-o", csv, NULL), ==, 2);
+  }
 
   g_assert_cmpint (run (&out, NULL, "verify", demo, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "EVD-0001"));

@@ -1,0 +1,240 @@
+/* dossier-export-incidents.c: the incidents as CSV or GeoJSON, by profile
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CSV (RFC 4180, UTF-8, a header row, one incident a row) for spreadsheets, and GeoJSON (a
+ * FeatureCollection of the located incidents, WGS 84 longitude then latitude) for QGIS. The
+ * profile decides, through dossier-redaction, which incidents and which of their texts
+ * appear. The file is written under a temporary name and renamed when complete.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "dossier-export-incidents.h"
+#include "dossier-incident.h"
+#include "dossier-record.h"
+
+typedef struct {
+  DossierExportFormat  format;
+  DossierProfile       profile;
+  GOutputStream       *out;
+  guint                n;
+} Export;
+
+static const char * const columns[] = {
+  "code", "date", "place", "admin1", "admin2", "latitude", "longitude", "location_precision",
+  "violation_types", "killed", "injured", "victims_total", "verification", "standard_of_proof",
+  "confidentiality", "title_en", "title_fr", "summary_en", "summary_fr", "sources",
+};
+
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+static void
+append_field (GString    *line,
+              const char *value)
+{
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+/* The values of @incident, in the order of the columns; texts withheld as the profile says. */
+static GPtrArray *
+values_of (DossierIncident *incident,
+           DossierProfile   profile)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  gboolean texts = dossier_redaction_keeps_texts (profile, incident);
+  int killed = dossier_casualty_category_index ("killed"), injured = dossier_casualty_category_index ("injured");
+
+  g_ptr_array_add (values, g_strdup (DOSSIER_RECORD (incident)->code));
+  g_ptr_array_add (values, g_strdup (incident->date_edtf));
+  g_ptr_array_add (values, g_strdup (texts ? incident->place : ""));
+  g_ptr_array_add (values, g_strdup (incident->admin1 ? incident->admin1 : ""));
+  g_ptr_array_add (values, g_strdup (incident->admin2 ? incident->admin2 : ""));
+  /* A point, whatever the locale's decimal separator. */
+  for (int k = 0; k < 2; k++)
+    {
+      double value = k == 0 ? incident->latitude : incident->longitude;
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ptr_array_add (values, isnan (value) ? g_strdup ("") : g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", value)));
+    }
+  g_ptr_array_add (values, g_strdup (incident->location_precision));
+  g_ptr_array_add (values, g_strjoinv (";", incident->violation_types));
+  g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, killed >= 0 ? dossier_incident_total_casualties (incident, killed) : 0));
+  g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, injured >= 0 ? dossier_incident_total_casualties (incident, injured) : 0));
+  {
+    gint64 total = 0;
+
+    for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+      total += dossier_incident_total_casualties (incident, c);
+    g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, total));
+  }
+  g_ptr_array_add (values, g_strdup (incident->verification));
+  g_ptr_array_add (values, g_strdup (incident->standard_of_proof));
+  g_ptr_array_add (values, g_strdup (incident->confidentiality));
+  g_ptr_array_add (values, g_strdup (texts ? incident->title_en : ""));
+  g_ptr_array_add (values, g_strdup (texts ? incident->title_fr : ""));
+  g_ptr_array_add (values, g_strdup (texts ? incident->summary_en : ""));
+  g_ptr_array_add (values, g_strdup (texts ? incident->summary_fr : ""));
+  g_ptr_array_add (values, g_strdup (texts ? incident->sources : ""));
+  g_assert (values->len == G_N_ELEMENTS (columns));
+  return values;
+}
+
+static gboolean
+write_text (Export      *export,
+            const char  *text,
+            GError     **error)
+{
+  return g_output_stream_write_all (export->out, text, strlen (text), NULL, NULL, error);
+}
+
+static gboolean
+write_incident (DossierRecord  *record,
+                gpointer        data,
+                GError        **error)
+{
+  Export *export = data;
+  DossierIncident *incident = DOSSIER_INCIDENT (record);
+  g_autoptr(GPtrArray) values = NULL;
+
+  if (!dossier_redaction_keeps (export->profile, incident))
+    return TRUE;
+  values = values_of (incident, export->profile);
+  if (export->format == DOSSIER_EXPORT_CSV)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint i = 0; i < values->len; i++)
+        {
+          /* The first field may be empty: a separator is written before every other one. */
+          if (i > 0)
+            g_string_append_c (line, ',');
+          append_field (line, values->pdata[i]);
+        }
+      g_string_append (line, "\r\n");
+      export->n++;
+      return write_text (export, line->str, error);
+    }
+  /* GeoJSON: only what has a place on the map. */
+  if (isnan (incident->latitude) || isnan (incident->longitude))
+    return TRUE;
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *text = NULL;
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "type");
+    json_builder_add_string_value (builder, "Feature");
+    json_builder_set_member_name (builder, "geometry");
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "type");
+    json_builder_add_string_value (builder, "Point");
+    json_builder_set_member_name (builder, "coordinates");
+    json_builder_begin_array (builder);
+    json_builder_add_double_value (builder, incident->longitude);
+    json_builder_add_double_value (builder, incident->latitude);
+    json_builder_end_array (builder);
+    json_builder_end_object (builder);
+    json_builder_set_member_name (builder, "properties");
+    json_builder_begin_object (builder);
+    for (guint i = 0; i < values->len; i++)
+      if (!g_str_equal (columns[i], "latitude") && !g_str_equal (columns[i], "longitude"))
+        {
+          json_builder_set_member_name (builder, columns[i]);
+          json_builder_add_string_value (builder, values->pdata[i]);
+        }
+    json_builder_end_object (builder);
+    json_builder_end_object (builder);
+    root = json_builder_get_root (builder);
+    json_generator_set_root (generator, root);
+    text = json_generator_to_data (generator, NULL);
+    if (!write_text (export, export->n++ > 0 ? ",\n" : "\n", error))
+      return FALSE;
+    return write_text (export, text, error);
+  }
+}
+
+/**
+ * dossier_export_incidents:
+ * @store: the dossier
+ * @format: CSV or GeoJSON
+ * @profile: what may leave the dossier
+ * @path: the file to write
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the whole file was written
+ */
+gboolean
+dossier_export_incidents (DossierStore         *store,
+                          DossierExportFormat   format,
+                          DossierProfile        profile,
+                          const char           *path,
+                          GError              **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (partial);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  Export export = { format, profile, NULL, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  export.out = G_OUTPUT_STREAM (stream);
+  if (format == DOSSIER_EXPORT_CSV)
+    {
+      g_autoptr(GString) header = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        {
+          if (i > 0)
+            g_string_append_c (header, ',');
+          append_field (header, columns[i]);
+        }
+      g_string_append (header, "\r\n");
+      ok = write_text (&export, header->str, error);
+    }
+  else
+    ok = write_text (&export, "{\"type\": \"FeatureCollection\", \"features\": [", error);
+  ok = ok && dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, NULL, write_incident, &export, error);
+  if (ok && format == DOSSIER_EXPORT_GEOJSON)
+    ok = write_text (&export, "\n]}\n", error);
+  ok = ok && g_output_stream_close (export.out, NULL, error);
+  if (!ok || g_rename (partial, path) != 0)
+    {
+      if (ok)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     /* Translators: %s is a file name */
+                     _("The export could not be written to “%s”"), path);
+      g_output_stream_close (export.out, NULL, NULL);
+      g_unlink (partial);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,143 @@
+/* test-export.c: what leaves the dossier, by profile: canaries in CSV and GeoJSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-demo.h"
+#include "dossier-export-incidents.h"
+#include "dossier-identity.h"
+#include "dossier-incident.h"
+#include "dossier-test-util.h"
+
+static void
+set_incident (DossierStore *store,
+              const char   *code,
+              const char   *confidentiality,
+              const char   *canary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierIncident) incident = dossier_store_load (store, DOSSIER_TYPE_INCIDENT,
+                                                            dossier_test_query_int (store, "SELECT id FROM incident WHERE code = ?", code),
+                                                            &error);
+
+  g_assert_no_error (error);
+  g_free (incident->confidentiality);
+  incident->confidentiality = g_strdup (confidentiality);
+  g_free (incident->summary_en);
+  incident->summary_en = g_strdup_printf ("Witness account, \"quoted\", with %s in it", canary);
+  g_free (incident->title_fr);
+  incident->title_fr = g_strdup (canary);
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (incident), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_canaries (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("export.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  static const char *identity_canary = "CANARY-IDENTITY-Fatoumata-X7";
+
+  g_assert_no_error (error);
+  set_incident (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
+  set_incident (store, "INC-0002", "restricted", "CANARY-RESTRICTED-777");
+  set_incident (store, "INC-0003", "public", "PUBLIC-TEXT-123");
+  /* An identity with a name and a contact: no exporter of these formats may write it. */
+  {
+    g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_object_unref);
+    DossierIdentity *identity;
+
+    g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
+    g_assert_cmpuint (identities->len, >, 0);
+    identity = identities->pdata[0];
+    g_free (identity->full_name);
+    identity->full_name = g_strdup (identity_canary);
+    g_free (identity->contact);
+    identity->contact = g_strdup ("+223 70 00 00 00 CANARY-CONTACT");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (identity), &error));
+    g_assert_no_error (error);
+  }
+
+  for (int f = 0; f < 2; f++)
+    for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
+      {
+        g_autofree char *name = g_strdup_printf ("incidents-%s.%s", dossier_profile_to_string (p), f ? "geojson" : "csv");
+        g_autofree char *out = dossier_test_tmp_path (name);
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_test_message ("%s", name);
+        g_assert_true (dossier_export_incidents (store, f ? DOSSIER_EXPORT_GEOJSON : DOSSIER_EXPORT_CSV, p, out, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+        g_assert_true (g_utf8_validate (contents, length, NULL));
+        /* Identities never leave in these formats, whatever the profile. */
+        g_assert_null (strstr (contents, identity_canary));
+        g_assert_null (strstr (contents, "CANARY-CONTACT"));
+        /* A confidential incident's texts only inside the organisation; itself not in public. */
+        if (p == DOSSIER_PROFILE_INTERNAL)
+          g_assert_nonnull (strstr (contents, "CANARY-CONFIDENTIAL-4242"));
+        else
+          g_assert_null (strstr (contents, "CANARY-CONFIDENTIAL-4242"));
+        if (p == DOSSIER_PROFILE_PUBLIC)
+          g_assert_null (strstr (contents, "INC-0001"));
+        else
+          g_assert_nonnull (strstr (contents, "INC-0001"));
+        /* A restricted incident's texts not in public. */
+        if (p == DOSSIER_PROFILE_PUBLIC)
+          g_assert_null (strstr (contents, "CANARY-RESTRICTED-777"));
+        else
+          g_assert_nonnull (strstr (contents, "CANARY-RESTRICTED-777"));
+        g_assert_nonnull (strstr (contents, "INC-0002"));
+        g_assert_nonnull (strstr (contents, "PUBLIC-TEXT-123"));
+        if (f == 1)
+          {
+            /* GeoJSON that parses, one feature per located incident kept. */
+            g_autoptr(JsonParser) parser = json_parser_new ();
+            JsonArray *features;
+            gint64 located;
+
+            g_assert_true (json_parser_load_from_data (parser, contents, length, &error));
+            g_assert_no_error (error);
+            features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+            located = dossier_test_query_int (store, p == DOSSIER_PROFILE_PUBLIC
+                                                     ? "SELECT count(*) FROM incident WHERE latitude IS NOT NULL AND confidentiality != 'confidential'"
+                                                     : "SELECT count(*) FROM incident WHERE latitude IS NOT NULL", NULL);
+            g_assert_cmpint (json_array_get_length (features), ==, located);
+          }
+        else
+          {
+            /* CSV: a header and one row per incident kept; the quoted summary comes back. */
+            gint64 kept = dossier_test_query_int (store, p == DOSSIER_PROFILE_PUBLIC
+                                                         ? "SELECT count(*) FROM incident WHERE confidentiality != 'confidential'"
+                                                         : "SELECT count(*) FROM incident", NULL);
+            guint rows = 0;
+
+            for (const char *c = contents; (c = strstr (c, "\r\nINC-")) != NULL; c++)
+              rows++;
+            g_assert_cmpint (rows, ==, kept);
+            if (p != DOSSIER_PROFILE_PUBLIC)
+              g_assert_nonnull (strstr (contents, "\"Witness account, \"\"quoted\"\", with CANARY-RESTRICTED-777 in it\""));
+          }
+      }
+
+  /* An unwritable destination: an error, and nothing left behind. */
+  g_assert_false (dossier_export_incidents (store, DOSSIER_EXPORT_CSV, DOSSIER_PROFILE_PUBLIC, "/nonexistent/dir/x.csv", &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test ("/nonexistent/dir/x.csv.partial", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/canaries", test_canaries);
+  return g_test_run ();
+}
