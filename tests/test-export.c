@@ -37,6 +37,18 @@ set_incident (DossierStore *store,
 }
 
 static void
+count_placemarks (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **names,
+                  const char          **values,
+                  gpointer              data,
+                  GError              **error)
+{
+  if (g_str_equal (element, "Placemark"))
+    (*(guint *) data)++;
+}
+
+static void
 test_canaries (void)
 {
   g_autofree char *path = dossier_test_tmp_path ("export.dossier");
@@ -64,16 +76,18 @@ test_canaries (void)
     g_assert_no_error (error);
   }
 
-  for (int f = 0; f < 2; f++)
+  for (int f = 0; f < 3; f++)
     for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
       {
-        g_autofree char *name = g_strdup_printf ("incidents-%s.%s", dossier_profile_to_string (p), f ? "geojson" : "csv");
+        static const char * const extensions[] = { "csv", "geojson", "kml" };
+        g_autofree char *name = g_strdup_printf ("incidents-%s.%s", dossier_profile_to_string (p), extensions[f]);
         g_autofree char *out = dossier_test_tmp_path (name);
         g_autofree char *contents = NULL;
         gsize length;
 
         g_test_message ("%s", name);
-        g_assert_true (dossier_export_incidents (store, f ? DOSSIER_EXPORT_GEOJSON : DOSSIER_EXPORT_CSV, p, out, &error));
+        g_assert_true (dossier_export_incidents (store, f == 0 ? DOSSIER_EXPORT_CSV : f == 1 ? DOSSIER_EXPORT_GEOJSON
+                                                                                     : DOSSIER_EXPORT_KML, p, out, &error));
         g_assert_no_error (error);
         g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
         g_assert_true (g_utf8_validate (contents, length, NULL));
@@ -96,7 +110,23 @@ test_canaries (void)
           g_assert_nonnull (strstr (contents, "CANARY-RESTRICTED-777"));
         g_assert_nonnull (strstr (contents, "INC-0002"));
         g_assert_nonnull (strstr (contents, "PUBLIC-TEXT-123"));
-        if (f == 1)
+        if (f == 2)
+          {
+            /* KML that parses as XML, one Placemark per located incident kept. */
+            GMarkupParser counter = { count_placemarks, NULL, NULL, NULL, NULL };
+            guint placemarks = 0;
+            GMarkupParseContext *context = g_markup_parse_context_new (&counter, 0, &placemarks, NULL);
+            gint64 located = dossier_test_query_int (store, p == DOSSIER_PROFILE_PUBLIC
+                                                            ? "SELECT count(*) FROM incident WHERE latitude IS NOT NULL AND confidentiality != 'confidential'"
+                                                            : "SELECT count(*) FROM incident WHERE latitude IS NOT NULL", NULL);
+
+            g_assert_true (g_markup_parse_context_parse (context, contents, length, &error));
+            g_assert_true (g_markup_parse_context_end_parse (context, &error));
+            g_assert_no_error (error);
+            g_markup_parse_context_free (context);
+            g_assert_cmpint (placemarks, ==, located);
+          }
+        else if (f == 1)
           {
             /* GeoJSON that parses, one feature per located incident kept. */
             g_autoptr(JsonParser) parser = json_parser_new ();

@@ -63,7 +63,7 @@ usage_text (void)
            "  dossier-cli demo FILE\n"
            "  dossier-cli stats FILE [--json]\n"
            "  dossier-cli export FILE --format json -o OUT\n"
-           "  dossier-cli export FILE --format csv|geojson [--profile public|annex|internal] -o OUT\n"
+           "  dossier-cli export FILE --format csv|geojson|kml [--profile public|annex|internal] -o OUT\n"
            "  dossier-cli import FILE --format json IN\n"
            "  dossier-cli search FILE QUERY [--limit N] [--json]\n"
            "  dossier-cli ingest FILE PATH… [--incident CODE]\n"
@@ -259,7 +259,7 @@ cmd_export (int argc, char **argv)
 
   if (!parse (&argc, &argv, entries, 1, 1, &status))
     return status;
-  table = g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "geojson") == 0;
+  table = g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "geojson") == 0 || g_strcmp0 (format, "kml") == 0;
   if (!table && !check_format (format, &status))
     return status;
   /* Nothing leaves but by a profile; what is not said is the most careful one. */
@@ -272,7 +272,8 @@ cmd_export (int argc, char **argv)
     return fail (EXIT_USAGE, _("-o OUT is required"));
   if ((store = open_store (argv[1], TRUE, &status)) == NULL)
     return status;
-  if (table ? !dossier_export_incidents (store, g_str_equal (format, "csv") ? DOSSIER_EXPORT_CSV : DOSSIER_EXPORT_GEOJSON,
+  if (table ? !dossier_export_incidents (store, g_str_equal (format, "csv") ? DOSSIER_EXPORT_CSV
+                                                : g_str_equal (format, "kml") ? DOSSIER_EXPORT_KML : DOSSIER_EXPORT_GEOJSON,
                                          profile, out, &error)
             : !dossier_json_export_file (store, out, &error))
     return fail_error (error);

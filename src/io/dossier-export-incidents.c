@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CSV (RFC 4180, UTF-8, a header row, one incident a row) for spreadsheets, and GeoJSON (a
- * FeatureCollection of the located incidents, WGS 84 longitude then latitude) for QGIS. The
+ * CSV (RFC 4180, UTF-8, a header row, one incident a row) for spreadsheets, GeoJSON (a
+ * FeatureCollection of the located incidents, WGS 84 longitude then latitude) for QGIS, and
+ * KML (a Placemark for each located incident) for Google Earth. The
  * profile decides, through dossier-redaction, which incidents and which of their texts
  * appear. The file is written under a temporary name and renamed when complete.
  */
@@ -136,9 +137,35 @@ write_incident (DossierRecord  *record,
       export->n++;
       return write_text (export, line->str, error);
     }
-  /* GeoJSON: only what has a place on the map. */
+  /* GeoJSON and KML: only what has a place on the map. */
   if (isnan (incident->latitude) || isnan (incident->longitude))
     return TRUE;
+  if (export->format == DOSSIER_EXPORT_KML)
+    {
+      g_autoptr(GString) mark = g_string_new ("<Placemark>");
+      g_autofree char *name = g_markup_escape_text (values->pdata[0], -1);
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (mark, "<name>%s</name>", name);
+      if (*(const char *) values->pdata[15] != '\0')
+        {
+          g_autofree char *description = g_markup_escape_text (values->pdata[15], -1);
+
+          g_string_append_printf (mark, "<description>%s</description>", description);
+        }
+      g_string_append (mark, "<ExtendedData>");
+      for (guint i = 1; i < values->len; i++)
+        {
+          g_autofree char *value = g_markup_escape_text (values->pdata[i], -1);
+
+          g_string_append_printf (mark, "<Data name=\"%s\"><value>%s</value></Data>", columns[i], value);
+        }
+      g_string_append_printf (mark, "</ExtendedData><Point><coordinates>%s,%s</coordinates></Point></Placemark>\n",
+                              g_ascii_formatd (lon, sizeof lon, "%.6f", incident->longitude),
+                              g_ascii_formatd (lat, sizeof lat, "%.6f", incident->latitude));
+      export->n++;
+      return write_text (export, mark->str, error);
+    }
   {
     g_autoptr(JsonBuilder) builder = json_builder_new ();
     g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -220,11 +247,23 @@ dossier_export_incidents (DossierStore         *store,
       g_string_append (header, "\r\n");
       ok = write_text (&export, header->str, error);
     }
+  else if (format == DOSSIER_EXPORT_KML)
+    {
+      g_autofree char *title = dossier_store_get_title (store);
+      g_autofree char *escaped = g_markup_escape_text (title ? title : "", -1);
+      g_autofree char *head = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                               "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>%s</name>\n",
+                                               escaped);
+
+      ok = write_text (&export, head, error);
+    }
   else
     ok = write_text (&export, "{\"type\": \"FeatureCollection\", \"features\": [", error);
   ok = ok && dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, NULL, write_incident, &export, error);
   if (ok && format == DOSSIER_EXPORT_GEOJSON)
     ok = write_text (&export, "\n]}\n", error);
+  if (ok && format == DOSSIER_EXPORT_KML)
+    ok = write_text (&export, "</Document></kml>\n", error);
   ok = ok && g_output_stream_close (export.out, NULL, error);
   if (!ok || g_rename (partial, path) != 0)
     {

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef enum {
   DOSSIER_EXPORT_CSV,
   DOSSIER_EXPORT_GEOJSON,
+  DOSSIER_EXPORT_KML,
 } DossierExportFormat;
 
 gboolean dossier_export_incidents (DossierStore         *store,
