@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -180,6 +181,47 @@ test_demo_search_export_import (void)
 
   g_assert_cmpint (run (&out, NULL, "verify", demo, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "EVD-0001"));
+}
+
+/* A bag: exported, verified as a folder, imported into a new dossier; a tampered bag is
+ * named as such and not imported. */
+static void
+test_bagit (void)
+{
+  g_autofree char *demo = dossier_test_tmp_path ("bag-demo.dossier");
+  g_autofree char *bag = dossier_test_tmp_path ("cli-bag");
+  g_autofree char *copy = dossier_test_tmp_path ("from-bag.dossier");
+  g_autofree char *other = dossier_test_tmp_path ("from-tampered-bag.dossier");
+  g_autofree char *payload = g_build_filename (bag, "data", "dossier.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonObject) a = NULL;
+  g_autoptr(JsonObject) b = NULL;
+  FILE *f;
+
+  g_assert_cmpint (run (NULL, NULL, "demo", demo, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "bagit", "-o", bag, NULL), ==, 0);
+  g_assert_cmpint (run (&out, NULL, "verify", bag, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "import", copy, "--format", "bagit", bag, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "5 evidence items"));
+  a = stats (demo);
+  b = stats (copy);
+  g_assert_true (json_object_equal (a, b));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "verify", copy, NULL), ==, 0);
+  g_assert_null (strstr (out, "altered"));
+
+  f = fopen (payload, "ab");
+  fputs ("\n", f);
+  fclose (f);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "verify", bag, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "data/dossier.json"));
+  assert_one_line_error (err);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "import", other, "--format", "bagit", bag, NULL), ==, 1);
+  assert_one_line_error (err);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -375,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/cli/new-and-stats", test_new_and_stats);
   g_test_add_func ("/cli/demo-search-export-import", test_demo_search_export_import);
   g_test_add_func ("/cli/ingest", test_ingest);
+  g_test_add_func ("/cli/bagit", test_bagit);
   g_test_add_func ("/cli/verify-tampered", test_verify_tampered);
   g_test_add_func ("/cli/verify-write-protected", test_verify_write_protected);
   g_test_add_func ("/cli/bad-files-and-usage", test_bad_files_and_usage);

@@ -17,6 +17,7 @@
 #include "dossier-cli-bench.h"
 #include "dossier-demo.h"
 #include "dossier-incident.h"
+#include "dossier-bagit.h"
 #include "dossier-export-incidents.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
@@ -64,10 +65,12 @@ usage_text (void)
            "  dossier-cli stats FILE [--json]\n"
            "  dossier-cli export FILE --format json -o OUT\n"
            "  dossier-cli export FILE --format csv|geojson|kml [--profile public|annex|internal] -o OUT\n"
+           "  dossier-cli export FILE --format bagit -o NEW-FOLDER\n"
            "  dossier-cli import FILE --format json IN\n"
+           "  dossier-cli import NEW-FILE --format bagit BAG-FOLDER\n"
            "  dossier-cli search FILE QUERY [--limit N] [--json]\n"
            "  dossier-cli ingest FILE PATH… [--incident CODE]\n"
-           "  dossier-cli verify FILE\n"
+           "  dossier-cli verify FILE|BAG-FOLDER\n"
            "  dossier-cli synth FILE --incidents N --people N --testimonies N --words N [--seed S]\n"
            "  dossier-cli bench FILE\n"
            "  dossier-cli bench-ingest DIR [--mib N]\n");
@@ -254,13 +257,14 @@ cmd_export (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
   DossierProfile profile = DOSSIER_PROFILE_PUBLIC;
-  gboolean table;
+  gboolean table, bag;
   int status = 0;
 
   if (!parse (&argc, &argv, entries, 1, 1, &status))
     return status;
   table = g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "geojson") == 0 || g_strcmp0 (format, "kml") == 0;
-  if (!table && !check_format (format, &status))
+  bag = g_strcmp0 (format, "bagit") == 0;
+  if (!table && !bag && !check_format (format, &status))
     return status;
   /* Nothing leaves but by a profile; what is not said is the most careful one. */
   if (profile_name != NULL && !dossier_profile_from_string (profile_name, &profile))
@@ -270,8 +274,16 @@ cmd_export (int argc, char **argv)
     return fail (EXIT_USAGE, _("the JSON interchange holds everything: it is written only with --profile internal"));
   if (out == NULL)
     return fail (EXIT_USAGE, _("-o OUT is required"));
-  if ((store = open_store (argv[1], TRUE, &status)) == NULL)
+  /* A bag's exports of evidence are logged in their custody chains: writable for that. */
+  if ((store = open_store (argv[1], !bag, &status)) == NULL)
     return status;
+  if (bag)
+    {
+      /* A bag holds the whole dossier and its evidence: for the archive, not for outsiders. */
+      if (!dossier_bagit_export (store, out, NULL, &error))
+        return fail_error (error);
+      return 0;
+    }
   if (table ? !dossier_export_incidents (store, g_str_equal (format, "csv") ? DOSSIER_EXPORT_CSV
                                                 : g_str_equal (format, "kml") ? DOSSIER_EXPORT_KML : DOSSIER_EXPORT_GEOJSON,
                                          profile, out, &error)
@@ -293,7 +305,24 @@ cmd_import (int argc, char **argv)
   gboolean created = FALSE;
   int status = 0;
 
-  if (!parse (&argc, &argv, entries, 2, 2, &status) || !check_format (format, &status))
+  if (!parse (&argc, &argv, entries, 2, 2, &status))
+    return status;
+  if (g_strcmp0 (format, "bagit") == 0)
+    {
+      guint restored = 0, without = 0;
+
+      if (!dossier_bagit_import (argv[2], argv[1], g_getenv ("DOSSIER_USER"), &restored, &without, NULL, &error))
+        return fail_error (error);
+      /* Translators: %u is a number of evidence items */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u evidence item brought in, its SHA-256 checked\n",
+                            "%u evidence items brought in, each SHA-256 checked\n", restored), restored);
+      if (without > 0)
+        /* Translators: %u is a number of evidence items */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u item had no bytes in the bag, as in the dossier it came from\n",
+                              "%u items had no bytes in the bag, as in the dossier they came from\n", without), without);
+      return 0;
+    }
+  if (!check_format (format, &status))
     return status;
   if (!g_file_test (argv[2], G_FILE_TEST_IS_REGULAR))
     /* Translators: %s is a file name */
@@ -486,6 +515,27 @@ cmd_ingest (int argc, char **argv)
   return status;
 }
 
+/* A bag folder: complete and valid (RFC 8493), or each problem on a line. */
+static int
+verify_bag (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (dossier_bagit_validate (dir, &problems, &error))
+    {
+      g_print ("%s\n", _("The bag is complete and valid"));
+      return 0;
+    }
+  if (problems == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) problems->pdata[i]);
+  /* Translators: %u is a number of problems found in a bag */
+  return fail (1, g_dngettext (GETTEXT_PACKAGE, "The bag is not valid: %u problem", "The bag is not valid: %u problems",
+                               problems->len), problems->len);
+}
+
 static int
 cmd_verify (int argc, char **argv)
 {
@@ -497,6 +547,8 @@ cmd_verify (int argc, char **argv)
 
   if (!parse (&argc, &argv, NULL, 1, 1, &status))
     return status;
+  if (g_file_test (argv[1], G_FILE_TEST_IS_DIR))
+    return verify_bag (argv[1]);
   /* Writable when possible, so that the verification itself enters the custody logs; a
    * write-protected dossier is still verified, read-only. SQLite would open such a file
    * “read-write” and fail only at the first write, hence the access check first. */

@@ -111,6 +111,99 @@ reader_thread (gpointer data)
   return NULL;
 }
 
+/* Streams @file into the chunks of item @id, hashing it in the reader thread as it goes.
+ * On success *@sha256 and *@size are the bytes' SHA-256 and length, and *@first (when not
+ * NULL) their first chunk. The caller holds the transaction and undoes it on failure. */
+static gboolean
+pump_file (DossierStore         *store,
+           gint64                id,
+           GFile                *file,
+           guint64               total,
+           const char           *name,
+           GCancellable         *cancellable,
+           DossierProgressFunc   progress,
+           gpointer              progress_data,
+           char                **sha256,
+           guint64              *size,
+           GBytes              **first,
+           GError              **error)
+{
+  Reader reader = { 0 };
+  sqlite3_stmt *stmt;
+  GThread *thread;
+  gint64 seq = 0;
+  gboolean ok = FALSE;
+
+  reader.file = file;
+  reader.cancellable = cancellable;
+  reader.full = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref);
+  reader.tokens = g_async_queue_new ();
+  for (int i = 0; i < QUEUE_DEPTH; i++)
+    g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
+  thread = g_thread_new ("dossier-ingest", reader_thread, &reader);
+
+  stmt = _dossier_store_prepare (store, "INSERT INTO evidence_chunk (evidence_id, seq, data) VALUES (?1, ?2, ?3)", error);
+  for (;;)
+    {
+      g_autoptr(GBytes) chunk = g_async_queue_pop (reader.full);
+
+      if (g_bytes_get_size (chunk) == 0)
+        break;
+      g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
+      if (stmt == NULL)
+        continue;   /* drain the reader, which stops at the next token */
+      if (first != NULL && *first == NULL)
+        *first = g_bytes_ref (chunk);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, seq++);
+      sqlite3_bind_blob (stmt, 3, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk), SQLITE_STATIC);
+      if (!_dossier_store_step_done (store, stmt, error))
+        {
+          stmt = NULL;
+          g_atomic_int_set (&reader.stop, 1);
+          continue;
+        }
+      if (progress)
+        progress (MIN ((guint64) seq * DOSSIER_CHUNK_SIZE, total), total, progress_data);
+    }
+  g_atomic_int_set (&reader.stop, 1);
+  g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
+  g_thread_join (thread);
+  g_async_queue_unref (reader.full);
+  g_async_queue_unref (reader.tokens);
+
+  if (stmt == NULL)
+    goto out;
+  if (reader.error != NULL)
+    {
+      if (g_error_matches (reader.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&reader.error));
+      else
+        {
+          /* Translators: the first %s is a file name, the second the system's reason */
+          g_set_error (error, G_IO_ERROR, reader.error->code, _("“%s” could not be read: %s"),
+                       name, reader.error->message);
+        }
+      goto out;
+    }
+  if (reader.sha256 == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+  if (reader.size != total)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("“%s” changed while it was being read"), name);
+      goto out;
+    }
+  *sha256 = g_steal_pointer (&reader.sha256);
+  *size = reader.size;
+  ok = TRUE;
+
+out:
+  g_free (reader.sha256);
+  g_clear_error (&reader.error);
+  return ok;
+}
+
 static char *
 guess_media_type (const char *name,
                   GBytes     *first)
@@ -169,11 +262,11 @@ dossier_locker_ingest (DossierStore         *store,
   g_autofree char *details = NULL;
   g_autofree char *today = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GThread *thread;
-  Reader reader = { 0 };
+  g_autofree char *reader_sha = NULL;
+  guint64 reader_size = 0;
   sqlite3_stmt *stmt;
   guint64 total;
-  gint64 id = 0, seq = 0, existing = 0;
+  gint64 id = 0, existing = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
@@ -209,72 +302,14 @@ dossier_locker_ingest (DossierStore         *store,
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  reader.file = file;
-  reader.cancellable = cancellable;
-  reader.full = g_async_queue_new_full ((GDestroyNotify) g_bytes_unref);
-  reader.tokens = g_async_queue_new ();
-  for (int i = 0; i < QUEUE_DEPTH; i++)
-    g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
-  thread = g_thread_new ("dossier-ingest", reader_thread, &reader);
-
-  stmt = _dossier_store_prepare (store, "INSERT INTO evidence_chunk (evidence_id, seq, data) VALUES (?1, ?2, ?3)", error);
-  for (;;)
-    {
-      g_autoptr(GBytes) chunk = g_async_queue_pop (reader.full);
-
-      if (g_bytes_get_size (chunk) == 0)
-        break;
-      g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
-      if (stmt == NULL)
-        continue;   /* drain the reader, which stops at the next token */
-      if (first == NULL)
-        first = g_bytes_ref (chunk);
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, seq++);
-      sqlite3_bind_blob (stmt, 3, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk), SQLITE_STATIC);
-      if (!_dossier_store_step_done (store, stmt, error))
-        {
-          stmt = NULL;
-          g_atomic_int_set (&reader.stop, 1);
-          continue;
-        }
-      if (progress)
-        progress (MIN ((guint64) seq * DOSSIER_CHUNK_SIZE, total), total, progress_data);
-    }
-  g_atomic_int_set (&reader.stop, 1);
-  g_async_queue_push (reader.tokens, GINT_TO_POINTER (1));
-  g_thread_join (thread);
-  g_async_queue_unref (reader.full);
-  g_async_queue_unref (reader.tokens);
-
-  if (stmt == NULL)
+  if (!pump_file (store, id, file, total, name, cancellable, progress, progress_data,
+                  &reader_sha, &reader_size, &first, error))
     goto out;
-  if (reader.error != NULL)
-    {
-      if (g_error_matches (reader.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&reader.error));
-      else
-        {
-          /* Translators: the first %s is a file name, the second the system's reason */
-          g_set_error (error, G_IO_ERROR, reader.error->code, _("“%s” could not be read: %s"),
-                       name, reader.error->message);
-          g_clear_error (&reader.error);
-        }
-      goto out;
-    }
-  if (reader.sha256 == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
-  if (reader.size != total)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("“%s” changed while it was being read"), name);
-      goto out;
-    }
 
   stmt = _dossier_store_prepare (store, "SELECT id FROM evidence WHERE sha256 = ?1", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_text (stmt, 1, reader.sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, reader_sha, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     existing = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -290,7 +325,7 @@ dossier_locker_ingest (DossierStore         *store,
         goto done;
       result->evidence_id = existing;
       result->code = g_strdup (DOSSIER_RECORD (old)->code);
-      result->sha256 = g_steal_pointer (&reader.sha256);
+      result->sha256 = g_steal_pointer (&reader_sha);
       result->size = old->size;
       result->duplicate = TRUE;
       return g_steal_pointer (&result);
@@ -301,7 +336,7 @@ dossier_locker_ingest (DossierStore         *store,
 #define SET(field, value) G_STMT_START { g_free (evidence->field); evidence->field = g_strdup (value); } G_STMT_END
   SET (title, name);
   SET (original_name, name);
-  SET (sha256, reader.sha256);
+  SET (sha256, reader_sha);
   SET (acquired_on, today);
   SET (acquired_by, dossier_store_get_user (store));
   SET (source, source ? source : "");
@@ -309,7 +344,7 @@ dossier_locker_ingest (DossierStore         *store,
 #undef SET
   g_free (evidence->media_type);
   evidence->media_type = guess_media_type (name, first);
-  evidence->size = reader.size;
+  evidence->size = reader_size;
   DOSSIER_RECORD (evidence)->id = 0;
 
   if (!dossier_store_insert (store, DOSSIER_RECORD (evidence), error))
@@ -321,7 +356,7 @@ dossier_locker_ingest (DossierStore         *store,
     }
   /* Translators: custody log details; %s are a file name, a size and a SHA-256 */
   details = g_strdup_printf (_("original file “%s”, %llu bytes, SHA-256 %s"),
-                             name, (unsigned long long) reader.size, reader.sha256);
+                             name, (unsigned long long) reader_size, reader_sha);
   if (!dossier_custody_append (store, id, "ingested", details, error))
     goto out;
   ok = TRUE;
@@ -337,14 +372,101 @@ out:
 
   result->evidence_id = id;
   result->code = g_strdup (DOSSIER_RECORD (evidence)->code);
-  result->sha256 = g_steal_pointer (&reader.sha256);
-  result->size = reader.size;
+  result->sha256 = g_steal_pointer (&reader_sha);
+  result->size = reader_size;
   return g_steal_pointer (&result);
 
 done:
-  g_free (reader.sha256);
-  g_clear_error (&reader.error);
   return NULL;
+}
+
+/**
+ * dossier_locker_restore:
+ * @store: a writable #DossierStore
+ * @evidence_id: an item whose bytes are not in the dossier (one imported from JSON)
+ * @file: a file holding exactly those bytes
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Streams @file into the item, which keeps the SHA-256 and size it was recorded with: the
+ * bytes go in only if they hash to them, and the restoration is logged in its custody
+ * chain. Refused for an item that already has its bytes. Nothing changes on failure.
+ *
+ * Returns: %TRUE if the item's bytes are now in the dossier
+ */
+gboolean
+dossier_locker_restore (DossierStore  *store,
+                        gint64         evidence_id,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(DossierEvidence) evidence = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *details = NULL;
+  sqlite3_stmt *stmt;
+  guint64 size = 0;
+  gboolean has_bytes;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, evidence_id, error);
+  if (evidence == NULL)
+    return FALSE;
+  name = display_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
+      return FALSE;
+    }
+  if ((gint64) g_file_info_get_size (info) != evidence->size)
+    {
+      /* Translators: %s are a file name and an evidence code */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                   _("“%s” does not hold the bytes of %s: its size differs"), name, DOSSIER_RECORD (evidence)->code);
+      return FALSE;
+    }
+
+  if (!dossier_store_begin (store, error))
+    return FALSE;
+  stmt = _dossier_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM evidence_chunk WHERE evidence_id = ?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  has_bytes = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (has_bytes)
+    {
+      /* Translators: %s is an evidence code */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED,
+                   _("The bytes of %s are already in this dossier"), DOSSIER_RECORD (evidence)->code);
+      goto fail;
+    }
+  if (!pump_file (store, evidence_id, file, evidence->size, name, cancellable, NULL, NULL, &sha, &size, NULL, error))
+    goto fail;
+  if (size != (guint64) evidence->size || g_strcmp0 (sha, evidence->sha256) != 0)
+    {
+      /* Translators: %s are a file name and an evidence code */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                   _("“%s” does not hold the bytes of %s: its SHA-256 differs"), name, DOSSIER_RECORD (evidence)->code);
+      goto fail;
+    }
+  /* Translators: custody log details; %s are a file name and a SHA-256 */
+  details = g_strdup_printf (_("bytes restored from “%s”, SHA-256 %s checked"), name, sha);
+  if (!dossier_custody_append (store, evidence_id, "restored", details, error))
+    goto fail;
+  return dossier_store_commit (store, error);
+
+fail:
+  dossier_store_rollback (store);
+  return FALSE;
 }
 
 /* Streams an item's chunks in order to @func, checking that the sequence is whole and

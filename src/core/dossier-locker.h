@@ -49,6 +49,11 @@ DossierIngestResult *dossier_locker_ingest            (DossierStore         *sto
                                                        DossierProgressFunc   progress,
                                                        gpointer              progress_data,
                                                        GError              **error);
+gboolean             dossier_locker_restore           (DossierStore         *store,
+                                                       gint64                evidence_id,
+                                                       GFile                *file,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
 gboolean             dossier_locker_extract           (DossierStore         *store,
                                                        gint64                evidence_id,
                                                        GFile                *dest,

@@ -52,6 +52,7 @@ action_label (const char *action)
   static const struct { const char *code, *label; } actions[] = {
     { "ingested", N_("Ingested") }, { "viewed", N_("Viewed") }, { "exported", N_("Exported") },
     { "verified", N_("Verified") }, { "linked", N_("Linked") }, { "unlinked", N_("Unlinked") },
+    { "restored", N_("Bytes restored") },
     { "working-copy", N_("Working copy made") },
   };
 
