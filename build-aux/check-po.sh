@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$top"
 grep -v '^#' po/POTFILES.in | grep . > "$tmp/files"
 xgettext --from-code=UTF-8 --add-comments=Translators --package-name=dossier \
-  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
+  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=dossier_catalog_nget:2,3 \
   --flag=g_set_error:4:c-format --flag=g_strdup_printf:1:c-format \
   --files-from="$tmp/files" --output="$tmp/dossier.pot"
 

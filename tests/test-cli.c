@@ -178,6 +178,20 @@ test_demo_search_export_import (void)
     g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "geojson", "--profile", "secret", "-o", csv, NULL), ==, 2);
     g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "json", "--profile", "public", "-o", csv, NULL), ==, 2);
   }
+  /* The PDF annex: written, and its options checked. */
+  {
+    g_autofree char *pdf = dossier_test_tmp_path ("cli-annex.pdf");
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "pdf", "--profile", "annex", "--lang", "fr",
+                          "--sections", "incidents,evidence", "-o", pdf, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "pdf", "--lang", "de", "-o", pdf, NULL), ==, 2);
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "pdf", "--sections", "incidents,map", "-o", pdf, NULL), ==, 2);
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "--lang", "fr", "-o", pdf, NULL), ==, 2);
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "bagit", "--profile", "public", "-o", pdf, NULL), ==, 2);
+  }
 
   g_assert_cmpint (run (&out, NULL, "verify", demo, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "EVD-0001"));

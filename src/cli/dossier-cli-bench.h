@@ -7,3 +7,4 @@
 int dossier_cli_synth (int argc, char **argv);
 int dossier_cli_bench (int argc, char **argv);
 int dossier_cli_bench_ingest (int argc, char **argv);
+int dossier_cli_bench_export (int argc, char **argv);

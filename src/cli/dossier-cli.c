@@ -17,6 +17,7 @@
 #include "dossier-cli-bench.h"
 #include "dossier-demo.h"
 #include "dossier-incident.h"
+#include "dossier-annex.h"
 #include "dossier-bagit.h"
 #include "dossier-export-incidents.h"
 #include "dossier-json-io.h"
@@ -65,7 +66,8 @@ usage_text (void)
            "  dossier-cli stats FILE [--json]\n"
            "  dossier-cli export FILE --format json -o OUT\n"
            "  dossier-cli export FILE --format csv|geojson|kml [--profile public|annex|internal] -o OUT\n"
-           "  dossier-cli export FILE --format bagit -o NEW-FOLDER\n"
+           "  dossier-cli export FILE --format pdf [--profile P] [--lang fr|en] [--sections S,…] -o OUT.pdf\n"
+           "  dossier-cli export FILE --format bagit [--profile internal] -o NEW-FOLDER\n"
            "  dossier-cli import FILE --format json IN\n"
            "  dossier-cli import NEW-FILE --format bagit BAG-FOLDER\n"
            "  dossier-cli search FILE QUERY [--limit N] [--json]\n"
@@ -73,7 +75,8 @@ usage_text (void)
            "  dossier-cli verify FILE|BAG-FOLDER\n"
            "  dossier-cli synth FILE --incidents N --people N --testimonies N --words N [--seed S]\n"
            "  dossier-cli bench FILE\n"
-           "  dossier-cli bench-ingest DIR [--mib N]\n");
+           "  dossier-cli bench-ingest DIR [--mib N]\n"
+           "  dossier-cli bench-export FILE DIR\n");
 }
 
 /* Parses the options of one command with GOptionContext; what is left are its
@@ -242,41 +245,83 @@ check_format (const char *format,
   return TRUE;
 }
 
+/* Progress on a terminal, on one line. */
+static void
+print_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  g_printerr ("\r%3d %%", total > 0 ? (int) (100 * done / total) : 100);
+}
+
 static int
 cmd_export (int argc, char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *out = NULL;
   g_autofree char *profile_name = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *section_list = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, NULL, NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &section_list, NULL, NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
   DossierProfile profile = DOSSIER_PROFILE_PUBLIC;
-  gboolean table, bag;
+  DossierAnnexSections sections = DOSSIER_ANNEX_TABLES;
+  gboolean table, bag, pdf;
   int status = 0;
 
   if (!parse (&argc, &argv, entries, 1, 1, &status))
     return status;
   table = g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "geojson") == 0 || g_strcmp0 (format, "kml") == 0;
   bag = g_strcmp0 (format, "bagit") == 0;
-  if (!table && !bag && !check_format (format, &status))
+  pdf = g_strcmp0 (format, "pdf") == 0;
+  if (!table && !bag && !pdf && !check_format (format, &status))
     return status;
+  if ((lang != NULL || section_list != NULL) && !pdf)
+    return fail (EXIT_USAGE, _("--lang and --sections are for --format pdf"));
+  if (lang != NULL && !g_str_equal (lang, "fr") && !g_str_equal (lang, "en"))
+    /* Translators: %s is the language asked for */
+    return fail (EXIT_USAGE, _("unknown language “%s”; an annex is written in “fr” or “en”"), lang);
+  if (section_list != NULL && !dossier_annex_sections_from_string (section_list, &sections))
+    /* Translators: %s is what was given to --sections */
+    return fail (EXIT_USAGE, _("unknown sections “%s”; choose among incidents, sheets, testimonies, people, actors, evidence"),
+                 section_list);
+  if (sections & (DOSSIER_ANNEX_MAP | DOSSIER_ANNEX_TIMELINE))
+    return fail (EXIT_USAGE, _("the map and timeline figures are drawn by the application: add them from its Export dialog"));
   /* Nothing leaves but by a profile; what is not said is the most careful one. */
   if (profile_name != NULL && !dossier_profile_from_string (profile_name, &profile))
     /* Translators: %s is the profile asked for */
     return fail (EXIT_USAGE, _("unknown profile “%s”; the profiles are “public”, “annex” and “internal”"), profile_name);
-  if (!table && profile_name != NULL && profile != DOSSIER_PROFILE_INTERNAL)
+  if (bag && profile_name != NULL && profile != DOSSIER_PROFILE_INTERNAL)
+    return fail (EXIT_USAGE, _("a bag holds the whole dossier: it is written only with --profile internal"));
+  if (!table && !bag && !pdf && profile_name != NULL && profile != DOSSIER_PROFILE_INTERNAL)
     return fail (EXIT_USAGE, _("the JSON interchange holds everything: it is written only with --profile internal"));
   if (out == NULL)
     return fail (EXIT_USAGE, _("-o OUT is required"));
   /* A bag's exports of evidence are logged in their custody chains: writable for that. */
   if ((store = open_store (argv[1], !bag, &status)) == NULL)
     return status;
+  if (pdf)
+    {
+      DossierAnnexOptions options = {
+        .profile = profile,
+        .lang = lang ? lang : "en",
+        .sections = sections,
+        .progress = isatty (STDERR_FILENO) ? print_progress : NULL,
+      };
+      gboolean written = dossier_annex_write_pdf (store, &options, out, &error);
+
+      if (options.progress != NULL)
+        g_printerr ("\n");
+      return written ? 0 : fail_error (error);
+    }
   if (bag)
     {
       /* A bag holds the whole dossier and its evidence: for the archive, not for outsiders. */
@@ -600,6 +645,7 @@ main (int   argc,
     { "synth", dossier_cli_synth },
     { "bench", dossier_cli_bench },
     { "bench-ingest", dossier_cli_bench_ingest },
+    { "bench-export", dossier_cli_bench_export },
   };
 
   setlocale (LC_ALL, "");

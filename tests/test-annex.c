@@ -1,0 +1,329 @@
+/* test-annex.c: the PDF annex, read back with pdftotext: sections, codes, hashes, language,
+ * tables across pages, and canaries that must not appear
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "dossier-annex.h"
+#include "dossier-demo.h"
+#include "dossier-evidence.h"
+#include "dossier-identity.h"
+#include "dossier-incident.h"
+#include "dossier-person.h"
+#include "dossier-synth.h"
+#include "dossier-test-util.h"
+
+/* The text of @pdf, pages separated by form feeds. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static char *
+write_annex (DossierStore   *store,
+             DossierProfile  profile,
+             const char     *lang,
+             guint           sections,
+             const char     *name)
+{
+  g_autofree char *pdf = dossier_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  DossierAnnexOptions options = { .profile = profile, .lang = lang, .sections = sections };
+
+  g_assert_true (dossier_annex_write_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  return pdf_text (pdf);
+}
+
+static gboolean
+has (const char *text,
+     const char *needle)
+{
+  return strstr (text, needle) != NULL;
+}
+
+/* Sections, codes and every hash, in English and in French. */
+static void
+test_contents (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("annex.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *en = NULL;
+  g_autofree char *fr = NULL;
+
+  g_assert_no_error (error);
+  en = write_annex (store, DOSSIER_PROFILE_ANNEX, "en", DOSSIER_ANNEX_TABLES, "annex-en.pdf");
+  fr = write_annex (store, DOSSIER_PROFILE_ANNEX, "fr", DOSSIER_ANNEX_TABLES, "annex-fr.pdf");
+
+  /* The cover, the contents, each section and the page numbers. */
+  g_assert_true (has (en, "Dossier de démonstration"));
+  g_assert_true (has (en, "Contents"));
+  for (const char *const *s = (const char *[]) { "Incidents", "Incident sheets", "Index of testimonies", "Index of persons by code",
+                                                 "Actors", "Register of evidence", NULL }; *s; s++)
+    g_assert_true (has (en, *s));
+  g_assert_true (has (en, "Page 3 of "));
+  g_assert_true (has (en, "Annex: persons by code only"));
+  /* French words, accents and typography. */
+  g_assert_true (has (fr, "Sommaire"));
+  g_assert_true (has (fr, "Index des témoignages"));
+  g_assert_true (has (fr, "Registre des pièces"));
+  g_assert_true (has (fr, "Page 3 sur "));
+  g_assert_true (has (fr, "Auteur présumé"));
+  g_assert_false (has (fr, "Register of evidence"));
+  /* Dates in the chosen language. */
+  g_assert_true (has (en, "27–31 March 2022"));
+  g_assert_true (has (fr, "mars 2022"));
+
+  /* Every incident, person, testimony and actor by code. */
+  for (const char *const *code = (const char *[]) { "INC-0001", "INC-0012", "TEM-0001", "TEM-0014", "TES-00001", "TES-00010",
+                                                    "ACT-0001", "EVD-0005", NULL }; *code; code++)
+    {
+      g_assert_true (has (en, *code));
+      g_assert_true (has (fr, *code));
+    }
+  /* Every hash, whole, in four groups of 16 digits. */
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, NULL, dossier_record_collect, evidence, &error));
+  g_assert_cmpuint (evidence->len, ==, 5);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      DossierEvidence *item = evidence->pdata[i];
+
+      for (guint g = 0; g < 4; g++)
+        {
+          g_autofree char *group = g_strndup (item->sha256 + 16 * g, 16);
+
+          g_assert_true (has (en, group));
+          g_assert_true (has (fr, group));
+        }
+    }
+}
+
+static void
+plant (DossierStore *store,
+       const char   *code,
+       const char   *confidentiality,
+       const char   *canary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierIncident) incident = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, code, &error);
+
+  g_assert_no_error (error);
+  g_free (incident->confidentiality);
+  incident->confidentiality = g_strdup (confidentiality);
+  g_free (incident->summary_en);
+  incident->summary_en = g_strdup_printf ("An account with %s in it", canary);
+  g_free (incident->summary_fr);
+  incident->summary_fr = g_strdup_printf ("Un récit avec %s dedans", canary);
+  g_free (incident->sources);
+  incident->sources = g_strdup_printf ("%s-SOURCE", canary);
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (incident), &error));
+  g_assert_no_error (error);
+}
+
+/* Canaries in identities and confidential fields: no public or annex PDF shows them, in
+ * either language; identities appear in no profile at all. */
+static void
+test_canaries (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("canary.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_object_unref);
+  DossierIdentity *identity;
+
+  g_assert_no_error (error);
+  plant (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
+  plant (store, "INC-0002", "restricted", "CANARY-RESTRICTED-777");
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
+  g_assert_cmpuint (identities->len, >, 0);
+  identity = identities->pdata[0];
+  g_free (identity->full_name);
+  identity->full_name = g_strdup ("CANARY-IDENTITY-Fatoumata-X7");
+  g_free (identity->contact);
+  identity->contact = g_strdup ("+223 70 00 00 00 CANARY-CONTACT");
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (identity), &error));
+  g_assert_no_error (error);
+  /* A protected person's notes and a confidential evidence item's title. */
+  {
+    g_autoptr(DossierPerson) person = dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0001", &error);
+    g_autoptr(DossierEvidence) item = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0002", &error);
+
+    g_assert_no_error (error);
+    g_free (person->notes);
+    person->notes = g_strdup ("CANARY-NOTES-55");
+    g_free (person->protection);
+    person->protection = g_strdup ("protected");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (person), &error));
+    g_free (item->title);
+    item->title = g_strdup ("CANARYTITLE9");
+    g_free (item->confidentiality);
+    item->confidentiality = g_strdup ("confidential");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (item), &error));
+    g_assert_no_error (error);
+  }
+
+  for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
+    for (int l = 0; l < 2; l++)
+      {
+        const char *lang = l == 0 ? "en" : "fr";
+        g_autofree char *name = g_strdup_printf ("canary-%d-%s.pdf", p, lang);
+        g_autofree char *text = write_annex (store, p, lang, DOSSIER_ANNEX_TABLES, name);
+
+        g_test_message ("profile %s, %s", dossier_profile_to_string (p), lang);
+        /* Never, in any profile. */
+        g_assert_false (has (text, "CANARY-IDENTITY"));
+        g_assert_false (has (text, "CANARY-CONTACT"));
+        g_assert_false (has (text, "CANARY-NOTES"));
+        /* Confidential texts only inside. */
+        g_assert_true (has (text, "CANARY-CONFIDENTIAL") == (p == DOSSIER_PROFILE_INTERNAL));
+        g_assert_true (has (text, "CANARYTITLE9") == (p == DOSSIER_PROFILE_INTERNAL));
+        /* A restricted incident's texts: not for the public. */
+        g_assert_true (has (text, "CANARY-RESTRICTED") == (p != DOSSIER_PROFILE_PUBLIC));
+        /* The confidential incident is left out of the public annex altogether. */
+        g_assert_true (has (text, "INC-0001") == (p != DOSSIER_PROFILE_PUBLIC));
+        /* A protected person: the code, and in public nothing else. */
+        g_assert_true (has (text, "TEM-0001"));
+        g_assert_true (has (text, "INTERNAL — NOT FOR DISTRIBUTION") == (p == DOSSIER_PROFILE_INTERNAL && l == 0));
+        g_assert_true (has (text, "INTERNE — NE PAS DIFFUSER") == (p == DOSSIER_PROFILE_INTERNAL && l == 1));
+      }
+}
+
+/* A table of 400 incidents breaks across pages, each repeating the header; the contents
+ * point at the right pages; an annex can be limited to chosen incidents. */
+static void
+test_pages (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("annex-synth.dossier");
+  DossierSynthOptions synth = { 400, 50, 20, 200, 7 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n, table_pages = 0;
+
+  g_assert_true (dossier_synth_fill (store, &synth, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = write_annex (store, DOSSIER_PROFILE_INTERNAL, "en", DOSSIER_ANNEX_INCIDENTS | DOSSIER_ANNEX_ACTORS, "pages.pdf");
+  pages = g_strsplit (text, "\f", -1);
+  n = g_strv_length (pages) - 1;   /* the text ends with a form feed */
+  g_assert_cmpuint (n, >, 6);
+  /* Pages 3 to n-1 are the incidents table (the actors fit on the last page). */
+  for (guint i = 2; i < n - 1; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, n);
+
+      g_assert_true (has (pages[i], footer));
+      g_assert_true (has (pages[i], "Alleged"));
+      g_assert_true (has (pages[i], "Verification"));
+      table_pages++;
+    }
+  g_assert_cmpuint (table_pages, >=, 5);
+  g_assert_true (has (pages[n - 1], "Actors"));
+  /* The contents give the page each section starts on. */
+  {
+    g_autofree char *line = g_strdup_printf ("%u", n);
+
+    g_assert_true (has (pages[1], "Incidents"));
+    g_assert_true (has (pages[1], line));
+  }
+  /* Every incident once. */
+  g_assert_true (has (text, "INC-0001"));
+  g_assert_true (has (text, "INC-0400"));
+
+  /* Only the incidents asked for. */
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autofree char *pdf = dossier_test_tmp_path ("chosen.pdf");
+    g_autofree char *chosen = NULL;
+    DossierAnnexOptions options = { .profile = DOSSIER_PROFILE_INTERNAL, .lang = "en", .sections = DOSSIER_ANNEX_INCIDENTS };
+    gint64 id = dossier_test_query_int (store, "SELECT id FROM incident WHERE code = 'INC-0123'", NULL);
+
+    g_array_append_val (ids, id);
+    options.incident_ids = ids;
+    g_assert_true (dossier_annex_write_pdf (store, &options, pdf, &error));
+    g_assert_no_error (error);
+    chosen = pdf_text (pdf);
+    g_assert_true (has (chosen, "INC-0123"));
+    g_assert_false (has (chosen, "INC-0124"));
+  }
+}
+
+static void
+cancel_at_once (guint64  done,
+                guint64  total,
+                gpointer data)
+{
+  g_assert_cmpuint (done, <=, total);
+  g_cancellable_cancel (data);
+}
+
+/* Unwritable, cancelled, or an unknown language: an error, and nothing left behind. */
+static void
+test_refusals (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("annex-bad.dossier");
+  DossierSynthOptions synth = { 600, 10, 5, 50, 3 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *pdf = dossier_test_tmp_path ("cancelled.pdf");
+  g_autofree char *dir = g_path_get_dirname (pdf);
+  g_autoptr(GError) error = NULL;
+  DossierAnnexOptions options = { .profile = DOSSIER_PROFILE_PUBLIC, .lang = "en", .sections = DOSSIER_ANNEX_INCIDENTS,
+                                  .progress = cancel_at_once, .cancellable = cancellable };
+  DossierAnnexSections sections;
+
+  g_assert_true (dossier_synth_fill (store, &synth, NULL, NULL, &error));
+  options.progress_data = cancellable;
+  g_assert_false (dossier_annex_write_pdf (store, &options, pdf, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_null (strstr (name, ".part-"));
+  }
+
+  options.progress = NULL;
+  options.cancellable = NULL;
+  g_assert_false (dossier_annex_write_pdf (store, &options, "/proc/no/such/place/annex.pdf", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  options.lang = "xx";   /* anything but "fr" is English */
+  g_assert_true (dossier_annex_write_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_annex_sections_from_string ("incidents, evidence", &sections));
+  g_assert_cmpint (sections, ==, DOSSIER_ANNEX_INCIDENTS | DOSSIER_ANNEX_EVIDENCE);
+  g_assert_false (dossier_annex_sections_from_string ("incidents,nonsense", &sections));
+  g_assert_false (dossier_annex_sections_from_string ("", &sections));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/annex/contents", test_contents);
+  g_test_add_func ("/annex/canaries", test_canaries);
+  g_test_add_func ("/annex/pages", test_pages);
+  g_test_add_func ("/annex/refusals", test_refusals);
+  return g_test_run ();
+}
