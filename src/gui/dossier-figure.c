@@ -94,3 +94,74 @@ dossier_figure_write (GskRenderNode  *node,
     }
   return TRUE;
 }
+
+/* A view kept for a document drawn later, perhaps in a worker thread: it is recorded at
+ * once, in the thread that owns the widgets, as cairo drawing operations; replaying them
+ * into a PDF keeps them vector. */
+struct _DossierFigure
+{
+  cairo_surface_t *recording;
+  int              view_width;
+  int              view_height;
+};
+
+DossierFigure *
+dossier_figure_new (GskRenderNode *node,
+                    int            view_width,
+                    int            view_height)
+{
+  DossierFigure *figure = g_new0 (DossierFigure, 1);
+  cairo_rectangle_t extents = { 0, 0, view_width, view_height };
+  cairo_t *cr;
+
+  figure->view_width = view_width;
+  figure->view_height = view_height;
+  if (node == NULL || view_width <= 0 || view_height <= 0)
+    return figure;
+  figure->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (figure->recording);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  return figure;
+}
+
+void
+dossier_figure_free (DossierFigure *figure)
+{
+  if (figure == NULL)
+    return;
+  g_clear_pointer (&figure->recording, cairo_surface_destroy);
+  g_free (figure);
+}
+
+/**
+ * dossier_figure_draw:
+ * @cr: where to draw
+ * @width: the box's width
+ * @height: the box's height
+ * @figure: a #DossierFigure
+ *
+ * Draws the figure scaled to fit the box at the origin of @cr, keeping its proportions,
+ * centred across and at the top: a DossierAnnexFigureFunc.
+ */
+void
+dossier_figure_draw (cairo_t  *cr,
+                     double    width,
+                     double    height,
+                     gpointer  data)
+{
+  DossierFigure *figure = data;
+  double scale;
+
+  if (figure == NULL || figure->recording == NULL)
+    return;
+  scale = MIN (width / figure->view_width, height / figure->view_height);
+  cairo_save (cr);
+  cairo_translate (cr, (width - figure->view_width * scale) / 2, 0);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, figure->view_width, figure->view_height);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, figure->recording, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}

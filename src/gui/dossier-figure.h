@@ -15,4 +15,17 @@ gboolean dossier_figure_write (GskRenderNode  *node,
                                int             width,
                                GError        **error);
 
+typedef struct _DossierFigure DossierFigure;
+
+DossierFigure *dossier_figure_new  (GskRenderNode *node,
+                                    int            view_width,
+                                    int            view_height);
+void           dossier_figure_free (DossierFigure *figure);
+void           dossier_figure_draw (cairo_t       *cr,
+                                    double         width,
+                                    double         height,
+                                    gpointer       figure);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFigure, dossier_figure_free)
+
 G_END_DECLS

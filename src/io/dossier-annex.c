@@ -1380,3 +1380,93 @@ out:
   annex_clear (&a);
   return ok;
 }
+
+static gint64
+count (DossierStore  *store,
+       const char    *sql,
+       GError       **error)
+{
+  sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * dossier_export_summarise:
+ * @store: the dossier
+ * @profile: the profile of the export
+ * @incident_ids: (nullable): the incidents in scope, or %NULL for all
+ * @summary: (out): what the export will hold, by the rules of the annex and the tables
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_export_summarise (DossierStore          *store,
+                          DossierProfile         profile,
+                          GArray                *incident_ids,
+                          DossierExportSummary  *summary,
+                          GError               **error)
+{
+  gint64 confidential = 0, not_public = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  memset (summary, 0, sizeof *summary);
+
+  if (incident_ids == NULL)
+    {
+      summary->incidents = count (store, "SELECT count (*) FROM incident", error);
+      confidential = count (store, "SELECT count (*) FROM incident WHERE confidentiality = 'confidential'", error);
+      not_public = count (store, "SELECT count (*) FROM incident WHERE confidentiality IS NOT 'public'", error);
+      if (summary->incidents < 0 || confidential < 0 || not_public < 0)
+        return FALSE;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = _dossier_store_prepare (store, "SELECT confidentiality FROM incident WHERE id = ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < incident_ids->len; i++)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (incident_ids, gint64, i));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              const char *level = (const char *) sqlite3_column_text (stmt, 0);
+
+              summary->incidents++;
+              confidential += g_strcmp0 (level, "confidential") == 0;
+              not_public += g_strcmp0 (level, "public") != 0;
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+  summary->people = count (store, "SELECT count (*) FROM person", error);
+  summary->testimonies = count (store, "SELECT count (*) FROM testimony", error);
+  summary->evidence = count (store, "SELECT count (*) FROM evidence", error);
+  if (summary->people < 0 || summary->testimonies < 0 || summary->evidence < 0)
+    return FALSE;
+  switch (profile)
+    {
+    case DOSSIER_PROFILE_PUBLIC:
+      summary->incidents_left_out = confidential;
+      summary->incidents_texts_withheld = not_public - confidential;
+      summary->people_code_only = count (store, "SELECT count (*) FROM person WHERE protection IS NOT 'public'", error);
+      summary->evidence_left_out = count (store, "SELECT count (*) FROM evidence WHERE confidentiality = 'confidential'", error);
+      break;
+    case DOSSIER_PROFILE_ANNEX:
+      summary->incidents_texts_withheld = confidential;
+      summary->evidence_titles_withheld = count (store, "SELECT count (*) FROM evidence WHERE confidentiality = 'confidential'", error);
+      break;
+    case DOSSIER_PROFILE_INTERNAL:
+    default:
+      break;
+    }
+  return summary->people_code_only >= 0 && summary->evidence_left_out >= 0 && summary->evidence_titles_withheld >= 0;
+}

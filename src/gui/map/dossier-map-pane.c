@@ -321,6 +321,49 @@ append_scale_bar (DossierMapPane *self,
 }
 
 /**
+ * dossier_map_pane_figure:
+ * @self: a #DossierMapPane
+ * @view_width: (out): the width of the view drawn
+ * @view_height: (out): its height
+ * @error: return location for a #GError
+ *
+ * Draws the map as it is shown, with its legend, scale and attributions but without its
+ * buttons, for a figure: the basemap as lines, the scale bar drawn afresh.
+ *
+ * Returns: (transfer full) (nullable): the drawing, or %NULL if the map is not shown
+ */
+GskRenderNode *
+dossier_map_pane_figure (DossierMapPane  *self,
+                         int             *view_width,
+                         int             *view_height,
+                         GError         **error)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  double scale_opacity;
+
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
+
+  *view_width = gtk_widget_get_width (self->overlay);
+  *view_height = gtk_widget_get_height (self->overlay);
+  if (*view_width <= 0 || *view_height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map is not shown: there is nothing to export"));
+      return NULL;
+    }
+  snapshot = gtk_snapshot_new ();
+  scale_opacity = gtk_widget_get_opacity (self->scale);
+  gtk_widget_set_opacity (self->scale, 0);
+  dossier_basemap_layer_set_vector (self->basemap, TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != self->controls)
+      gtk_widget_snapshot_child (self->overlay, child, snapshot);
+  dossier_basemap_layer_set_vector (self->basemap, FALSE);
+  gtk_widget_set_opacity (self->scale, scale_opacity);
+  append_scale_bar (self, snapshot);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/**
  * dossier_map_pane_export:
  * @self: a #DossierMapPane
  * @path: the file to write: .png, .svg or .pdf
@@ -338,35 +381,15 @@ dossier_map_pane_export (DossierMapPane  *self,
                          int              width,
                          GError         **error)
 {
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  double scale_opacity;
   g_autoptr(GskRenderNode) node = NULL;
   int view_width, view_height;
 
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  view_width = gtk_widget_get_width (self->overlay);
-  view_height = gtk_widget_get_height (self->overlay);
-  if (view_width <= 0 || view_height <= 0 || width <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map is not shown: there is nothing to export"));
-      return FALSE;
-    }
-  /* Drawn afresh rather than taken from the screen, with the basemap as lines, and without
-   * the buttons: the map, its legend, scale and credits. */
-  snapshot = gtk_snapshot_new ();
-  scale_opacity = gtk_widget_get_opacity (self->scale);
-  gtk_widget_set_opacity (self->scale, 0);
-  dossier_basemap_layer_set_vector (self->basemap, TRUE);
-  for (GtkWidget *child = gtk_widget_get_first_child (self->overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (child != self->controls)
-      gtk_widget_snapshot_child (self->overlay, child, snapshot);
-  dossier_basemap_layer_set_vector (self->basemap, FALSE);
-  gtk_widget_set_opacity (self->scale, scale_opacity);
-  append_scale_bar (self, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-
+  node = dossier_map_pane_figure (self, &view_width, &view_height, error);
+  if (node == NULL)
+    return FALSE;
   return dossier_figure_write (node, view_width, view_height, path, width, error);
 }
 

@@ -53,6 +53,25 @@ dossier_timeline_pane_export (DossierTimelinePane  *self,
                                gtk_widget_get_height (GTK_WIDGET (self->view)), path, width, error);
 }
 
+/**
+ * dossier_timeline_pane_figure:
+ * @self: a #DossierTimelinePane
+ * @view_width: (out): the width of the view drawn
+ * @view_height: (out): its height
+ *
+ * Returns: (transfer full): the timeline as shown, with its legend, for a figure
+ */
+GskRenderNode *
+dossier_timeline_pane_figure (DossierTimelinePane *self,
+                              int                 *view_width,
+                              int                 *view_height)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_PANE (self), NULL);
+  *view_width = gtk_widget_get_width (GTK_WIDGET (self->view));
+  *view_height = gtk_widget_get_height (GTK_WIDGET (self->view));
+  return dossier_timeline_view_render (self->view);
+}
+
 static void
 on_export_response (GtkNativeDialog     *dialog,
                     int                  response,

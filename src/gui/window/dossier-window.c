@@ -14,6 +14,7 @@
 #include "dossier-testimony-editor.h"
 #include "dossier-application.h"
 #include "dossier-bar-chart.h"
+#include "dossier-export-window.h"
 #include "dossier-filter-popover.h"
 #include "dossier-query.h"
 #include "dossier-vocab.h"
@@ -27,6 +28,7 @@
 #include "dossier-window-private.h"
 #include "dossier-map-pane.h"
 #include "dossier-timeline-pane.h"
+#include "dossier-timeline.h"
 #include "dossier-deletion.h"
 #include "dossier-edtf.h"
 #include <stdio.h>
@@ -211,6 +213,51 @@ find_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The Export dialog, told what the window shows: the active filter's incidents, and the
+ * map and timeline as they are, recorded now for the annex's figures. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  DossierFigure *map = NULL, *timeline = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  if (!dossier_filter_is_empty (self->filter))
+    {
+      g_autoptr(GError) error = NULL;
+
+      ids = dossier_store_query_ids (self->store, dossier_filter_get_query (self->filter), &error);
+      if (ids == NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          return;
+        }
+    }
+  if (self->map_pane != NULL && gtk_widget_get_mapped (self->map_pane))
+    {
+      int width, height;
+      g_autoptr(GskRenderNode) node = dossier_map_pane_figure (DOSSIER_MAP_PANE (self->map_pane), &width, &height, NULL);
+
+      if (node != NULL)
+        map = dossier_figure_new (node, width, height);
+    }
+  if (self->timeline_pane != NULL && gtk_widget_get_mapped (self->timeline_pane))
+    {
+      int width, height;
+      g_autoptr(GskRenderNode) node = dossier_timeline_pane_figure (DOSSIER_TIMELINE_PANE (self->timeline_pane), &width, &height);
+
+      if (node != NULL && width > 0 && height > 0)
+        timeline = dossier_figure_new (node, width, height);
+    }
+  dialog = dossier_export_window_new (GTK_WINDOW (self), self->store, self->lang, ids, map, timeline);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -592,6 +639,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);

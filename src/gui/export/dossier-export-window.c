@@ -1,0 +1,736 @@
+/* dossier-export-window.c: the Export dialog: format, profile, language, sections, and a
+ * preview of what will leave the dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The export runs in a worker thread on its own connection, with progress and Cancel; the
+ * map and timeline figures are recorded before it starts, in the thread that owns the
+ * widgets. Printing makes the same PDF annex and prints its pages through GTK's print
+ * dialog, so that paper and file are the same document.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "dossier-annex.h"
+#include "dossier-bagit.h"
+#include "dossier-export-incidents.h"
+#include "dossier-export-window.h"
+#include "dossier-json-io.h"
+
+enum {
+  FORMAT_PDF,
+  FORMAT_CSV,
+  FORMAT_GEOJSON,
+  FORMAT_KML,
+  FORMAT_JSON,
+  FORMAT_BAGIT,
+};
+
+typedef struct {
+  char                 *dossier_path;
+  char                 *user;
+  guint                 format;
+  DossierProfile        profile;
+  char                 *lang;
+  DossierAnnexSections  sections;
+  GArray               *ids;
+  DossierFigure        *map;        /* the window's, alive while the job runs */
+  DossierFigure        *timeline;
+  char                 *out;
+  gboolean              print;
+  gint                  permille;   /* progress, from the worker */
+} Job;
+
+struct _DossierExportWindow
+{
+  AdwWindow           parent_instance;
+
+  AdwComboRow        *format_row;
+  AdwComboRow        *profile_row;
+  AdwComboRow        *lang_row;
+  GtkWidget          *annex_group;
+  GtkWidget          *sections_group;
+  GtkWidget          *scope_row;
+  GtkSwitch          *scope_switch;
+  GtkLabel           *preview_label;
+  GtkRevealer        *progress_revealer;
+  GtkProgressBar     *progress_bar;
+  GtkWidget          *section_rows[DOSSIER_ANNEX_N_SECTIONS];
+  GtkCheckButton     *section_checks[DOSSIER_ANNEX_N_SECTIONS];
+
+  DossierStore       *store;
+  GArray             *filter_ids;
+  DossierFigure      *map;
+  DossierFigure      *timeline;
+  GCancellable       *cancellable;
+  Job                *job;
+  guint               tick;
+  char               *exported;
+  char               *print_to;     /* tests: print to this file without a dialog */
+};
+
+G_DEFINE_FINAL_TYPE (DossierExportWindow, dossier_export_window, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+job_free (Job *job)
+{
+  g_free (job->dossier_path);
+  g_free (job->user);
+  g_free (job->lang);
+  g_clear_pointer (&job->ids, g_array_unref);
+  g_free (job->out);
+  g_free (job);
+}
+
+static guint
+format_of (DossierExportWindow *self)
+{
+  return adw_combo_row_get_selected (self->format_row);
+}
+
+static DossierProfile
+profile_of (DossierExportWindow *self)
+{
+  guint format = format_of (self);
+
+  /* The interchange and the bag hold everything, identities included. */
+  if (format == FORMAT_JSON || format == FORMAT_BAGIT)
+    return DOSSIER_PROFILE_INTERNAL;
+  return (DossierProfile) adw_combo_row_get_selected (self->profile_row);
+}
+
+static DossierAnnexSections
+sections_of (DossierExportWindow *self)
+{
+  DossierAnnexSections sections = 0;
+
+  for (guint i = 0; i < DOSSIER_ANNEX_N_SECTIONS; i++)
+    if (gtk_widget_get_sensitive (self->section_rows[i]) && gtk_check_button_get_active (self->section_checks[i]))
+      sections |= 1u << i;
+  return sections;
+}
+
+static GArray *
+scope_of (DossierExportWindow *self)
+{
+  return gtk_switch_get_active (self->scope_switch) ? self->filter_ids : NULL;
+}
+
+/* The preview: what the chosen export will hold, by the profile's rules, counted. */
+static void
+update_preview (DossierExportWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  DossierExportSummary s;
+  guint format = format_of (self);
+  DossierProfile profile = profile_of (self);
+  gboolean pdf = format == FORMAT_PDF;
+
+  gtk_widget_set_visible (self->annex_group, pdf);
+  gtk_widget_set_visible (self->sections_group, pdf);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_row), format != FORMAT_JSON && format != FORMAT_BAGIT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", pdf && self->job == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", self->job == NULL && (!pdf || sections_of (self) != 0));
+  /* What the profile means, first. */
+  if (format != FORMAT_JSON && format != FORMAT_BAGIT)
+    {
+      switch (profile)
+        {
+        case DOSSIER_PROFILE_PUBLIC:
+          g_string_append (text, _("For publication: no identities, nothing about protected persons beyond their code, no confidential items"));
+          break;
+        case DOSSIER_PROFILE_ANNEX:
+          g_string_append (text, _("For a report’s annexes: persons by code only, confidential texts withheld"));
+          break;
+        case DOSSIER_PROFILE_INTERNAL:
+        default:
+          g_string_append (text, _("Everything, each page marked internal"));
+          break;
+        }
+      g_string_append (text, ".\n\n");
+    }
+  if (format == FORMAT_JSON || format == FORMAT_BAGIT)
+    {
+      g_string_append (text, format == FORMAT_JSON
+                       ? _("The whole dossier in the interchange format, identities of persons included: for the commission’s own archives and for moving a dossier between computers, never for outsiders.")
+                       : _("The whole dossier in the interchange format, identities of persons included, with the exact bytes of every evidence item and their SHA-256, as a BagIt package any archive can check. Each item’s export is recorded in its custody log."));
+      gtk_label_set_text (self->preview_label, text->str);
+      return;
+    }
+  if (!dossier_export_summarise (self->store, profile, pdf ? scope_of (self) : NULL, &s, &error))
+    {
+      gtk_label_set_text (self->preview_label, error->message);
+      return;
+    }
+  /* Translators: %lld is a number of incidents */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld incident", "%lld incidents", s.incidents - s.incidents_left_out),
+                          (long long) (s.incidents - s.incidents_left_out));
+  if (s.incidents_left_out > 0)
+    /* Translators: %lld is a number of incidents */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential incident left out", "; %lld confidential incidents left out",
+                                               s.incidents_left_out), (long long) s.incidents_left_out);
+  if (s.incidents_texts_withheld > 0)
+    /* Translators: %lld is a number of incidents */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; titles, summaries and sources withheld for %lld",
+                                               "; titles, summaries and sources withheld for %lld", s.incidents_texts_withheld),
+                            (long long) s.incidents_texts_withheld);
+  g_string_append (text, ".");
+  if (format == FORMAT_GEOJSON || format == FORMAT_KML)
+    g_string_append_printf (text, "\n%s", _("Only incidents with coordinates are placed on the map."));
+  if (pdf)
+    {
+      DossierAnnexSections sections = sections_of (self);
+
+      if (sections & DOSSIER_ANNEX_PEOPLE)
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: %lld is a number of persons */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld person, by code", "%lld persons, by code", s.people), (long long) s.people);
+          if (s.people_code_only > 0)
+            /* Translators: %lld is a number of persons */
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; nothing but the code for %lld protected or confidential person",
+                                                       "; nothing but the code for %lld protected or confidential persons",
+                                                       s.people_code_only), (long long) s.people_code_only);
+          g_string_append (text, ".");
+        }
+      if (sections & DOSSIER_ANNEX_TESTIMONIES)
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: %lld is a number of testimonies */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld testimony, by code, date, office and status; no transcript.",
+                                                     "%lld testimonies, by code, date, office and status; no transcript.", s.testimonies),
+                                  (long long) s.testimonies);
+        }
+      if (sections & DOSSIER_ANNEX_EVIDENCE)
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: %lld is a number of evidence items */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld evidence item with its SHA-256", "%lld evidence items with their SHA-256",
+                                                     s.evidence - s.evidence_left_out), (long long) (s.evidence - s.evidence_left_out));
+          if (s.evidence_left_out > 0)
+            /* Translators: %lld is a number of evidence items */
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential item left out", "; %lld confidential items left out",
+                                                       s.evidence_left_out), (long long) s.evidence_left_out);
+          if (s.evidence_titles_withheld > 0)
+            /* Translators: %lld is a number of evidence items */
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; the title withheld for %lld confidential item",
+                                                       "; the title withheld for %lld confidential items", s.evidence_titles_withheld),
+                                    (long long) s.evidence_titles_withheld);
+          g_string_append (text, ".");
+        }
+    }
+  g_string_append_printf (text, "\n%s", _("No identity of any person leaves the dossier in this format."));
+  gtk_label_set_text (self->preview_label, text->str);
+}
+
+static void
+on_choice_changed (DossierExportWindow *self)
+{
+  update_preview (self);
+}
+
+/* ---- The job ---- */
+
+static void
+on_job_progress (guint64  done,
+                 guint64  total,
+                 gpointer data)
+{
+  Job *job = data;
+
+  g_atomic_int_set (&job->permille, total > 0 ? (int) (1000 * done / total) : 0);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  gboolean ok = FALSE;
+
+  /* The bag logs each item's export in its custody chain: it needs to write. */
+  store = dossier_store_open (job->dossier_path, DOSSIER_STORE_OPEN_NO_CHECK |
+                              (job->format == FORMAT_BAGIT ? 0 : DOSSIER_STORE_OPEN_READ_ONLY), &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  dossier_store_set_user (store, job->user);
+  switch (job->format)
+    {
+    case FORMAT_PDF:
+      {
+        DossierAnnexOptions options = {
+          .profile = job->profile,
+          .lang = job->lang,
+          .sections = job->sections,
+          .incident_ids = job->ids,
+          .map_figure = job->map ? dossier_figure_draw : NULL,
+          .map_data = job->map,
+          .timeline_figure = job->timeline ? dossier_figure_draw : NULL,
+          .timeline_data = job->timeline,
+          .progress = on_job_progress,
+          .progress_data = job,
+          .cancellable = cancellable,
+        };
+
+        ok = dossier_annex_write_pdf (store, &options, job->out, &error);
+      }
+      break;
+    case FORMAT_CSV:
+    case FORMAT_GEOJSON:
+    case FORMAT_KML:
+      ok = dossier_export_incidents (store, job->format == FORMAT_CSV ? DOSSIER_EXPORT_CSV
+                                            : job->format == FORMAT_KML ? DOSSIER_EXPORT_KML : DOSSIER_EXPORT_GEOJSON,
+                                     job->profile, job->out, &error);
+      break;
+    case FORMAT_JSON:
+      ok = dossier_json_export_file (store, job->out, &error);
+      break;
+    case FORMAT_BAGIT:
+      ok = dossier_bagit_export (store, job->out, cancellable, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  DossierExportWindow *self = data;
+
+  if (self->job != NULL)
+    {
+      int permille = g_atomic_int_get (&self->job->permille);
+
+      if (permille > 0)
+        gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+      else
+        gtk_progress_bar_pulse (self->progress_bar);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_error (DossierExportWindow *self,
+            const char          *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The export failed"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page_nr,
+           PopplerDocument   *document)
+{
+  g_autoptr(GObject) object = G_OBJECT (poppler_document_get_page (document, page_nr));
+  PopplerPage *page = POPPLER_PAGE (object);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  if (page == NULL)
+    return;
+  poppler_page_get_size (page, &width, &height);
+  /* A page on its side is turned to fit the paper. */
+  if (width > height && gtk_print_context_get_width (context) < gtk_print_context_get_height (context))
+    {
+      scale = MIN (gtk_print_context_get_width (context) / height, gtk_print_context_get_height (context) / width);
+      cairo_translate (cr, gtk_print_context_get_width (context), 0);
+      cairo_rotate (cr, G_PI / 2);
+    }
+  else
+    scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+}
+
+/* Prints the annex at @pdf through GTK's print dialog (or, for tests, to a file). */
+static void
+print_annex (DossierExportWindow *self,
+             const char          *pdf)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, &error);
+  g_autoptr(GObject) object = uri ? G_OBJECT (poppler_document_new_from_file (uri, NULL, &error)) : NULL;
+  PopplerDocument *document = object ? POPPLER_DOCUMENT (object) : NULL;
+  g_autofree char *title = NULL;
+
+  if (document == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  title = dossier_store_get_title (self->store);
+  gtk_print_operation_set_job_name (operation, title ? title : "Dossier");
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), document);
+  if (self->print_to != NULL)
+    gtk_print_operation_set_export_filename (operation, self->print_to);
+  if (gtk_print_operation_run (operation, self->print_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error->message);
+}
+
+static void
+on_job_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autofree char *out = g_strdup (job->out);
+  gboolean print = job->print;
+
+  g_clear_handle_id (&self->tick, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  self->job = NULL;
+  g_clear_object (&self->cancellable);
+  update_preview (self);
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, NULL);
+      return;
+    }
+  if (print)
+    {
+      print_annex (self, out);
+      g_unlink (out);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, NULL);
+      return;
+    }
+  g_free (self->exported);
+  self->exported = g_strdup (out);
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, out);
+  {
+    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+    GtkWidget *overlay = parent ? gtk_widget_get_first_child (GTK_WIDGET (parent)) : NULL;
+    g_autofree char *name = g_filename_display_basename (out);
+    /* Translators: %s is a file or folder name */
+    g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+
+    while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+      overlay = gtk_widget_get_first_child (overlay);
+    if (overlay != NULL)
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * dossier_export_window_start:
+ * @self: a #DossierExportWindow
+ * @path: where to write, or for printing where to put the annex meanwhile
+ * @print: print the annex once made, instead of keeping it
+ *
+ * Starts the export the dialog describes. The #DossierExportWindow::finished signal tells
+ * when it ends.
+ */
+void
+dossier_export_window_start (DossierExportWindow *self,
+                             const char          *path,
+                             gboolean             print)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (DOSSIER_IS_EXPORT_WINDOW (self));
+  g_return_if_fail (self->job == NULL);
+
+  job = g_new0 (Job, 1);
+  job->dossier_path = g_strdup (dossier_store_get_path (self->store));
+  job->user = g_strdup (dossier_store_get_user (self->store));
+  job->format = print ? FORMAT_PDF : format_of (self);
+  job->profile = profile_of (self);
+  job->lang = g_strdup (adw_combo_row_get_selected (self->lang_row) == 0 ? "fr" : "en");
+  job->sections = sections_of (self);
+  job->ids = scope_of (self) ? g_array_ref (scope_of (self)) : NULL;
+  job->map = self->map;
+  job->timeline = self->timeline;
+  job->out = g_strdup (path);
+  job->print = print;
+  self->job = job;
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, print ? _("Preparing the pages…") : _("Exporting…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  self->tick = g_timeout_add (100, on_tick, self);
+  update_preview (self);
+
+  task = g_task_new (self, self->cancellable, on_job_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static const char *
+suggested_name (DossierExportWindow *self)
+{
+  switch (format_of (self))
+    {
+    case FORMAT_PDF:
+      return adw_combo_row_get_selected (self->lang_row) == 0 ? "annexe.pdf" : "annex.pdf";
+    case FORMAT_CSV:
+      return "incidents.csv";
+    case FORMAT_GEOJSON:
+      return "incidents.geojson";
+    case FORMAT_KML:
+      return "incidents.kml";
+    case FORMAT_JSON:
+      return "dossier.json";
+    case FORMAT_BAGIT:
+    default:
+      return "dossier-bag";
+    }
+}
+
+static void
+on_chooser_response (GtkNativeDialog     *dialog,
+                     int                  response,
+                     DossierExportWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        dossier_export_window_start (self, path, FALSE);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (format_of (self) == FORMAT_BAGIT ? _("Export as a New Folder") : _("Export"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name (self));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+  g_autofree char *name = g_strdup_printf ("dossier-print-%08x.pdf", g_random_int ());
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), name, NULL);
+
+  dossier_export_window_start (self, path, TRUE);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+on_close_request (GtkWindow *window)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (window);
+
+  /* A running export is stopped; the task keeps the window alive until it has. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  return FALSE;
+}
+
+static void
+dossier_export_window_dispose (GObject *object)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (object);
+
+  g_clear_handle_id (&self->tick, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EXPORT_WINDOW);
+  G_OBJECT_CLASS (dossier_export_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_export_window_finalize (GObject *object)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->filter_ids, g_array_unref);
+  g_clear_pointer (&self->map, dossier_figure_free);
+  g_clear_pointer (&self->timeline, dossier_figure_free);
+  g_clear_object (&self->cancellable);
+  g_free (self->exported);
+  g_free (self->print_to);
+  G_OBJECT_CLASS (dossier_export_window_parent_class)->finalize (object);
+}
+
+static void
+dossier_export_window_class_init (DossierExportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dossier_export_window_dispose;
+  object_class->finalize = dossier_export_window_finalize;
+  window_class->close_request = on_close_request;
+
+  /**
+   * DossierExportWindow::finished:
+   * @path: (nullable): what was written, or %NULL if nothing was (failed, cancelled, printed)
+   */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/export/dossier-export-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, format_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, lang_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, annex_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, scope_switch);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+
+  gtk_widget_class_install_action (widget_class, "export.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);
+}
+
+static void
+dossier_export_window_init (DossierExportWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < DOSSIER_ANNEX_N_SECTIONS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dossier_annex_section_title (1u << i));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* The sheets run to a page or more for each incident: asked for, not given. */
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (1u << i) != DOSSIER_ANNEX_SHEETS);
+      g_signal_connect_swapped (check, "notify::active", G_CALLBACK (on_choice_changed), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->sections_group), row);
+      self->section_rows[i] = row;
+      self->section_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+}
+
+/**
+ * dossier_export_window_new:
+ * @parent: the dossier's window
+ * @store: the dossier
+ * @lang: the interface's language, which the annex's starts as
+ * @filter_ids: (nullable): the incidents of the active filter, or %NULL when none is active
+ * @map: (nullable) (transfer full): the map as shown, or %NULL when it is hidden
+ * @timeline: (nullable) (transfer full): the timeline as shown, or %NULL when it is hidden
+ *
+ * Returns: (transfer full): the dialog
+ */
+GtkWidget *
+dossier_export_window_new (GtkWindow     *parent,
+                           DossierStore  *store,
+                           const char    *lang,
+                           GArray        *filter_ids,
+                           DossierFigure *map,
+                           DossierFigure *timeline)
+{
+  DossierExportWindow *self = g_object_new (DOSSIER_TYPE_EXPORT_WINDOW, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  self->filter_ids = filter_ids ? g_array_ref (filter_ids) : NULL;
+  self->map = map;
+  self->timeline = timeline;
+  /* The annex's language starts as the interface's. */
+  adw_combo_row_set_selected (self->lang_row, g_strcmp0 (lang, "fr") == 0 ? 0 : 1);
+  gtk_widget_set_sensitive (self->scope_row, filter_ids != NULL);
+  gtk_switch_set_active (self->scope_switch, filter_ids != NULL);
+  if (filter_ids != NULL)
+    {
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents", filter_ids->len), filter_ids->len);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scope_row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scope_row), _("No filter is active: every incident"));
+  for (guint i = 0; i < DOSSIER_ANNEX_N_SECTIONS; i++)
+    {
+      gboolean figure = (1u << i) == DOSSIER_ANNEX_MAP || (1u << i) == DOSSIER_ANNEX_TIMELINE;
+      gboolean available = !figure || ((1u << i) == DOSSIER_ANNEX_MAP ? map != NULL : timeline != NULL);
+
+      gtk_widget_set_sensitive (self->section_rows[i], available);
+      if (!available)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->section_rows[i]),
+                                     (1u << i) == DOSSIER_ANNEX_MAP ? _("Show the map to include it, as it is shown")
+                                                                   : _("Show the timeline to include it, as it is shown"));
+      else if (figure)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->section_rows[i]), _("As it is shown now"));
+    }
+  update_preview (self);
+  return GTK_WIDGET (self);
+}
+
+/* For tests. */
+const char *
+dossier_export_window_get_preview (DossierExportWindow *self)
+{
+  return gtk_label_get_text (self->preview_label);
+}
+
+void
+dossier_export_window_set_print_to (DossierExportWindow *self,
+                                    const char          *path)
+{
+  g_free (self->print_to);
+  self->print_to = g_strdup (path);
+}

@@ -1,0 +1,30 @@
+/* dossier-export-window.h: the Export dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dossier-figure.h"
+#include "dossier-store.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_EXPORT_WINDOW (dossier_export_window_get_type ())
+G_DECLARE_FINAL_TYPE (DossierExportWindow, dossier_export_window, DOSSIER, EXPORT_WINDOW, AdwWindow)
+
+GtkWidget  *dossier_export_window_new          (GtkWindow           *parent,
+                                                DossierStore        *store,
+                                                const char          *lang,
+                                                GArray              *filter_ids,
+                                                DossierFigure       *map,
+                                                DossierFigure       *timeline);
+void        dossier_export_window_start        (DossierExportWindow *self,
+                                                const char          *path,
+                                                gboolean             print);
+const char *dossier_export_window_get_preview  (DossierExportWindow *self);
+void        dossier_export_window_set_print_to (DossierExportWindow *self,
+                                                const char          *path);
+
+G_END_DECLS
