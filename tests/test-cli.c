@@ -192,6 +192,21 @@ test_demo_search_export_import (void)
     g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "--lang", "fr", "-o", pdf, NULL), ==, 2);
     g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "bagit", "--profile", "public", "-o", pdf, NULL), ==, 2);
   }
+  /* Other tables, one or all. */
+  {
+    g_autofree char *people = dossier_test_tmp_path ("cli-people.csv");
+    g_autofree char *folder = dossier_test_tmp_path ("cli-tables");
+    g_autofree char *actors = g_build_filename (folder, "actors.csv", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "--table", "people", "--profile", "public", "-o", people, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (people, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "code,protection,"));
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "--table", "all", "-o", folder, NULL), ==, 0);
+    g_assert_true (g_file_test (actors, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "csv", "--table", "identities", "-o", people, NULL), ==, 2);
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "kml", "--table", "people", "-o", people, NULL), ==, 2);
+  }
 
   g_assert_cmpint (run (&out, NULL, "verify", demo, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "EVD-0001"));

@@ -96,7 +96,7 @@ test_export_window (void)
   DossierWindow *window;
   DossierExportWindow *dialog;
   DossierStore *store;
-  AdwComboRow *format_row, *profile_row;
+  AdwComboRow *format_row, *table_row, *profile_row;
   g_autofree char *text = NULL;
 
   window = dossier_test_open_demo ("export.dossier", "incidents");
@@ -120,8 +120,10 @@ test_export_window (void)
 
   format_row = ADW_COMBO_ROW (dossier_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (format_row);
-  profile_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (format_row)));
+  table_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (format_row)));
+  profile_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (table_row)));
   g_assert_true (ADW_IS_COMBO_ROW (profile_row));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (table_row)));
 
   /* The preview follows the profile: public leaves the confidential incident out. */
   adw_combo_row_set_selected (profile_row, 0);
@@ -153,8 +155,10 @@ test_export_window (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_export_window ();
   format_row = ADW_COMBO_ROW (dossier_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
-  profile_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (format_row)));
+  table_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (format_row)));
+  profile_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (table_row)));
   adw_combo_row_set_selected (format_row, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (table_row)));
   adw_combo_row_set_selected (profile_row, 0);
   run_export (dialog, csv, FALSE);
   {
@@ -164,6 +168,24 @@ test_export_window (void)
     g_assert_true (g_str_has_prefix (contents, "code,"));
     g_assert_nonnull (strstr (contents, "INC-0001"));
     g_assert_null (strstr (contents, "INC-0003"));
+  }
+
+  /* Every table, as files of a new folder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_window ();
+  format_row = ADW_COMBO_ROW (dossier_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  table_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (format_row)));
+  adw_combo_row_set_selected (format_row, 1);
+  adw_combo_row_set_selected (table_row, 5);
+  g_assert_nonnull (strstr (dossier_export_window_get_preview (dialog), french ? "10 témoignages" : "10 testimonies"));
+  {
+    g_autofree char *folder = dossier_test_tmp_path ("dialog-tables");
+    g_autofree char *people = g_build_filename (folder, "people.csv", NULL);
+    g_autofree char *evidence = g_build_filename (folder, "evidence.csv", NULL);
+
+    run_export (dialog, folder, FALSE);
+    g_assert_true (g_file_test (people, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (evidence, G_FILE_TEST_IS_REGULAR));
   }
 
   /* Printing: the annex's pages, through GTK's printing, here to a file. */

@@ -9,7 +9,11 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-demo.h"
+#include "dossier-evidence.h"
 #include "dossier-export-incidents.h"
+#include "dossier-export-tables.h"
+#include "dossier-person.h"
+#include "dossier-testimony.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
 #include "dossier-test-util.h"
@@ -163,11 +167,97 @@ test_canaries (void)
   g_assert_false (g_file_test ("/nonexistent/dir/x.csv.partial", G_FILE_TEST_EXISTS));
 }
 
+/* The other tables: canaries in a protected person's notes, a testimony's summary and
+ * interviewer, a confidential evidence item's title; each profile keeps what it may. */
+static void
+test_tables (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("tables.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+
+  g_assert_no_error (error);
+  set_incident (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
+  {
+    g_autoptr(DossierPerson) person = dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0001", &error);
+    g_autoptr(DossierTestimony) testimony = dossier_store_load_by_code (store, DOSSIER_TYPE_TESTIMONY, "TES-00001", &error);
+    g_autoptr(DossierEvidence) item = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0002", &error);
+
+    g_assert_no_error (error);
+    g_free (person->notes);
+    person->notes = g_strdup ("CANARY-NOTES-55");
+    g_free (person->protection);
+    person->protection = g_strdup ("protected");
+    g_free (person->sex);
+    person->sex = g_strdup ("female");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (person), &error));
+    g_free (testimony->summary);
+    testimony->summary = g_strdup ("CANARY-SUMMARY-66");
+    g_free (testimony->interviewer);
+    testimony->interviewer = g_strdup ("CANARY-INTERVIEWER-77");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (testimony), &error));
+    g_free (item->title);
+    item->title = g_strdup ("CANARY-EVIDENCE-88");
+    g_free (item->confidentiality);
+    item->confidentiality = g_strdup ("confidential");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (item), &error));
+    g_assert_no_error (error);
+  }
+
+  for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("tables-%s", dossier_profile_to_string (p));
+      g_autofree char *dir = dossier_test_tmp_path (name);
+      g_autofree char *all = g_strdup ("");
+      gboolean internal = p == DOSSIER_PROFILE_INTERNAL;
+
+      g_assert_true (dossier_export_tables_csv (store, p, dir, &error));
+      g_assert_no_error (error);
+      for (int t = 0; t < DOSSIER_N_TABLES; t++)
+        {
+          g_autofree char *file = g_strdup_printf ("%s/%s.csv", dir, dossier_table_to_string (t));
+          g_autofree char *contents = NULL;
+          char *joined;
+
+          g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+          g_assert_true (g_str_has_prefix (contents, "code,"));
+          joined = g_strconcat (all, contents, NULL);
+          g_free (all);
+          all = joined;
+        }
+      g_test_message ("profile %s", dossier_profile_to_string (p));
+      g_assert_null (strstr (all, "CANARY-IDENTITY"));
+      g_assert_true ((strstr (all, "CANARY-NOTES-55") != NULL) == internal);
+      g_assert_true ((strstr (all, "CANARY-SUMMARY-66") != NULL) == internal);
+      g_assert_true ((strstr (all, "CANARY-INTERVIEWER-77") != NULL) == internal);
+      g_assert_true ((strstr (all, "CANARY-EVIDENCE-88") != NULL) == internal);
+      g_assert_true ((strstr (all, "CANARY-CONFIDENTIAL-4242") != NULL) == internal);
+      /* In public, the confidential incident appears nowhere, not even in the links; the
+       * protected person is a code and a protection level. */
+      g_assert_true ((strstr (all, "INC-0001") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
+      g_assert_true ((strstr (all, "TEM-0001,protected,female") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
+      g_assert_nonnull (strstr (all, "TEM-0001,protected,"));
+      g_assert_true ((strstr (all, "EVD-0002") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
+      /* Into an existing folder: refused. */
+      g_assert_false (dossier_export_tables_csv (store, p, dir, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+      g_clear_error (&error);
+    }
+  {
+    DossierTable table;
+
+    g_assert_true (dossier_table_from_string ("testimonies", &table));
+    g_assert_cmpint (table, ==, DOSSIER_TABLE_TESTIMONIES);
+    g_assert_false (dossier_table_from_string ("identities", &table));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/canaries", test_canaries);
+  g_test_add_func ("/export/tables", test_tables);
   return g_test_run ();
 }

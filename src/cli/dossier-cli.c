@@ -20,6 +20,7 @@
 #include "dossier-annex.h"
 #include "dossier-bagit.h"
 #include "dossier-export-incidents.h"
+#include "dossier-export-tables.h"
 #include "dossier-json-io.h"
 #include "dossier-link.h"
 #include "dossier-locker.h"
@@ -66,6 +67,8 @@ usage_text (void)
            "  dossier-cli stats FILE [--json]\n"
            "  dossier-cli export FILE --format json -o OUT\n"
            "  dossier-cli export FILE --format csv|geojson|kml [--profile public|annex|internal] -o OUT\n"
+           "  dossier-cli export FILE --format csv --table incidents|people|testimonies|actors|evidence [--profile P] -o OUT\n"
+           "  dossier-cli export FILE --format csv --table all [--profile P] -o NEW-FOLDER\n"
            "  dossier-cli export FILE --format pdf [--profile P] [--lang fr|en] [--sections S,…] -o OUT.pdf\n"
            "  dossier-cli export FILE --format bagit [--profile internal] -o NEW-FOLDER\n"
            "  dossier-cli import FILE --format json IN\n"
@@ -262,7 +265,9 @@ cmd_export (int argc, char **argv)
   g_autofree char *profile_name = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *section_list = NULL;
+  g_autofree char *table_name = NULL;
   GOptionEntry entries[] = {
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_name, NULL, NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, NULL, NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
@@ -274,6 +279,7 @@ cmd_export (int argc, char **argv)
   g_autoptr(DossierStore) store = NULL;
   DossierProfile profile = DOSSIER_PROFILE_PUBLIC;
   DossierAnnexSections sections = DOSSIER_ANNEX_TABLES;
+  DossierTable table_id = DOSSIER_TABLE_INCIDENTS;
   gboolean table, bag, pdf;
   int status = 0;
 
@@ -284,6 +290,11 @@ cmd_export (int argc, char **argv)
   pdf = g_strcmp0 (format, "pdf") == 0;
   if (!table && !bag && !pdf && !check_format (format, &status))
     return status;
+  if (table_name != NULL && g_strcmp0 (format, "csv") != 0)
+    return fail (EXIT_USAGE, _("--table is for --format csv"));
+  if (table_name != NULL && !g_str_equal (table_name, "all") && !dossier_table_from_string (table_name, &table_id))
+    /* Translators: %s is the table asked for */
+    return fail (EXIT_USAGE, _("unknown table “%s”; the tables are incidents, people, testimonies, actors, evidence, or all"), table_name);
   if ((lang != NULL || section_list != NULL) && !pdf)
     return fail (EXIT_USAGE, _("--lang and --sections are for --format pdf"));
   if (lang != NULL && !g_str_equal (lang, "fr") && !g_str_equal (lang, "en"))
@@ -326,6 +337,14 @@ cmd_export (int argc, char **argv)
     {
       /* A bag holds the whole dossier and its evidence: for the archive, not for outsiders. */
       if (!dossier_bagit_export (store, out, NULL, &error))
+        return fail_error (error);
+      return 0;
+    }
+  if (table_name != NULL)
+    {
+      /* One chosen table, or every table as a file of a new folder. */
+      if (g_str_equal (table_name, "all") ? !dossier_export_tables_csv (store, profile, out, &error)
+                                          : !dossier_export_table_csv (store, table_id, profile, out, &error))
         return fail_error (error);
       return 0;
     }

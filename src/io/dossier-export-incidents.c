@@ -35,10 +35,16 @@ static const char * const columns[] = {
   "confidentiality", "title_en", "title_fr", "summary_en", "summary_fr", "sources",
 };
 
-/* RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-static void
-append_field (GString    *line,
-              const char *value)
+/**
+ * dossier_csv_append_field:
+ * @line: a CSV line being written
+ * @value: (nullable): a field's value
+ *
+ * RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
+ */
+void
+dossier_csv_append_field (GString    *line,
+                          const char *value)
 {
   if (value == NULL)
     return;
@@ -131,7 +137,7 @@ write_incident (DossierRecord  *record,
           /* The first field may be empty: a separator is written before every other one. */
           if (i > 0)
             g_string_append_c (line, ',');
-          append_field (line, values->pdata[i]);
+          dossier_csv_append_field (line, values->pdata[i]);
         }
       g_string_append (line, "\r\n");
       export->n++;
@@ -242,7 +248,7 @@ dossier_export_incidents (DossierStore         *store,
         {
           if (i > 0)
             g_string_append_c (header, ',');
-          append_field (header, columns[i]);
+          dossier_csv_append_field (header, columns[i]);
         }
       g_string_append (header, "\r\n");
       ok = write_text (&export, header->str, error);

@@ -17,6 +17,7 @@
 #include "dossier-annex.h"
 #include "dossier-bagit.h"
 #include "dossier-export-incidents.h"
+#include "dossier-export-tables.h"
 #include "dossier-export-window.h"
 #include "dossier-json-io.h"
 
@@ -33,6 +34,7 @@ typedef struct {
   char                 *dossier_path;
   char                 *user;
   guint                 format;
+  guint                 table;      /* CSV: a DossierTable, or DOSSIER_N_TABLES for all */
   DossierProfile        profile;
   char                 *lang;
   DossierAnnexSections  sections;
@@ -50,6 +52,7 @@ struct _DossierExportWindow
 
   AdwComboRow        *format_row;
   AdwComboRow        *profile_row;
+  AdwComboRow        *table_row;
   AdwComboRow        *lang_row;
   GtkWidget          *annex_group;
   GtkWidget          *sections_group;
@@ -136,8 +139,10 @@ update_preview (DossierExportWindow *self)
   guint format = format_of (self);
   DossierProfile profile = profile_of (self);
   gboolean pdf = format == FORMAT_PDF;
+  DossierAnnexSections sections = 0;
 
   gtk_widget_set_visible (self->annex_group, pdf);
+  gtk_widget_set_visible (GTK_WIDGET (self->table_row), format == FORMAT_CSV);
   gtk_widget_set_visible (self->sections_group, pdf);
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_row), format != FORMAT_JSON && format != FORMAT_BAGIT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", pdf && self->job == NULL);
@@ -173,64 +178,80 @@ update_preview (DossierExportWindow *self)
       gtk_label_set_text (self->preview_label, error->message);
       return;
     }
-  /* Translators: %lld is a number of incidents */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld incident", "%lld incidents", s.incidents - s.incidents_left_out),
-                          (long long) (s.incidents - s.incidents_left_out));
-  if (s.incidents_left_out > 0)
-    /* Translators: %lld is a number of incidents */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential incident left out", "; %lld confidential incidents left out",
-                                               s.incidents_left_out), (long long) s.incidents_left_out);
-  if (s.incidents_texts_withheld > 0)
-    /* Translators: %lld is a number of incidents */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; titles, summaries and sources withheld for %lld",
-                                               "; titles, summaries and sources withheld for %lld", s.incidents_texts_withheld),
-                            (long long) s.incidents_texts_withheld);
-  g_string_append (text, ".");
-  if (format == FORMAT_GEOJSON || format == FORMAT_KML)
-    g_string_append_printf (text, "\n%s", _("Only incidents with coordinates are placed on the map."));
+  /* What each part of the export holds: the annex's sections, or the chosen tables. */
   if (pdf)
+    sections = sections_of (self);
+  else if (format == FORMAT_CSV)
     {
-      DossierAnnexSections sections = sections_of (self);
+      static const DossierAnnexSections of_table[DOSSIER_N_TABLES] = {
+        [DOSSIER_TABLE_INCIDENTS] = DOSSIER_ANNEX_INCIDENTS, [DOSSIER_TABLE_PEOPLE] = DOSSIER_ANNEX_PEOPLE,
+        [DOSSIER_TABLE_TESTIMONIES] = DOSSIER_ANNEX_TESTIMONIES, [DOSSIER_TABLE_ACTORS] = DOSSIER_ANNEX_ACTORS,
+        [DOSSIER_TABLE_EVIDENCE] = DOSSIER_ANNEX_EVIDENCE,
+      };
+      guint table = adw_combo_row_get_selected (self->table_row);
 
-      if (sections & DOSSIER_ANNEX_PEOPLE)
-        {
-          g_string_append_c (text, '\n');
-          /* Translators: %lld is a number of persons */
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld person, by code", "%lld persons, by code", s.people), (long long) s.people);
-          if (s.people_code_only > 0)
-            /* Translators: %lld is a number of persons */
-            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; nothing but the code for %lld protected or confidential person",
-                                                       "; nothing but the code for %lld protected or confidential persons",
-                                                       s.people_code_only), (long long) s.people_code_only);
-          g_string_append (text, ".");
-        }
-      if (sections & DOSSIER_ANNEX_TESTIMONIES)
-        {
-          g_string_append_c (text, '\n');
-          /* Translators: %lld is a number of testimonies */
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld testimony, by code, date, office and status; no transcript.",
-                                                     "%lld testimonies, by code, date, office and status; no transcript.", s.testimonies),
-                                  (long long) s.testimonies);
-        }
-      if (sections & DOSSIER_ANNEX_EVIDENCE)
-        {
-          g_string_append_c (text, '\n');
-          /* Translators: %lld is a number of evidence items */
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld evidence item with its SHA-256", "%lld evidence items with their SHA-256",
-                                                     s.evidence - s.evidence_left_out), (long long) (s.evidence - s.evidence_left_out));
-          if (s.evidence_left_out > 0)
-            /* Translators: %lld is a number of evidence items */
-            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential item left out", "; %lld confidential items left out",
-                                                       s.evidence_left_out), (long long) s.evidence_left_out);
-          if (s.evidence_titles_withheld > 0)
-            /* Translators: %lld is a number of evidence items */
-            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; the title withheld for %lld confidential item",
-                                                       "; the title withheld for %lld confidential items", s.evidence_titles_withheld),
-                                    (long long) s.evidence_titles_withheld);
-          g_string_append (text, ".");
-        }
+      sections = table < DOSSIER_N_TABLES ? of_table[table] : DOSSIER_ANNEX_TABLES;
     }
-  g_string_append_printf (text, "\n%s", _("No identity of any person leaves the dossier in this format."));
+  else
+    sections = DOSSIER_ANNEX_INCIDENTS;
+
+  if (sections & (DOSSIER_ANNEX_INCIDENTS | DOSSIER_ANNEX_SHEETS))
+    {
+      /* Translators: %lld is a number of incidents */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld incident", "%lld incidents", s.incidents - s.incidents_left_out),
+                              (long long) (s.incidents - s.incidents_left_out));
+      if (s.incidents_left_out > 0)
+        /* Translators: %lld is a number of incidents */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential incident left out",
+                                                   "; %lld confidential incidents left out", s.incidents_left_out),
+                                (long long) s.incidents_left_out);
+      if (s.incidents_texts_withheld > 0)
+        /* Translators: %lld is a number of incidents */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; titles, summaries and sources withheld for %lld",
+                                                   "; titles, summaries and sources withheld for %lld", s.incidents_texts_withheld),
+                                (long long) s.incidents_texts_withheld);
+      g_string_append (text, ".\n");
+      if (format == FORMAT_GEOJSON || format == FORMAT_KML)
+        g_string_append_printf (text, "%s\n", _("Only incidents with coordinates are placed on the map."));
+    }
+  if (sections & DOSSIER_ANNEX_PEOPLE)
+    {
+      /* Translators: %lld is a number of persons */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld person, by code", "%lld persons, by code", s.people), (long long) s.people);
+      if (s.people_code_only > 0)
+        /* Translators: %lld is a number of persons */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; nothing but the code for %lld protected or confidential person",
+                                                   "; nothing but the code for %lld protected or confidential persons",
+                                                   s.people_code_only), (long long) s.people_code_only);
+      g_string_append (text, ".\n");
+    }
+  if (sections & DOSSIER_ANNEX_TESTIMONIES)
+    {
+      /* Translators: %lld is a number of testimonies */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld testimony, by code, date, office and status; no transcript.",
+                                                 "%lld testimonies, by code, date, office and status; no transcript.", s.testimonies),
+                              (long long) s.testimonies);
+      g_string_append_c (text, '\n');
+    }
+  if (sections & DOSSIER_ANNEX_ACTORS)
+    g_string_append_printf (text, "%s\n", _("The actors, by name."));
+  if (sections & DOSSIER_ANNEX_EVIDENCE)
+    {
+      /* Translators: %lld is a number of evidence items */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld evidence item with its SHA-256", "%lld evidence items with their SHA-256",
+                                                 s.evidence - s.evidence_left_out), (long long) (s.evidence - s.evidence_left_out));
+      if (s.evidence_left_out > 0)
+        /* Translators: %lld is a number of evidence items */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential item left out", "; %lld confidential items left out",
+                                                   s.evidence_left_out), (long long) s.evidence_left_out);
+      if (s.evidence_titles_withheld > 0)
+        /* Translators: %lld is a number of evidence items */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; the title withheld for %lld confidential item",
+                                                   "; the title withheld for %lld confidential items", s.evidence_titles_withheld),
+                                (long long) s.evidence_titles_withheld);
+      g_string_append (text, ".\n");
+    }
+  g_string_append (text, _("No identity of any person leaves the dossier in this format."));
   gtk_label_set_text (self->preview_label, text->str);
 }
 
@@ -294,6 +315,9 @@ export_in_thread (GTask        *task,
       }
       break;
     case FORMAT_CSV:
+      ok = job->table >= DOSSIER_N_TABLES ? dossier_export_tables_csv (store, job->profile, job->out, &error)
+                                          : dossier_export_table_csv (store, job->table, job->profile, job->out, &error);
+      break;
     case FORMAT_GEOJSON:
     case FORMAT_KML:
       ok = dossier_export_incidents (store, job->format == FORMAT_CSV ? DOSSIER_EXPORT_CSV
@@ -472,6 +496,7 @@ dossier_export_window_start (DossierExportWindow *self,
   job->dossier_path = g_strdup (dossier_store_get_path (self->store));
   job->user = g_strdup (dossier_store_get_user (self->store));
   job->format = print ? FORMAT_PDF : format_of (self);
+  job->table = adw_combo_row_get_selected (self->table_row);
   job->profile = profile_of (self);
   job->lang = g_strdup (adw_combo_row_get_selected (self->lang_row) == 0 ? "fr" : "en");
   job->sections = sections_of (self);
@@ -501,7 +526,15 @@ suggested_name (DossierExportWindow *self)
     case FORMAT_PDF:
       return adw_combo_row_get_selected (self->lang_row) == 0 ? "annexe.pdf" : "annex.pdf";
     case FORMAT_CSV:
-      return "incidents.csv";
+      {
+        guint table = adw_combo_row_get_selected (self->table_row);
+
+        if (table >= DOSSIER_N_TABLES)
+          return "tables";
+        return table == DOSSIER_TABLE_INCIDENTS ? "incidents.csv" : table == DOSSIER_TABLE_PEOPLE ? "people.csv"
+               : table == DOSSIER_TABLE_TESTIMONIES ? "testimonies.csv" : table == DOSSIER_TABLE_ACTORS ? "actors.csv"
+               : "evidence.csv";
+      }
     case FORMAT_GEOJSON:
       return "incidents.geojson";
     case FORMAT_KML:
@@ -536,9 +569,11 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+  gboolean folder = format_of (self) == FORMAT_BAGIT ||
+                    (format_of (self) == FORMAT_CSV && adw_combo_row_get_selected (self->table_row) >= DOSSIER_N_TABLES);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (format_of (self) == FORMAT_BAGIT ? _("Export as a New Folder") : _("Export"),
+  chooser = gtk_file_chooser_native_new (folder ? _("Export as a New Folder") : _("Export"),
                                          GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name (self));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -626,6 +661,7 @@ dossier_export_window_class_init (DossierExportWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/export/dossier-export-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, format_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, table_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, lang_row);
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, annex_group);
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, sections_group);

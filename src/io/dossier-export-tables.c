@@ -1,0 +1,366 @@
+/* dossier-export-tables.c: the dossier's tables as CSV, by profile: one chosen table, or
+ * one file per table in a new folder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Incidents are written by dossier-export-incidents. The other tables follow the rules of
+ * the annex: no identity in any profile; in public, a protected or confidential person is
+ * a code and a protection level only, and confidential incidents and evidence are left
+ * out (also from the links listed); in annex, a confidential item's title is withheld.
+ * Free texts written by staff (notes, summaries of testimonies, interviewers) and the
+ * places and positions that could lead to a witness stay inside: internal only. Each file
+ * is written under a temporary name and renamed when complete.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dossier-actor.h"
+#include "dossier-evidence.h"
+#include "dossier-export-incidents.h"
+#include "dossier-export-tables.h"
+#include "dossier-person.h"
+#include "dossier-record.h"
+#include "dossier-testimony.h"
+
+static const char * const table_names[DOSSIER_N_TABLES] = {
+  "incidents", "people", "testimonies", "actors", "evidence",
+};
+
+gboolean
+dossier_table_from_string (const char   *name,
+                           DossierTable *table)
+{
+  for (guint i = 0; i < DOSSIER_N_TABLES; i++)
+    if (g_strcmp0 (name, table_names[i]) == 0)
+      {
+        *table = (DossierTable) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+dossier_table_to_string (DossierTable table)
+{
+  g_return_val_if_fail (table < DOSSIER_N_TABLES, NULL);
+  return table_names[table];
+}
+
+typedef struct {
+  DossierStore   *store;
+  DossierProfile  profile;
+  GOutputStream  *out;
+} Writer;
+
+/* The rows @sql gives for @id, as "code" or "code:role", joined with ";". */
+static char *
+joined (DossierStore *store,
+        const char   *sql,
+        gint64        id)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ';');
+      g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
+      if (sqlite3_column_count (stmt) > 1 && sqlite3_column_text (stmt, 1) != NULL && *sqlite3_column_text (stmt, 1))
+        g_string_append_printf (out, ":%s", (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+write_row (Writer       *writer,
+           const char  **fields,
+           guint         n,
+           GError      **error)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, ',');
+      dossier_csv_append_field (line, fields[i]);
+    }
+  g_string_append (line, "\r\n");
+  return g_output_stream_write_all (writer->out, line->str, line->len, NULL, NULL, error);
+}
+
+static const char * const people_columns[] = {
+  "code", "protection", "sex", "age_group", "residence_admin1", "incidents", "testimonies", "notes",
+};
+
+static gboolean
+write_person (DossierRecord  *record,
+              gpointer        data,
+              GError        **error)
+{
+  Writer *writer = data;
+  DossierPerson *person = DOSSIER_PERSON (record);
+  gboolean code_only = writer->profile == DOSSIER_PROFILE_PUBLIC && g_strcmp0 (person->protection, "public") != 0;
+  g_autofree char *incidents = code_only ? NULL
+                               : joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
+                                         ? "SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
+                                           "WHERE ip.person_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
+                                         : "SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
+                                           "WHERE ip.person_id = ?1 ORDER BY i.code", record->id);
+  g_autofree char *testimonies = code_only ? NULL : joined (writer->store, "SELECT code FROM testimony WHERE person_id = ?1 ORDER BY code", record->id);
+  const char *fields[] = {
+    record->code, person->protection,
+    code_only ? "" : person->sex,
+    code_only ? "" : person->age_group,
+    code_only ? "" : person->residence_admin1,
+    incidents, testimonies,
+    writer->profile == DOSSIER_PROFILE_INTERNAL ? person->notes : "",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (people_columns));
+  return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+}
+
+static const char * const testimony_columns[] = {
+  "code", "taken_on", "office", "language", "status", "witness", "incidents", "violation_types",
+  "place", "interviewer", "summary",
+};
+
+static gboolean
+write_testimony (DossierRecord  *record,
+                 gpointer        data,
+                 GError        **error)
+{
+  Writer *writer = data;
+  DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
+  gboolean internal = writer->profile == DOSSIER_PROFILE_INTERNAL;
+  g_autofree char *witness = joined (writer->store, "SELECT code FROM person WHERE id = ?1", testimony->person_id);
+  g_autofree char *incidents = joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
+                                       ? "SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
+                                         "WHERE ti.testimony_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
+                                       : "SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
+                                         "WHERE ti.testimony_id = ?1 ORDER BY i.code", record->id);
+  g_autofree char *tags = g_strjoinv (";", testimony->tags);
+  const char *fields[] = {
+    record->code, testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
+    incidents, tags,
+    internal ? testimony->place : "", internal ? testimony->interviewer : "", internal ? testimony->summary : "",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (testimony_columns));
+  return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+}
+
+static const char * const actor_columns[] = {
+  "code", "name", "acronym", "kind", "parent", "incidents_alleged", "description",
+};
+
+static gboolean
+write_actor (DossierRecord  *record,
+             gpointer        data,
+             GError        **error)
+{
+  Writer *writer = data;
+  DossierActor *actor = DOSSIER_ACTOR (record);
+  g_autofree char *parent = joined (writer->store, "SELECT code FROM actor WHERE id = ?1", actor->parent_id);
+  g_autofree char *alleged = joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
+                                     ? "SELECT count (DISTINCT ia.incident_id) FROM incident_actor ia JOIN incident i ON i.id = ia.incident_id "
+                                       "WHERE ia.actor_id = ?1 AND ia.role = 'alleged-perpetrator' AND i.confidentiality IS NOT 'confidential'"
+                                     : "SELECT count (DISTINCT incident_id) FROM incident_actor WHERE actor_id = ?1 AND role = 'alleged-perpetrator'",
+                                     record->id);
+  const char *fields[] = {
+    record->code, actor->name, actor->acronym, actor->kind, parent, alleged, actor->description,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (actor_columns));
+  return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+}
+
+static const char * const evidence_columns[] = {
+  "code", "title", "media_type", "size", "sha256", "acquired_on", "acquired_by", "collection_method",
+  "confidentiality", "captured_at", "latitude", "longitude", "incidents", "custody_events", "custody_head",
+};
+
+static gboolean
+write_evidence (DossierRecord  *record,
+                gpointer        data,
+                GError        **error)
+{
+  Writer *writer = data;
+  DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
+  gboolean confidential = g_strcmp0 (evidence->confidentiality, "confidential") == 0;
+  gboolean internal = writer->profile == DOSSIER_PROFILE_INTERNAL;
+  g_autofree char *size = evidence->size >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, evidence->size) : g_strdup ("");
+  g_autofree char *events = joined (writer->store, "SELECT count (*) FROM custody_event WHERE evidence_id = ?1", record->id);
+  g_autofree char *incidents = joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
+                                       ? "SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
+                                         "WHERE ei.evidence_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
+                                       : "SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
+                                         "WHERE ei.evidence_id = ?1 ORDER BY i.code", record->id);
+  char lat[G_ASCII_DTOSTR_BUF_SIZE] = "", lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
+
+  if (confidential && writer->profile == DOSSIER_PROFILE_PUBLIC)
+    return TRUE;
+  /* Where a photograph was taken can lead to who took it: inside only. */
+  if (internal && !isnan (evidence->latitude) && !isnan (evidence->longitude))
+    {
+      g_ascii_formatd (lat, sizeof lat, "%.6f", evidence->latitude);
+      g_ascii_formatd (lon, sizeof lon, "%.6f", evidence->longitude);
+    }
+  {
+    const char *fields[] = {
+      record->code,
+      confidential && writer->profile == DOSSIER_PROFILE_ANNEX ? "" : evidence->title,
+      evidence->media_type, size, evidence->sha256, evidence->acquired_on,
+      writer->profile == DOSSIER_PROFILE_PUBLIC ? "" : evidence->acquired_by,
+      evidence->collection_method, evidence->confidentiality,
+      internal ? evidence->captured_at : "", lat, lon, incidents, events, evidence->custody_head,
+    };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (evidence_columns));
+    return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+  }
+}
+
+/**
+ * dossier_export_table_csv:
+ * @store: the dossier
+ * @table: which table
+ * @profile: what may leave the dossier
+ * @path: the CSV file to write
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the whole file was written
+ */
+gboolean
+dossier_export_table_csv (DossierStore    *store,
+                          DossierTable     table,
+                          DossierProfile   profile,
+                          const char      *path,
+                          GError         **error)
+{
+  static const struct {
+    GType (*get_type) (void);
+    const char * const *columns;
+    guint n_columns;
+    DossierRecordFunc write;
+  } tables[DOSSIER_N_TABLES] = {
+    [DOSSIER_TABLE_PEOPLE] = { dossier_person_get_type, people_columns, G_N_ELEMENTS (people_columns), write_person },
+    [DOSSIER_TABLE_TESTIMONIES] = { dossier_testimony_get_type, testimony_columns, G_N_ELEMENTS (testimony_columns), write_testimony },
+    [DOSSIER_TABLE_ACTORS] = { dossier_actor_get_type, actor_columns, G_N_ELEMENTS (actor_columns), write_actor },
+    [DOSSIER_TABLE_EVIDENCE] = { dossier_evidence_get_type, evidence_columns, G_N_ELEMENTS (evidence_columns), write_evidence },
+  };
+  g_autofree char *partial = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  Writer writer = { store, profile, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (table < DOSSIER_N_TABLES, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (table == DOSSIER_TABLE_INCIDENTS)
+    return dossier_export_incidents (store, DOSSIER_EXPORT_CSV, profile, path, error);
+
+  partial = g_strconcat (path, ".partial", NULL);
+  file = g_file_new_for_path (partial);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  writer.out = G_OUTPUT_STREAM (stream);
+  ok = write_row (&writer, (const char **) tables[table].columns, tables[table].n_columns, error) &&
+       dossier_store_foreach (store, tables[table].get_type (), NULL, tables[table].write, &writer, error) &&
+       g_output_stream_close (writer.out, NULL, error);
+  if (!ok || g_rename (partial, path) != 0)
+    {
+      if (ok)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     /* Translators: %s is a file name */
+                     _("The export could not be written to “%s”"), path);
+      g_output_stream_close (writer.out, NULL, NULL);
+      g_unlink (partial);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dossier_export_tables_csv:
+ * @store: the dossier
+ * @profile: what may leave the dossier
+ * @dir: a folder to make, which must not exist yet
+ * @error: return location for a #GError
+ *
+ * Writes every table as DIR/incidents.csv, DIR/people.csv and so on. The folder is built
+ * under a temporary name and renamed when every file is written.
+ *
+ * Returns: %TRUE if the folder was written
+ */
+gboolean
+dossier_export_tables_csv (DossierStore    *store,
+                           DossierProfile   profile,
+                           const char      *dir,
+                           GError         **error)
+{
+  g_autofree char *parent = g_path_get_dirname (dir);
+  g_autofree char *template = g_build_filename (parent, ".dossier-tables-XXXXXX", NULL);
+  char *tmp;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (dir);
+
+      /* Translators: %s is a folder */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” exists already: the tables are written to a new folder"), display);
+      return FALSE;
+    }
+  tmp = g_mkdtemp (template);
+  if (tmp == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (parent);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("The folder “%s” cannot be created"), display);
+      return FALSE;
+    }
+  for (guint t = 0; t < DOSSIER_N_TABLES; t++)
+    {
+      g_autofree char *name = g_strconcat (table_names[t], ".csv", NULL);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+
+      if (!dossier_export_table_csv (store, t, profile, path, error))
+        goto fail;
+    }
+  if (g_rename (tmp, dir) == 0)
+    return TRUE;
+  {
+    g_autofree char *display = g_filename_display_name (dir);
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("The export could not be written to “%s”"), display);
+  }
+
+fail:
+  for (guint t = 0; t < DOSSIER_N_TABLES; t++)
+    {
+      g_autofree char *name = g_strconcat (table_names[t], ".csv", NULL);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp);
+  return FALSE;
+}
