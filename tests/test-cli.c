@@ -176,7 +176,11 @@ test_demo_search_export_import (void)
     g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
     g_assert_true (g_str_has_prefix (contents, "code,date,place"));
     g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "geojson", "--profile", "secret", "-o", csv, NULL), ==, 2);
-    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "json", "--profile", "public", "-o", csv, NULL), ==, 2);
+    /* The interchange by profile: no identities in public. */
+    g_assert_cmpint (run (NULL, NULL, "export", demo, "--format", "json", "--profile", "public", "-o", csv, NULL), ==, 0);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\"identities\": []"));
   }
   /* The PDF annex: written, and its options checked. */
   {

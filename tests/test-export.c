@@ -12,6 +12,7 @@
 #include "dossier-evidence.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
+#include "dossier-json-io.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"
 #include "dossier-identity.h"
@@ -169,15 +170,25 @@ test_canaries (void)
 
 /* The other tables: canaries in a protected person's notes, a testimony's summary and
  * interviewer, a confidential evidence item's title; each profile keeps what it may. */
-static void
-test_tables (void)
+static DossierStore *
+plant_canaries (const char *name)
 {
-  g_autofree char *path = dossier_test_tmp_path ("tables.dossier");
+  g_autofree char *path = dossier_test_tmp_path (name);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  DossierStore *store = dossier_demo_create (path, &error);
 
   g_assert_no_error (error);
   set_incident (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
+  {
+    g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_object_unref);
+    DossierIdentity *identity;
+
+    g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
+    identity = identities->pdata[0];
+    g_free (identity->full_name);
+    identity->full_name = g_strdup ("CANARY-IDENTITY-Fatoumata-X7");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (identity), &error));
+  }
   {
     g_autoptr(DossierPerson) person = dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0001", &error);
     g_autoptr(DossierTestimony) testimony = dossier_store_load_by_code (store, DOSSIER_TYPE_TESTIMONY, "TES-00001", &error);
@@ -203,6 +214,14 @@ test_tables (void)
     g_assert_true (dossier_store_update (store, DOSSIER_RECORD (item), &error));
     g_assert_no_error (error);
   }
+  return store;
+}
+
+static void
+test_tables (void)
+{
+  g_autoptr(DossierStore) store = plant_canaries ("tables.dossier");
+  g_autoptr(GError) error = NULL;
 
   for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
     {
@@ -252,6 +271,45 @@ test_tables (void)
   }
 }
 
+/* The interchange by profile: the same canaries; what leaves still imports. */
+static void
+test_json (void)
+{
+  g_autoptr(DossierStore) store = plant_canaries ("json.dossier");
+  g_autoptr(GError) error = NULL;
+
+  for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("interchange-%s.json", dossier_profile_to_string (p));
+      g_autofree char *copy_name = g_strdup_printf ("from-%s.dossier", dossier_profile_to_string (p));
+      g_autofree char *json = dossier_test_tmp_path (name);
+      g_autoptr(DossierStore) copy = dossier_test_new_store (copy_name);
+      g_autofree char *contents = NULL;
+      gboolean internal = p == DOSSIER_PROFILE_INTERNAL;
+
+      g_assert_true (dossier_json_export_file_profile (store, p, json, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+      g_test_message ("profile %s", dossier_profile_to_string (p));
+      g_assert_true ((strstr (contents, "CANARY-IDENTITY") != NULL) == internal);
+      g_assert_true ((strstr (contents, "CANARY-NOTES-55") != NULL) == internal);
+      g_assert_true ((strstr (contents, "CANARY-SUMMARY-66") != NULL) == internal);
+      g_assert_true ((strstr (contents, "CANARY-INTERVIEWER-77") != NULL) == internal);
+      g_assert_true ((strstr (contents, "CANARY-EVIDENCE-88") != NULL) == internal);
+      g_assert_true ((strstr (contents, "CANARY-CONFIDENTIAL-4242") != NULL) == internal);
+      g_assert_true ((strstr (contents, "\"INC-0001\"") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
+      g_assert_true ((strstr (contents, "\"EVD-0002\"") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
+      /* Still the interchange: it imports, with what it holds. */
+      g_assert_true (dossier_json_import_file (copy, json, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (dossier_test_query_int (copy, "SELECT count(*) FROM incident", NULL), ==,
+                       dossier_test_query_int (store, p == DOSSIER_PROFILE_PUBLIC ? "SELECT count(*) FROM incident WHERE confidentiality != 'confidential'"
+                                                                                  : "SELECT count(*) FROM incident", NULL));
+      g_assert_cmpint (dossier_test_query_int (copy, "SELECT count(*) FROM identity", NULL), ==,
+                       internal ? dossier_test_query_int (store, "SELECT count(*) FROM identity", NULL) : 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,5 +317,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/canaries", test_canaries);
   g_test_add_func ("/export/tables", test_tables);
+  g_test_add_func ("/export/json", test_json);
   return g_test_run ();
 }

@@ -65,7 +65,7 @@ usage_text (void)
            "  dossier-cli new FILE [--title T]\n"
            "  dossier-cli demo FILE\n"
            "  dossier-cli stats FILE [--json]\n"
-           "  dossier-cli export FILE --format json -o OUT\n"
+           "  dossier-cli export FILE --format json [--profile public|annex|internal] -o OUT\n"
            "  dossier-cli export FILE --format csv|geojson|kml [--profile public|annex|internal] -o OUT\n"
            "  dossier-cli export FILE --format csv --table incidents|people|testimonies|actors|evidence [--profile P] -o OUT\n"
            "  dossier-cli export FILE --format csv --table all [--profile P] -o NEW-FOLDER\n"
@@ -312,8 +312,10 @@ cmd_export (int argc, char **argv)
     return fail (EXIT_USAGE, _("unknown profile “%s”; the profiles are “public”, “annex” and “internal”"), profile_name);
   if (bag && profile_name != NULL && profile != DOSSIER_PROFILE_INTERNAL)
     return fail (EXIT_USAGE, _("a bag holds the whole dossier: it is written only with --profile internal"));
-  if (!table && !bag && !pdf && profile_name != NULL && profile != DOSSIER_PROFILE_INTERNAL)
-    return fail (EXIT_USAGE, _("the JSON interchange holds everything: it is written only with --profile internal"));
+  /* The interchange without a profile is the whole dossier, as it always was: a transfer
+   * between the commission's own computers. */
+  if (!table && !bag && !pdf && profile_name == NULL)
+    profile = DOSSIER_PROFILE_INTERNAL;
   if (out == NULL)
     return fail (EXIT_USAGE, _("-o OUT is required"));
   /* A bag's exports of evidence are logged in their custody chains: writable for that. */
@@ -351,7 +353,7 @@ cmd_export (int argc, char **argv)
   if (table ? !dossier_export_incidents (store, g_str_equal (format, "csv") ? DOSSIER_EXPORT_CSV
                                                 : g_str_equal (format, "kml") ? DOSSIER_EXPORT_KML : DOSSIER_EXPORT_GEOJSON,
                                          profile, out, &error)
-            : !dossier_json_export_file (store, out, &error))
+            : !dossier_json_export_file_profile (store, profile, out, &error))
     return fail_error (error);
   return 0;
 }

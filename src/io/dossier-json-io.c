@@ -79,10 +79,13 @@ json_key (const DossierField *field)
 /* ---------------------------------------------------------------- export */
 
 typedef struct {
-  DossierStore  *store;
-  GOutputStream *out;
-  GCancellable  *cancellable;
-  guint          n;
+  DossierStore   *store;
+  GOutputStream  *out;
+  GCancellable   *cancellable;
+  guint           n;
+  DossierProfile  profile;
+  GHashTable     *dropped_incidents;   /* ids left out by the profile, whose links go too */
+  GHashTable     *dropped_evidence;
 } Writer;
 
 static gboolean
@@ -270,13 +273,160 @@ record_to_json (DossierStore  *store,
   return g_string_free (s, FALSE);
 }
 
+static void
+blank (char **field)
+{
+  g_free (*field);
+  *field = g_strdup ("");
+}
+
+static gboolean
+dropped (GHashTable *ids,
+         gint64      id)
+{
+  return g_hash_table_contains (ids, &id);
+}
+
+static void
+drop (GHashTable *ids,
+      gint64      id)
+{
+  g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+}
+
+/* The profile's rules for the interchange, applied to a record just read (a copy of its
+ * own): returns FALSE for a record left out. The rules are those of the annex and the
+ * tables; the interchange adds the free texts it alone carries (transcripts, excerpts). */
+static gboolean
+redact (Writer        *w,
+        DossierRecord *record)
+{
+  DossierProfile profile = w->profile;
+  gboolean public = profile == DOSSIER_PROFILE_PUBLIC;
+
+  if (profile == DOSSIER_PROFILE_INTERNAL)
+    return TRUE;
+  if (DOSSIER_IS_INCIDENT (record))
+    {
+      DossierIncident *incident = DOSSIER_INCIDENT (record);
+
+      if (!dossier_redaction_keeps (profile, incident))
+        {
+          drop (w->dropped_incidents, record->id);
+          return FALSE;
+        }
+      if (!dossier_redaction_keeps_texts (profile, incident))
+        {
+          blank (&incident->title_fr);
+          blank (&incident->title_en);
+          blank (&incident->summary_fr);
+          blank (&incident->summary_en);
+          blank (&incident->sources);
+          blank (&incident->place);
+          blank (&incident->admin3);
+        }
+    }
+  else if (DOSSIER_IS_PERSON (record))
+    {
+      DossierPerson *person = DOSSIER_PERSON (record);
+
+      blank (&person->notes);
+      blank (&person->community);
+      blank (&person->languages);
+      if (public && g_strcmp0 (person->protection, "public") != 0)
+        {
+          g_free (person->sex);
+          person->sex = g_strdup ("unknown");
+          g_free (person->age_group);
+          person->age_group = g_strdup ("unknown");
+          person->age = -1;
+          g_clear_pointer (&person->residence_admin1, g_free);
+          g_clear_pointer (&person->residence_admin2, g_free);
+        }
+    }
+  else if (DOSSIER_IS_TESTIMONY (record))
+    {
+      DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
+
+      blank (&testimony->summary);
+      blank (&testimony->transcript);
+      blank (&testimony->place);
+      blank (&testimony->interviewer);
+      blank (&testimony->interpreter);
+    }
+  else if (DOSSIER_IS_EVIDENCE (record))
+    {
+      DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
+      gboolean confidential = g_strcmp0 (evidence->confidentiality, "confidential") == 0;
+
+      if (confidential && public)
+        {
+          drop (w->dropped_evidence, record->id);
+          return FALSE;
+        }
+      if (confidential)
+        {
+          blank (&evidence->title);
+          blank (&evidence->description);
+        }
+      if (public)
+        blank (&evidence->acquired_by);
+      blank (&evidence->original_name);
+      blank (&evidence->captured_at);
+      evidence->latitude = NAN;
+      evidence->longitude = NAN;
+    }
+  else if (DOSSIER_IS_LINK (record))
+    {
+      DossierLink *link = DOSSIER_LINK (record);
+
+      switch (link->kind)
+        {
+        case DOSSIER_LINK_INCIDENT_ACTOR:
+        case DOSSIER_LINK_INCIDENT_PERSON:
+          if (dropped (w->dropped_incidents, link->left_id))
+            return FALSE;
+          break;
+        case DOSSIER_LINK_TESTIMONY_INCIDENT:
+        case DOSSIER_LINK_EVIDENCE_INCIDENT:
+          if (dropped (w->dropped_incidents, link->right_id) ||
+              (link->kind == DOSSIER_LINK_EVIDENCE_INCIDENT && dropped (w->dropped_evidence, link->left_id)))
+            return FALSE;
+          break;
+        case DOSSIER_LINK_EVIDENCE_PERSON:
+        case DOSSIER_LINK_EVIDENCE_TESTIMONY:
+        default:
+          if (dropped (w->dropped_evidence, link->left_id))
+            return FALSE;
+          break;
+        }
+      blank (&link->detail);
+    }
+  return TRUE;
+}
+
+/* Sections no profile but internal carries: identities; the logs, whose details name
+ * people, places and files; the coded passages, which quote transcripts. */
+static gboolean
+section_kept (const Section  *section,
+              DossierProfile  profile)
+{
+  return profile == DOSSIER_PROFILE_INTERNAL ||
+         !(g_str_equal (section->key, "identities") || g_str_equal (section->key, "custody_events") ||
+           g_str_equal (section->key, "passages") || g_str_equal (section->key, "audit"));
+}
+
 static gboolean
 write_record (DossierRecord  *record,
               gpointer        user_data,
               GError        **error)
 {
   Writer *w = user_data;
-  g_autofree char *text = record_to_json (w->store, record);
+  g_autofree char *text = NULL;
+
+  if (!redact (w, record))
+    return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
+  text = record_to_json (w->store, record);
 
   return write_text (w, w->n++ == 0 ? "\n    " : ",\n    ", error) &&
          write_text (w, text, error) &&
@@ -307,6 +457,32 @@ dossier_json_export (DossierStore   *store,
                      GCancellable   *cancellable,
                      GError        **error)
 {
+  return dossier_json_export_profile (store, DOSSIER_PROFILE_INTERNAL, out, cancellable, error);
+}
+
+/**
+ * dossier_json_export_profile:
+ * @store: a #DossierStore
+ * @profile: what may leave the dossier
+ * @out: where to write the document
+ * @cancellable: (nullable): to stop
+ * @error: return location for a #GError
+ *
+ * Writes the interchange document as dossier_json_export() does (that is the internal
+ * profile), with the profile's rules applied: in public and annex no identities, no logs,
+ * no coded passages, no transcripts, summaries of testimonies or other staff notes;
+ * incidents, persons and evidence as the annex and the tables show them. The document
+ * stays valid for dossier_json_import().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_json_export_profile (DossierStore   *store,
+                             DossierProfile  profile,
+                             GOutputStream  *out,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
   g_autoptr(GHashTable) counters = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GList) prefixes = NULL;
@@ -314,7 +490,9 @@ dossier_json_export (DossierStore   *store,
   g_autofree char *created = NULL, *updated = NULL;
   const char *keys[] = { "uuid", "created_at", "updated_at", "title", "mandate", "period", "default_lang" };
   const char *values[G_N_ELEMENTS (keys)];
-  Writer w = { store, out, cancellable, 0 };
+  g_autoptr(GHashTable) dropped_incidents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) dropped_evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Writer w = { store, out, cancellable, 0, profile, dropped_incidents, dropped_evidence };
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -356,6 +534,12 @@ dossier_json_export (DossierStore   *store,
       if (!write_text (&w, open, error))
         return FALSE;
       w.n = 0;
+      if (!section_kept (&sections[s], profile))
+        {
+          if (!write_text (&w, "]", error))
+            return FALSE;
+          continue;
+        }
       if (sections[s].link_kind >= 0)
         ok = dossier_store_foreach_link (store, sections[s].link_kind, write_record, &w, error);
       else
@@ -392,6 +576,26 @@ dossier_json_export_file (DossierStore  *store,
                           const char    *path,
                           GError       **error)
 {
+  return dossier_json_export_file_profile (store, DOSSIER_PROFILE_INTERNAL, path, error);
+}
+
+/**
+ * dossier_json_export_file_profile:
+ * @store: a #DossierStore
+ * @profile: what may leave the dossier
+ * @path: where to write; replaced only once the document is complete
+ * @error: return location for a #GError
+ *
+ * Exports as dossier_json_export_profile() does, to a temporary file renamed over @path.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_json_export_file_profile (DossierStore    *store,
+                                  DossierProfile   profile,
+                                  const char      *path,
+                                  GError         **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) part = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -424,7 +628,7 @@ dossier_json_export_file (DossierStore  *store,
     }
 
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
-  ok = dossier_json_export (store, buffered, NULL, error) &&
+  ok = dossier_json_export_profile (store, profile, buffered, NULL, error) &&
        g_output_stream_close (buffered, NULL, error) &&
        g_file_move (part, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                     NULL, NULL, NULL, error);

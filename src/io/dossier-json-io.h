@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "dossier-redaction.h"
 #include "dossier-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,15 @@ gboolean dossier_json_export      (DossierStore   *store,
 gboolean dossier_json_export_file (DossierStore   *store,
                                    const char     *path,
                                    GError        **error);
+gboolean dossier_json_export_profile      (DossierStore    *store,
+                                           DossierProfile   profile,
+                                           GOutputStream   *out,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
+gboolean dossier_json_export_file_profile (DossierStore    *store,
+                                           DossierProfile   profile,
+                                           const char      *path,
+                                           GError         **error);
 gboolean dossier_json_import      (DossierStore   *store,
                                    GInputStream   *in,
                                    GCancellable   *cancellable,

@@ -106,8 +106,8 @@ profile_of (DossierExportWindow *self)
 {
   guint format = format_of (self);
 
-  /* The interchange and the bag hold everything, identities included. */
-  if (format == FORMAT_JSON || format == FORMAT_BAGIT)
+  /* The bag holds everything, identities included: it is the archive. */
+  if (format == FORMAT_BAGIT)
     return DOSSIER_PROFILE_INTERNAL;
   return (DossierProfile) adw_combo_row_get_selected (self->profile_row);
 }
@@ -144,11 +144,11 @@ update_preview (DossierExportWindow *self)
   gtk_widget_set_visible (self->annex_group, pdf);
   gtk_widget_set_visible (GTK_WIDGET (self->table_row), format == FORMAT_CSV);
   gtk_widget_set_visible (self->sections_group, pdf);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_row), format != FORMAT_JSON && format != FORMAT_BAGIT);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_row), format != FORMAT_BAGIT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.print", pdf && self->job == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", self->job == NULL && (!pdf || sections_of (self) != 0));
   /* What the profile means, first. */
-  if (format != FORMAT_JSON && format != FORMAT_BAGIT)
+  if (format != FORMAT_BAGIT)
     {
       switch (profile)
         {
@@ -165,7 +165,7 @@ update_preview (DossierExportWindow *self)
         }
       g_string_append (text, ".\n\n");
     }
-  if (format == FORMAT_JSON || format == FORMAT_BAGIT)
+  if ((format == FORMAT_JSON && profile == DOSSIER_PROFILE_INTERNAL) || format == FORMAT_BAGIT)
     {
       g_string_append (text, format == FORMAT_JSON
                        ? _("The whole dossier in the interchange format, identities of persons included: for the commission’s own archives and for moving a dossier between computers, never for outsiders.")
@@ -191,6 +191,12 @@ update_preview (DossierExportWindow *self)
       guint table = adw_combo_row_get_selected (self->table_row);
 
       sections = table < DOSSIER_N_TABLES ? of_table[table] : DOSSIER_ANNEX_TABLES;
+    }
+  else if (format == FORMAT_JSON)
+    {
+      /* The interchange by a profile: every kind of record, as the annex would show it. */
+      sections = DOSSIER_ANNEX_TABLES;
+      g_string_append_printf (text, "%s\n", _("The interchange format without identities, logs, transcripts, summaries of testimonies or staff notes; it can be imported into a new dossier."));
     }
   else
     sections = DOSSIER_ANNEX_INCIDENTS;
