@@ -8,6 +8,7 @@ PACKAGES="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libshumate-dev libsoup-3.0-dev libsqlite3-dev sqlite3 libjson-glib-dev
   nettle-dev libgexiv2-dev libsodium-dev libpoppler-glib-dev libgdk-pixbuf-2.0-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   desktop-file-utils appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core
   poppler-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme locales

@@ -9,7 +9,10 @@
 #include <cairo-pdf.h>
 #include <gexiv2/gexiv2.h>
 
+#include <string.h>
+
 #include "dossier-evidence.h"
+#include "dossier-json-io.h"
 #include "dossier-locker.h"
 #include "dossier-metadata.h"
 #include "dossier-test-util.h"
@@ -115,11 +118,94 @@ test_metadata (void)
   }
 }
 
+/* A WAV recording made here: 8 kHz, mono, 16 bits, @seconds long. */
+static void
+write_wav (const char *path,
+           double      seconds)
+{
+  guint32 samples = (guint32) (8000 * seconds);
+  guint32 data_size = samples * 2;
+  g_autoptr(GByteArray) wav = g_byte_array_new ();
+  guint32 u32;
+  guint16 u16;
+
+#define PUT32(v) (u32 = GUINT32_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u32, 4))
+#define PUT16(v) (u16 = GUINT16_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u16, 2))
+  g_byte_array_append (wav, (const guint8 *) "RIFF", 4);
+  PUT32 (36 + data_size);
+  g_byte_array_append (wav, (const guint8 *) "WAVEfmt ", 8);
+  PUT32 (16);
+  PUT16 (1);          /* PCM */
+  PUT16 (1);          /* mono */
+  PUT32 (8000);
+  PUT32 (16000);      /* bytes a second */
+  PUT16 (2);
+  PUT16 (16);
+  g_byte_array_append (wav, (const guint8 *) "data", 4);
+  PUT32 (data_size);
+  for (guint32 i = 0; i < samples; i++)
+    PUT16 ((guint16) (gint16) (8000 * sin (i * 2 * G_PI * 440 / 8000)));
+#undef PUT32
+#undef PUT16
+  dossier_test_write_file (path, (const char *) wav->data, wav->len);
+}
+
+/* Recordings: their length through GStreamer; a broken one is still evidence. */
+static void
+test_media (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("media.dossier");
+  g_autofree char *wav = dossier_test_tmp_path ("entretien.wav");
+  g_autofree char *broken = dossier_test_tmp_path ("abîmé.mp3");
+  g_autoptr(GError) error = NULL;
+
+  write_wav (wav, 2.5);
+  {
+    g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, wav), &error);
+
+    g_assert_nonnull (evidence);
+    g_test_message ("%s: %f s", evidence->media_type, evidence->duration);
+    g_assert_true (g_str_has_prefix (evidence->media_type, "audio/"));
+    g_assert_cmpfloat_with_epsilon (evidence->duration, 2.5, 0.01);
+  }
+  dossier_test_write_file (broken, "ID3 this is no recording at all, only words", 44);
+  {
+    g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, broken), &error);
+
+    g_assert_nonnull (evidence);
+    g_assert_true (isnan (evidence->duration));
+  }
+  /* Kept in the interchange, and documents written before it still import. */
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE duration BETWEEN 2.49 AND 2.51", NULL), ==, 1);
+  {
+    g_autofree char *json = dossier_test_tmp_path ("media.json");
+    g_autofree char *older = dossier_test_tmp_path ("older.json");
+    g_autofree char *text = NULL;
+    g_autofree char *without = NULL;
+    g_autoptr(GRegex) member = g_regex_new (",\\s*\"duration\":\\s*[^,}]*", 0, 0, NULL);
+    g_autoptr(DossierStore) copy = dossier_test_new_store ("media-copy.dossier");
+    g_autoptr(DossierStore) old = dossier_test_new_store ("media-old.dossier");
+
+    g_assert_true (dossier_json_export_file (store, json, &error));
+    g_assert_true (dossier_json_import_file (copy, json, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_test_query_int (copy, "SELECT count(*) FROM evidence WHERE duration BETWEEN 2.49 AND 2.51", NULL), ==, 1);
+    g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+    without = g_regex_replace_literal (member, text, -1, 0, "", 0, NULL);
+    g_assert_null (strstr (without, "\"duration\":"));
+    dossier_test_write_file (older, without, strlen (without));
+    g_assert_true (dossier_json_import_file (old, older, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dossier_test_query_int (old, "SELECT count(*) FROM evidence WHERE duration IS NULL", NULL), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/metadata/exif-pdf", test_metadata);
+  g_test_add_func ("/metadata/media", test_media);
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "dossier-evidence.h"
 
 G_DEFINE_FINAL_TYPE (DossierEvidence, dossier_evidence, DOSSIER_TYPE_RECORD)
@@ -29,6 +31,8 @@ static const DossierField fields[] = {
   F (pages, INT, NULL, NULL),
   F (width, INT, NULL, NULL),
   F (height, INT, NULL, NULL),
+  /* Added after the interchange's first documents: optional there. */
+  { "duration", DOSSIER_FIELD_REAL, G_STRUCT_OFFSET (DossierEvidence, duration), NULL, NULL, TRUE },
 };
 
 static const DossierRecordInfo info = {
@@ -56,6 +60,7 @@ dossier_evidence_init (DossierEvidence *self)
   self->pages = -1;
   self->width = -1;
   self->height = -1;
+  self->duration = NAN;
 }
 
 /**

@@ -34,6 +34,7 @@ struct _DossierEvidence
   gint64    pages;                        /* of a PDF; -1 when unknown */
   gint64    width;                        /* of an image, in pixels; -1 when unknown */
   gint64    height;
+  double    duration;                     /* of a recording, in seconds; NAN when unknown */
 };
 
 DossierEvidence *dossier_evidence_new (void);

@@ -26,6 +26,7 @@ typedef struct {
   goffset           offset;     /* in the instance struct */
   const char       *vocab;      /* scheme the value must belong to, or NULL */
   const char       *ref_table;  /* for DOSSIER_FIELD_REF */
+  gboolean          optional;   /* may be missing from interchange documents written before it */
 } DossierField;
 
 typedef struct _DossierRecord DossierRecord;

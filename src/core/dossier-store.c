@@ -40,6 +40,7 @@ static const char * const migrations[] = {
   "004-passages.sql",
   "005-evidence-metadata.sql",
   "006-thumbnails.sql",
+  "007-evidence-duration.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 

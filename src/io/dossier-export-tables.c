@@ -189,7 +189,7 @@ write_actor (DossierRecord  *record,
 
 static const char * const evidence_columns[] = {
   "code", "title", "media_type", "size", "sha256", "acquired_on", "acquired_by", "collection_method",
-  "confidentiality", "captured_at", "latitude", "longitude", "incidents", "custody_events", "custody_head",
+  "confidentiality", "captured_at", "latitude", "longitude", "duration", "incidents", "custody_events", "custody_head",
 };
 
 static gboolean
@@ -208,7 +208,7 @@ write_evidence (DossierRecord  *record,
                                          "WHERE ei.evidence_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
                                        : "SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
                                          "WHERE ei.evidence_id = ?1 ORDER BY i.code", record->id);
-  char lat[G_ASCII_DTOSTR_BUF_SIZE] = "", lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
+  char lat[G_ASCII_DTOSTR_BUF_SIZE] = "", lon[G_ASCII_DTOSTR_BUF_SIZE] = "", duration[G_ASCII_DTOSTR_BUF_SIZE] = "";
 
   if (confidential && writer->profile == DOSSIER_PROFILE_PUBLIC)
     return TRUE;
@@ -218,6 +218,8 @@ write_evidence (DossierRecord  *record,
       g_ascii_formatd (lat, sizeof lat, "%.6f", evidence->latitude);
       g_ascii_formatd (lon, sizeof lon, "%.6f", evidence->longitude);
     }
+  if (!isnan (evidence->duration))
+    g_ascii_formatd (duration, sizeof duration, "%.3f", evidence->duration);
   {
     const char *fields[] = {
       record->code,
@@ -225,7 +227,7 @@ write_evidence (DossierRecord  *record,
       evidence->media_type, size, evidence->sha256, evidence->acquired_on,
       writer->profile == DOSSIER_PROFILE_PUBLIC ? "" : evidence->acquired_by,
       evidence->collection_method, evidence->confidentiality,
-      internal ? evidence->captured_at : "", lat, lon, incidents, events, evidence->custody_head,
+      internal ? evidence->captured_at : "", lat, lon, duration, incidents, events, evidence->custody_head,
     };
 
     G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (evidence_columns));

@@ -1150,9 +1150,13 @@ record_from_json (Importer       *imp,
       const DossierField *f = &info->fields[i];
       g_autofree char *key = json_key (f);
       g_autofree char *at = g_strdup_printf ("%s.%s", where, key);
-      JsonNode *node = get_member (o, where, key, error);
+      JsonNode *node;
       gboolean null;
 
+      /* A field newer than the document keeps the value a new record has. */
+      if (f->optional && !json_object_has_member (o, key))
+        continue;
+      node = get_member (o, where, key, error);
       if (node == NULL)
         return FALSE;
       null = JSON_NODE_HOLDS_NULL (node);

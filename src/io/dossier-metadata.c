@@ -17,6 +17,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <poppler.h>
 
+#include <gst/pbutils/pbutils.h>
+
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
 #include "dossier-metadata.h"
@@ -94,6 +96,43 @@ read_pdf (GFile               *file,
   g_object_unref (document);
 }
 
+/* A recording's length (and a video's picture size), from GStreamer's discoverer: it reads
+ * the container's headers, at most a few seconds, never the whole stream. */
+static void
+read_media (GFile               *file,
+            DossierFileMetadata *metadata)
+{
+  static gsize initialised;
+  g_autoptr(GstDiscoverer) discoverer = NULL;
+  g_autoptr(GstDiscovererInfo) info = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  GstClockTime duration;
+  GList *videos;
+
+  if (g_once_init_enter (&initialised))
+    g_once_init_leave (&initialised, gst_init_check (NULL, NULL, NULL) ? 1 : 2);
+  if (initialised != 1)
+    return;
+  discoverer = gst_discoverer_new (5 * GST_SECOND, NULL);
+  if (discoverer == NULL)
+    return;
+  info = gst_discoverer_discover_uri (discoverer, uri, NULL);
+  if (info == NULL || gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK)
+    return;
+  duration = gst_discoverer_info_get_duration (info);
+  if (GST_CLOCK_TIME_IS_VALID (duration) && duration > 0)
+    metadata->duration = (double) duration / GST_SECOND;
+  videos = gst_discoverer_info_get_video_streams (info);
+  if (videos != NULL && !gst_discoverer_video_info_is_image (videos->data))
+    {
+      metadata->width = gst_discoverer_video_info_get_width (videos->data);
+      metadata->height = gst_discoverer_video_info_get_height (videos->data);
+      if (metadata->width <= 0 || metadata->height <= 0)
+        metadata->width = metadata->height = -1;
+    }
+  gst_discoverer_stream_info_list_free (videos);
+}
+
 /**
  * dossier_metadata_read:
  * @file: an evidence file
@@ -109,15 +148,17 @@ dossier_metadata_read (GFile               *file,
 {
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  *metadata = (DossierFileMetadata) { NULL, NAN, NAN, -1, -1, -1, NULL };
+  *metadata = (DossierFileMetadata) { NULL, NAN, NAN, -1, -1, -1, NULL, NAN };
   if (media_type == NULL)
     return FALSE;
   if (g_str_has_prefix (media_type, "image/"))
     read_image (file, metadata);
   else if (g_str_equal (media_type, "application/pdf"))
     read_pdf (file, metadata);
+  else if (g_str_has_prefix (media_type, "audio/") || g_str_has_prefix (media_type, "video/"))
+    read_media (file, metadata);
   return metadata->captured_at != NULL || !isnan (metadata->latitude) || metadata->pages >= 0 ||
-         metadata->width >= 0 || metadata->title != NULL;
+         metadata->width >= 0 || metadata->title != NULL || !isnan (metadata->duration);
 }
 
 /**
@@ -160,6 +201,7 @@ dossier_metadata_apply (DossierStore  *store,
       evidence->pages = metadata.pages;
       evidence->width = metadata.width;
       evidence->height = metadata.height;
+      evidence->duration = metadata.duration;
       if (metadata.title != NULL && g_strcmp0 (evidence->title, evidence->original_name) == 0)
         {
           g_free (evidence->title);

@@ -1,4 +1,4 @@
-/* dossier-metadata.h: what an evidence file says of itself (EXIF, PDF)
+/* dossier-metadata.h: what an evidence file says of itself (EXIF, PDF, audio and video)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +21,7 @@ typedef struct {
   gint64   width;
   gint64   height;
   char    *title;        /* a document's own title, or NULL */
+  double   duration;     /* a recording's, in seconds; NAN when unknown */
 } DossierFileMetadata;
 
 void     dossier_file_metadata_clear (DossierFileMetadata *metadata);

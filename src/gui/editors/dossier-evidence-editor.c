@@ -41,6 +41,7 @@ static const DossierEditorField fields[] = {
   { "pages", "pages", DOSSIER_EDITOR_READ_ONLY },
   { "width", "width", DOSSIER_EDITOR_READ_ONLY },
   { "height", "height", DOSSIER_EDITOR_READ_ONLY },
+  { "duration", "duration", DOSSIER_EDITOR_READ_ONLY },
 };
 
 static const char * const link_groups[] = { "incident_links", "person_links", "testimony_links", NULL };
