@@ -166,6 +166,14 @@ test_drop (void)
       g_assert_true (gtk_widget_get_visible (picture));
       g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
       g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), ==, 64);
+      /* Its content shown is a view, logged once: back to it, no second entry. */
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'viewed'", NULL), ==, 1);
+      g_assert_true (dossier_record_list_show_code (list, code));
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_true (dossier_record_list_show_code (list, image));
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'viewed'", NULL), ==, 1);
+      picture = dossier_test_find_descendant (editor_root, GTK_TYPE_PICTURE);
       /* Scrolled to it, for the screenshot. */
       {
         GtkWidget *scrolled = gtk_widget_get_ancestor (picture, GTK_TYPE_SCROLLED_WINDOW);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-custody.h"
 #include "dossier-custody-event.h"
 #include "dossier-evidence.h"
 #include "dossier-evidence-editor.h"
@@ -19,6 +20,7 @@ struct _DossierEvidenceEditor
   AdwPreferencesGroup *custody_group;
   GtkPicture          *preview;
   GPtrArray           *custody_rows;  /* GtkWidget, in the group */
+  GHashTable          *viewed;        /* "dossier path\nid" of items whose view is logged */
 };
 
 G_DEFINE_FINAL_TYPE (DossierEvidenceEditor, dossier_evidence_editor, DOSSIER_TYPE_EDITOR)
@@ -100,6 +102,27 @@ show_custody (DossierEvidenceEditor *self,
     }
 }
 
+/* Showing an item's content is a view, and a view is custody: logged once for each item
+ * each time the editor is made (not at every return to it, which would bury the log). */
+static void
+log_view (DossierEvidenceEditor *self,
+          DossierEvidence       *evidence)
+{
+  DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || dossier_store_is_read_only (store))
+    return;
+  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT, dossier_store_get_path (store), DOSSIER_RECORD (evidence)->id);
+  if (g_hash_table_contains (self->viewed, key))
+    return;
+  g_hash_table_add (self->viewed, g_steal_pointer (&key));
+  /* Translators: custody log details: the item's content was shown on screen */
+  if (!dossier_custody_append (store, DOSSIER_RECORD (evidence)->id, "viewed", _("content shown in Dossier’s preview"), &error))
+    dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
+}
+
 /* Read and drawn on selection, in the main loop: kept to items that take a moment. */
 #define PREVIEW_MAX_SIZE (16 * 1024 * 1024)
 #define PREVIEW_WIDTH    480
@@ -136,14 +159,16 @@ show_preview (DossierEvidenceEditor *self,
     }
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (GTK_WIDGET (self->preview), texture != NULL);
+  if (texture != NULL)
+    log_view (self, evidence);
 }
 
 static void
 load (DossierEditor *editor,
       DossierRecord *record)
 {
-  show_custody (DOSSIER_EVIDENCE_EDITOR (editor), record);
   show_preview (DOSSIER_EVIDENCE_EDITOR (editor), record ? DOSSIER_EVIDENCE (record) : NULL);
+  show_custody (DOSSIER_EVIDENCE_EDITOR (editor), record);
 }
 
 /* A result, in the window's toasts. */
@@ -265,6 +290,7 @@ static void
 dossier_evidence_editor_dispose (GObject *object)
 {
   g_clear_pointer (&DOSSIER_EVIDENCE_EDITOR (object)->custody_rows, g_ptr_array_unref);
+  g_clear_pointer (&DOSSIER_EVIDENCE_EDITOR (object)->viewed, g_hash_table_unref);
   G_OBJECT_CLASS (dossier_evidence_editor_parent_class)->dispose (object);
 }
 
@@ -289,6 +315,7 @@ static void
 dossier_evidence_editor_init (DossierEvidenceEditor *self)
 {
   self->custody_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->viewed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
