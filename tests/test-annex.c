@@ -16,23 +16,8 @@
 #include "dossier-incident.h"
 #include "dossier-person.h"
 #include "dossier-synth.h"
+#include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
-
-/* The text of @pdf, pages separated by form feeds. */
-static char *
-pdf_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
 
 static char *
 write_annex (DossierStore   *store,
@@ -47,7 +32,7 @@ write_annex (DossierStore   *store,
 
   g_assert_true (dossier_annex_write_pdf (store, &options, pdf, &error));
   g_assert_no_error (error);
-  return pdf_text (pdf);
+  return dossier_test_pdf_text (pdf);
 }
 
 static gboolean
@@ -115,69 +100,12 @@ test_contents (void)
     }
 }
 
-static void
-plant (DossierStore *store,
-       const char   *code,
-       const char   *confidentiality,
-       const char   *canary)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierIncident) incident = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, code, &error);
-
-  g_assert_no_error (error);
-  g_free (incident->confidentiality);
-  incident->confidentiality = g_strdup (confidentiality);
-  g_free (incident->summary_en);
-  incident->summary_en = g_strdup_printf ("An account with %s in it", canary);
-  g_free (incident->summary_fr);
-  incident->summary_fr = g_strdup_printf ("Un récit avec %s dedans", canary);
-  g_free (incident->sources);
-  incident->sources = g_strdup_printf ("%s-SOURCE", canary);
-  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (incident), &error));
-  g_assert_no_error (error);
-}
-
 /* Canaries in identities and confidential fields: no public or annex PDF shows them, in
  * either language; identities appear in no profile at all. */
 static void
 test_canaries (void)
 {
-  g_autofree char *path = dossier_test_tmp_path ("canary.dossier");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
-  g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_object_unref);
-  DossierIdentity *identity;
-
-  g_assert_no_error (error);
-  plant (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
-  plant (store, "INC-0002", "restricted", "CANARY-RESTRICTED-777");
-  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
-  g_assert_cmpuint (identities->len, >, 0);
-  identity = identities->pdata[0];
-  g_free (identity->full_name);
-  identity->full_name = g_strdup ("CANARY-IDENTITY-Fatoumata-X7");
-  g_free (identity->contact);
-  identity->contact = g_strdup ("+223 70 00 00 00 CANARY-CONTACT");
-  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (identity), &error));
-  g_assert_no_error (error);
-  /* A protected person's notes and a confidential evidence item's title. */
-  {
-    g_autoptr(DossierPerson) person = dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0001", &error);
-    g_autoptr(DossierEvidence) item = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0002", &error);
-
-    g_assert_no_error (error);
-    g_free (person->notes);
-    person->notes = g_strdup ("CANARY-NOTES-55");
-    g_free (person->protection);
-    person->protection = g_strdup ("protected");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (person), &error));
-    g_free (item->title);
-    item->title = g_strdup ("CANARYTITLE9");
-    g_free (item->confidentiality);
-    item->confidentiality = g_strdup ("confidential");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (item), &error));
-    g_assert_no_error (error);
-  }
+  g_autoptr(DossierStore) store = dossier_test_canary_dossier ("canary.dossier");
 
   for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
     for (int l = 0; l < 2; l++)
@@ -188,14 +116,18 @@ test_canaries (void)
 
         g_test_message ("profile %s, %s", dossier_profile_to_string (p), lang);
         /* Never, in any profile. */
-        g_assert_false (has (text, "CANARY-IDENTITY"));
-        g_assert_false (has (text, "CANARY-CONTACT"));
-        g_assert_false (has (text, "CANARY-NOTES"));
+        g_assert_false (has (text, CANARY_IDENTITY));
+        g_assert_false (has (text, CANARY_CONTACT));
+        g_assert_false (has (text, CANARY_NOTES));
+        g_assert_false (has (text, CANARY_SUMMARY));
+        g_assert_false (has (text, CANARY_INTERVIEWER));
+        /* A public incident's texts, everywhere. */
+        g_assert_true (has (text, CANARY_PUBLIC));
         /* Confidential texts only inside. */
-        g_assert_true (has (text, "CANARY-CONFIDENTIAL") == (p == DOSSIER_PROFILE_INTERNAL));
-        g_assert_true (has (text, "CANARYTITLE9") == (p == DOSSIER_PROFILE_INTERNAL));
+        g_assert_true (has (text, CANARY_CONFIDENTIAL) == (p == DOSSIER_PROFILE_INTERNAL));
+        g_assert_true (has (text, CANARY_EVIDENCE) == (p == DOSSIER_PROFILE_INTERNAL));
         /* A restricted incident's texts: not for the public. */
-        g_assert_true (has (text, "CANARY-RESTRICTED") == (p != DOSSIER_PROFILE_PUBLIC));
+        g_assert_true (has (text, CANARY_RESTRICTED) == (p != DOSSIER_PROFILE_PUBLIC));
         /* The confidential incident is left out of the public annex altogether. */
         g_assert_true (has (text, "INC-0001") == (p != DOSSIER_PROFILE_PUBLIC));
         /* A protected person: the code, and in public nothing else. */
@@ -258,7 +190,7 @@ test_pages (void)
     options.incident_ids = ids;
     g_assert_true (dossier_annex_write_pdf (store, &options, pdf, &error));
     g_assert_no_error (error);
-    chosen = pdf_text (pdf);
+    chosen = dossier_test_pdf_text (pdf);
     g_assert_true (has (chosen, "INC-0123"));
     g_assert_false (has (chosen, "INC-0124"));
   }

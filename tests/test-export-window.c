@@ -13,6 +13,7 @@
 #include "dossier-export-window.h"
 #include "dossier-incident.h"
 #include "dossier-test-display.h"
+#include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
@@ -58,25 +59,10 @@ run_export (DossierExportWindow *dialog,
   g_signal_handler_disconnect (dialog, handler);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static int
 pdf_pages (const char *pdf)
 {
-  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *text = dossier_test_pdf_text (pdf);
   int pages = 0;
 
   for (const char *p = text; *p; p++)
@@ -140,7 +126,7 @@ test_export_window (void)
   /* The annex, in the interface's language, with the figures as the window shows them. */
   run_export (dialog, pdf, FALSE);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  text = pdf_text (pdf);
+  text = dossier_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, french ? "Registre des pièces" : "Register of evidence"));
   g_assert_nonnull (strstr (text, french ? "Chronologie" : "Timeline"));
   g_assert_nonnull (strstr (text, "INC-0012"));

@@ -17,29 +17,8 @@
 #include "dossier-testimony.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
+#include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
-
-static void
-set_incident (DossierStore *store,
-              const char   *code,
-              const char   *confidentiality,
-              const char   *canary)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierIncident) incident = dossier_store_load (store, DOSSIER_TYPE_INCIDENT,
-                                                            dossier_test_query_int (store, "SELECT id FROM incident WHERE code = ?", code),
-                                                            &error);
-
-  g_assert_no_error (error);
-  g_free (incident->confidentiality);
-  incident->confidentiality = g_strdup (confidentiality);
-  g_free (incident->summary_en);
-  incident->summary_en = g_strdup_printf ("Witness account, \"quoted\", with %s in it", canary);
-  g_free (incident->title_fr);
-  incident->title_fr = g_strdup (canary);
-  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (incident), &error));
-  g_assert_no_error (error);
-}
 
 static void
 count_placemarks (GMarkupParseContext  *context,
@@ -56,30 +35,8 @@ count_placemarks (GMarkupParseContext  *context,
 static void
 test_canaries (void)
 {
-  g_autofree char *path = dossier_test_tmp_path ("export.dossier");
+  g_autoptr(DossierStore) store = dossier_test_canary_dossier ("export.dossier");
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
-  static const char *identity_canary = "CANARY-IDENTITY-Fatoumata-X7";
-
-  g_assert_no_error (error);
-  set_incident (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
-  set_incident (store, "INC-0002", "restricted", "CANARY-RESTRICTED-777");
-  set_incident (store, "INC-0003", "public", "PUBLIC-TEXT-123");
-  /* An identity with a name and a contact: no exporter of these formats may write it. */
-  {
-    g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_object_unref);
-    DossierIdentity *identity;
-
-    g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
-    g_assert_cmpuint (identities->len, >, 0);
-    identity = identities->pdata[0];
-    g_free (identity->full_name);
-    identity->full_name = g_strdup (identity_canary);
-    g_free (identity->contact);
-    identity->contact = g_strdup ("+223 70 00 00 00 CANARY-CONTACT");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (identity), &error));
-    g_assert_no_error (error);
-  }
 
   for (int f = 0; f < 3; f++)
     for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
@@ -97,24 +54,24 @@ test_canaries (void)
         g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
         g_assert_true (g_utf8_validate (contents, length, NULL));
         /* Identities never leave in these formats, whatever the profile. */
-        g_assert_null (strstr (contents, identity_canary));
-        g_assert_null (strstr (contents, "CANARY-CONTACT"));
+        g_assert_null (strstr (contents, CANARY_IDENTITY));
+        g_assert_null (strstr (contents, CANARY_CONTACT));
         /* A confidential incident's texts only inside the organisation; itself not in public. */
         if (p == DOSSIER_PROFILE_INTERNAL)
-          g_assert_nonnull (strstr (contents, "CANARY-CONFIDENTIAL-4242"));
+          g_assert_nonnull (strstr (contents, CANARY_CONFIDENTIAL));
         else
-          g_assert_null (strstr (contents, "CANARY-CONFIDENTIAL-4242"));
+          g_assert_null (strstr (contents, CANARY_CONFIDENTIAL));
         if (p == DOSSIER_PROFILE_PUBLIC)
           g_assert_null (strstr (contents, "INC-0001"));
         else
           g_assert_nonnull (strstr (contents, "INC-0001"));
         /* A restricted incident's texts not in public. */
         if (p == DOSSIER_PROFILE_PUBLIC)
-          g_assert_null (strstr (contents, "CANARY-RESTRICTED-777"));
+          g_assert_null (strstr (contents, CANARY_RESTRICTED));
         else
-          g_assert_nonnull (strstr (contents, "CANARY-RESTRICTED-777"));
+          g_assert_nonnull (strstr (contents, CANARY_RESTRICTED));
         g_assert_nonnull (strstr (contents, "INC-0002"));
-        g_assert_nonnull (strstr (contents, "PUBLIC-TEXT-123"));
+        g_assert_nonnull (strstr (contents, CANARY_PUBLIC));
         if (f == 2)
           {
             /* KML that parses as XML, one Placemark per located incident kept. */
@@ -158,7 +115,7 @@ test_canaries (void)
               rows++;
             g_assert_cmpint (rows, ==, kept);
             if (p != DOSSIER_PROFILE_PUBLIC)
-              g_assert_nonnull (strstr (contents, "\"Witness account, \"\"quoted\"\", with CANARY-RESTRICTED-777 in it\""));
+              g_assert_nonnull (strstr (contents, "\"Witness account, \"\"quoted\"\", with " CANARY_RESTRICTED " in it\""));
           }
       }
 
@@ -170,57 +127,10 @@ test_canaries (void)
 
 /* The other tables: canaries in a protected person's notes, a testimony's summary and
  * interviewer, a confidential evidence item's title; each profile keeps what it may. */
-static DossierStore *
-plant_canaries (const char *name)
-{
-  g_autofree char *path = dossier_test_tmp_path (name);
-  g_autoptr(GError) error = NULL;
-  DossierStore *store = dossier_demo_create (path, &error);
-
-  g_assert_no_error (error);
-  set_incident (store, "INC-0001", "confidential", "CANARY-CONFIDENTIAL-4242");
-  {
-    g_autoptr(GPtrArray) identities = g_ptr_array_new_with_free_func (g_object_unref);
-    DossierIdentity *identity;
-
-    g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
-    identity = identities->pdata[0];
-    g_free (identity->full_name);
-    identity->full_name = g_strdup ("CANARY-IDENTITY-Fatoumata-X7");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (identity), &error));
-  }
-  {
-    g_autoptr(DossierPerson) person = dossier_store_load_by_code (store, DOSSIER_TYPE_PERSON, "TEM-0001", &error);
-    g_autoptr(DossierTestimony) testimony = dossier_store_load_by_code (store, DOSSIER_TYPE_TESTIMONY, "TES-00001", &error);
-    g_autoptr(DossierEvidence) item = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0002", &error);
-
-    g_assert_no_error (error);
-    g_free (person->notes);
-    person->notes = g_strdup ("CANARY-NOTES-55");
-    g_free (person->protection);
-    person->protection = g_strdup ("protected");
-    g_free (person->sex);
-    person->sex = g_strdup ("female");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (person), &error));
-    g_free (testimony->summary);
-    testimony->summary = g_strdup ("CANARY-SUMMARY-66");
-    g_free (testimony->interviewer);
-    testimony->interviewer = g_strdup ("CANARY-INTERVIEWER-77");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (testimony), &error));
-    g_free (item->title);
-    item->title = g_strdup ("CANARY-EVIDENCE-88");
-    g_free (item->confidentiality);
-    item->confidentiality = g_strdup ("confidential");
-    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (item), &error));
-    g_assert_no_error (error);
-  }
-  return store;
-}
-
 static void
 test_tables (void)
 {
-  g_autoptr(DossierStore) store = plant_canaries ("tables.dossier");
+  g_autoptr(DossierStore) store = dossier_test_canary_dossier ("tables.dossier");
   g_autoptr(GError) error = NULL;
 
   for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
@@ -245,12 +155,12 @@ test_tables (void)
           all = joined;
         }
       g_test_message ("profile %s", dossier_profile_to_string (p));
-      g_assert_null (strstr (all, "CANARY-IDENTITY"));
-      g_assert_true ((strstr (all, "CANARY-NOTES-55") != NULL) == internal);
-      g_assert_true ((strstr (all, "CANARY-SUMMARY-66") != NULL) == internal);
-      g_assert_true ((strstr (all, "CANARY-INTERVIEWER-77") != NULL) == internal);
-      g_assert_true ((strstr (all, "CANARY-EVIDENCE-88") != NULL) == internal);
-      g_assert_true ((strstr (all, "CANARY-CONFIDENTIAL-4242") != NULL) == internal);
+      g_assert_null (strstr (all, CANARY_IDENTITY));
+      g_assert_true ((strstr (all, CANARY_NOTES) != NULL) == internal);
+      g_assert_true ((strstr (all, CANARY_SUMMARY) != NULL) == internal);
+      g_assert_true ((strstr (all, CANARY_INTERVIEWER) != NULL) == internal);
+      g_assert_true ((strstr (all, CANARY_EVIDENCE) != NULL) == internal);
+      g_assert_true ((strstr (all, CANARY_CONFIDENTIAL) != NULL) == internal);
       /* In public, the confidential incident appears nowhere, not even in the links; the
        * protected person is a code and a protection level. */
       g_assert_true ((strstr (all, "INC-0001") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
@@ -275,7 +185,7 @@ test_tables (void)
 static void
 test_json (void)
 {
-  g_autoptr(DossierStore) store = plant_canaries ("json.dossier");
+  g_autoptr(DossierStore) store = dossier_test_canary_dossier ("json.dossier");
   g_autoptr(GError) error = NULL;
 
   for (int p = DOSSIER_PROFILE_PUBLIC; p <= DOSSIER_PROFILE_INTERNAL; p++)
@@ -291,12 +201,12 @@ test_json (void)
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
       g_test_message ("profile %s", dossier_profile_to_string (p));
-      g_assert_true ((strstr (contents, "CANARY-IDENTITY") != NULL) == internal);
-      g_assert_true ((strstr (contents, "CANARY-NOTES-55") != NULL) == internal);
-      g_assert_true ((strstr (contents, "CANARY-SUMMARY-66") != NULL) == internal);
-      g_assert_true ((strstr (contents, "CANARY-INTERVIEWER-77") != NULL) == internal);
-      g_assert_true ((strstr (contents, "CANARY-EVIDENCE-88") != NULL) == internal);
-      g_assert_true ((strstr (contents, "CANARY-CONFIDENTIAL-4242") != NULL) == internal);
+      g_assert_true ((strstr (contents, CANARY_IDENTITY) != NULL) == internal);
+      g_assert_true ((strstr (contents, CANARY_NOTES) != NULL) == internal);
+      g_assert_true ((strstr (contents, CANARY_SUMMARY) != NULL) == internal);
+      g_assert_true ((strstr (contents, CANARY_INTERVIEWER) != NULL) == internal);
+      g_assert_true ((strstr (contents, CANARY_EVIDENCE) != NULL) == internal);
+      g_assert_true ((strstr (contents, CANARY_CONFIDENTIAL) != NULL) == internal);
       g_assert_true ((strstr (contents, "\"INC-0001\"") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
       g_assert_true ((strstr (contents, "\"EVD-0002\"") != NULL) == (p != DOSSIER_PROFILE_PUBLIC));
       /* Still the interchange: it imports, with what it holds. */
