@@ -414,6 +414,8 @@ load_fields (DossierEditor *self)
           {
             g_autofree char *escaped = g_markup_escape_text (value ? value : "", -1);
             adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), escaped);
+            /* What the file did not say (no pages in a photograph) is not a row. */
+            gtk_widget_set_visible (widget, value != NULL && *value != '\0');
           }
           break;
         case DOSSIER_EDITOR_COORDINATE:
