@@ -185,6 +185,22 @@ test_export_window (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));   /* the pages printed, the annex made for them is gone */
   g_assert_cmpint (pdf_pages (printed), >=, 8);
   gtk_window_close (GTK_WINDOW (dialog));
+
+  /* Closed while it runs: the export is cancelled or ends, and nothing breaks. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_window ();
+  {
+    g_autoptr(DossierExportWindow) alive = g_object_ref (dialog);
+    g_autofree char *late = dossier_test_tmp_path ("closed-early.pdf");
+    gboolean done = FALSE;
+
+    g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &done);
+    dossier_export_window_start (dialog, late, FALSE);
+    gtk_window_close (GTK_WINDOW (dialog));
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (find_export_window ());
+  }
 }
 
 int

@@ -73,6 +73,7 @@ struct _DossierExportWindow
   guint               tick;
   char               *exported;
   char               *print_to;     /* tests: print to this file without a dialog */
+  gboolean            closed;       /* closed while an export ran: its end only cleans up */
 };
 
 G_DEFINE_FINAL_TYPE (DossierExportWindow, dossier_export_window, ADW_TYPE_WINDOW)
@@ -442,9 +443,17 @@ on_job_done (GObject      *source,
   gboolean print = job->print;
 
   g_clear_handle_id (&self->tick, g_source_remove);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   self->job = NULL;
   g_clear_object (&self->cancellable);
+  if (self->closed)
+    {
+      /* The widgets are gone; only what the job left matters. */
+      if (ok && print)
+        g_unlink (out);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, ok && !print ? out : NULL);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   update_preview (self);
   if (!ok)
     {
@@ -618,6 +627,7 @@ on_close_request (GtkWindow *window)
   /* A running export is stopped; the task keeps the window alive until it has. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  self->closed = TRUE;
   return FALSE;
 }
 
