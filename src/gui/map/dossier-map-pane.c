@@ -47,6 +47,8 @@ struct _DossierMapPane
   DossierIncidentLayer *incidents;
   GtkDropDown          *colour_by;
   GtkWidget            *legend;
+  GtkWidget            *legend_rows;      /* in a revealer, under the legend's own button */
+  GtkWidget            *legend_revealer;
   GSettings            *settings;
   DossierStore         *store;
   char                 *lang;
@@ -83,6 +85,16 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+static gboolean
+legend_arrow (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      data)
+{
+  g_value_set_string (to, g_value_get_boolean (from) ? "pan-down-symbolic" : "pan-up-symbolic");
+  return TRUE;
+}
+
 static void
 update_legend (DossierMapPane *self)
 {
@@ -91,8 +103,8 @@ update_legend (DossierMapPane *self)
                        ? "verification-status" : "violation-type";
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
-    gtk_box_remove (GTK_BOX (self->legend), child);
+  while ((child = gtk_widget_get_first_child (self->legend_rows)) != NULL)
+    gtk_box_remove (GTK_BOX (self->legend_rows), child);
   for (guint i = 0; keys[i] && i < 12; i++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -107,11 +119,10 @@ update_legend (DossierMapPane *self)
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, NULL, NULL);
       gtk_widget_set_margin_start (row, 8);
       gtk_widget_set_margin_end (row, 8);
-      gtk_widget_set_margin_top (row, i == 0 ? 6 : 0);
       gtk_widget_set_margin_bottom (row, keys[i + 1] == NULL || i == 11 ? 6 : 0);
       gtk_box_append (GTK_BOX (row), swatch);
       gtk_box_append (GTK_BOX (row), gtk_label_new (label));
-      gtk_box_append (GTK_BOX (self->legend), row);
+      gtk_box_append (GTK_BOX (self->legend_rows), row);
     }
   gtk_widget_set_visible (self->legend, keys[0] != NULL);
 }
@@ -938,10 +949,34 @@ dossier_map_pane_new (DossierStore  *store,
   gtk_widget_set_valign (corner, GTK_ALIGN_END);
   gtk_widget_set_margin_start (corner, 6);
   gtk_widget_set_margin_bottom (corner, 6);
-  self->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  self->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->legend, "map-legend");
   gtk_widget_set_visible (self->legend, FALSE);
+  /* The legend folds away to its title, for a small map (or a figure) to show Mali whole. */
+  {
+    GtkWidget *toggle = gtk_toggle_button_new ();
+    GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+    GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+
+    gtk_box_append (GTK_BOX (title), gtk_label_new (_("Legend")));
+    gtk_box_append (GTK_BOX (title), arrow);
+    gtk_button_set_child (GTK_BUTTON (toggle), title);
+    gtk_widget_add_css_class (toggle, "flat");
+    gtk_widget_add_css_class (toggle, "map-legend-title");
+    gtk_widget_set_halign (toggle, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (toggle, _("Show or hide the legend"));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    self->legend_rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+    self->legend_revealer = gtk_revealer_new ();
+    gtk_revealer_set_transition_type (GTK_REVEALER (self->legend_revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+    gtk_revealer_set_child (GTK_REVEALER (self->legend_revealer), self->legend_rows);
+    g_object_bind_property (toggle, "active", self->legend_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
+    g_object_bind_property_full (toggle, "active", arrow, "icon-name", G_BINDING_SYNC_CREATE,
+                                 legend_arrow, NULL, NULL, NULL);
+    gtk_box_append (GTK_BOX (self->legend), toggle);
+    gtk_box_append (GTK_BOX (self->legend), self->legend_revealer);
+  }
   gtk_box_append (GTK_BOX (corner), self->legend);
   self->scale = GTK_WIDGET (shumate_scale_new (viewport));
   gtk_box_append (GTK_BOX (corner), self->scale);
