@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-application.h"
+#include "dossier-bagit.h"
 #include "dossier-demo.h"
 #include "dossier-preferences-window.h"
 #include "dossier-window.h"
@@ -293,6 +294,156 @@ new_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- Importing a bag ---- */
+
+typedef struct {
+  char  *bag;
+  char  *path;
+  char  *user;
+  guint  restored;
+  guint  without_bytes;
+} BagImport;
+
+static void
+bag_import_free (BagImport *import)
+{
+  g_free (import->bag);
+  g_free (import->path);
+  g_free (import->user);
+  g_free (import);
+}
+
+static void
+import_bag_in_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  BagImport *import = data;
+  g_autoptr(GError) error = NULL;
+
+  if (dossier_bagit_import (import->bag, import->path, import->user, &import->restored, &import->without_bytes,
+                            cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_bag_imported (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (source);
+  BagImport *import = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_application_release (G_APPLICATION (self));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The package could not be imported"),
+                                                                              error->message));
+
+      adw_message_dialog_add_response (message, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  open_in_window (self, import->path);
+}
+
+/**
+ * dossier_application_import_bag:
+ * @self: the application
+ * @bag: a BagIt package written by Dossier
+ * @path: the new dossier to make from it
+ *
+ * Checks the package and makes the dossier in the background, every item's bytes checked
+ * against the SHA-256 it was recorded with, then opens it in a new window; or tells why not.
+ */
+void
+dossier_application_import_bag (DossierApplication *self,
+                                const char         *bag,
+                                const char         *path)
+{
+  g_autoptr(GTask) task = NULL;
+  BagImport *import;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (DOSSIER_IS_APPLICATION (self));
+
+  import = g_new0 (BagImport, 1);
+  import->bag = g_strdup (bag);
+  import->path = g_str_has_suffix (path, ".dossier") ? g_strdup (path) : g_strconcat (path, ".dossier", NULL);
+  name = g_settings_get_string (self->settings, "investigator-name");
+  import->user = g_strdup (name);
+  /* The application stays while the import runs, even with no window open. */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, on_bag_imported, NULL);
+  g_task_set_task_data (task, import, (GDestroyNotify) bag_import_free);
+  g_task_run_in_thread (task, import_bag_in_thread);
+}
+
+static void
+on_bag_destination (GtkNativeDialog    *dialog,
+                    int                 response,
+                    DossierApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *bag = g_object_get_data (G_OBJECT (dialog), "bag");
+
+      if (path != NULL && bag != NULL)
+        dossier_application_import_bag (self, bag, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_bag_chosen (GtkNativeDialog    *dialog,
+               int                 response,
+               DossierApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *bag = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *suggested = g_strconcat (name, ".dossier", NULL);
+      GtkFileChooserNative *save;
+
+      if (bag == NULL)
+        {
+          g_object_unref (dialog);
+          return;
+        }
+      save = dossier_chooser_new (self, _("Save the Imported Dossier As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), suggested);
+      g_object_set_data_full (G_OBJECT (save), "bag", g_steal_pointer (&bag), g_free);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (save), TRUE);
+      g_signal_connect (save, "response", G_CALLBACK (on_bag_destination), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_bag_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DossierApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import a BagIt Package"), gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_bag_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 open_demo_action (GSimpleAction *action,
                   GVariant      *parameter,
@@ -387,6 +538,7 @@ static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
   { "open-demo", open_demo_action },
+  { "import-bag", import_bag_action },
   { "about", about_action },
 };
 

@@ -16,6 +16,9 @@ void                dossier_application_setup_language (void);
 char               *dossier_application_ui_language    (void);
 char               *dossier_application_demo_path      (void);
 GStrv               dossier_application_restart_argv   (DossierApplication *self);
+void                dossier_application_import_bag     (DossierApplication *self,
+                                                        const char         *bag,
+                                                        const char         *path);
 gboolean            dossier_application_new_dossier    (DossierApplication *self,
                                                         const char         *path,
                                                         GError            **error);
