@@ -12,9 +12,8 @@
  * contents and the footers ("page 3 of 41") print in the second pass. Both passes ask the
  * same questions of one PangoContext whose metrics are not hinted, so they agree exactly.
  *
- * What may appear is decided by dossier-redaction (incidents) and by the rules of this file
- * for the other records, stated where they apply; no identity of a person appears in any
- * profile. The words of the document come from a DossierCatalog in the chosen language,
+ * What may appear is decided by dossier-redaction, for every kind of record; no identity
+ * of a person appears in any profile. The words of the document come from a DossierCatalog in the chosen language,
  * whatever the language of the interface. The file is written under a temporary name and
  * renamed when complete.
  */
@@ -773,11 +772,10 @@ incident_sheet (Annex           *a,
                                       "WHERE ip.incident_id = ?1 ORDER BY p.code", id, "person-role");
   g_autofree char *testimonies = codes (a, "SELECT t.code FROM testimony_incident ti JOIN testimony t ON t.id = ti.testimony_id "
                                            "WHERE ti.incident_id = ?1 ORDER BY t.code", id, NULL);
-  g_autofree char *evidence = codes (a, a->options->profile == DOSSIER_PROFILE_PUBLIC
-                                        ? "SELECT e.code FROM evidence_incident ei JOIN evidence e ON e.id = ei.evidence_id "
-                                          "WHERE ei.incident_id = ?1 AND e.confidentiality <> 'confidential' ORDER BY e.code"
-                                        : "SELECT e.code FROM evidence_incident ei JOIN evidence e ON e.id = ei.evidence_id "
-                                          "WHERE ei.incident_id = ?1 ORDER BY e.code", id, NULL);
+  g_autofree char *evidence_sql = g_strdup_printf ("SELECT e.code FROM evidence_incident ei JOIN evidence e ON e.id = ei.evidence_id "
+                                                  "WHERE ei.incident_id = ?1 AND %s ORDER BY e.code",
+                                                  dossier_redaction_evidence_condition (a->options->profile));
+  g_autofree char *evidence = codes (a, evidence_sql, id, NULL);
   g_autofree char *summary = texts ? in_language (a, incident->summary_fr, incident->summary_en) : NULL;
 
   if (!isnan (incident->latitude) && !isnan (incident->longitude))
@@ -842,11 +840,10 @@ testimony_row (DossierRecord  *record,
   g_autofree char *date = breakable (dossier_edtf_format_string (testimony->taken_on, a->lang));
   g_autofree char *witness = codes (a, "SELECT code FROM person WHERE id = ?1", testimony->person_id, NULL);
   /* Only the incidents this profile shows. */
-  g_autofree char *incidents = codes (a, a->options->profile == DOSSIER_PROFILE_PUBLIC
-                                         ? "SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
-                                           "WHERE ti.testimony_id = ?1 AND i.confidentiality <> 'confidential' ORDER BY i.code"
-                                         : "SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
-                                           "WHERE ti.testimony_id = ?1 ORDER BY i.code", record->id, NULL);
+  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
+                                                   "WHERE ti.testimony_id = ?1 AND %s ORDER BY i.code",
+                                                   dossier_redaction_incident_condition (a->options->profile));
+  g_autofree char *incidents = codes (a, incidents_sql, record->id, NULL);
   g_autofree char *tags = labels (a, "violation-type", testimony->tags);
   const char *cells[G_N_ELEMENTS (testimony_columns)] = {
     record->code, date ? date : testimony->taken_on, label (a, "office", testimony->office),
@@ -878,13 +875,11 @@ person_row (DossierRecord  *record,
   DossierPerson *person = DOSSIER_PERSON (record);
   /* Public: nothing of a protected or confidential person but the code. No profile ever
    * shows an identity. */
-  gboolean hidden = a->options->profile == DOSSIER_PROFILE_PUBLIC && g_strcmp0 (person->protection, "public") != 0;
-  g_autofree char *roles = hidden ? NULL
-                           : codes (a, a->options->profile == DOSSIER_PROFILE_PUBLIC
-                                       ? "SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
-                                         "WHERE ip.person_id = ?1 AND i.confidentiality <> 'confidential' ORDER BY i.code"
-                                       : "SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
-                                         "WHERE ip.person_id = ?1 ORDER BY i.code", record->id, "person-role");
+  gboolean hidden = !dossier_redaction_keeps_person_details (a->options->profile, person);
+  g_autofree char *roles_sql = g_strdup_printf ("SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
+                                               "WHERE ip.person_id = ?1 AND %s ORDER BY i.code",
+                                               dossier_redaction_incident_condition (a->options->profile));
+  g_autofree char *roles = hidden ? NULL : codes (a, roles_sql, record->id, "person-role");
   g_autofree char *given = hidden ? NULL : codes (a, "SELECT code FROM testimony WHERE person_id = ?1 ORDER BY code", record->id, NULL);
   const char *withheld = tr (a, N_("withheld"));
   const char *cells[G_N_ELEMENTS (person_columns)] = {
@@ -962,7 +957,6 @@ evidence_row (DossierRecord  *record,
 {
   Annex *a = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  gboolean confidential = g_strcmp0 (evidence->confidentiality, "confidential") == 0;
   g_autofree char *size = evidence->size >= 0 ? g_format_size_full (evidence->size, G_FORMAT_SIZE_LONG_FORMAT) : g_strdup ("");
   g_autofree char *type = g_strdup_printf ("%s\n%s", evidence->media_type ? evidence->media_type : "", size);
   /* In groups of 16 digits, two to a line: a group is never broken. */
@@ -976,11 +970,9 @@ evidence_row (DossierRecord  *record,
 
   if (stopped (a, error))
     return FALSE;
-  /* Public: no confidential item, and not who collected the others. Annex: a confidential
-   * item's title and description withheld. */
-  if (confidential && a->options->profile == DOSSIER_PROFILE_PUBLIC)
+  if (!dossier_redaction_keeps_evidence (a->options->profile, evidence))
     return TRUE;
-  if (a->options->profile != DOSSIER_PROFILE_PUBLIC && evidence->acquired_by && *evidence->acquired_by)
+  if (dossier_redaction_keeps_collector (a->options->profile) && evidence->acquired_by && *evidence->acquired_by)
     g_string_append_printf (acquisition, "\n%s", evidence->acquired_by);
   if (evidence->collection_method && *evidence->collection_method)
     g_string_append_printf (acquisition, "\n%s", label (a, "collection-method", evidence->collection_method));
@@ -1005,7 +997,7 @@ evidence_row (DossierRecord  *record,
   {
     const char *cells[G_N_ELEMENTS (evidence_columns)] = {
       record->code,
-      confidential && a->options->profile == DOSSIER_PROFILE_ANNEX ? tr (a, N_("withheld")) : evidence->title,
+      dossier_redaction_keeps_evidence_title (a->options->profile, evidence) ? evidence->title : tr (a, N_("withheld")),
       type, sha ? sha : "", acquisition->str, custody ? custody : "",
     };
 
@@ -1381,92 +1373,3 @@ out:
   return ok;
 }
 
-static gint64
-count (DossierStore  *store,
-       const char    *sql,
-       GError       **error)
-{
-  sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, error);
-  gint64 n = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-/**
- * dossier_export_summarise:
- * @store: the dossier
- * @profile: the profile of the export
- * @incident_ids: (nullable): the incidents in scope, or %NULL for all
- * @summary: (out): what the export will hold, by the rules of the annex and the tables
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-dossier_export_summarise (DossierStore          *store,
-                          DossierProfile         profile,
-                          GArray                *incident_ids,
-                          DossierExportSummary  *summary,
-                          GError               **error)
-{
-  gint64 confidential = 0, not_public = 0;
-
-  g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
-  memset (summary, 0, sizeof *summary);
-
-  if (incident_ids == NULL)
-    {
-      summary->incidents = count (store, "SELECT count (*) FROM incident", error);
-      confidential = count (store, "SELECT count (*) FROM incident WHERE confidentiality = 'confidential'", error);
-      not_public = count (store, "SELECT count (*) FROM incident WHERE confidentiality IS NOT 'public'", error);
-      if (summary->incidents < 0 || confidential < 0 || not_public < 0)
-        return FALSE;
-    }
-  else
-    {
-      sqlite3_stmt *stmt = _dossier_store_prepare (store, "SELECT confidentiality FROM incident WHERE id = ?1", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      for (guint i = 0; i < incident_ids->len; i++)
-        {
-          sqlite3_bind_int64 (stmt, 1, g_array_index (incident_ids, gint64, i));
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              const char *level = (const char *) sqlite3_column_text (stmt, 0);
-
-              summary->incidents++;
-              confidential += g_strcmp0 (level, "confidential") == 0;
-              not_public += g_strcmp0 (level, "public") != 0;
-            }
-          sqlite3_reset (stmt);
-        }
-    }
-  summary->people = count (store, "SELECT count (*) FROM person", error);
-  summary->testimonies = count (store, "SELECT count (*) FROM testimony", error);
-  summary->evidence = count (store, "SELECT count (*) FROM evidence", error);
-  if (summary->people < 0 || summary->testimonies < 0 || summary->evidence < 0)
-    return FALSE;
-  switch (profile)
-    {
-    case DOSSIER_PROFILE_PUBLIC:
-      summary->incidents_left_out = confidential;
-      summary->incidents_texts_withheld = not_public - confidential;
-      summary->people_code_only = count (store, "SELECT count (*) FROM person WHERE protection IS NOT 'public'", error);
-      summary->evidence_left_out = count (store, "SELECT count (*) FROM evidence WHERE confidentiality = 'confidential'", error);
-      break;
-    case DOSSIER_PROFILE_ANNEX:
-      summary->incidents_texts_withheld = confidential;
-      summary->evidence_titles_withheld = count (store, "SELECT count (*) FROM evidence WHERE confidentiality = 'confidential'", error);
-      break;
-    case DOSSIER_PROFILE_INTERNAL:
-    default:
-      break;
-    }
-  return summary->people_code_only >= 0 && summary->evidence_left_out >= 0 && summary->evidence_titles_withheld >= 0;
-}

@@ -48,24 +48,6 @@ typedef struct {
   GCancellable           *cancellable;
 } DossierAnnexOptions;
 
-/* What an export by a profile will hold, for the Export dialog's preview. */
-typedef struct {
-  gint64 incidents;                /* in scope */
-  gint64 incidents_left_out;       /* confidential, in public */
-  gint64 incidents_texts_withheld; /* kept, but without titles, summaries and sources */
-  gint64 people;
-  gint64 people_code_only;         /* protected or confidential, in public */
-  gint64 testimonies;
-  gint64 evidence;
-  gint64 evidence_left_out;        /* confidential, in public */
-  gint64 evidence_titles_withheld; /* confidential, in annex */
-} DossierExportSummary;
-
-gboolean    dossier_export_summarise          (DossierStore               *store,
-                                               DossierProfile              profile,
-                                               GArray                     *incident_ids,
-                                               DossierExportSummary       *summary,
-                                               GError                    **error);
 gboolean    dossier_annex_write_pdf           (DossierStore               *store,
                                                const DossierAnnexOptions  *options,
                                                const char                 *path,

@@ -3,13 +3,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Incidents are written by dossier-export-incidents. The other tables follow the rules of
- * the annex: no identity in any profile; in public, a protected or confidential person is
- * a code and a protection level only, and confidential incidents and evidence are left
- * out (also from the links listed); in annex, a confidential item's title is withheld.
- * Free texts written by staff (notes, summaries of testimonies, interviewers) and the
- * places and positions that could lead to a witness stay inside: internal only. Each file
- * is written under a temporary name and renamed when complete.
+ * Incidents are written by dossier-export-incidents. What each profile keeps of the other
+ * tables is decided by dossier-redaction, as for every exporter. Each file is written
+ * under a temporary name and renamed when complete.
  */
 #include "config.h"
 
@@ -111,13 +107,11 @@ write_person (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierPerson *person = DOSSIER_PERSON (record);
-  gboolean code_only = writer->profile == DOSSIER_PROFILE_PUBLIC && g_strcmp0 (person->protection, "public") != 0;
-  g_autofree char *incidents = code_only ? NULL
-                               : joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
-                                         ? "SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
-                                           "WHERE ip.person_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
-                                         : "SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
-                                           "WHERE ip.person_id = ?1 ORDER BY i.code", record->id);
+  gboolean code_only = !dossier_redaction_keeps_person_details (writer->profile, person);
+  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
+                                                   "WHERE ip.person_id = ?1 AND %s ORDER BY i.code",
+                                                   dossier_redaction_incident_condition (writer->profile));
+  g_autofree char *incidents = code_only ? NULL : joined (writer->store, incidents_sql, record->id);
   g_autofree char *testimonies = code_only ? NULL : joined (writer->store, "SELECT code FROM testimony WHERE person_id = ?1 ORDER BY code", record->id);
   const char *fields[] = {
     record->code, person->protection,
@@ -125,7 +119,7 @@ write_person (DossierRecord  *record,
     code_only ? "" : person->age_group,
     code_only ? "" : person->residence_admin1,
     incidents, testimonies,
-    writer->profile == DOSSIER_PROFILE_INTERNAL ? person->notes : "",
+    dossier_redaction_keeps_staff_texts (writer->profile) ? person->notes : "",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (people_columns));
@@ -144,13 +138,12 @@ write_testimony (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
-  gboolean internal = writer->profile == DOSSIER_PROFILE_INTERNAL;
+  gboolean internal = dossier_redaction_keeps_staff_texts (writer->profile);
   g_autofree char *witness = joined (writer->store, "SELECT code FROM person WHERE id = ?1", testimony->person_id);
-  g_autofree char *incidents = joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
-                                       ? "SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
-                                         "WHERE ti.testimony_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
-                                       : "SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
-                                         "WHERE ti.testimony_id = ?1 ORDER BY i.code", record->id);
+  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
+                                                   "WHERE ti.testimony_id = ?1 AND %s ORDER BY i.code",
+                                                   dossier_redaction_incident_condition (writer->profile));
+  g_autofree char *incidents = joined (writer->store, incidents_sql, record->id);
   g_autofree char *tags = g_strjoinv (";", testimony->tags);
   const char *fields[] = {
     record->code, testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
@@ -174,11 +167,10 @@ write_actor (DossierRecord  *record,
   Writer *writer = data;
   DossierActor *actor = DOSSIER_ACTOR (record);
   g_autofree char *parent = joined (writer->store, "SELECT code FROM actor WHERE id = ?1", actor->parent_id);
-  g_autofree char *alleged = joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
-                                     ? "SELECT count (DISTINCT ia.incident_id) FROM incident_actor ia JOIN incident i ON i.id = ia.incident_id "
-                                       "WHERE ia.actor_id = ?1 AND ia.role = 'alleged-perpetrator' AND i.confidentiality IS NOT 'confidential'"
-                                     : "SELECT count (DISTINCT incident_id) FROM incident_actor WHERE actor_id = ?1 AND role = 'alleged-perpetrator'",
-                                     record->id);
+  g_autofree char *alleged_sql = g_strdup_printf ("SELECT count (DISTINCT ia.incident_id) FROM incident_actor ia JOIN incident i ON i.id = ia.incident_id "
+                                                 "WHERE ia.actor_id = ?1 AND ia.role = 'alleged-perpetrator' AND %s",
+                                                 dossier_redaction_incident_condition (writer->profile));
+  g_autofree char *alleged = joined (writer->store, alleged_sql, record->id);
   const char *fields[] = {
     record->code, actor->name, actor->acronym, actor->kind, parent, alleged, actor->description,
   };
@@ -199,18 +191,16 @@ write_evidence (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  gboolean confidential = g_strcmp0 (evidence->confidentiality, "confidential") == 0;
-  gboolean internal = writer->profile == DOSSIER_PROFILE_INTERNAL;
+  gboolean internal = dossier_redaction_keeps_staff_texts (writer->profile);
   g_autofree char *size = evidence->size >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, evidence->size) : g_strdup ("");
   g_autofree char *events = joined (writer->store, "SELECT count (*) FROM custody_event WHERE evidence_id = ?1", record->id);
-  g_autofree char *incidents = joined (writer->store, writer->profile == DOSSIER_PROFILE_PUBLIC
-                                       ? "SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
-                                         "WHERE ei.evidence_id = ?1 AND i.confidentiality IS NOT 'confidential' ORDER BY i.code"
-                                       : "SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
-                                         "WHERE ei.evidence_id = ?1 ORDER BY i.code", record->id);
+  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
+                                                   "WHERE ei.evidence_id = ?1 AND %s ORDER BY i.code",
+                                                   dossier_redaction_incident_condition (writer->profile));
+  g_autofree char *incidents = joined (writer->store, incidents_sql, record->id);
   char lat[G_ASCII_DTOSTR_BUF_SIZE] = "", lon[G_ASCII_DTOSTR_BUF_SIZE] = "", duration[G_ASCII_DTOSTR_BUF_SIZE] = "";
 
-  if (confidential && writer->profile == DOSSIER_PROFILE_PUBLIC)
+  if (!dossier_redaction_keeps_evidence (writer->profile, evidence))
     return TRUE;
   /* Where a photograph was taken can lead to who took it: inside only. */
   if (internal && !isnan (evidence->latitude) && !isnan (evidence->longitude))
@@ -223,9 +213,9 @@ write_evidence (DossierRecord  *record,
   {
     const char *fields[] = {
       record->code,
-      confidential && writer->profile == DOSSIER_PROFILE_ANNEX ? "" : evidence->title,
+      dossier_redaction_keeps_evidence_title (writer->profile, evidence) ? evidence->title : "",
       evidence->media_type, size, evidence->sha256, evidence->acquired_on,
-      writer->profile == DOSSIER_PROFILE_PUBLIC ? "" : evidence->acquired_by,
+      dossier_redaction_keeps_collector (writer->profile) ? evidence->acquired_by : "",
       evidence->collection_method, evidence->confidentiality,
       internal ? evidence->captured_at : "", lat, lon, duration, incidents, events, evidence->custody_head,
     };

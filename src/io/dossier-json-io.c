@@ -302,10 +302,8 @@ redact (Writer        *w,
         DossierRecord *record)
 {
   DossierProfile profile = w->profile;
-  gboolean public = profile == DOSSIER_PROFILE_PUBLIC;
+  gboolean staff_texts = dossier_redaction_keeps_staff_texts (profile);
 
-  if (profile == DOSSIER_PROFILE_INTERNAL)
-    return TRUE;
   if (DOSSIER_IS_INCIDENT (record))
     {
       DossierIncident *incident = DOSSIER_INCIDENT (record);
@@ -330,10 +328,13 @@ redact (Writer        *w,
     {
       DossierPerson *person = DOSSIER_PERSON (record);
 
-      blank (&person->notes);
-      blank (&person->community);
-      blank (&person->languages);
-      if (public && g_strcmp0 (person->protection, "public") != 0)
+      if (!staff_texts)
+        {
+          blank (&person->notes);
+          blank (&person->community);
+          blank (&person->languages);
+        }
+      if (!dossier_redaction_keeps_person_details (profile, person))
         {
           g_free (person->sex);
           person->sex = g_strdup ("unknown");
@@ -344,7 +345,7 @@ redact (Writer        *w,
           g_clear_pointer (&person->residence_admin2, g_free);
         }
     }
-  else if (DOSSIER_IS_TESTIMONY (record))
+  else if (DOSSIER_IS_TESTIMONY (record) && !staff_texts)
     {
       DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
 
@@ -357,24 +358,26 @@ redact (Writer        *w,
   else if (DOSSIER_IS_EVIDENCE (record))
     {
       DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-      gboolean confidential = g_strcmp0 (evidence->confidentiality, "confidential") == 0;
 
-      if (confidential && public)
+      if (!dossier_redaction_keeps_evidence (profile, evidence))
         {
           drop (w->dropped_evidence, record->id);
           return FALSE;
         }
-      if (confidential)
+      if (!dossier_redaction_keeps_evidence_title (profile, evidence))
         {
           blank (&evidence->title);
           blank (&evidence->description);
         }
-      if (public)
+      if (!dossier_redaction_keeps_collector (profile))
         blank (&evidence->acquired_by);
-      blank (&evidence->original_name);
-      blank (&evidence->captured_at);
-      evidence->latitude = NAN;
-      evidence->longitude = NAN;
+      if (!staff_texts)
+        {
+          blank (&evidence->original_name);
+          blank (&evidence->captured_at);
+          evidence->latitude = NAN;
+          evidence->longitude = NAN;
+        }
     }
   else if (DOSSIER_IS_LINK (record))
     {
@@ -400,20 +403,24 @@ redact (Writer        *w,
             return FALSE;
           break;
         }
-      blank (&link->detail);
+      if (!staff_texts)
+        blank (&link->detail);
     }
   return TRUE;
 }
 
-/* Sections no profile but internal carries: identities; the logs, whose details name
+/* Sections only the internal profile carries: identities; the logs, whose details name
  * people, places and files; the coded passages, which quote transcripts. */
 static gboolean
 section_kept (const Section  *section,
               DossierProfile  profile)
 {
-  return profile == DOSSIER_PROFILE_INTERNAL ||
-         !(g_str_equal (section->key, "identities") || g_str_equal (section->key, "custody_events") ||
-           g_str_equal (section->key, "passages") || g_str_equal (section->key, "audit"));
+  if (g_str_equal (section->key, "identities"))
+    return dossier_redaction_keeps_identities (profile);
+  if (g_str_equal (section->key, "custody_events") || g_str_equal (section->key, "passages") ||
+      g_str_equal (section->key, "audit"))
+    return dossier_redaction_keeps_staff_texts (profile);
+  return TRUE;
 }
 
 static gboolean

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "dossier-evidence.h"
 #include "dossier-incident.h"
+#include "dossier-person.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,35 @@ gboolean    dossier_redaction_keeps     (DossierProfile   profile,
                                          DossierIncident *incident);
 gboolean    dossier_redaction_keeps_texts (DossierProfile   profile,
                                            DossierIncident *incident);
+gboolean    dossier_redaction_keeps_person_details (DossierProfile  profile,
+                                                    DossierPerson  *person);
+gboolean    dossier_redaction_keeps_evidence       (DossierProfile   profile,
+                                                    DossierEvidence *evidence);
+gboolean    dossier_redaction_keeps_evidence_title (DossierProfile   profile,
+                                                    DossierEvidence *evidence);
+gboolean    dossier_redaction_keeps_collector      (DossierProfile   profile);
+gboolean    dossier_redaction_keeps_staff_texts    (DossierProfile   profile);
+gboolean    dossier_redaction_keeps_identities     (DossierProfile   profile);
+const char *dossier_redaction_incident_condition   (DossierProfile   profile);
+const char *dossier_redaction_evidence_condition   (DossierProfile   profile);
+
+/* What an export by a profile will hold, for the Export dialog's preview. */
+typedef struct {
+  gint64 incidents;                /* in scope */
+  gint64 incidents_left_out;       /* confidential, in public */
+  gint64 incidents_texts_withheld; /* kept, but without titles, summaries and sources */
+  gint64 people;
+  gint64 people_code_only;         /* protected or confidential, in public */
+  gint64 testimonies;
+  gint64 evidence;
+  gint64 evidence_left_out;        /* confidential, in public */
+  gint64 evidence_titles_withheld; /* confidential, in annex */
+} DossierExportSummary;
+
+gboolean    dossier_export_summarise  (DossierStore          *store,
+                                       DossierProfile         profile,
+                                       GArray                *incident_ids,
+                                       DossierExportSummary  *summary,
+                                       GError               **error);
 
 G_END_DECLS
