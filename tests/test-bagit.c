@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -109,6 +111,28 @@ test_bagit (void)
     g_assert_true (g_file_set_contents (manifest, evil, -1, NULL));
     g_assert_cmpuint (problems_of (bag), >=, 1);
     g_assert_true (g_file_set_contents (manifest, text, -1, NULL));
+  }
+  /* A file that is a link out of the bag, or a pipe, even listed with the right hash:
+   * never read. */
+  {
+    g_autofree char *outside = dossier_test_tmp_path ("outside the bag.txt");
+    g_autofree char *link = g_build_filename (bag, "data", "linked.txt", NULL);
+    g_autofree char *pipe = g_build_filename (bag, "data", "pipe", NULL);
+    g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "a secret of the computer", -1);
+    g_autofree char *with_link = g_strdup_printf ("%s%s  data/linked.txt\n", text, sha);
+    g_autofree char *with_pipe = g_strdup_printf ("%s%s  data/pipe\n", text, sha);
+
+    g_assert_true (g_file_set_contents (outside, "a secret of the computer", -1, NULL));
+    g_assert_cmpint (symlink (outside, link), ==, 0);
+    g_assert_true (g_file_set_contents (manifest, with_link, -1, NULL));
+    g_assert_cmpuint (problems_of (bag), >=, 1);
+    g_unlink (link);
+    g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+    g_assert_true (g_file_set_contents (manifest, with_pipe, -1, NULL));
+    g_assert_cmpuint (problems_of (bag), >=, 1);   /* and it returns: the pipe is not opened */
+    g_unlink (pipe);
+    g_assert_true (g_file_set_contents (manifest, text, -1, NULL));
+    g_assert_cmpuint (problems_of (bag), ==, 0);
   }
   /* A huge bag-info is refused without being read. */
   {

@@ -331,6 +331,29 @@ list_files (const char *top,
     g_dir_close (d);
 }
 
+/* Whether @relative names a regular file of the bag reached without a symbolic link: a
+ * link could lead out of the bag (to any file of the computer), and a pipe or a device
+ * would make reading it hang or never end. */
+static gboolean
+plain_file (const char *bag,
+            const char *relative)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  g_autoptr(GString) path = g_string_new (bag);
+  GStatBuf st;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, parts[i]);
+      if (g_lstat (path->str, &st) != 0 || S_ISLNK (st.st_mode))
+        return FALSE;
+      if (parts[i + 1] == NULL ? !S_ISREG (st.st_mode) : !S_ISDIR (st.st_mode))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether @path (from a manifest) names a file inside the bag: relative, no "..". */
 static gboolean
 stays_inside (const char *path)
@@ -378,7 +401,7 @@ read_limited (const char  *path,
   GStatBuf st;
 
   *text = NULL;
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
     {
       problem (problems, _("%s cannot be read"), name);
       return FALSE;
@@ -447,6 +470,13 @@ check_manifest (const char *bag,
           continue;
         }
       file = g_build_filename (bag, relative, NULL);
+      if (g_file_test (file, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK) && !plain_file (bag, relative))
+        {
+          /* Translators: a path listed in a manifest */
+          problem (problems, _("“%s” is not a plain file of the bag (a link, a pipe or a device)"), relative);
+          g_hash_table_add (listed, g_steal_pointer (&relative));
+          continue;
+        }
       sha = file_sha256 (file, &size, NULL);
       if (sha == NULL)
         /* Translators: a path listed in a manifest */
