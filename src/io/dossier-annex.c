@@ -768,8 +768,12 @@ incident_sheet (Annex           *a,
   g_autofree char *actors = codes (a, "SELECT coalesce (nullif (a.acronym, ''), a.name, a.code) || ' ' || a.code, ia.role "
                                       "FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id WHERE ia.incident_id = ?1 ORDER BY ia.id",
                                    id, "actor-role");
-  g_autofree char *people = codes (a, "SELECT p.code, ip.role FROM incident_person ip JOIN person p ON p.id = ip.person_id "
-                                      "WHERE ip.incident_id = ?1 ORDER BY p.code", id, "person-role");
+  /* A person of whom nothing but the code may be said appears without a role. */
+  g_autofree char *people_sql = g_strdup_printf ("SELECT p.code, CASE WHEN %s THEN ip.role ELSE '' END "
+                                                 "FROM incident_person ip JOIN person p ON p.id = ip.person_id "
+                                                 "WHERE ip.incident_id = ?1 ORDER BY p.code",
+                                                 dossier_redaction_person_condition (a->options->profile));
+  g_autofree char *people = codes (a, people_sql, id, "person-role");
   g_autofree char *testimonies = codes (a, "SELECT t.code FROM testimony_incident ti JOIN testimony t ON t.id = ti.testimony_id "
                                            "WHERE ti.incident_id = ?1 ORDER BY t.code", id, NULL);
   g_autofree char *evidence_sql = g_strdup_printf ("SELECT e.code FROM evidence_incident ei JOIN evidence e ON e.id = ei.evidence_id "
@@ -838,7 +842,10 @@ testimony_row (DossierRecord  *record,
   Annex *a = data;
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
   g_autofree char *date = breakable (dossier_edtf_format_string (testimony->taken_on, a->lang));
-  g_autofree char *witness = codes (a, "SELECT code FROM person WHERE id = ?1", testimony->person_id, NULL);
+  /* Who gave a testimony is more than a code: said only of those the profile allows. */
+  g_autofree char *witness_sql = g_strdup_printf ("SELECT CASE WHEN %s THEN p.code ELSE '-' END FROM person p WHERE p.id = ?1",
+                                                  dossier_redaction_person_condition (a->options->profile));
+  g_autofree char *witness = codes (a, witness_sql, testimony->person_id, NULL);
   /* Only the incidents this profile shows. */
   g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
                                                    "WHERE ti.testimony_id = ?1 AND %s ORDER BY i.code",
@@ -847,7 +854,8 @@ testimony_row (DossierRecord  *record,
   g_autofree char *tags = labels (a, "violation-type", testimony->tags);
   const char *cells[G_N_ELEMENTS (testimony_columns)] = {
     record->code, date ? date : testimony->taken_on, label (a, "office", testimony->office),
-    label (a, "language", testimony->language), witness, label (a, "testimony-status", testimony->status),
+    label (a, "language", testimony->language), g_strcmp0 (witness, "-") == 0 ? tr (a, N_("withheld")) : witness,
+    label (a, "testimony-status", testimony->status),
     incidents, tags,
   };
 
@@ -912,8 +920,10 @@ actor_row (DossierRecord  *record,
 {
   Annex *a = data;
   DossierActor *actor = DOSSIER_ACTOR (record);
-  g_autofree char *count = codes (a, "SELECT count (DISTINCT incident_id) FROM incident_actor WHERE actor_id = ?1 AND role = 'alleged-perpetrator'",
-                                  record->id, NULL);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count (DISTINCT ia.incident_id) FROM incident_actor ia JOIN incident i ON i.id = ia.incident_id "
+                                                "WHERE ia.actor_id = ?1 AND ia.role = 'alleged-perpetrator' AND %s",
+                                                dossier_redaction_incident_condition (a->options->profile));
+  g_autofree char *count = codes (a, count_sql, record->id, NULL);
   const char *cells[G_N_ELEMENTS (actor_columns)] = {
     record->code, actor->name, actor->acronym, label (a, "actor-kind", actor->kind), count,
   };

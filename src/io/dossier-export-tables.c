@@ -139,7 +139,9 @@ write_testimony (DossierRecord  *record,
   Writer *writer = data;
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
   gboolean internal = dossier_redaction_keeps_staff_texts (writer->profile);
-  g_autofree char *witness = joined (writer->store, "SELECT code FROM person WHERE id = ?1", testimony->person_id);
+  g_autofree char *witness_sql = g_strdup_printf ("SELECT p.code FROM person p WHERE p.id = ?1 AND %s",
+                                                  dossier_redaction_person_condition (writer->profile));
+  g_autofree char *witness = joined (writer->store, witness_sql, testimony->person_id);
   g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
                                                    "WHERE ti.testimony_id = ?1 AND %s ORDER BY i.code",
                                                    dossier_redaction_incident_condition (writer->profile));

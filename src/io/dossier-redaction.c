@@ -186,6 +186,14 @@ dossier_redaction_incident_condition (DossierProfile profile)
   return profile == DOSSIER_PROFILE_PUBLIC ? "i.confidentiality IS NOT 'confidential'" : "1";
 }
 
+/* The same, on a person table aliased `p`: true for the persons of whom more than a code
+ * may be said (their roles, the testimonies they gave). */
+const char *
+dossier_redaction_person_condition (DossierProfile profile)
+{
+  return profile == DOSSIER_PROFILE_PUBLIC ? "p.protection = 'public'" : "1";
+}
+
 /* The same, on an evidence table aliased `e`. */
 const char *
 dossier_redaction_evidence_condition (DossierProfile profile)
@@ -193,14 +201,19 @@ dossier_redaction_evidence_condition (DossierProfile profile)
   return profile == DOSSIER_PROFILE_PUBLIC ? "e.confidentiality IS NOT 'confidential'" : "1";
 }
 
+/* The number @sql counts, or -1; after a first failure, -1 without asking again, so that
+ * a run of counts sets @error once. */
 static gint64
 count (DossierStore  *store,
        const char    *sql,
        GError       **error)
 {
-  sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt;
   gint64 n = -1;
 
+  if (error != NULL && *error != NULL)
+    return -1;
+  stmt = _dossier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)

@@ -34,6 +34,7 @@ gboolean    dossier_redaction_keeps_staff_texts    (DossierProfile   profile);
 gboolean    dossier_redaction_keeps_identities     (DossierProfile   profile);
 const char *dossier_redaction_incident_condition   (DossierProfile   profile);
 const char *dossier_redaction_evidence_condition   (DossierProfile   profile);
+const char *dossier_redaction_person_condition     (DossierProfile   profile);
 
 /* What an export by a profile will hold, for the Export dialog's preview. */
 typedef struct {
