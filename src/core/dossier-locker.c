@@ -451,7 +451,7 @@ dossier_locker_restore (DossierStore  *store,
     }
   if (!pump_file (store, evidence_id, file, evidence->size, name, cancellable, NULL, NULL, &sha, &size, NULL, error))
     goto fail;
-  if (size != (guint64) evidence->size || g_strcmp0 (sha, evidence->sha256) != 0)
+  if (size != (guint64) evidence->size || g_ascii_strcasecmp (sha, evidence->sha256 ? evidence->sha256 : "") != 0)
     {
       /* Translators: %s are a file name and an evidence code */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
@@ -585,7 +585,7 @@ dossier_locker_read (DossierStore  *store,
     return NULL;
   if (sha == NULL)
     sha = g_strdup ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  if (gap || size != (guint64) evidence->size || g_strcmp0 (sha, evidence->sha256) != 0)
+  if (gap || size != (guint64) evidence->size || g_ascii_strcasecmp (sha, evidence->sha256 ? evidence->sha256 : "") != 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
                    _("The bytes of %s were altered: they no longer match their SHA-256"), DOSSIER_RECORD (evidence)->code);
@@ -654,7 +654,7 @@ dossier_locker_extract (DossierStore  *store,
     }
   if (sha == NULL)
     sha = g_strdup ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  if (gap || size != (guint64) evidence->size || g_strcmp0 (sha, evidence->sha256) != 0)
+  if (gap || size != (guint64) evidence->size || g_ascii_strcasecmp (sha, evidence->sha256 ? evidence->sha256 : "") != 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
                    _("The bytes of %s were altered: they no longer match their SHA-256"),

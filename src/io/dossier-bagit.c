@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-bagit.h"
+#include "dossier-custody.h"
 #include "dossier-evidence.h"
 #include "dossier-json-io.h"
 #include "dossier-locker.h"
@@ -157,7 +158,21 @@ typedef struct {
   guint         count;
   guint         without_bytes;
   GCancellable *cancellable;
+  GArray       *ids;        /* the items packed, and where, logged once the bag is whole */
+  GPtrArray    *relatives;
 } Export;
+
+/* The folder of an item in the payload: its code, unless a code made elsewhere could climb
+ * out of data/evidence/ or name nothing. */
+static char *
+item_folder (DossierRecord *record)
+{
+  const char *code = record->code;
+
+  if (code == NULL || *code == '\0' || strpbrk (code, "/\\") != NULL || g_str_equal (code, ".") || g_str_equal (code, ".."))
+    return g_strdup_printf ("item-%" G_GINT64_FORMAT, record->id);
+  return g_strdup (code);
+}
 
 static gboolean
 add_evidence (DossierRecord  *record,
@@ -167,8 +182,9 @@ add_evidence (DossierRecord  *record,
   Export *export = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
   g_autofree char *name = safe_name (evidence);
-  g_autofree char *relative = g_build_filename ("data", "evidence", record->code, name, NULL);
-  g_autofree char *folder = g_build_filename (export->bag, "data", "evidence", record->code, NULL);
+  g_autofree char *item = item_folder (record);
+  g_autofree char *relative = g_build_filename ("data", "evidence", item, name, NULL);
+  g_autofree char *folder = g_build_filename (export->bag, "data", "evidence", item, NULL);
   g_autofree char *path = g_build_filename (export->bag, relative, NULL);
   g_autoptr(GFile) dest = g_file_new_for_path (path);
   g_autoptr(GError) local = NULL;
@@ -184,7 +200,8 @@ add_evidence (DossierRecord  *record,
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("The folder “%s” cannot be created"), display);
       return FALSE;
     }
-  if (!dossier_locker_extract (export->store, record->id, dest, TRUE, export->cancellable, &local))
+  /* Logged once the bag is whole, with the path the copy keeps (see dossier_bagit_export). */
+  if (!dossier_locker_extract (export->store, record->id, dest, FALSE, export->cancellable, &local))
     {
       /* An item whose bytes never came into this dossier (imported from JSON alone) has
        * nothing to pack: the bag holds its record, as the dossier does. */
@@ -201,6 +218,8 @@ add_evidence (DossierRecord  *record,
   g_string_append_printf (export->manifest, "%s  %s\n", evidence->sha256, listed);
   export->octets += evidence->size;
   export->count++;
+  g_array_append_val (export->ids, record->id);
+  g_ptr_array_add (export->relatives, g_steal_pointer (&relative));
   return TRUE;
 }
 
@@ -233,7 +252,9 @@ dossier_bagit_export (DossierStore  *store,
   g_autoptr(GString) tags = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  Export export = { store, NULL, g_string_new (NULL), 0, 0, 0, cancellable };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) relatives = g_ptr_array_new_with_free_func (g_free);
+  Export export = { store, NULL, g_string_new (NULL), 0, 0, 0, cancellable, ids, relatives };
   static const char * const tag_files[] = { "bagit.txt", "bag-info.txt", "manifest-sha256.txt" };
   guint64 size;
   gboolean ok = FALSE;
@@ -260,7 +281,14 @@ dossier_bagit_export (DossierStore  *store,
   export.bag = bag;
   data = g_build_filename (bag, "data", NULL);
   json = g_build_filename (data, "dossier.json", NULL);
-  if (g_mkdir (data, 0700) != 0 || !dossier_json_export_file (store, json, error))
+  if (g_mkdir (data, 0700) != 0)
+    {
+      g_autofree char *display = g_filename_display_name (data);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("The folder “%s” cannot be created"), display);
+      goto out;
+    }
+  if (!dossier_json_export_file (store, json, error))
     goto out;
   json_sha = file_sha256 (json, &size, error);
   if (json_sha == NULL)
@@ -298,6 +326,18 @@ dossier_bagit_export (DossierStore  *store,
       /* Translators: %s is a folder */
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("The bag could not be written to “%s”"), display);
       goto out;
+    }
+  g_clear_pointer (&bag, g_free);
+  /* Each item's export enters its custody log, with where its copy now is. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, relatives->pdata[i], NULL);
+      g_autofree char *display = g_filename_display_name (path);
+      /* Translators: custody log details; %s is where the copy was written */
+      g_autofree char *details = g_strdup_printf (_("exact copy written to “%s”"), display);
+
+      if (!dossier_custody_append (store, g_array_index (ids, gint64, i), "exported", details, error))
+        goto out;
     }
   ok = TRUE;
 
