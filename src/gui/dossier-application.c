@@ -339,17 +339,19 @@ on_bag_imported (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  g_application_release (G_APPLICATION (self));
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The package could not be imported"),
                                                                               error->message));
 
       adw_message_dialog_add_response (message, "close", _("_Close"));
+      /* Held by the application, so that it stays to say why even with no window open. */
+      gtk_window_set_application (GTK_WINDOW (message), GTK_APPLICATION (self));
       gtk_window_present (GTK_WINDOW (message));
-      return;
     }
-  open_in_window (self, import->path);
+  else
+    open_in_window (self, import->path);
+  g_application_release (G_APPLICATION (self));
 }
 
 /**

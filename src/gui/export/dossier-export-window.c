@@ -332,7 +332,7 @@ export_in_thread (GTask        *task,
                                      job->profile, job->out, &error);
       break;
     case FORMAT_JSON:
-      ok = dossier_json_export_file (store, job->out, &error);
+      ok = dossier_json_export_file_profile (store, job->profile, job->out, &error);
       break;
     case FORMAT_BAGIT:
       ok = dossier_bagit_export (store, job->out, cancellable, &error);
@@ -445,6 +445,8 @@ on_job_done (GObject      *source,
   g_clear_handle_id (&self->tick, g_source_remove);
   self->job = NULL;
   g_clear_object (&self->cancellable);
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
   if (self->closed)
     {
       /* The widgets are gone; only what the job left matters. */
@@ -528,6 +530,9 @@ dossier_export_window_start (DossierExportWindow *self,
   self->tick = g_timeout_add (100, on_tick, self);
   update_preview (self);
 
+  /* The application stays until the job has ended, even if its last window closes. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   task = g_task_new (self, self->cancellable, on_job_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, export_in_thread);
@@ -636,6 +641,10 @@ dossier_export_window_dispose (GObject *object)
 {
   DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (object);
 
+  /* However the window goes, a running job stops and its end touches no widget. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  self->closed = TRUE;
   g_clear_handle_id (&self->tick, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EXPORT_WINDOW);
   G_OBJECT_CLASS (dossier_export_window_parent_class)->dispose (object);
