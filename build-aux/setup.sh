@@ -11,7 +11,7 @@ PACKAGES="
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   desktop-file-utils appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core
-  poppler-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme locales
+  poppler-utils libxml2-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme locales
 "
 
 missing=""

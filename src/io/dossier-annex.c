@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
 
@@ -1274,6 +1275,7 @@ dossier_annex_write_pdf (DossierStore               *store,
   cairo_status_t status;
   const char *lang;
   gboolean ok = FALSE;
+  int fd;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -1330,8 +1332,22 @@ dossier_annex_write_pdf (DossierStore               *store,
     goto out;
   a.total = a.page;
 
-  /* The drawing pass. */
+  /* The drawing pass, into a file made owner-only first: cairo would create it with the
+   * umask's mode, and an annex is for its recipients, not for whoever shares the computer. */
   a.page = 0;
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 || !g_close (fd, NULL))
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” could not be written: %s"), display,
+                   g_strerror (saved));
+      if (fd >= 0)
+        g_unlink (tmp);
+      annex_clear (&a);
+      return FALSE;
+    }
   a.surface = cairo_pdf_surface_create (tmp, A4_SHORT, A4_LONG);
   if (cairo_surface_status (a.surface) != CAIRO_STATUS_SUCCESS)
     {

@@ -6,7 +6,9 @@
  * FeatureCollection of the located incidents, WGS 84 longitude then latitude) for QGIS, and
  * KML (a Placemark for each located incident) for Google Earth. The
  * profile decides, through dossier-redaction, which incidents and which of their texts
- * appear. The file is written under a temporary name and renamed when complete.
+ * appear. Texts go through dossier-export-text: no CSV cell a spreadsheet would run, no
+ * character XML 1.0 forbids. The file is written owner-only under a temporary name and
+ * renamed when complete.
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-export-incidents.h"
+#include "dossier-export-text.h"
 #include "dossier-incident.h"
 #include "dossier-record.h"
 
@@ -34,34 +37,6 @@ static const char * const columns[] = {
   "violation_types", "killed", "injured", "victims_total", "verification", "standard_of_proof",
   "confidentiality", "title_en", "title_fr", "summary_en", "summary_fr", "sources",
 };
-
-/**
- * dossier_csv_append_field:
- * @line: a CSV line being written
- * @value: (nullable): a field's value
- *
- * RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
- */
-void
-dossier_csv_append_field (GString    *line,
-                          const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, value);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
 
 /* The values of @incident, in the order of the columns; texts withheld as the profile says. */
 static GPtrArray *
@@ -149,20 +124,20 @@ write_incident (DossierRecord  *record,
   if (export->format == DOSSIER_EXPORT_KML)
     {
       g_autoptr(GString) mark = g_string_new ("<Placemark>");
-      g_autofree char *name = g_markup_escape_text (values->pdata[0], -1);
+      g_autofree char *name = dossier_xml_escape_text (values->pdata[0]);
       char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_string_append_printf (mark, "<name>%s</name>", name);
       if (*(const char *) values->pdata[15] != '\0')
         {
-          g_autofree char *description = g_markup_escape_text (values->pdata[15], -1);
+          g_autofree char *description = dossier_xml_escape_text (values->pdata[15]);
 
           g_string_append_printf (mark, "<description>%s</description>", description);
         }
       g_string_append (mark, "<ExtendedData>");
       for (guint i = 1; i < values->len; i++)
         {
-          g_autofree char *value = g_markup_escape_text (values->pdata[i], -1);
+          g_autofree char *value = dossier_xml_escape_text (values->pdata[i]);
 
           g_string_append_printf (mark, "<Data name=\"%s\"><value>%s</value></Data>", columns[i], value);
         }
@@ -236,7 +211,10 @@ dossier_export_incidents (DossierStore         *store,
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  /* Owner-only whatever the umask: the file may hold what the profile lets out of the
+   * dossier, not what anyone on the computer may read. REPLACE_DESTINATION, or a partial
+   * file left by an earlier run would pass its own mode on. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return FALSE;
   export.out = G_OUTPUT_STREAM (stream);
@@ -256,7 +234,7 @@ dossier_export_incidents (DossierStore         *store,
   else if (format == DOSSIER_EXPORT_KML)
     {
       g_autofree char *title = dossier_store_get_title (store);
-      g_autofree char *escaped = g_markup_escape_text (title ? title : "", -1);
+      g_autofree char *escaped = dossier_xml_escape_text (title);
       g_autofree char *head = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                                "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>%s</name>\n",
                                                escaped);

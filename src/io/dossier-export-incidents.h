@@ -21,7 +21,4 @@ gboolean dossier_export_incidents (DossierStore         *store,
                                    const char           *path,
                                    GError              **error);
 
-void     dossier_csv_append_field (GString              *line,
-                                   const char           *value);
-
 G_END_DECLS

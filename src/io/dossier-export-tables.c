@@ -20,6 +20,7 @@
 #include "dossier-evidence.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
+#include "dossier-export-text.h"
 #include "dossier-person.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
@@ -270,7 +271,10 @@ dossier_export_table_csv (DossierStore    *store,
 
   partial = g_strconcat (path, ".partial", NULL);
   file = g_file_new_for_path (partial);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  /* Owner-only whatever the umask: the file may hold what the profile lets out of the
+   * dossier, not what anyone on the computer may read. REPLACE_DESTINATION, or a partial
+   * file left by an earlier run would pass its own mode on. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return FALSE;
   writer.out = G_OUTPUT_STREAM (stream);
@@ -323,7 +327,8 @@ dossier_export_tables_csv (DossierStore    *store,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” exists already: the tables are written to a new folder"), display);
       return FALSE;
     }
-  tmp = g_mkdtemp (template);
+  /* Owner-only, as each file in it. */
+  tmp = g_mkdtemp_full (template, 0700);
   if (tmp == NULL)
     {
       g_autofree char *display = g_filename_display_name (parent);
