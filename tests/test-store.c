@@ -7,8 +7,12 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "dossier-incident.h"
+#include "dossier-locker.h"
 #include "dossier-store.h"
 #include "dossier-test-util.h"
 
@@ -109,6 +113,7 @@ assert_refused (const char *path,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
   gsize before_len = 0, after_len = 0;
   DossierStore *store;
 
@@ -129,7 +134,8 @@ assert_refused (const char *path,
     }
   if (!had_wal)
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  (void) shm;
+  if (!had_shm)
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -320,6 +326,222 @@ test_nested_transactions (void)
   g_assert_cmpint (counts.incidents, ==, 1);
 }
 
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A dossier, its -wal and -shm are owner-only whatever the umask: they hold identities.
+ * An older dossier made 0644 becomes owner-only when it is opened for writing. */
+static void
+test_dossier_file_modes (void)
+{
+  g_autofree char *path = tmp_path ("modes.dossier");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(DossierIncident) incident = dossier_incident_new ();
+  mode_t old = umask (022);
+
+  store = dossier_store_create (path, "modes", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (incident), &error));
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+  g_test_message ("new dossier %o, -wal %o, -shm %o", file_mode (path), file_mode (wal), file_mode (shm));
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  umask (old);
+}
+
+/* Copies @path alone, as a user copies NAME.dossier to a USB key, and opens the copy. */
+static DossierStore *
+open_copy_alone (const char *path)
+{
+  g_autofree char *copy = g_strconcat (path, "-copy.dossier", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStore *store;
+  gsize len;
+
+  dossier_store_remove_files (copy);
+  contents = read_file (path, &len);
+  write_file (copy, contents, len);
+  store = dossier_store_open (copy, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Letting go of a store puts every change into the file, even while another connection (a
+ * worker's reader) is still open and SQLite would leave them in -wal. */
+static void
+test_close_folds_the_log (void)
+{
+  g_autofree char *path = make_dossier ("close-folds.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(DossierStore) reader = NULL;
+  g_autoptr(DossierStore) copy = NULL;
+  g_autofree char *mandate = NULL;
+
+  g_assert_no_error (error);
+  reader = dossier_store_open_reader (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_set_info (store, "mandate", "CANARY-CLOSE", &error));
+  g_assert_no_error (error);
+  dossier_store_close (store);
+
+  copy = open_copy_alone (path);
+  g_assert_true (dossier_store_get_info (copy, NULL, NULL, &mandate, NULL, NULL, &error));
+  g_assert_cmpstr (mandate, ==, "CANARY-CLOSE");
+}
+
+/* A damaged dossier with changes left in its -wal by a writer that stopped: refused, and
+ * neither the file nor its log is touched (no checkpoint on closing). */
+static void
+test_refused_file_never_written (void)
+{
+  g_autofree char *path = make_dossier ("damaged-with-log.dossier");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *wal_before = NULL, *wal_after = NULL;
+  g_autofree char *contents = NULL;
+  gsize wal_before_len, wal_after_len, len;
+  int status;
+  pid_t pid;
+
+  /* A writer that dies without closing leaves its commits in -wal. */
+  pid = fork ();
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      sqlite3_open (path, &db);
+      sqlite3_exec (db, "UPDATE dossier SET mandate = 'in the log'", NULL, NULL, NULL);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  wal_before = read_file (wal, &wal_before_len);
+  g_assert_cmpuint (wal_before_len, >, 0);
+
+  /* Scribble over the incident table's root page in the file itself (the log holds only
+   * the dossier's own record, which would hide damage to its page). */
+  {
+    g_autofree char *uri = g_strconcat ("file:", path, "?mode=ro&immutable=1", NULL);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gint64 root;
+
+    g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'incident'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    root = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    contents = read_file (path, &len);
+    for (gsize i = (gsize) (root - 1) * 65536; i < (gsize) (root - 1) * 65536 + 4096 && i < len; i++)
+      contents[i] = (char) (i * 13);
+    write_file (path, contents, len);
+  }
+
+  assert_refused (path, DOSSIER_STORE_ERROR_CORRUPT);
+  wal_after = read_file (wal, &wal_after_len);
+  g_assert_cmpmem (wal_before, wal_before_len, wal_after, wal_after_len);
+}
+
+/* A file with our mark and a version, but another program's tables: refused before any
+ * migration is committed into it. */
+static void
+test_foreign_schema_not_migrated (void)
+{
+  g_autofree char *path = tmp_path ("foreign.dossier");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1146049363; PRAGMA user_version = 3;"
+                                     "CREATE TABLE incident (id INTEGER PRIMARY KEY, x TEXT);"
+                                     "CREATE TABLE dossier (id INTEGER PRIMARY KEY);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (path, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+}
+
+/* Damage in an index that quick_check does not see: a verification finds it with the full
+ * check and writes no custody event into the file. */
+static void
+test_index_damage_found_before_custody (void)
+{
+  g_autofree char *path = make_dossier ("index-damage.dossier");
+  g_autofree char *item = tmp_path ("index-damage-item.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  gint64 events;
+  sqlite3 *db = NULL;
+
+  /* An item whose verification would append to its custody log. */
+  write_file (item, "témoignage enregistré", -1);
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (item);
+    g_autoptr(DossierIngestResult) result = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (result);
+  }
+  g_clear_object (&store);
+
+  /* The index on incident codes is made to describe another column: its entries no longer
+   * match the table, a damage only integrity_check reports. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA writable_schema = ON;"
+                                     "UPDATE sqlite_schema SET sql = replace (sql, '(verification, code)', '(verification, title_fr)') "
+                                     "WHERE type = 'index' AND sql LIKE '%(verification, code)%';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  events = dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL);
+  g_assert_cmpint (events, >, 0);
+  g_assert_null (dossier_locker_verify (store, TRUE, NULL, NULL, NULL, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL), ==, events);
+}
+
+/* A dossier left in rollback-journal mode (a bulk ingestion killed before it switched back)
+ * is in WAL mode again once opened for writing. */
+static void
+test_journal_mode_back_to_wal (void)
+{
+  g_autofree char *path = make_dossier ("journal-mode.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = dossier_store_open (path, DOSSIER_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *mode = dossier_test_query_text (store, "PRAGMA journal_mode");
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +557,12 @@ main (int   argc,
   g_test_add_func ("/store/refuse/no-schema", test_migration_from_zero_refused);
   g_test_add_func ("/store/deferred-check", test_deferred_check);
   g_test_add_func ("/store/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/trust/02-dossier-file-modes", test_dossier_file_modes);
+  g_test_add_func ("/trust/04-close-folds-the-log", test_close_folds_the_log);
+  g_test_add_func ("/trust/05-refused-file-never-written", test_refused_file_never_written);
+  g_test_add_func ("/trust/05-foreign-schema-not-migrated", test_foreign_schema_not_migrated);
+  g_test_add_func ("/trust/05-index-damage-found-before-custody", test_index_damage_found_before_custody);
+  g_test_add_func ("/trust/06-journal-mode-back-to-wal", test_journal_mode_back_to_wal);
 
   return g_test_run ();
 }

@@ -504,6 +504,7 @@ ingest_batch (DossierStore  *store,
               gint64         incident)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
 
   if (!dossier_store_begin (store, &error))
     return fail_error (error);
@@ -542,12 +543,15 @@ ingest_batch (DossierStore  *store,
         }
       if (result->duplicate)
         /* Translators: %s are a file name, an evidence code and a SHA-256 */
-        g_print (_("%s: already in the dossier as %s (SHA-256 %s)\n"), argv[i], result->code, result->sha256);
+        g_string_append_printf (report, _("%s: already in the dossier as %s (SHA-256 %s)\n"), argv[i], result->code,
+                                result->sha256);
       else
-        g_print ("%s\t%s\t%s\n", result->code, result->sha256, argv[i]);
+        g_string_append_printf (report, "%s\t%s\t%s\n", result->code, result->sha256, argv[i]);
     }
+  /* An item is reported once it is in: after the commit, which a full disk can refuse. */
   if (!dossier_store_commit (store, &error))
     return fail_error (error);
+  g_print ("%s", report->str);
   return 0;
 }
 

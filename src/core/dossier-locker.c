@@ -930,6 +930,11 @@ dossier_locker_verify (DossierStore         *store,
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
 
   append_custody = append_custody && !dossier_store_is_read_only (store);
+  /* A verification's result goes into the custody logs only of a file whose every page and
+   * index is sound: SQLite's full integrity_check first, which finds a damaged index that
+   * the quick check made on opening does not. */
+  if (append_custody && !dossier_store_check_integrity_full (store, cancellable, error))
+    return NULL;
 
   stmt = _dossier_store_prepare (store, "SELECT id FROM evidence ORDER BY code", error);
   if (stmt == NULL)

@@ -8,8 +8,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "dossier-record.h"
 #include "dossier-store.h"
 #include "dossier-vocab.h"
 
@@ -351,11 +355,18 @@ configure_connection (DossierStore  *self,
                               error);
 }
 
+static gboolean schema_is_ours (sqlite3 *db,
+                                int      version);
+
+/* Every step in one transaction: a migration that fails half-way leaves the file as it was,
+ * at its old version, rather than half upgraded. */
 static gboolean
 run_migrations (DossierStore  *self,
                 int            from,
                 GError       **error)
 {
+  if (!_dossier_store_exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
   for (int v = from; v < DOSSIER_SCHEMA_VERSION; v++)
     {
       g_autofree char *resource = g_strconcat (SCHEMA_RESOURCE, migrations[v], NULL);
@@ -366,32 +377,22 @@ run_migrations (DossierStore  *self,
       g_assert (bytes != NULL);
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       set_version = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
-
-      if (!_dossier_store_exec (self, "BEGIN IMMEDIATE;", error))
-        return FALSE;
-      if (!_dossier_store_exec (self, sql, error) ||
-          !_dossier_store_exec (self, set_version, error) ||
-          !_dossier_store_exec (self, "COMMIT;", error))
-        {
-          sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
-          return FALSE;
-        }
+      if (!_dossier_store_exec (self, sql, error) || !_dossier_store_exec (self, set_version, error))
+        goto fail;
     }
-  return TRUE;
-}
+  if (!schema_is_ours (self->db, DOSSIER_SCHEMA_VERSION))
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                   _("“%s” has the mark of a dossier but not its tables: it was made by another program"), display);
+      goto fail;
+    }
+  if (_dossier_store_exec (self, "COMMIT;", error))
+    return TRUE;
 
-static int
-query_int (DossierStore *self,
-           const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+fail:
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  return FALSE;
 }
 
 #define QUICK_CHECK_ON_OPEN_MAX (64 * 1024 * 1024)
@@ -413,24 +414,286 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? st.st_size : 0;
 }
 
-static gboolean
-quick_check (DossierStore  *self,
-             GError       **error)
+static int
+check_cancelled (void *data)
 {
-  g_autofree char *display = g_filename_display_name (self->path);
+  return g_cancellable_is_cancelled (data);
+}
+
+/* The SQLite URI of @path with @query: needed for read-only and immutable opens. */
+static char *
+sqlite_uri (const char *path,
+            const char *query)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strconcat ("file:", escaped, "?", query, NULL);
+}
+
+static gboolean
+side_file_exists (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (side, &st) == 0 && st.st_size > 0;
+}
+
+/* The tables and columns of a schema, as "table.column" strings. */
+static GHashTable *
+schema_columns (sqlite3 *db)
+{
+  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *tables = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT s.name, c.name FROM sqlite_schema s, pragma_table_info (s.name) c "
+                              "WHERE s.type = 'table' AND s.name NOT LIKE 'sqlite!_%' ESCAPE '!'",
+                          -1, &tables, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (tables);
+      return columns;
+    }
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    g_hash_table_add (columns, g_strdup_printf ("%s.%s", sqlite3_column_text (tables, 0), sqlite3_column_text (tables, 1)));
+  sqlite3_finalize (tables);
+  return columns;
+}
+
+/* What our own migrations make at @version, built once in memory. A file that claims to
+ * be a dossier of that version but lacks one of these tables or columns was made by
+ * something else, and is refused before anything (a migration) is written into it. */
+static GHashTable *
+expected_columns (int version)
+{
+  static GHashTable *cache[DOSSIER_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  sqlite3 *db = NULL;
+
+  g_assert (version >= 1 && version <= DOSSIER_SCHEMA_VERSION);
+  if (cache[version] != NULL)
+    return cache[version];
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    g_error ("SQLite cannot open a database in memory");
+  for (int v = 0; v < version; v++)
+    {
+      g_autofree char *resource = g_strconcat (SCHEMA_RESOURCE, migrations[v], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("Migration %s fails: %s", migrations[v], sqlite3_errmsg (db));
+    }
+  cache[version] = schema_columns (db);
+  sqlite3_close (db);
+  return cache[version];
+}
+
+/* Whether @db has every table and column our migrations give @version. */
+static gboolean
+schema_is_ours (sqlite3 *db,
+                int      version)
+{
+  GHashTable *expected = expected_columns (version);
+  g_autoptr(GHashTable) actual = schema_columns (db);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (actual, key))
+      return FALSE;
+  return TRUE;
+}
+
+/* A damaged file's error, with SQLite's reason in words a user can act on. */
+static void
+set_damaged (const char  *path,
+             int          rc,
+             GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    /* Translators: %s is a file name */
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged: its first page is not that of a database any more"), display);
+  else
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be opened safely"), display);
+}
+
+/* The check a file passes before it is used: "quick_check" reads every page and checks
+ * its structure; "integrity_check" also checks that every index matches its table (measured
+ * on a 546 MB dossier of 100,000 incidents: 0.5 s against 9 s). */
+static gboolean
+run_check (sqlite3       *db,
+           const char    *path,
+           gboolean       full,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *finding = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (cancellable)
+    sqlite3_progress_handler (db, 10000, check_cancelled, cancellable);
+  rc = sqlite3_prepare_v2 (db, full ? "PRAGMA integrity_check (1);" : "PRAGMA quick_check (1);", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      finding = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      ok = g_strcmp0 (finding, "ok") == 0;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!ok && full && finding != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
+                   /* Translators: the first %s is a file name, the second what SQLite found, in English */
+                   _("“%s” is damaged and must not be written to: SQLite's full check found “%s”"), display, finding);
+      return FALSE;
+    }
+  if (!ok)
+    set_damaged (path, rc == SQLITE_ROW ? SQLITE_CORRUPT : rc, error);
+  return ok;
+}
+
+typedef struct {
+  int      version;
+  gboolean checked;
+  gboolean needs_recovery;  /* a rollback journal left by a writer that stopped */
+} Inspection;
+
+/* Decides whether @path may be used, without ever writing to it: read-only, and
+ * "immutable" when no journal or log is beside it, so that SQLite makes no -wal or -shm
+ * either. Only once a file passed this is it opened for writing: a refused file is left
+ * exactly as it was, by checkpoint, migration, audit or custody row. */
+static gboolean
+inspect (const char             *path,
+         DossierStoreOpenFlags   flags,
+         Inspection             *result,
+         GError                **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  gboolean beside = side_file_exists (path, "-wal") || side_file_exists (path, "-journal");
+  g_autofree char *uri = sqlite_uri (path, beside ? "mode=ro" : "mode=ro&immutable=1");
+  sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1);", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
+  memset (result, 0, sizeof *result);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO,
+                   /* Translators: the first %s is a file name, the second SQLite's reason */
+                   _("“%s” cannot be opened: %s"), display, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      goto out;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
 
-  if (!ok)
-    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
-                 _("“%s” is damaged and cannot be opened safely"), display);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    result->version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    {
+      result->needs_recovery = TRUE;
+      goto out;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_damaged (path, rc, error);
+      goto out;
+    }
+
+  /* A full check reads every page: small dossiers are checked here; a large one is opened
+   * after its header and schema are read, and the caller runs dossier_store_check_integrity()
+   * at once in the background (the window) or before writing (the command line). */
+  if ((flags & DOSSIER_STORE_OPEN_NO_CHECK) == 0 && file_size (path) <= quick_check_on_open_max ())
+    {
+      if (!run_check (db, path, FALSE, NULL, error))
+        goto out;
+      result->checked = TRUE;
+    }
+  else if (sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_damaged (path, sqlite3_extended_errcode (db), error);
+      goto out;
+    }
+
+  if (result->version < 1)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                   _("“%s” is not a dossier"), display);
+      goto out;
+    }
+  if (result->version <= DOSSIER_SCHEMA_VERSION && !schema_is_ours (db, result->version))
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                   /* Translators: %s is a file name */
+                   _("“%s” has the mark of a dossier but not its tables: it was made by another program"), display);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_close (db);
   return ok;
+}
+
+/* A writer that stopped in the middle of a transaction in rollback-journal mode (a bulk
+ * ingestion killed) leaves a hot journal: SQLite puts the file back as it was before that
+ * transaction the first time a connection that may write reads it. That is SQLite's own
+ * recovery of the last committed state, not a change of ours. */
+static gboolean
+recover (const char  *path,
+         GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
+                   /* Translators: %s is a file name */
+                   _("“%s” was left in the middle of a change by a program that stopped, and is write-protected: "
+                     "it can be put back in order only where it may be written"), display);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    set_damaged (path, db ? sqlite3_extended_errcode (db) : rc, error);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+/* Owner-only, whatever it was made with: SQLite gives its -wal and -shm the mode of the
+ * dossier itself, and a dossier holds identities. */
+static void
+make_private (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_uid == getuid () && (st.st_mode & 077) != 0)
+    g_chmod (path, st.st_mode & 0700);
 }
 
 /**
@@ -440,8 +703,10 @@ quick_check (DossierStore  *self,
  * @error: return location for a #DOSSIER_STORE_ERROR
  *
  * Opens an existing dossier, checking first that it is one, that it is not from a newer
- * version and that it is intact (the last unless %DOSSIER_STORE_OPEN_NO_CHECK); an older
- * dossier is migrated. A file that fails these checks is left exactly as it was.
+ * version, that its tables are ours and that it is intact (the last unless
+ * %DOSSIER_STORE_OPEN_NO_CHECK); an older dossier is migrated, in one transaction. Every
+ * check is made on a read-only connection: a file that fails them is left exactly as it
+ * was, with no -wal or -shm made beside it.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -451,8 +716,9 @@ dossier_store_open (const char             *path,
                     GError                **error)
 {
   g_autoptr(DossierStore) self = NULL;
+  Inspection inspection = { DOSSIER_SCHEMA_VERSION, FALSE, FALSE };
   gboolean too_new;
-  int version;
+  gboolean writable;
   int oflags;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -461,11 +727,39 @@ dossier_store_open (const char             *path,
   if (!check_header (path, &too_new, error))
     return NULL;
 
+  /* A second connection to a file this process has open and has checked needs none of it. */
+  if ((flags & DOSSIER_STORE_OPEN_NO_CHECK) == 0)
+    {
+      if (!inspect (path, flags, &inspection, error))
+        {
+          if (!inspection.needs_recovery || !recover (path, error) || !inspect (path, flags, &inspection, error))
+            return NULL;
+          if (inspection.needs_recovery)
+            {
+              set_damaged (path, SQLITE_CORRUPT, error);
+              return NULL;
+            }
+        }
+      if (inspection.version < DOSSIER_SCHEMA_VERSION && ((flags & DOSSIER_STORE_OPEN_READ_ONLY) != 0 || g_access (path, W_OK) != 0))
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
+                       _("“%s” was made by an older version of Dossier and must be opened for writing once to be upgraded"),
+                       display);
+          return NULL;
+        }
+    }
+
+  /* A write-protected dossier opens read-only. A read-only store on a file that may be
+   * written still opens it read-write, under query_only: SQLite then folds the log into the
+   * file and removes -wal and -shm when the last connection closes, which a read-only
+   * connection never does. */
+  writable = g_access (path, W_OK) == 0;
   self = g_object_new (DOSSIER_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = (flags & DOSSIER_STORE_OPEN_READ_ONLY) != 0;
-
-  oflags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  self->read_only = (flags & DOSSIER_STORE_OPEN_READ_ONLY) != 0 || !writable;
+  self->checked = inspection.checked;
+  oflags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2 (path, &self->db, oflags, NULL) != SQLITE_OK)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -475,50 +769,24 @@ dossier_store_open (const char             *path,
                    self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
-
   if (!configure_connection (self, error))
     return NULL;
-  /* A full quick_check reads every page: ~0.7 s for a 100,000-incident dossier. Small
-   * dossiers are checked here; a large one is opened after its header and schema are read,
-   * and the caller runs dossier_store_check_integrity() at once in the background (the
-   * window) or before writing (the command line). A secondary connection leaves that to
-   * the first one. */
-  if ((flags & DOSSIER_STORE_OPEN_NO_CHECK) == 0 && file_size (path) <= quick_check_on_open_max ())
-    {
-      if (!quick_check (self, error))
-        return NULL;
-      self->checked = TRUE;
-    }
-  else if (!_dossier_store_exec (self, "SELECT count(*) FROM sqlite_schema;", NULL))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened safely"), display);
-      return NULL;
-    }
+  if (self->read_only)
+    return _dossier_store_exec (self, "PRAGMA query_only = ON;", error) ? g_steal_pointer (&self) : NULL;
 
-  version = query_int (self, "PRAGMA user_version;");
-  if (version < 1)
+  if ((flags & DOSSIER_STORE_OPEN_NO_CHECK) == 0)
     {
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
-                   _("“%s” is not a dossier"), display);
-      return NULL;
-    }
-  if (version < DOSSIER_SCHEMA_VERSION)
-    {
-      if (self->read_only)
-        {
-          g_autofree char *display = g_filename_display_name (path);
-          g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
-                       _("“%s” was made by an older version of Dossier and must be opened for writing once to be upgraded"),
-                       display);
-          return NULL;
-        }
-      if (!run_migrations (self, version, error))
+      make_private (path);
+      /* An upgrade rewrites tables and indexes: it is made only in a file whose indexes
+       * too are known to match their tables. */
+      if (inspection.version < DOSSIER_SCHEMA_VERSION &&
+          (!run_check (self->db, path, TRUE, NULL, error) || !run_migrations (self, inspection.version, error)))
         return NULL;
+      /* A bulk ingestion killed before it could switch back leaves the rollback journal on
+       * (see dossier_store_set_bulk_writes()); an open for writing puts WAL back. Alone on
+       * the file this takes effect; beside another connection it is already WAL. */
+      dossier_store_set_bulk_writes (self, FALSE);
     }
-
   return g_steal_pointer (&self);
 }
 
@@ -561,6 +829,22 @@ dossier_store_create (const char  *path,
   tmp_path = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
   self = g_object_new (DOSSIER_TYPE_STORE, NULL);
   self->path = g_strdup (tmp_path);
+
+  /* Made owner-only before SQLite writes a byte into it, whatever the umask: SQLite would
+   * make it 0644, and gives its -wal and -shm the dossier's own mode. */
+  {
+    int fd = g_open (tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0)
+      {
+        int saved = errno;
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO,
+                     _("“%s” cannot be created: %s"), display, g_strerror (saved));
+        return NULL;
+      }
+    fchmod (fd, 0600);
+    close (fd);
+  }
 
   if (sqlite3_open_v2 (tmp_path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -644,9 +928,37 @@ dossier_store_close (DossierStore *self)
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
+      /* The file alone holds everything once it is let go, even when another connection
+       * (a worker's reader) keeps the log open: a copy of just NAME.dossier is whole. */
+      dossier_store_checkpoint (self);
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+}
+
+/**
+ * dossier_store_checkpoint:
+ * @self: a #DossierStore
+ *
+ * Folds the write-ahead log into the dossier file and empties it, so that the `.dossier`
+ * file alone holds every committed change: called whenever the application or the command
+ * line lets go of a dossier, by whatever path. Does nothing on a read-only store or inside
+ * a transaction. SQLite does the same when the last connection closes, but a process that
+ * quits while a reader is open, or without closing, would leave the changes in `-wal`.
+ *
+ * Returns: %TRUE if the log is now empty
+ */
+gboolean
+dossier_store_checkpoint (DossierStore *self)
+{
+  int log = -1, done = -1;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  if (self->db == NULL || self->read_only || self->depth > 0)
+    return FALSE;
+  return sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done) == SQLITE_OK &&
+         log == done;
 }
 
 /**
@@ -1208,10 +1520,29 @@ dossier_store_is_checked (DossierStore *self)
   return self->checked;
 }
 
-static int
-check_cancelled (void *data)
+static gboolean
+check_file (DossierStore  *self,
+            gboolean       full,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  return g_cancellable_is_cancelled (data);
+  g_autofree char *uri = sqlite_uri (self->path, "mode=ro");
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO,
+                   _("“%s” cannot be opened: %s"), display, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  ok = run_check (db, self->path, full, cancellable, error);
+  sqlite3_close (db);
+  return ok;
 }
 
 /**
@@ -1221,7 +1552,8 @@ check_cancelled (void *data)
  * @error: return location for a #GError
  *
  * Runs SQLite's quick_check over the whole file on a connection of its own, so it may run
- * in a worker thread while the store is used.
+ * in a worker thread while the store is used. Nothing is written into a large dossier (one
+ * the open did not check) before this has passed.
  *
  * Returns: %TRUE if the file is intact
  */
@@ -1230,41 +1562,40 @@ dossier_store_check_integrity (DossierStore  *self,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autofree char *display = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
   if (self->checked)
     return TRUE;
-  display = g_filename_display_name (self->path);
-  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO,
-                   _("“%s” cannot be opened: %s"), display, sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return FALSE;
-    }
-  if (cancellable)
-    sqlite3_progress_handler (db, 10000, check_cancelled, cancellable);
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check (1);", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!check_file (self, FALSE, cancellable, error))
     return FALSE;
-  if (!ok)
-    {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened safely"), display);
-      return FALSE;
-    }
   /* Written from a worker thread, read by the owner later: a plain flag is enough, as it
    * only ever goes from FALSE to TRUE. */
+  self->checked = TRUE;
+  return TRUE;
+}
+
+/**
+ * dossier_store_check_integrity_full:
+ * @self: a #DossierStore
+ * @cancellable: (nullable): to stop
+ * @error: return location for a #GError
+ *
+ * SQLite's integrity_check: quick_check's reading of every page, and also whether every
+ * index matches its table, which quick_check does not see. It takes much longer (9 s
+ * rather than 0.5 s for 100,000 incidents), so it runs where the answer is the point:
+ * before a verification writes its result into the custody logs, and before an upgrade.
+ *
+ * Returns: %TRUE if the file is intact
+ */
+gboolean
+dossier_store_check_integrity_full (DossierStore  *self,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  if (!check_file (self, TRUE, cancellable, error))
+    return FALSE;
   self->checked = TRUE;
   return TRUE;
 }

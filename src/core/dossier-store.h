@@ -47,6 +47,7 @@ DossierStore *dossier_store_open          (const char            *path,
                                            DossierStoreOpenFlags  flags,
                                            GError               **error);
 void          dossier_store_close         (DossierStore          *self);
+gboolean      dossier_store_checkpoint    (DossierStore          *self);
 void          dossier_store_remove_files  (const char            *path);
 
 const char   *dossier_store_get_path      (DossierStore          *self);
@@ -97,6 +98,9 @@ gboolean      dossier_store_count         (DossierStore          *self,
 
 gboolean      dossier_store_is_checked    (DossierStore          *self);
 gboolean      dossier_store_check_integrity (DossierStore        *self,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+gboolean      dossier_store_check_integrity_full (DossierStore   *self,
                                            GCancellable          *cancellable,
                                            GError               **error);
 gboolean      dossier_store_get_dates     (DossierStore          *self,

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 
 #include "dossier-application.h"
@@ -22,6 +24,7 @@ struct _DossierApplication
 
   GSettings      *settings;
   gboolean        restart;
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -532,6 +535,14 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* A session that ends, or a kill from a terminal, quits as Ctrl+Q does. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "open-recent", open_recent_action, "s" },
@@ -550,11 +561,30 @@ dossier_application_startup (GApplication *app)
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  DOSSIER_APPLICATION (app)->signal_sources[0] = g_unix_signal_add (SIGTERM, on_quit_signal, app);
+  DOSSIER_APPLICATION (app)->signal_sources[1] = g_unix_signal_add (SIGINT, on_quit_signal, app);
+  DOSSIER_APPLICATION (app)->signal_sources[2] = g_unix_signal_add (SIGHUP, on_quit_signal, app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<Control>q", NULL });
+}
+
+/* Quit (Ctrl+Q, the language restart, a signal) ends the main loop with the windows still
+ * there: they are destroyed here, each letting go of its dossier whole (see the window's
+ * dispose), so that a copy of just NAME.dossier holds everything. */
+static void
+dossier_application_shutdown (GApplication *app)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  GList *windows;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  G_APPLICATION_CLASS (dossier_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -574,6 +604,7 @@ dossier_application_class_init (DossierApplicationClass *klass)
   app_class->activate = dossier_application_activate;
   app_class->open = dossier_application_open;
   app_class->startup = dossier_application_startup;
+  app_class->shutdown = dossier_application_shutdown;
 }
 
 static void

@@ -582,6 +582,11 @@ dossier_window_dispose (GObject *object)
   /* The bar is gone with the window: nothing updates it any more. */
   g_clear_handle_id (&self->ingest_tick, g_source_remove);
   g_clear_object (&self->cancellable);
+  /* However the window goes (closed, or destroyed as the application quits), the dossier
+   * file alone holds every change from here on, even if a list or a worker still holds
+   * the store a little longer. */
+  if (self->store != NULL)
+    dossier_store_checkpoint (self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->section_before_search, g_free);
@@ -770,6 +775,9 @@ dossier_window_load (DossierWindow  *self,
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if ((child = gtk_stack_get_child_by_name (self->stack, sections[i].name)) != NULL)
       gtk_stack_remove (self->stack, child);
+  /* The dossier shown until now is let go whole, as if its window had closed. */
+  if (self->store != NULL)
+    dossier_store_checkpoint (self->store);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->last_deletion, dossier_deletion_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
