@@ -2,8 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* nftw() and FTW_DEPTH */
+#define _GNU_SOURCE
 #include "config.h"
 
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "dossier-test-util.h"
@@ -42,16 +47,46 @@ cleanup (void)
   g_clear_pointer (&tmpdir, g_free);
 }
 
+static int
+remove_entry (const char        *path,
+              const struct stat *st,
+              int                flag,
+              struct FTW        *ftw)
+{
+  remove (path);
+  return 0;
+}
+
+/* A test that fails aborts, and atexit() handlers do not run then: the folder, which may
+ * hold a demo dossier with identities, is removed on the way out all the same. nftw() and
+ * remove() are not async-signal-safe, but the process is ending and nothing else runs. */
+static void
+on_fatal_signal (int sig)
+{
+  static volatile sig_atomic_t once;
+
+  if (!once && tmpdir != NULL)
+    {
+      once = 1;
+      nftw (tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    }
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
 const char *
 dossier_test_tmpdir (void)
 {
   if (tmpdir == NULL)
     {
+      static const int fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTERM, SIGINT, SIGTRAP };
       g_autoptr(GError) error = NULL;
 
       tmpdir = g_dir_make_tmp ("dossier-test-XXXXXX", &error);
       g_assert_no_error (error);
       atexit (cleanup);
+      for (guint i = 0; i < G_N_ELEMENTS (fatal); i++)
+        signal (fatal[i], on_fatal_signal);
     }
   return tmpdir;
 }

@@ -101,6 +101,38 @@ test_demo (void)
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_EXISTS);
 }
 
+/* A test that fails aborts: the demo dossier it made, with its identities, does not stay
+ * in the temporary folder. */
+static void
+test_aborted_test_leaves_nothing (void)
+{
+  g_autofree char *marker = dossier_test_tmp_path ("aborted-path");
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierStore) store = NULL;
+
+      path = dossier_test_tmp_path ("aborted.dossier");
+      store = dossier_demo_create (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (g_getenv ("DOSSIER_TEST_MARKER"), path, -1, NULL));
+      /* What a failing assertion does in a test run (in a g_test subprocess it would
+       * _exit() instead, which no test run does). */
+      g_abort ();
+    }
+  g_setenv ("DOSSIER_TEST_MARKER", marker, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_get_contents (marker, &path, NULL, NULL));
+  g_assert_true (g_str_has_suffix (path, "aborted.dossier"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_path_get_dirname (path);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +140,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo/whole-linked-fictional", test_demo);
+  g_test_add_func ("/trust/02-aborted-test-leaves-nothing", test_aborted_test_leaves_nothing);
 
   return g_test_run ();
 }
