@@ -24,5 +24,11 @@ gint64        dossier_test_query_int    (DossierStore *store,
                                          const char   *text);
 char         *dossier_test_query_text   (DossierStore *store,
                                          const char   *sql);
+/* Runs @program with the arguments that follow, up to NULL; returns its exit status. */
+int           dossier_test_run          (const char   *program,
+                                         char        **out,
+                                         char        **err,
+                                         const char   *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -223,6 +223,15 @@ test_export_working_copy (void)
   g_assert_true (g_file_get_contents (sum_path, &sum, NULL, NULL));
   expected = g_strdup_printf ("%s  EVD-0001.bin\n", r->sha256);
   g_assert_cmpstr (sum, ==, expected);
+  /* An evidence original and its sum are owner-only, whatever the umask. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (out_path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (sum_path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
   g_autofree char *sha256sum = g_find_program_in_path ("sha256sum");
 
   if (sha256sum != NULL)

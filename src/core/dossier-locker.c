@@ -722,7 +722,7 @@ dossier_locker_export_original (DossierStore  *store,
   line = g_strdup_printf ("%s  %s\n", evidence->sha256, name);
   if (!dossier_locker_extract (store, evidence_id, dest, FALSE, cancellable, error))
     return FALSE;
-  if (!g_file_replace_contents (sum, line, strlen (line), NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+  if (!g_file_replace_contents (sum, line, strlen (line), NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
     {
       g_file_delete (dest, NULL, NULL);
       return FALSE;

@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -1250,6 +1251,38 @@ rows_per_pass (Annex *a)
   return ((s & DOSSIER_ANNEX_INCIDENTS) ? incidents : 0) + ((s & DOSSIER_ANNEX_SHEETS) ? incidents : 0);
 }
 
+/* cairo's PDF surface, writing to a file of ours. A write error is remembered and the rest
+ * swallowed: cairo 1.16 stops on an assertion when its own file output fails (seen on a full
+ * disk), and the annex is refused afterwards all the same. */
+typedef struct {
+  int fd;
+  int error;
+} Sink;
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (sink->error == 0 && length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          sink->error = n < 0 ? errno : ENOSPC;
+          break;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * dossier_annex_write_pdf:
  * @store: the dossier
@@ -1265,6 +1298,7 @@ dossier_annex_write_pdf (DossierStore               *store,
                          const char                 *path,
                          GError                    **error)
 {
+  Sink sink = { -1, 0 };
   Annex a = { 0 };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *dir = g_path_get_dirname (path);
@@ -1336,7 +1370,7 @@ dossier_annex_write_pdf (DossierStore               *store,
    * umask's mode, and an annex is for its recipients, not for whoever shares the computer. */
   a.page = 0;
   fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 || !g_close (fd, NULL))
+  if (fd < 0)
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (path);
@@ -1348,9 +1382,11 @@ dossier_annex_write_pdf (DossierStore               *store,
       annex_clear (&a);
       return FALSE;
     }
-  a.surface = cairo_pdf_surface_create (tmp, A4_SHORT, A4_LONG);
+  sink.fd = fd;
+  a.surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, A4_SHORT, A4_LONG);
   if (cairo_surface_status (a.surface) != CAIRO_STATUS_SUCCESS)
     {
+      close (fd);
       g_autofree char *display = g_filename_display_name (path);
 
       /* Translators: %s is a file name */
@@ -1371,7 +1407,20 @@ dossier_annex_write_pdf (DossierStore               *store,
   status = cairo_surface_status (a.surface);
   cairo_surface_destroy (a.surface);
   a.surface = NULL;
-  if (ok && status != CAIRO_STATUS_SUCCESS)
+  /* On disk before it takes the annex's name, and every write error seen. */
+  if (sink.error == 0 && fsync (fd) != 0)
+    sink.error = errno;
+  if (close (fd) != 0 && sink.error == 0)
+    sink.error = errno;
+  if (ok && sink.error != 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.error), _("“%s” could not be written: %s"), display,
+                   g_strerror (sink.error));
+      ok = FALSE;
+    }
+  else if (ok && status != CAIRO_STATUS_SUCCESS)
     {
       g_autofree char *display = g_filename_display_name (path);
 

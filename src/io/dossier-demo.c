@@ -336,7 +336,7 @@ resource_to_file (const char  *name,
   if (*tmpdir == NULL && (*tmpdir = g_dir_make_tmp ("dossier-demo-XXXXXX", error)) == NULL)
     return NULL;
   out = g_build_filename (*tmpdir, base, NULL);
-  if (!g_file_set_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+  if (!g_file_set_contents_full (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
     return NULL;
   return g_file_new_for_path (out);
 }
