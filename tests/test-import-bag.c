@@ -93,14 +93,18 @@ test_import_bag (void)
   for (guint i = 0; i < report->len; i++)
     g_assert_cmpint (((DossierVerifyItem *) report->pdata[i])->status, ==, DOSSIER_VERIFY_INTACT);
 
-  /* A package altered since it was made: a message, and no dossier. */
+  /* A package altered since it was made, a byte changed: a message, and no dossier. */
   {
     g_autofree char *json = g_build_filename (bag, "data", "dossier.json", NULL);
     AdwMessageDialog *message = NULL;
-    FILE *f = fopen (json, "ab");
+    FILE *f = fopen (json, "r+b");
+    int c;
 
     g_assert_nonnull (f);
-    fputs (" ", f);
+    g_assert_cmpint (fseek (f, 100, SEEK_SET), ==, 0);
+    c = fgetc (f);
+    g_assert_cmpint (fseek (f, 100, SEEK_SET), ==, 0);
+    fputc (c ^ 1, f);
     fclose (f);
     dossier_application_import_bag (app, bag, refused);
     wait_until (has_message, &message);
