@@ -144,9 +144,14 @@ _dossier_store_set_error (DossierStore  *self,
     g_set_error (error, DOSSIER_STORE_ERROR, domain_code,
                  _("The disk is full: the change was not saved"));
   else
-    /* Translators: %s is SQLite's own message, in English */
-    g_set_error (error, DOSSIER_STORE_ERROR, domain_code,
-                 _("The dossier could not be changed: %s"), sqlite3_errmsg (self->db));
+    {
+      /* SQLite quotes the file's own bytes (a damaged schema's names): a GError is UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (sqlite3_errmsg (self->db), -1);
+
+      /* Translators: %s is SQLite's own message, in English */
+      g_set_error (error, DOSSIER_STORE_ERROR, domain_code,
+                   _("The dossier could not be changed: %s"), message);
+    }
 }
 
 sqlite3_stmt *

@@ -791,6 +791,7 @@ parse_value (const Text  *t,
              GError     **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *valid = NULL;
   const char *message;
   guint line, l;
   int n = 0;
@@ -806,10 +807,13 @@ parse_value (const Text  *t,
       line += l - 1;
       message += n;
     }
+  /* json-glib quotes the bad token cut at a byte count, maybe inside a character: a
+   * GError's message must be UTF-8. */
+  valid = g_utf8_make_valid (message, -1);
   /* Translators: the first %s is where in the document (e.g. incidents[3]), %u a line
    * number, the last %s the JSON parser's own message */
   g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-               _("%s: not valid JSON on line %u: %s"), where, line, message);
+               _("%s: not valid JSON on line %u: %s"), where, line, valid);
   return NULL;
 }
 
@@ -936,10 +940,13 @@ ids_for (Importer   *imp,
   return map;
 }
 
+/* json-glib turns an unpaired "\ud800" into bytes that are not UTF-8: such a text would be
+ * stored, then exported as a document that no longer imports. */
 static gboolean
 is_string (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_utf8_validate (json_node_get_string (node), -1, NULL);
 }
 
 static gboolean
