@@ -283,10 +283,16 @@ dossier_export_table_csv (DossierStore    *store,
        g_output_stream_close (writer.out, NULL, error);
   if (!ok || g_rename (partial, path) != 0)
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       if (ok)
         g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
                      /* Translators: %s is a file name */
                      _("The export could not be written to “%s”"), path);
+      else if (error != NULL && *error != NULL && (*error)->domain == G_IO_ERROR)
+        /* A write error (a full disk) says which export it stopped. */
+        /* Translators: %s is a file name; the system's reason follows */
+        g_prefix_error (error, _("The export could not be written to “%s”: "), display);
       g_output_stream_close (writer.out, NULL, NULL);
       g_unlink (partial);
       return FALSE;
