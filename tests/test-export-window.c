@@ -7,11 +7,17 @@
 
 #include <string.h>
 
+#include <math.h>
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dossier-evidence.h"
 #include "dossier-export-window.h"
 #include "dossier-incident.h"
+#include "dossier-map-pane.h"
+#include "dossier-record-list.h"
 #include "dossier-test-display.h"
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
@@ -57,6 +63,24 @@ run_export (DossierExportWindow *dialog,
     g_error ("The export did not end within 60 s");
   g_source_remove (timeout);
   g_signal_handler_disconnect (dialog, handler);
+}
+
+/* Keeps a copy of @path in $DOSSIER_SCREENSHOT_DIR, when it is set, to be looked at. */
+static void
+keep_copy (const char *path)
+{
+  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
+  g_autofree char *contents = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *kept = NULL;
+  gsize length;
+
+  if (dir == NULL)
+    return;
+  base = g_path_get_basename (path);
+  kept = g_strdup_printf ("%s/%s-%s", dir, g_getenv ("LANGUAGE") != NULL ? "fr" : "en", base);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (kept, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
 }
 
 static int
@@ -126,6 +150,7 @@ test_export_window (void)
   /* The annex, in the interface's language, with the figures as the window shows them. */
   run_export (dialog, pdf, FALSE);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  keep_copy (pdf);
   text = dossier_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, french ? "Registre des pièces" : "Register of evidence"));
   g_assert_nonnull (strstr (text, french ? "Chronologie" : "Timeline"));
@@ -203,11 +228,308 @@ test_export_window (void)
   }
 }
 
+/* The first button below @widget showing the icon @icon. */
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (checks, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, checks);
+}
+
+/* Exports through the dialog, as a user does: a PDF annex by @profile (0 public, 2
+ * internal) holding @sections, the profile chosen after @before. Returns the map's figure
+ * drawn into an image, and the annex's text; @timeline gets the timeline figure's size. */
+static cairo_surface_t *
+export_annex (DossierWindow         *window,
+              guint                  before,
+              guint                  profile,
+              DossierAnnexSections   sections,
+              const char            *name,
+              char                 **text,
+              int                   *timeline)
+{
+  g_autofree char *pdf = dossier_test_tmp_path (name);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(DossierExportWindow) dialog = NULL;
+  AdwComboRow *format_row, *profile_row;
+  DossierFigure *figure;
+  cairo_surface_t *image;
+  cairo_t *cr;
+  int width, height;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = g_object_ref (find_export_window ());
+  dossier_test_wait_for_draw (GTK_WIDGET (dialog));
+  format_row = ADW_COMBO_ROW (dossier_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  profile_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (format_row))));
+  g_assert_cmpuint (adw_combo_row_get_selected (format_row), ==, 0);
+  /* The profile can change after the dialog opened: the figure follows the last choice. */
+  adw_combo_row_set_selected (profile_row, before);
+  dossier_test_wait_for_draw (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (profile_row, profile);
+  collect_checks (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, DOSSIER_ANNEX_N_SECTIONS);
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (checks->pdata[i], ((1u << i) & sections) != 0);
+  run_export (dialog, pdf, FALSE);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  keep_copy (pdf);
+  *text = dossier_test_pdf_text (pdf);
+
+  if (timeline != NULL)
+    {
+      g_assert_nonnull (dossier_export_window_get_figure (dialog, DOSSIER_ANNEX_TIMELINE));
+      dossier_figure_get_size (dossier_export_window_get_figure (dialog, DOSSIER_ANNEX_TIMELINE), &timeline[0], &timeline[1]);
+    }
+  figure = dossier_export_window_get_figure (dialog, DOSSIER_ANNEX_MAP);
+  g_assert_nonnull (figure);
+  dossier_figure_get_size (figure, &width, &height);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  dossier_figure_draw (cr, width, height, figure);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_strdup_printf ("%s/%s-%s.png", g_getenv ("DOSSIER_SCREENSHOT_DIR"),
+                                              g_getenv ("LANGUAGE") != NULL ? "fr" : "en", name);
+
+      cairo_surface_write_to_png (image, png);
+    }
+  return image;
+}
+
+static cairo_surface_t *
+export_map_annex (DossierWindow  *window,
+                  guint           before,
+                  guint           profile,
+                  const char     *name,
+                  char          **text)
+{
+  return export_annex (window, before, profile, DOSSIER_ANNEX_MAP, name, text, NULL);
+}
+
+/* How many pixels within @radius of @x, @y (or, with @ring, at that distance) are within
+ * 40 of @colour. */
+static guint
+count_pixels (cairo_surface_t *image,
+              double           x,
+              double           y,
+              double           radius,
+              gboolean         ring,
+              const GdkRGBA   *colour)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  guint n = 0;
+
+  for (int py = (int) floor (y - radius - 1); py <= (int) ceil (y + radius + 1); py++)
+    for (int px = (int) floor (x - radius - 1); px <= (int) ceil (x + radius + 1); px++)
+      {
+        double d = hypot (px + 0.5 - x, py + 0.5 - y);
+        const guint8 *p;
+        double dr, dg, db;
+
+        if (px < 0 || py < 0 || px >= cairo_image_surface_get_width (image) || py >= cairo_image_surface_get_height (image) ||
+            d > radius || (ring && d < radius - 1.5))
+          continue;
+        p = data + py * stride + px * 4;   /* B, G, R, A: opaque over white */
+        dr = p[2] - colour->red * 255;
+        dg = p[1] - colour->green * 255;
+        db = p[0] - colour->blue * 255;
+        n += sqrt (dr * dr + dg * dg + db * db) < 40;
+      }
+  return n;
+}
+
+/* Issue 12, point 1: an annex's map is drawn from what its profile lets out, never from the
+ * screen: no evidence (an unlinked photograph whose file says it was taken at Gao), no
+ * confidential incident in a public annex, no hint, no selection. */
+static void
+test_public_annex_figures (void)
+{
+  gboolean french = g_getenv ("LANGUAGE") != NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierEvidence) photo = NULL;
+  g_autoptr(DossierIncident) secret = NULL;
+  g_autoptr(DossierIncident) selected = NULL;
+  g_autofree char *public_text = NULL;
+  g_autofree char *internal_text = NULL;
+  const GdkRGBA evidence_fill = { 0.05, 0.35, 0.35, 1 }, ring_ink = { 0.1, 0.1, 0.1, 1 };
+  cairo_surface_t *public, *internal;
+  DossierWindow *window;
+  DossierStore *store;
+  DossierMapPane *pane;
+  DossierIncidentLayer *layer;
+  ShumateMap *map;
+  GtkWidget *pin;
+  GdkRGBA secret_colour;
+  const char *key = NULL;
+  double ex, ey, sx, sy, rx, ry;
+  char hint[64];
+
+  window = dossier_test_open_demo ("trust-figures.dossier", "incidents");
+  store = dossier_window_get_store (window);
+  pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
+  layer = dossier_map_pane_get_incident_layer (pane);
+  map = dossier_map_pane_get_map (pane);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+
+  /* A photograph linked to nothing, whose file placed it at Gao, as ingest reads it. */
+  photo = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0005", &error);
+  g_assert_no_error (error);
+  photo->latitude = 16.27;
+  photo->longitude = -0.04;
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (photo), &error));
+  g_assert_no_error (error);
+  dossier_evidence_layer_refresh (dossier_map_pane_get_evidence_layer (pane));
+  g_assert_cmpuint (dossier_evidence_layer_get_n (dossier_map_pane_get_evidence_layer (pane)), ==, 1);
+  /* A confidential incident at Kidal, where no other is. */
+  secret = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0010", &error);
+  g_assert_no_error (error);
+  g_free (secret->confidentiality);
+  secret->confidentiality = g_strdup ("confidential");
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (secret), &error));
+  g_assert_no_error (error);
+  dossier_incident_layer_refresh (layer);
+  for (guint i = 0; secret->violation_types && secret->violation_types[i]; i++)
+    if (key == NULL || strcmp (secret->violation_types[i], key) < 0)
+      key = secret->violation_types[i];
+  g_assert_cmpint (dossier_incident_layer_get_colour_by (layer), ==, DOSSIER_COLOUR_BY_VIOLATION_TYPE);
+  dossier_incident_layer_get_key_colour (layer, key, &secret_colour);
+
+  /* The north, from Tombouctou to Kidal, in view above the legend; Tombouctou's incident
+   * selected. */
+  shumate_map_center_on (map, 15.3, -0.8);
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), 6);
+  g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")), "INC-0009"));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  selected = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0009", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, DOSSIER_RECORD (selected)->id);
+  /* Placing an incident: the pin's hint is over the map. */
+  pin = find_icon_button (dossier_window_get_editor (window, "incidents"), "mark-location-symbolic");
+  g_assert_nonnull (pin);
+  g_assert_true (gtk_widget_is_sensitive (pin));
+  g_signal_emit_by_name (pin, "clicked");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (dossier_map_pane_is_picking (pane));
+  while (dossier_incident_layer_is_busy (layer))
+    g_main_context_iteration (NULL, TRUE);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  dossier_test_screenshot (GTK_WIDGET (window), french ? "trust-figures-window-fr.png" : "trust-figures-window-en.png");
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), photo->latitude, photo->longitude, &ex, &ey);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), secret->latitude, secret->longitude, &sx, &sy);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), selected->latitude, selected->longitude, &rx, &ry);
+  g_assert_cmpfloat (MIN (MIN (ex, sx), rx), >, 20);
+  g_assert_cmpfloat (MAX (MAX (ex, sx), rx), <, gtk_widget_get_width (GTK_WIDGET (map)) - 20);
+  g_assert_cmpfloat (MIN (MIN (ey, sy), ry), >, 20);
+  g_assert_cmpfloat (MAX (MAX (ey, sy), ry), <, gtk_widget_get_height (GTK_WIDGET (map)) / 2.0);
+
+  /* Public, though internal was chosen first. */
+  public = export_map_annex (window, 2, 0, "public-map.pdf", &public_text);
+  g_assert_cmpint (cairo_image_surface_get_width (public), ==, gtk_widget_get_width (GTK_WIDGET (map)));
+  /* The legend is under the map, hiding none of it. */
+  g_assert_cmpint (cairo_image_surface_get_height (public), >, gtk_widget_get_height (GTK_WIDGET (map)));
+  g_assert_cmpuint (count_pixels (public, ex, ey, 6, FALSE, &evidence_fill), ==, 0);
+  g_assert_cmpuint (count_pixels (public, sx, sy, 5, FALSE, &secret_colour), ==, 0);
+  g_assert_cmpuint (count_pixels (public, rx, ry, 11, TRUE, &ring_ink), <, 4);
+  /* Nothing the screen says goes into the text either. */
+  g_utf8_strncpy (hint, _("Click where the incident took place — Escape to cancel"), 11);
+  g_test_message ("%s", public_text);
+  g_assert_null (strstr (public_text, hint));
+  g_assert_null (strstr (public_text, "EVD-0005"));
+  g_assert_null (strstr (public_text, "INC-0010"));
+  /* The figure's words are text (a shadow, as the hint's, would have made it a picture). */
+  g_assert_nonnull (strstr (public_text, french ? "Légende" : "Legend"));
+  g_assert_nonnull (strstr (public_text, "Kidal"));
+
+  /* Internal: the confidential incident is on the map; evidence never is. */
+  internal = export_map_annex (window, 0, 2, "internal-map.pdf", &internal_text);
+  g_assert_cmpuint (count_pixels (internal, sx, sy, 5, FALSE, &secret_colour), >, 20);
+  g_assert_cmpuint (count_pixels (internal, ex, ey, 6, FALSE, &evidence_fill), ==, 0);
+  g_assert_null (strstr (internal_text, hint));
+
+  /* The investigator's own figure of the view (the map's Export button) shows what the
+   * screen does, evidence included, but not the hint or the selection. */
+  {
+    g_autofree char *png = dossier_test_tmp_path ("view.png");
+    g_autofree char *pdf = dossier_test_tmp_path ("view.pdf");
+    g_autofree char *text = NULL;
+    cairo_surface_t *view;
+
+    g_assert_true (dossier_map_pane_export (pane, png, gtk_widget_get_width (GTK_WIDGET (map)), &error));
+    g_assert_no_error (error);
+    view = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (view), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpuint (count_pixels (view, ex, ey, 4, FALSE, &evidence_fill), >, 10);
+    g_assert_cmpuint (count_pixels (view, rx, ry, 11, TRUE, &ring_ink), <, 4);
+    cairo_surface_destroy (view);
+    g_assert_true (dossier_map_pane_export (pane, pdf, 800, &error));
+    g_assert_no_error (error);
+    keep_copy (png);
+    keep_copy (pdf);
+    text = dossier_test_pdf_text (pdf);
+    g_assert_nonnull (strstr (text, french ? "Légende" : "Legend"));
+    g_assert_null (strstr (text, hint));
+  }
+
+  /* The screen is as it was. */
+  g_assert_true (dossier_map_pane_is_picking (pane));
+  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, DOSSIER_RECORD (selected)->id);
+  cairo_surface_destroy (public);
+  cairo_surface_destroy (internal);
+
+  /* With the map and timeline hidden, the annex's are framed on the incidents it shows. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *text = NULL;
+    int timeline[2];
+
+    g_settings_set_boolean (settings, "map-visible", FALSE);
+    g_settings_set_boolean (settings, "timeline-visible", FALSE);
+    dossier_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+    public = export_annex (window, 0, 0, DOSSIER_ANNEX_MAP | DOSSIER_ANNEX_TIMELINE, "hidden-figures.pdf", &text, timeline);
+    g_assert_cmpint (timeline[0], ==, 600);
+    g_assert_cmpint (timeline[1], ==, 260);
+    g_assert_cmpint (cairo_image_surface_get_width (public), ==, 600);
+    g_assert_cmpint (cairo_image_surface_get_height (public), >, 480);
+    g_assert_null (strstr (text, hint));
+    cairo_surface_destroy (public);
+    g_settings_set_boolean (settings, "map-visible", TRUE);
+    g_settings_set_boolean (settings, "timeline-visible", TRUE);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   dossier_test_display_init (&argc, &argv);
   g_test_add_func ("/export-window/annex-table-print", test_export_window);
+  g_test_add_func ("/trust/01-public-annex-figures", test_public_annex_figures);
   return g_test_run ();
 }

@@ -8,10 +8,14 @@
 
 #include <math.h>
 
+#include <sys/stat.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "dossier-demo.h"
+#include "dossier-figure.h"
 #include "dossier-filter.h"
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
@@ -316,6 +320,34 @@ test_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 12, point 2: a figure is its owner's alone, whatever the umask, even over a file
+ * that was readable by all, and a temporary left by a crash does not stand in the way. */
+static void
+test_figure_file_modes (void)
+{
+  static const char * const names[] = { "modes.png", "modes.svg", "modes.pdf" };
+  g_autoptr(GskRenderNode) node = gsk_color_node_new (&(GdkRGBA) { 0.8, 0.1, 0.1, 1 }, &GRAPHENE_RECT_INIT (0, 0, 100, 50));
+  mode_t mask = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = dossier_test_tmp_path (names[i]);
+      g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      g_assert_true (g_file_set_contents_full (path, "old", -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+      g_assert_true (g_file_set_contents_full (partial, "left by a crash", -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+      g_assert_true (dossier_figure_write (node, 100, 50, path, 400, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_cmpint (st.st_size, >, 100);
+      g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+    }
+  umask (mask);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +355,7 @@ main (int   argc,
   dossier_test_display_init (&argc, &argv);
 
   g_test_add_func ("/map/demo", test_map);
+  g_test_add_func ("/trust/02-figure-file-modes", test_figure_file_modes);
 
   return g_test_run ();
 }

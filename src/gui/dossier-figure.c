@@ -6,12 +6,38 @@
 
 #include <math.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "dossier-figure.h"
+
+/* Cairo writes a figure through this, into the file opened owner-only for it. */
+static cairo_status_t
+write_out (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  int fd = GPOINTER_TO_INT (closure);
+
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return CAIRO_STATUS_WRITE_ERROR;
+      data += n;
+      length -= n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
 
 /**
  * dossier_figure_write:
@@ -24,7 +50,8 @@
  *
  * Draws @node scaled to @width on white, in the format the file name asks for. Lines and
  * text stay lines and text in SVG and PDF. The file is written under a temporary name and
- * renamed when complete, so that nothing half-written is ever left.
+ * renamed when complete, so that nothing half-written is ever left; it is readable by its
+ * owner only, whatever the umask, as every file the program makes.
  *
  * Returns: %TRUE if written
  */
@@ -42,7 +69,8 @@ dossier_figure_write (GskRenderNode  *node,
   cairo_status_t status;
   cairo_t *cr;
   double scale;
-  int height;
+  int height, fd;
+  enum { PNG, SVG, PDF } format;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -51,22 +79,43 @@ dossier_figure_write (GskRenderNode  *node,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The view is not shown: there is nothing to export"));
       return FALSE;
     }
-  scale = (double) width / view_width;
-  height = (int) ceil (view_height * scale);
   lower = g_ascii_strdown (path, -1);
-  partial = g_strconcat (path, ".partial", NULL);
   if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (partial, width, height);
+    format = SVG;
   else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (partial, width, height);
+    format = PDF;
   else if (g_str_has_suffix (lower, ".png"))
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    format = PNG;
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("A figure is exported as PNG, SVG or PDF: end the file name with .png, .svg or .pdf"));
       return FALSE;
     }
+  scale = (double) width / view_width;
+  height = (int) ceil (view_height * scale);
+
+  /* Opened here, new and owner-only, and written through that descriptor: cairo would
+   * create the file with the umask's mode. A temporary left by a crash is replaced. */
+  partial = g_strconcat (path, ".partial", NULL);
+  g_unlink (partial);
+  fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: %s is a file name */
+                   _("The figure could not be written to “%s”"), display);
+      return FALSE;
+    }
+  if (format == SVG)
+    surface = cairo_svg_surface_create_for_stream (write_out, GINT_TO_POINTER (fd), width, height);
+  else if (format == PDF)
+    surface = cairo_pdf_surface_create_for_stream (write_out, GINT_TO_POINTER (fd), width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -74,14 +123,18 @@ dossier_figure_write (GskRenderNode  *node,
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
-  if (g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, partial);
+  if (format == PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_out, GINT_TO_POINTER (fd));
   else
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
+    status = CAIRO_STATUS_WRITE_ERROR;
+  if (!g_close (fd, NULL))
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status != CAIRO_STATUS_SUCCESS || g_rename (partial, path) != 0)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -132,6 +185,17 @@ dossier_figure_free (DossierFigure *figure)
     return;
   g_clear_pointer (&figure->recording, cairo_surface_destroy);
   g_free (figure);
+}
+
+/* The size of the view recorded, in its own pixels. */
+void
+dossier_figure_get_size (DossierFigure *figure,
+                         int           *view_width,
+                         int           *view_height)
+{
+  g_return_if_fail (figure != NULL);
+  *view_width = figure->view_width;
+  *view_height = figure->view_height;
 }
 
 /**

@@ -21,6 +21,9 @@ DossierFigure *dossier_figure_new  (GskRenderNode *node,
                                     int            view_width,
                                     int            view_height);
 void           dossier_figure_free (DossierFigure *figure);
+void           dossier_figure_get_size (DossierFigure *figure,
+                                        int           *view_width,
+                                        int           *view_height);
 void           dossier_figure_draw (cairo_t       *cr,
                                     double         width,
                                     double         height,

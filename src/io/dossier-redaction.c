@@ -27,6 +27,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier-redaction.h"
@@ -199,6 +200,59 @@ const char *
 dossier_redaction_evidence_condition (DossierProfile profile)
 {
   return profile == DOSSIER_PROFILE_PUBLIC ? "e.confidentiality IS NOT 'confidential'" : "1";
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * dossier_redaction_incident_ids:
+ * @store: the dossier
+ * @profile: the export's profile
+ * @scope: (nullable) (element-type gint64): the incidents the export is about, or %NULL
+ *   for all
+ * @error: return location for a #GError
+ *
+ * The incidents an export by @profile shows, for what draws them rather than lists them:
+ * the map and the timeline of an annex.
+ *
+ * Returns: (transfer full) (element-type gint64): their ids, in order, or %NULL
+ */
+GArray *
+dossier_redaction_incident_ids (DossierStore  *store,
+                                DossierProfile profile,
+                                GArray        *scope,
+                                GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) kept = NULL;
+  g_autoptr(GArray) wanted = NULL;
+  GArray *ids;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT i.id FROM incident i WHERE %s ORDER BY i.id", dossier_redaction_incident_condition (profile));
+  stmt = _dossier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  kept = _dossier_store_collect_ids (store, stmt, error);
+  if (kept == NULL || scope == NULL)
+    return g_steal_pointer (&kept);
+  wanted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), scope->len);
+  g_array_append_vals (wanted, scope->data, scope->len);
+  g_array_sort (wanted, compare_ids);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < kept->len; i++)
+    if (bsearch (&g_array_index (kept, gint64, i), wanted->data, wanted->len, sizeof (gint64), compare_ids) != NULL)
+      g_array_append_val (ids, g_array_index (kept, gint64, i));
+  return ids;
 }
 
 /* The number @sql counts, or -1; after a first failure, -1 without asking again, so that

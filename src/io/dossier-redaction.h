@@ -35,6 +35,10 @@ gboolean    dossier_redaction_keeps_identities     (DossierProfile   profile);
 const char *dossier_redaction_incident_condition   (DossierProfile   profile);
 const char *dossier_redaction_evidence_condition   (DossierProfile   profile);
 const char *dossier_redaction_person_condition     (DossierProfile   profile);
+GArray     *dossier_redaction_incident_ids         (DossierStore    *store,
+                                                    DossierProfile   profile,
+                                                    GArray          *scope,
+                                                    GError         **error);
 
 /* What an export by a profile will hold, for the Export dialog's preview. */
 typedef struct {

@@ -3,10 +3,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The export runs in a worker thread on its own connection, with progress and Cancel; the
- * map and timeline figures are recorded before it starts, in the thread that owns the
- * widgets. Printing makes the same PDF annex and prints its pages through GTK's print
- * dialog, so that paper and file are the same document.
+ * The export runs in a worker thread on its own connection, with progress and Cancel. The
+ * map and timeline figures are drawn when it starts, in the thread that owns the widgets,
+ * for the profile then chosen: from the incidents that profile lets out, where the window's
+ * map and timeline are looking, and never from what the screen shows (evidence on the map,
+ * a selection, a hint). Printing makes the same PDF annex and prints its pages through
+ * GTK's print dialog, so that paper and file are the same document.
  */
 #include "config.h"
 
@@ -20,6 +22,8 @@
 #include "dossier-export-tables.h"
 #include "dossier-export-window.h"
 #include "dossier-json-io.h"
+#include "dossier-map-figure.h"
+#include "dossier-redaction.h"
 
 enum {
   FORMAT_PDF,
@@ -39,7 +43,7 @@ typedef struct {
   char                 *lang;
   DossierAnnexSections  sections;
   GArray               *ids;
-  DossierFigure        *map;        /* the window's, alive while the job runs */
+  DossierFigure        *map;        /* the dialog's, alive while the job runs */
   DossierFigure        *timeline;
   char                 *out;
   gboolean              print;
@@ -66,7 +70,9 @@ struct _DossierExportWindow
 
   DossierStore       *store;
   GArray             *filter_ids;
-  DossierFigure      *map;
+  DossierMapView      map_view;        /* where the window's map looks; no size if hidden */
+  DossierTimelineFrame timeline_frame;
+  DossierFigure      *map;             /* drawn for the last export */
   DossierFigure      *timeline;
   GCancellable       *cancellable;
   Job                *job;
@@ -489,6 +495,45 @@ on_job_done (GObject      *source,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The figures of the annex @job makes, drawn now for its profile, scope and language. */
+static gboolean
+make_figures (DossierExportWindow  *self,
+              Job                  *job,
+              GError              **error)
+{
+  g_autoptr(GArray) shown = NULL;
+
+  g_clear_pointer (&self->map, dossier_figure_free);
+  g_clear_pointer (&self->timeline, dossier_figure_free);
+  if (!(job->sections & (DOSSIER_ANNEX_MAP | DOSSIER_ANNEX_TIMELINE)))
+    return TRUE;
+  shown = dossier_redaction_incident_ids (self->store, job->profile, job->ids, error);
+  if (shown == NULL)
+    return FALSE;
+  if (job->sections & DOSSIER_ANNEX_MAP)
+    {
+      DossierMapView drawn;
+      int height;
+      g_autoptr(GskRenderNode) node = dossier_map_figure_render (self->store, shown, &self->map_view, job->lang, &drawn,
+                                                                 &height, error);
+
+      if (node == NULL)
+        return FALSE;
+      self->map = dossier_figure_new (node, drawn.width, height);
+    }
+  if (job->sections & DOSSIER_ANNEX_TIMELINE)
+    {
+      DossierTimelineFrame drawn;
+      g_autoptr(GskRenderNode) node = dossier_timeline_view_render_figure (self->store, shown, &self->timeline_frame, job->lang,
+                                                                           &drawn, error);
+
+      if (node == NULL)
+        return FALSE;
+      self->timeline = dossier_figure_new (node, drawn.width, drawn.height);
+    }
+  return TRUE;
+}
+
 /**
  * dossier_export_window_start:
  * @self: a #DossierExportWindow
@@ -504,6 +549,7 @@ dossier_export_window_start (DossierExportWindow *self,
                              gboolean             print)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   Job *job;
 
   g_return_if_fail (DOSSIER_IS_EXPORT_WINDOW (self));
@@ -518,6 +564,13 @@ dossier_export_window_start (DossierExportWindow *self,
   job->lang = g_strdup (adw_combo_row_get_selected (self->lang_row) == 0 ? "fr" : "en");
   job->sections = sections_of (self);
   job->ids = scope_of (self) ? g_array_ref (scope_of (self)) : NULL;
+  if (job->format == FORMAT_PDF && !make_figures (self, job, &error))
+    {
+      show_error (self, error->message);
+      job_free (job);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, NULL);
+      return;
+    }
   job->map = self->map;
   job->timeline = self->timeline;
   job->out = g_strdup (path);
@@ -733,25 +786,36 @@ dossier_export_window_init (DossierExportWindow *self)
  * @store: the dossier
  * @lang: the interface's language, which the annex's starts as
  * @filter_ids: (nullable): the incidents of the active filter, or %NULL when none is active
- * @map: (nullable) (transfer full): the map as shown, or %NULL when it is hidden
- * @timeline: (nullable) (transfer full): the timeline as shown, or %NULL when it is hidden
+ * @map_view: (nullable): where the window's map looks, of no size when it is hidden; the
+ *   annex's map is framed the same
+ * @timeline_frame: (nullable): the period the window's timeline shows, of no size when it
+ *   is hidden
+ *
+ * The annex's figures are drawn for the profile chosen when the export starts: from the
+ * incidents that profile lets out, framed as the window's map and timeline are, or to show
+ * them all when those are hidden.
  *
  * Returns: (transfer full): the dialog
  */
 GtkWidget *
-dossier_export_window_new (GtkWindow     *parent,
-                           DossierStore  *store,
-                           const char    *lang,
-                           GArray        *filter_ids,
-                           DossierFigure *map,
-                           DossierFigure *timeline)
+dossier_export_window_new (GtkWindow                  *parent,
+                           DossierStore               *store,
+                           const char                 *lang,
+                           GArray                     *filter_ids,
+                           const DossierMapView       *map_view,
+                           const DossierTimelineFrame *timeline_frame)
 {
   DossierExportWindow *self = g_object_new (DOSSIER_TYPE_EXPORT_WINDOW, "transient-for", parent, NULL);
+  gboolean map_shown, timeline_shown;
 
   self->store = g_object_ref (store);
   self->filter_ids = filter_ids ? g_array_ref (filter_ids) : NULL;
-  self->map = map;
-  self->timeline = timeline;
+  if (map_view != NULL)
+    self->map_view = *map_view;
+  if (timeline_frame != NULL)
+    self->timeline_frame = *timeline_frame;
+  map_shown = self->map_view.width > 0 && self->map_view.height > 0;
+  timeline_shown = self->timeline_frame.width > 0 && self->timeline_frame.height > 0;
   /* The annex's language starts as the interface's. */
   adw_combo_row_set_selected (self->lang_row, g_strcmp0 (lang, "fr") == 0 ? 0 : 1);
   gtk_widget_set_sensitive (self->scope_row, filter_ids != NULL);
@@ -765,18 +829,14 @@ dossier_export_window_new (GtkWindow     *parent,
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scope_row), _("No filter is active: every incident"));
   for (guint i = 0; i < DOSSIER_ANNEX_N_SECTIONS; i++)
-    {
-      gboolean figure = (1u << i) == DOSSIER_ANNEX_MAP || (1u << i) == DOSSIER_ANNEX_TIMELINE;
-      gboolean available = !figure || ((1u << i) == DOSSIER_ANNEX_MAP ? map != NULL : timeline != NULL);
-
-      gtk_widget_set_sensitive (self->section_rows[i], available);
-      if (!available)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->section_rows[i]),
-                                     (1u << i) == DOSSIER_ANNEX_MAP ? _("Show the map to include it, as it is shown")
-                                                                   : _("Show the timeline to include it, as it is shown"));
-      else if (figure)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->section_rows[i]), _("As it is shown now"));
-    }
+    if ((1u << i) == DOSSIER_ANNEX_MAP)
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->section_rows[i]),
+                                   map_shown ? _("The incidents this profile lets out, in the map’s current view")
+                                             : _("The incidents this profile lets out, all in view"));
+    else if ((1u << i) == DOSSIER_ANNEX_TIMELINE)
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->section_rows[i]),
+                                   timeline_shown ? _("The incidents this profile lets out, over the period the timeline shows")
+                                                  : _("The incidents this profile lets out, over their whole period"));
   update_preview (self);
   return GTK_WIDGET (self);
 }
@@ -786,6 +846,15 @@ const char *
 dossier_export_window_get_preview (DossierExportWindow *self)
 {
   return gtk_label_get_text (self->preview_label);
+}
+
+/* For tests: what the last export drew as its map (DOSSIER_ANNEX_MAP) or timeline. */
+DossierFigure *
+dossier_export_window_get_figure (DossierExportWindow  *self,
+                                  DossierAnnexSections  section)
+{
+  g_return_val_if_fail (DOSSIER_IS_EXPORT_WINDOW (self), NULL);
+  return section == DOSSIER_ANNEX_MAP ? self->map : section == DOSSIER_ANNEX_TIMELINE ? self->timeline : NULL;
 }
 
 void

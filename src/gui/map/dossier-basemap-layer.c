@@ -63,7 +63,6 @@ struct _DossierBasemapLayer
   GHashTable   *tiles;    /* guint64 * → Tile */
   guint64       frame;
   guint         refill_id;
-  gboolean      vector;
 
   char         *lang;
   GPtrArray    *shapes;   /* Shape */
@@ -691,58 +690,59 @@ append_tiles (DossierBasemapLayer *self,
     self->refill_id = g_idle_add (refill, self);
 }
 
+/**
+ * dossier_basemap_layer_append_view:
+ * @self: a #DossierBasemapLayer
+ * @snapshot: where to draw
+ * @view: what to draw, whatever the layer's viewport shows
+ *
+ * Draws the basemap of @view as lines and text, for a figure: at the view's own zoom,
+ * sharp at any size, and kept as vectors in SVG and PDF.
+ */
+void
+dossier_basemap_layer_append_view (DossierBasemapLayer  *self,
+                                   GtkSnapshot          *snapshot,
+                                   const DossierMapView *view)
+{
+  double scale, dx, dy, area[4];
+  cairo_t *cr;
+
+  g_return_if_fail (DOSSIER_IS_BASEMAP_LAYER (self));
+
+  if (view->width <= 0 || view->height <= 0)
+    return;
+  dossier_map_view_transform (view, &scale, &dx, &dy);
+  area[0] = -dx / scale;
+  area[1] = -dy / scale;
+  area[2] = (view->width - dx) / scale;
+  area[3] = (view->height - dy) / scale;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
+  draw_shapes (self, cr, view->zoom, scale, dx, dy, area);
+  cairo_destroy (cr);
+  append_labels (self, snapshot, view->zoom, scale, dx, dy, view->width, view->height);
+}
+
 static void
 dossier_basemap_layer_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   DossierBasemapLayer *self = DOSSIER_BASEMAP_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double zoom, scale, cx, cy, dx, dy;
+  DossierMapView view = { 0 };
+  double scale, dx, dy;
 
-  if (viewport == NULL || width <= 0 || height <= 0)
+  if (viewport == NULL || gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
     return;
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  scale = 256 * pow (2, zoom);
-  dossier_geo_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                       shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &cx, &cy);
-  dx = width / 2.0 - cx * scale;
-  dy = height / 2.0 - cy * scale;
+  view.latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  view.longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  view.zoom = shumate_viewport_get_zoom_level (viewport);
+  view.width = gtk_widget_get_width (widget);
+  view.height = gtk_widget_get_height (widget);
 
-  if (self->vector)
-    {
-      /* A figure: every line drawn as a line, at the view's own zoom. */
-      double view[4] = { -dx / scale, -dy / scale, (width - dx) / scale, (height - dy) / scale };
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-      draw_shapes (self, cr, zoom, scale, dx, dy, view);
-      cairo_destroy (cr);
-      append_labels (self, snapshot, zoom, scale, dx, dy, width, height);
-    }
-  else
-    {
-      append_tiles (self, snapshot, zoom, scale, dx, dy, width, height);
-      /* Names follow the tiles' level, so that a place has its name when it has its dot. */
-      append_labels (self, snapshot, round (zoom), scale, dx, dy, width, height);
-    }
-}
-
-/**
- * dossier_basemap_layer_set_vector:
- * @self: a #DossierBasemapLayer
- * @vector: whether to draw lines rather than cached images
- *
- * On screen the basemap is drawn as cached images; a figure exported to SVG or PDF wants
- * lines, and one exported larger than the screen wants them sharp.
- */
-void
-dossier_basemap_layer_set_vector (DossierBasemapLayer *self,
-                                  gboolean             vector)
-{
-  g_return_if_fail (DOSSIER_IS_BASEMAP_LAYER (self));
-  self->vector = !!vector;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dossier_map_view_transform (&view, &scale, &dx, &dy);
+  append_tiles (self, snapshot, view.zoom, scale, dx, dy, view.width, view.height);
+  /* Names follow the tiles' level, so that a place has its name when it has its dot. */
+  append_labels (self, snapshot, round (view.zoom), scale, dx, dy, view.width, view.height);
 }
 
 static void

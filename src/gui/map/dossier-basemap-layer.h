@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <shumate/shumate.h>
 
+#include "dossier-map-view.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_BASEMAP_LAYER (dossier_basemap_layer_get_type ())
@@ -17,8 +19,9 @@ DossierBasemapLayer *dossier_basemap_layer_new           (ShumateViewport     *v
 guint                dossier_basemap_layer_get_n_shapes  (DossierBasemapLayer *self);
 guint                dossier_basemap_layer_get_n_places  (DossierBasemapLayer *self);
 guint                dossier_basemap_layer_get_n_labels  (DossierBasemapLayer *self);
-void                 dossier_basemap_layer_set_vector    (DossierBasemapLayer *self,
-                                                          gboolean             vector);
+void                 dossier_basemap_layer_append_view   (DossierBasemapLayer  *self,
+                                                          GtkSnapshot          *snapshot,
+                                                          const DossierMapView *view);
 
 JsonArray           *dossier_basemap_load_features       (const char          *name);
 gboolean             dossier_basemap_point_feature       (JsonArray           *features,

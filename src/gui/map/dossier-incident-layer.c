@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -372,6 +373,50 @@ circle (GtkSnapshot   *snapshot,
                                 (GdkRGBA[4]) { *edge, *edge, *edge, *edge });
 }
 
+/* One cluster (or incident) drawn at @x, @y, on a map @world pixels across. */
+static void
+draw_cluster (DossierIncidentLayer    *self,
+              GtkSnapshot             *snapshot,
+              const DossierGeoCluster *cluster,
+              double                   x,
+              double                   y,
+              double                   world)
+{
+  GdkRGBA white = { 1, 1, 1, 1 };
+  double r = cluster_radius (cluster);
+  GdkRGBA colour;
+
+  key_colour (self, cluster->key, &colour);
+  if (cluster->count == 1)
+    {
+      /* The area the incident may be in, when its place is known only roughly. */
+      double metres = precision_metres (cluster->precision);
+      double metres_per_pixel = 40075016.686 * cos (cluster->latitude * G_PI / 180) / world;
+      double spread = metres_per_pixel > 0 ? metres / metres_per_pixel : 0;
+
+      if (spread > r + 2)
+        {
+          GdkRGBA halo = colour, edge = colour;
+
+          halo.alpha = 0.12;
+          edge.alpha = 0.5;
+          circle (snapshot, x, y, spread, &halo, &edge, 1);
+        }
+    }
+  circle (snapshot, x, y, r, &colour, &white, 1.5);
+  if (cluster->count > 1)
+    {
+      PangoLayout *layout = label_layout (self, cluster->count);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w / 2.0, y - h / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &white);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 static void
 dossier_incident_layer_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -380,58 +425,28 @@ dossier_incident_layer_snapshot (GtkWidget   *widget,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double zoom, world;
+  double world;
   GdkRGBA white = { 1, 1, 1, 1 };
 
   /* The view may have moved out of what was read. */
   schedule (self);
   if (self->clusters == NULL || viewport == NULL)
     return;
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  world = 256 * pow (2, zoom);
+  world = 256 * pow (2, shumate_viewport_get_zoom_level (viewport));
 
   for (guint i = 0; i < self->clusters->len; i++)
     {
       DossierGeoCluster *cluster = &g_array_index (self->clusters, DossierGeoCluster, i);
       double r = cluster_radius (cluster);
       double x, y;
-      GdkRGBA colour;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, cluster->latitude, cluster->longitude, &x, &y);
       if (x < -r - 200 || y < -r - 200 || x > width + r + 200 || y > height + r + 200)
         continue;
-      key_colour (self, cluster->key, &colour);
-
-      if (cluster->count == 1)
-        {
-          /* The area the incident may be in, when its place is known only roughly. */
-          double metres = precision_metres (cluster->precision);
-          double metres_per_pixel = 40075016.686 * cos (cluster->latitude * G_PI / 180) / world;
-          double spread = metres_per_pixel > 0 ? metres / metres_per_pixel : 0;
-
-          if (spread > r + 2)
-            {
-              GdkRGBA halo = colour, edge = colour;
-
-              halo.alpha = 0.12;
-              edge.alpha = 0.5;
-              circle (snapshot, x, y, spread, &halo, &edge, 1);
-            }
-        }
-      circle (snapshot, x, y, r, &colour, &white, 1.5);
-      if (cluster->count > 1)
-        {
-          PangoLayout *layout = label_layout (self, cluster->count);
-          int w, h;
-
-          pango_layout_get_pixel_size (layout, &w, &h);
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w / 2.0, y - h / 2.0));
-          gtk_snapshot_append_layout (snapshot, layout, &white);
-          gtk_snapshot_restore (snapshot);
-        }
+      draw_cluster (self, snapshot, cluster, x, y, world);
     }
 
+  /* What the screen alone shows: the keyboard's mark and the selection. */
   if (!isnan (self->focus_x))
     {
       GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
@@ -447,6 +462,91 @@ dossier_incident_layer_snapshot (GtkWidget   *widget,
       circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &white, 4);
       circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &ring, 2);
     }
+}
+
+/**
+ * dossier_incident_layer_append_clusters:
+ * @self: a #DossierIncidentLayer, for its colours
+ * @snapshot: where to draw
+ * @clusters: (element-type DossierGeoCluster): what to draw
+ * @view: where they are drawn
+ *
+ * Draws @clusters as the layer draws its own, but for a figure: in @view, whatever the
+ * layer's viewport shows, and without what belongs to the screen (the selection, the
+ * keyboard's mark).
+ */
+void
+dossier_incident_layer_append_clusters (DossierIncidentLayer *self,
+                                        GtkSnapshot          *snapshot,
+                                        GArray               *clusters,
+                                        const DossierMapView *view)
+{
+  double scale, dx, dy;
+
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
+
+  if (clusters == NULL)
+    return;
+  dossier_map_view_transform (view, &scale, &dx, &dy);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      DossierGeoCluster *cluster = &g_array_index (clusters, DossierGeoCluster, i);
+      double x, y;
+
+      dossier_geo_project (cluster->latitude, cluster->longitude, &x, &y);
+      draw_cluster (self, snapshot, cluster, x * scale + dx, y * scale + dy, scale);
+    }
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * dossier_incident_layer_read_view:
+ * @store: the dossier
+ * @incident_ids: (nullable) (element-type gint64): the incidents to show, in order of
+ *   their ids, or %NULL for all
+ * @view: the view
+ * @error: return location for a #GError
+ *
+ * Reads the incidents in and around @view and gathers them in clusters as the layer does,
+ * at once, for a figure.
+ *
+ * Returns: (transfer full) (element-type DossierGeoCluster): the clusters, or %NULL
+ */
+GArray *
+dossier_incident_layer_read_view (DossierStore         *store,
+                                  GArray               *incident_ids,
+                                  const DossierMapView *view,
+                                  GError              **error)
+{
+  g_autoptr(GArray) points = NULL;
+  double south, west, north, east;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  /* Half a view around it, as on screen: what lies just outside may reach inside. */
+  dossier_map_view_get_box (view, MAX (view->width, view->height) / 2.0, &south, &west, &north, &east);
+  points = dossier_store_map_points (store, NULL, south, west, north, east, view->colour_by, error);
+  if (points == NULL)
+    return NULL;
+  if (incident_ids != NULL)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < points->len; i++)
+        if (bsearch (&g_array_index (points, DossierGeoPoint, i).id, incident_ids->data, incident_ids->len,
+                     sizeof (gint64), compare_ids) != NULL)
+          g_array_index (points, DossierGeoPoint, kept++) = g_array_index (points, DossierGeoPoint, i);
+      g_array_set_size (points, kept);
+    }
+  return dossier_geo_cluster ((DossierGeoPoint *) points->data, points->len, floor (view->zoom), CELL_PIXELS);
 }
 
 static void
@@ -725,6 +825,42 @@ dossier_incident_layer_get_clusters (DossierIncidentLayer *self)
 }
 
 /**
+ * dossier_incident_layer_keys_of:
+ * @clusters: (element-type DossierGeoCluster) (nullable): clusters
+ * @view: (nullable): a view, or %NULL for all the clusters
+ *
+ * Returns: (transfer full): the keys @clusters are coloured by, each once, for a legend:
+ *   of those drawn inside @view when it is given
+ */
+GStrv
+dossier_incident_layer_keys_of (GArray               *clusters,
+                                const DossierMapView *view)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; clusters && i < clusters->len; i++)
+    {
+      const DossierGeoCluster *cluster = &g_array_index (clusters, DossierGeoCluster, i);
+      const char *key = cluster->key;
+
+      if (key == NULL || g_hash_table_contains (seen, key))
+        continue;
+      if (view != NULL)
+        {
+          double x, y, r = cluster_radius (cluster);
+
+          dossier_map_view_location_to_point (view, cluster->latitude, cluster->longitude, &x, &y);
+          if (x < -r || y < -r || x > view->width + r || y > view->height + r)
+            continue;
+        }
+      g_hash_table_add (seen, (gpointer) key);
+      g_strv_builder_add (builder, key);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
  * dossier_incident_layer_get_keys:
  * @self: a #DossierIncidentLayer
  *
@@ -733,20 +869,6 @@ dossier_incident_layer_get_clusters (DossierIncidentLayer *self)
 GStrv
 dossier_incident_layer_get_keys (DossierIncidentLayer *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-
   g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), NULL);
-
-  for (guint i = 0; self->clusters && i < self->clusters->len; i++)
-    {
-      const char *key = g_array_index (self->clusters, DossierGeoCluster, i).key;
-
-      if (key != NULL && !g_hash_table_contains (seen, key))
-        {
-          g_hash_table_add (seen, (gpointer) key);
-          g_strv_builder_add (builder, key);
-        }
-    }
-  return g_strv_builder_end (builder);
+  return dossier_incident_layer_keys_of (self->clusters, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "dossier-filter.h"
 #include "dossier-geo.h"
+#include "dossier-map-view.h"
 #include "dossier-query.h"
 #include "dossier-store.h"
 
@@ -42,6 +43,16 @@ void                  dossier_incident_layer_get_key_colour (DossierIncidentLaye
                                                              GdkRGBA              *colour);
 GStrv                 dossier_incident_layer_get_keys      (DossierIncidentLayer *self);
 void                  dossier_incident_layer_refresh       (DossierIncidentLayer *self);
+GStrv                 dossier_incident_layer_keys_of       (GArray               *clusters,
+                                                            const DossierMapView *view);
+GArray               *dossier_incident_layer_read_view     (DossierStore         *store,
+                                                            GArray               *incident_ids,
+                                                            const DossierMapView *view,
+                                                            GError              **error);
+void                  dossier_incident_layer_append_clusters (DossierIncidentLayer *self,
+                                                              GtkSnapshot          *snapshot,
+                                                              GArray               *clusters,
+                                                              const DossierMapView *view);
 
 char                 *dossier_incident_layer_describe      (DossierIncidentLayer    *self,
                                                             const DossierGeoCluster *cluster);

@@ -21,6 +21,7 @@
 #include "dossier-incident.h"
 #include "dossier-evidence-layer.h"
 #include "dossier-figure.h"
+#include "dossier-map-figure.h"
 #include "dossier-map-pane.h"
 #include "dossier-mbtiles-source.h"
 #include "dossier-online-source.h"
@@ -287,90 +288,73 @@ make_layers_button (DossierMapPane *self)
   return button;
 }
 
-/* A scale bar where the map's own is, drawn as lines: libshumate's scale makes cairo turn
- * a whole SVG or PDF page into one picture. */
-static void
-append_scale_bar (DossierMapPane *self,
-                  GtkSnapshot    *snapshot)
+/**
+ * dossier_map_pane_get_view:
+ * @self: a #DossierMapPane
+ * @view: (out caller-allocates): what the map shows: its centre, zoom, size and colours
+ *
+ * Returns: %TRUE if the map is shown; if not, @view has no size
+ */
+gboolean
+dossier_map_pane_get_view (DossierMapPane *self,
+                           DossierMapView *view)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  double metres_per_pixel = 156543.034 * cos (latitude * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
-  double longest = metres_per_pixel * 120, step = pow (10, floor (log10 (longest))), metres, length;
-  g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  GdkRGBA ink = { 0.2, 0.2, 0.2, 1 };
-  graphene_rect_t bounds;
-  double x, bottom;
-  int text_width, text_height;
+  ShumateViewport *viewport;
 
-  if (!gtk_widget_compute_bounds (self->scale, self->overlay, &bounds) || !(metres_per_pixel > 0))
-    return;
-  metres = longest >= 5 * step ? 5 * step : longest >= 2 * step ? 2 * step : step;
-  length = metres / metres_per_pixel;
-  if (metres >= 1000)
-    /* Translators: a distance on a map's scale bar, e.g. “40 km” */
-    text = g_strdup_printf (_("%g km"), metres / 1000);
-  else
-    /* Translators: a distance on a map's scale bar, e.g. “500 m” */
-    text = g_strdup_printf (_("%g m"), metres);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
 
-  /* Rectangles rather than a cairo drawing, which cairo's SVG output would misplace. */
-  x = bounds.origin.x;
-  bottom = bounds.origin.y + bounds.size.height;
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 0.8 },
-                             &GRAPHENE_RECT_INIT (x, bottom - text_height - 14, MAX (length, text_width) + 12, text_height + 14));
-  gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (x + 6, bottom - 6, length, 2));
-  gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (x + 6, bottom - 12, 2, 8));
-  gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (x + 4 + length, bottom - 12, 2, 8));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, bottom - text_height - 12));
-  gtk_snapshot_append_layout (snapshot, layout, &ink);
-  gtk_snapshot_restore (snapshot);
+  viewport = shumate_map_get_viewport (self->map);
+  view->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  view->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  view->zoom = shumate_viewport_get_zoom_level (viewport);
+  view->colour_by = dossier_incident_layer_get_colour_by (self->incidents);
+  view->width = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_width (self->overlay) : 0;
+  view->height = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_height (self->overlay) : 0;
+  return view->width > 0 && view->height > 0;
 }
 
-/**
- * dossier_map_pane_figure:
- * @self: a #DossierMapPane
- * @view_width: (out): the width of the view drawn
- * @view_height: (out): its height
- * @error: return location for a #GError
- *
- * Draws the map as it is shown, with its legend, scale and attributions but without its
- * buttons, for a figure: the basemap as lines, the scale bar drawn afresh.
- *
- * Returns: (transfer full) (nullable): the drawing, or %NULL if the map is not shown
- */
-GskRenderNode *
-dossier_map_pane_figure (DossierMapPane  *self,
-                         int             *view_width,
-                         int             *view_height,
-                         GError         **error)
+/* The map as it is shown, for the investigator's own figure, but without what only the
+ * screen needs: the buttons, the hint while placing an incident, the selection and the
+ * keyboard's mark. The basemap is drawn as lines, and the legend whole under the map, with
+ * a scale and the credits of every layer shown. */
+static GskRenderNode *
+view_figure (DossierMapPane  *self,
+             DossierMapView  *view,
+             int             *height,
+             GError         **error)
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
-  double scale_opacity;
+  g_autoptr(GString) credits = NULL;
+  g_auto(GStrv) keys = NULL;
+  graphene_rect_t bounds;
 
-  g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
-
-  *view_width = gtk_widget_get_width (self->overlay);
-  *view_height = gtk_widget_get_height (self->overlay);
-  if (*view_width <= 0 || *view_height <= 0)
+  if (!dossier_map_pane_get_view (self, view) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->map), self->overlay, &bounds))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The map is not shown: there is nothing to export"));
       return NULL;
     }
   snapshot = gtk_snapshot_new ();
-  scale_opacity = gtk_widget_get_opacity (self->scale);
-  gtk_widget_set_opacity (self->scale, 0);
-  dossier_basemap_layer_set_vector (self->basemap, TRUE);
-  for (GtkWidget *child = gtk_widget_get_first_child (self->overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (child != self->controls)
-      gtk_widget_snapshot_child (self->overlay, child, snapshot);
-  dossier_basemap_layer_set_vector (self->basemap, FALSE);
-  gtk_widget_set_opacity (self->scale, scale_opacity);
-  append_scale_bar (self, snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
+  gtk_snapshot_translate (snapshot, &bounds.origin);
+  for (GtkWidget *layer = gtk_widget_get_first_child (GTK_WIDGET (self->map)); layer != NULL;
+       layer = gtk_widget_get_next_sibling (layer))
+    if (layer == GTK_WIDGET (self->basemap))
+      dossier_basemap_layer_append_view (self->basemap, snapshot, view);
+    else if (layer == GTK_WIDGET (self->incidents))
+      dossier_incident_layer_append_clusters (self->incidents, snapshot, dossier_incident_layer_get_clusters (self->incidents), view);
+    else
+      gtk_widget_snapshot_child (GTK_WIDGET (self->map), layer, snapshot);
+  gtk_snapshot_pop (snapshot);
+
+  credits = g_string_new (shumate_license_get_extra_text (self->license));
+  if (self->tiles != NULL)
+    g_string_append_printf (credits, " · %s", shumate_map_source_get_license (self->osm));
+  if (self->mbtiles_layer != NULL && shumate_map_source_get_license (self->mbtiles) != NULL)
+    g_string_append_printf (credits, " · %s", shumate_map_source_get_license (self->mbtiles));
+  keys = dossier_incident_layer_keys_of (dossier_incident_layer_get_clusters (self->incidents), view);
+  *height = view->height + (int) ceil (dossier_map_figure_append_key (snapshot, self->incidents, self->store, keys, view,
+                                                                      self->lang, NULL, credits->str));
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
@@ -381,8 +365,9 @@ dossier_map_pane_figure (DossierMapPane  *self,
  * @width: its width in pixels (PNG) or points (SVG, PDF); the height follows the view's
  * @error: return location for a #GError
  *
- * Writes the map as it is shown, with its legend, scale and attributions, as a figure for
- * a report. The file is written under a temporary name and renamed when complete.
+ * Writes the map as it is shown, with its legend, scale and attributions under it, as a
+ * figure for a report: without the buttons, the selection or a hint, which only the screen
+ * needs. The file is written under a temporary name and renamed when complete.
  *
  * Returns: %TRUE if written
  */
@@ -393,15 +378,16 @@ dossier_map_pane_export (DossierMapPane  *self,
                          GError         **error)
 {
   g_autoptr(GskRenderNode) node = NULL;
-  int view_width, view_height;
+  DossierMapView view;
+  int height;
 
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  node = dossier_map_pane_figure (self, &view_width, &view_height, error);
+  node = view_figure (self, &view, &height, error);
   if (node == NULL)
     return FALSE;
-  return dossier_figure_write (node, view_width, view_height, path, width, error);
+  return dossier_figure_write (node, view.width, height, path, width, error);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "dossier-evidence-layer.h"
 #include "dossier-filter.h"
 #include "dossier-incident-layer.h"
+#include "dossier-map-view.h"
 #include "dossier-store.h"
 
 G_BEGIN_DECLS
@@ -24,10 +25,8 @@ DossierIncidentLayer *dossier_map_pane_get_incident_layer (DossierMapPane *self)
 ShumateMap           *dossier_map_pane_get_map           (DossierMapPane *self);
 void                  dossier_map_pane_set_selected      (DossierMapPane *self,
                                                           gint64          incident_id);
-GskRenderNode  *dossier_map_pane_figure (DossierMapPane  *self,
-                                         int             *view_width,
-                                         int             *view_height,
-                                         GError         **error);
+gboolean              dossier_map_pane_get_view          (DossierMapPane *self,
+                                                          DossierMapView *view);
 gboolean              dossier_map_pane_zoom_to_all       (DossierMapPane *self);
 gboolean              dossier_map_pane_zoom_to_selection (DossierMapPane *self);
 void                  dossier_map_pane_activate_at       (DossierMapPane *self,

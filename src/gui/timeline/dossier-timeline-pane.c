@@ -35,7 +35,8 @@ G_DEFINE_FINAL_TYPE (DossierTimelinePane, dossier_timeline_pane, GTK_TYPE_WIDGET
  * @width: its width in pixels (PNG) or points (SVG, PDF); the height follows the view's
  * @error: return location for a #GError
  *
- * Writes the timeline as shown, with its axis and legend, as a figure for a report.
+ * Writes the timeline as shown, with its axis and legend, as a figure for a report; the
+ * selection, which only the screen needs, is left out.
  *
  * Returns: %TRUE if written
  */
@@ -51,25 +52,6 @@ dossier_timeline_pane_export (DossierTimelinePane  *self,
   node = dossier_timeline_view_render (self->view);
   return dossier_figure_write (node, gtk_widget_get_width (GTK_WIDGET (self->view)),
                                gtk_widget_get_height (GTK_WIDGET (self->view)), path, width, error);
-}
-
-/**
- * dossier_timeline_pane_figure:
- * @self: a #DossierTimelinePane
- * @view_width: (out): the width of the view drawn
- * @view_height: (out): its height
- *
- * Returns: (transfer full): the timeline as shown, with its legend, for a figure
- */
-GskRenderNode *
-dossier_timeline_pane_figure (DossierTimelinePane *self,
-                              int                 *view_width,
-                              int                 *view_height)
-{
-  g_return_val_if_fail (DOSSIER_IS_TIMELINE_PANE (self), NULL);
-  *view_width = gtk_widget_get_width (GTK_WIDGET (self->view));
-  *view_height = gtk_widget_get_height (GTK_WIDGET (self->view));
-  return dossier_timeline_view_render (self->view);
 }
 
 static void

@@ -19,9 +19,6 @@ GtkWidget           *dossier_timeline_pane_new      (DossierStore        *store,
                                                      DossierFilter       *filter,
                                                      const char          *lang);
 DossierTimelineView *dossier_timeline_pane_get_view (DossierTimelinePane *self);
-GskRenderNode       *dossier_timeline_pane_figure   (DossierTimelinePane *self,
-                                                     int                 *view_width,
-                                                     int                 *view_height);
 gboolean             dossier_timeline_pane_export   (DossierTimelinePane *self,
                                                      const char          *path,
                                                      int                  width,

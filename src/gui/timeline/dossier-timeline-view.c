@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-catalog.h"
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-incident-layer.h"
@@ -38,6 +39,8 @@
 #define BIN_WIDTH       3
 #define MIN_PER_DAY     (1.0 / 365.25 / 2)   /* 2 pixels a year: centuries fit */
 #define MAX_PER_DAY     (24 * 60.0)          /* 60 pixels an hour */
+#define FIGURE_WIDTH    600     /* a figure for no view: the annex's width, */
+#define FIGURE_HEIGHT   260     /* and room for a few lanes */
 
 struct _DossierTimelineView
 {
@@ -73,6 +76,11 @@ struct _DossierTimelineView
   int              legend_height; /* one line, or two when the view is narrow */
   double           legend_width;  /* on one line */
 
+  /* A figure's, drawn offscreen: its size and the messages in its language */
+  int              figure_width;
+  int              figure_height;
+  DossierCatalog  *catalog;
+
   /* Dragging */
   gboolean         brushing;
   double           drag_x;
@@ -92,6 +100,42 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET)
 
+/* The size drawn: the widget's, or a figure's. */
+static int
+view_width (DossierTimelineView *self)
+{
+  return self->figure_width > 0 ? self->figure_width : gtk_widget_get_width (GTK_WIDGET (self));
+}
+
+static int
+view_height (DossierTimelineView *self)
+{
+  return self->figure_height > 0 ? self->figure_height : gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+/* A message in the language drawn: a figure's, or the interface's. */
+static const char *tr (DossierTimelineView *self,
+                       const char          *context,
+                       const char          *msgid) G_GNUC_FORMAT (3);
+
+static const char *
+tr (DossierTimelineView *self,
+    const char          *context,
+    const char          *msgid)
+{
+  g_autofree char *key = NULL;
+  const char *found;
+
+  if (self->catalog == NULL)
+    return context != NULL ? g_dpgettext2 (NULL, context, msgid) : gettext (msgid);
+  if (context == NULL)
+    return dossier_catalog_get (self->catalog, msgid);
+  /* A catalogue keeps a message with a context under the context, \004, and the message. */
+  key = g_strconcat (context, "\004", msgid, NULL);
+  found = dossier_catalog_get (self->catalog, key);
+  return found == key ? msgid : found;
+}
+
 static double
 marks_left (DossierTimelineView *self)
 {
@@ -101,7 +145,7 @@ marks_left (DossierTimelineView *self)
 static double
 marks_width (DossierTimelineView *self)
 {
-  return MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) - marks_left (self));
+  return MAX (1, view_width (self) - marks_left (self));
 }
 
 static double
@@ -380,8 +424,8 @@ static GArray *
 lane_bands (DossierTimelineView *self,
             gboolean            *histogram)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT - LEGEND_HEIGHT;
-  double last_day = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  int height = view_height (self) - AXIS_HEIGHT - LEGEND_HEIGHT;
+  double last_day = dossier_timeline_view_day_at (self, view_width (self));
   guint n_lanes = self->lane_codes ? self->lane_codes->len : 0;
   GArray *bands = g_array_sized_new (FALSE, TRUE, sizeof (Band), n_lanes);
   guint lane = 0, shown = 0, total_rows = 0;
@@ -635,10 +679,10 @@ draw_legend (DossierTimelineView *self,
     { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_UNCERTAIN_END, NULL, NULL, 0 },
     { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_OPEN_END, NULL, NULL, 0 },
   };
-  const char *words[] = {
-    C_("timeline legend", "day"), C_("timeline legend", "period"),
-    C_("timeline legend", "month or year only"), C_("timeline legend", "approximate (~)"),
-    C_("timeline legend", "uncertain (?)"), C_("timeline legend", "open"),
+  static const char * const words[] = {
+    NC_("timeline legend", "day"), NC_("timeline legend", "period"),
+    NC_("timeline legend", "month or year only"), NC_("timeline legend", "approximate (~)"),
+    NC_("timeline legend", "uncertain (?)"), NC_("timeline legend", "open"),
   };
   GdkRGBA grey = { 0.35, 0.35, 0.35, 1 };
   double per_day = self->per_day, x = 6, y = height - LEGEND_HEIGHT, needed = 6;
@@ -648,7 +692,7 @@ draw_legend (DossierTimelineView *self,
   cairo_fill (cr);
   if (self->histogram)
     {
-      draw_text (cr, layout, _("Too many incidents to draw one by one: incidents per period (zoom in to see them)"),
+      draw_text (cr, layout, tr (self, NULL, N_("Too many incidents to draw one by one: incidents per period (zoom in to see them)")),
                  x, y + 3, 0.3, 0.3, 0.3);
       return 0;
     }
@@ -656,10 +700,11 @@ draw_legend (DossierTimelineView *self,
   self->per_day = 3;
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
+      const char *word = tr (self, "timeline legend", words[i]);
       graphene_rect_t r;
       int w;
 
-      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_set_text (layout, word, -1);
       pango_layout_get_pixel_size (layout, &w, NULL);
       /* A narrow view: the rest on a second line. */
       if (x > 6 && x + (i == 0 ? MARK_HEIGHT : 22) + 9 + w > width)
@@ -669,7 +714,7 @@ draw_legend (DossierTimelineView *self,
         }
       graphene_rect_init (&r, x, y + (LEGEND_LINE + 4 - MARK_HEIGHT) / 2.0, i == 0 ? MARK_HEIGHT : 22, MARK_HEIGHT);
       draw_mark (self, cr, &samples[i], &r, &grey, FALSE, FALSE);
-      draw_text (cr, layout, words[i], x + r.size.width + 9, y + 4, 0.3, 0.3, 0.3);
+      draw_text (cr, layout, word, x + r.size.width + 9, y + 4, 0.3, 0.3, 0.3);
       x += r.size.width + 9 + w + 12;
       needed += r.size.width + 9 + w + 12;
     }
@@ -677,11 +722,14 @@ draw_legend (DossierTimelineView *self,
   return needed;
 }
 
+/* Draws the view; @screen adds what only the screen shows: the selection and the period
+ * being brushed. */
 static void
 draw (DossierTimelineView *self,
       cairo_t             *cr,
       int                  width,
-      int                  height)
+      int                  height,
+      gboolean             screen)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
@@ -804,7 +852,7 @@ draw (DossierTimelineView *self,
                                      (query->date_to != 0 && item->start > query->date_to));
           item_rect (self, item, &g_array_index (bands, Band, lane), &r);
           key_colour (self, item->key, &colour);
-          draw_mark (self, cr, item, &r, &colour, dimmed, item->id == self->selected);
+          draw_mark (self, cr, item, &r, &colour, dimmed, screen && item->id == self->selected);
         }
     }
   cairo_restore (cr);
@@ -816,7 +864,7 @@ draw (DossierTimelineView *self,
         Band *band = &g_array_index (bands, Band, l);
         const char *lane = self->lane_codes->pdata[l];
         g_autofree char *label = *lane ? dossier_store_vocab_label (self->store, lane_scheme (self->lanes), lane, self->lang)
-                                       : g_strdup (C_("timeline lane", "Unknown"));
+                                       : g_strdup (tr (self, "timeline lane", NC_("timeline lane", "Unknown")));
 
         cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
         cairo_rectangle (cr, 0, round (band->top) + 0.5, width, 0);
@@ -831,7 +879,7 @@ draw (DossierTimelineView *self,
           }
       }
 
-  if (self->brushing)
+  if (screen && self->brushing)
     {
       cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.25);
       cairo_rectangle (cr, MIN (self->brush_x1, self->brush_x2), 0, fabs (self->brush_x2 - self->brush_x1),
@@ -840,11 +888,15 @@ draw (DossierTimelineView *self,
     }
   if (hidden > 0)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u more incident in view, on rows below: zoom in or filter",
-                                                            "%u more incidents in view, on rows below: zoom in or filter",
-                                                            hidden), hidden);
+      g_autofree char *more = NULL;
       int w;
+
+      if (self->catalog != NULL)
+        more = g_strdup_printf (dossier_catalog_nget (self->catalog, "%u more incident in view, on rows below: zoom in or filter",
+                                                      "%u more incidents in view, on rows below: zoom in or filter", hidden), hidden);
+      else
+        more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more incident in view, on rows below: zoom in or filter",
+                                             "%u more incidents in view, on rows below: zoom in or filter", hidden), hidden);
 
       pango_layout_set_text (layout, more, -1);
       pango_layout_get_pixel_size (layout, &w, NULL);
@@ -854,7 +906,8 @@ draw (DossierTimelineView *self,
       draw_text (cr, layout, more, width - w - 6, height - LEGEND_HEIGHT - 16, 0.6, 0.2, 0.1);
     }
   if (self->items != NULL && self->items->len == 0)
-    draw_text (cr, layout, _("No dated incident matches the filter"), marks_left (self) + 12, AXIS_HEIGHT + 12, 0.4, 0.4, 0.4);
+    draw_text (cr, layout, self->catalog ? tr (self, NULL, N_("None of these incidents has a date")) : _("No dated incident matches the filter"),
+               marks_left (self) + 12, AXIS_HEIGHT + 12, 0.4, 0.4, 0.4);
   draw_legend (self, cr, layout, width, height);
   g_object_unref (layout);
 }
@@ -872,7 +925,7 @@ dossier_timeline_view_snapshot (GtkWidget   *widget,
   if (!self->fitted && self->items != NULL)
     self->fitted = dossier_timeline_view_fit_all (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw (self, cr, width, height);
+  draw (self, cr, width, height, TRUE);
   cairo_destroy (cr);
   if (gtk_widget_has_focus (widget))
     {
@@ -887,7 +940,8 @@ dossier_timeline_view_snapshot (GtkWidget   *widget,
  * dossier_timeline_view_render:
  * @self: a #DossierTimelineView
  *
- * Returns: (transfer full): the view drawn afresh, for a figure
+ * Returns: (transfer full): the view drawn afresh, for the investigator's own figure:
+ *   without the selection, which only the screen needs
  */
 GskRenderNode *
 dossier_timeline_view_render (DossierTimelineView *self)
@@ -899,8 +953,121 @@ dossier_timeline_view_render (DossierTimelineView *self)
   if (width > 0 && height > 0)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      draw (self, cr, width, height);
+      draw (self, cr, width, height, FALSE);
       cairo_destroy (cr);
+    }
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/**
+ * dossier_timeline_view_get_frame:
+ * @self: a #DossierTimelineView
+ * @frame: (out caller-allocates): the period shown, the view's size, colours and lanes
+ *
+ * Returns: %TRUE if the timeline is shown; if not, @frame has no size
+ */
+gboolean
+dossier_timeline_view_get_frame (DossierTimelineView  *self,
+                                 DossierTimelineFrame *frame)
+{
+  gboolean shown;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+
+  shown = gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_width (GTK_WIDGET (self)) > 0 &&
+          gtk_widget_get_height (GTK_WIDGET (self)) > 0;
+  frame->first_day = self->first_day;
+  frame->last_day = dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  frame->width = shown ? gtk_widget_get_width (GTK_WIDGET (self)) : 0;
+  frame->height = shown ? gtk_widget_get_height (GTK_WIDGET (self)) : 0;
+  frame->colour_by = self->colour_by;
+  frame->lanes = self->lanes;
+  return shown;
+}
+
+static int
+compare_id_values (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * dossier_timeline_view_render_figure:
+ * @store: the dossier
+ * @incident_ids: (nullable) (element-type gint64): the incidents to show, in order of
+ *   their ids (those the export's profile lets out), or %NULL for all
+ * @frame: the period and size to draw; one of no size is fitted to the incidents
+ * @lang: the figure's language, "fr" or "en"
+ * @drawn: (out caller-allocates) (optional): the frame drawn
+ * @error: return location for a #GError
+ *
+ * Draws the timeline of @incident_ids for a document, and nothing else of the dossier:
+ * a timeline of its own, never shown, so that the figure says what the document's profile
+ * lets out rather than what the screen shows (no selection, no filter's shading).
+ *
+ * Returns: (transfer full): the drawing, of @drawn's size, or %NULL
+ */
+GskRenderNode *
+dossier_timeline_view_render_figure (DossierStore               *store,
+                                     GArray                     *incident_ids,
+                                     const DossierTimelineFrame *frame,
+                                     const char                 *lang,
+                                     DossierTimelineFrame       *drawn,
+                                     GError                    **error)
+{
+  g_autoptr(DossierCatalog) catalog = NULL;
+  g_autoptr(DossierTimelineView) self = NULL;
+  g_autoptr(GArray) all = NULL;
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (frame != NULL, NULL);
+
+  catalog = dossier_catalog_new (lang, error);
+  if (catalog == NULL)
+    return NULL;
+  all = dossier_store_timeline_items (store, NULL, frame->colour_by, frame->lanes, error);
+  if (all == NULL)
+    return NULL;
+
+  self = g_object_ref_sink (g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL));
+  self->store = g_object_ref (store);
+  self->lang = g_strdup (lang);
+  self->catalog = g_steal_pointer (&catalog);
+  self->key_index = dossier_incident_layer_key_index_new (store);
+  self->colour_by = frame->colour_by;
+  self->lanes = frame->lanes;
+  self->figure_width = frame->width > 0 && frame->height > 0 ? frame->width : FIGURE_WIDTH;
+  self->figure_height = frame->width > 0 && frame->height > 0 ? frame->height : FIGURE_HEIGHT;
+  self->items = g_array_sized_new (FALSE, FALSE, sizeof (DossierTimelineItem), all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DossierTimelineItem *item = &g_array_index (all, DossierTimelineItem, i);
+
+      if (incident_ids == NULL ||
+          bsearch (&item->id, incident_ids->data, incident_ids->len, sizeof (gint64), compare_id_values) != NULL)
+        g_array_append_val (self->items, *item);
+    }
+  if (frame->width > 0 && frame->height > 0)
+    dossier_timeline_view_set_period (self, frame->first_day, frame->last_day);
+  else
+    dossier_timeline_view_fit_all (self);
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->figure_width, self->figure_height));
+  draw (self, cr, self->figure_width, self->figure_height, FALSE);
+  cairo_destroy (cr);
+  if (drawn != NULL)
+    {
+      *drawn = *frame;
+      drawn->first_day = self->first_day;
+      drawn->last_day = dossier_timeline_view_day_at (self, self->figure_width);
+      drawn->width = self->figure_width;
+      drawn->height = self->figure_height;
     }
   return gtk_snapshot_free_to_node (snapshot);
 }
@@ -1483,6 +1650,7 @@ dossier_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->shown_query, dossier_incident_query_free);
   g_clear_pointer (&self->selected_text, g_free);
   g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->catalog, dossier_catalog_free);
   G_OBJECT_CLASS (dossier_timeline_view_parent_class)->finalize (object);
 }
 

@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+/* What a timeline shows, and how large. */
+typedef struct {
+  double          first_day;  /* GDate julian days at the left and right edges */
+  double          last_day;
+  int             width;      /* pixels */
+  int             height;
+  DossierColourBy colour_by;
+  DossierLanes    lanes;
+} DossierTimelineFrame;
+
 #define DOSSIER_TYPE_TIMELINE_VIEW (dossier_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, DOSSIER, TIMELINE_VIEW, GtkWidget)
 
@@ -56,5 +66,13 @@ void       dossier_timeline_view_brush          (DossierTimelineView *self,
 double     dossier_timeline_view_day_at         (DossierTimelineView *self,
                                                  double               x);
 GskRenderNode *dossier_timeline_view_render     (DossierTimelineView *self);
+gboolean   dossier_timeline_view_get_frame      (DossierTimelineView  *self,
+                                                 DossierTimelineFrame *frame);
+GskRenderNode *dossier_timeline_view_render_figure (DossierStore               *store,
+                                                    GArray                     *incident_ids,
+                                                    const DossierTimelineFrame *frame,
+                                                    const char                 *lang,
+                                                    DossierTimelineFrame       *drawn,
+                                                    GError                    **error);
 
 G_END_DECLS

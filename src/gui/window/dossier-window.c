@@ -215,8 +215,8 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* The Export dialog, told what the window shows: the active filter's incidents, and the
- * map and timeline as they are, recorded now for the annex's figures. */
+/* The Export dialog, told what the window shows: the active filter's incidents, and where
+ * the map and timeline look, for the annex's figures to be framed the same. */
 static void
 export_action (GtkWidget  *widget,
                const char *action,
@@ -224,7 +224,8 @@ export_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   g_autoptr(GArray) ids = NULL;
-  DossierFigure *map = NULL, *timeline = NULL;
+  DossierMapView map_view = { 0 };
+  DossierTimelineFrame timeline_frame = { 0 };
   GtkWidget *dialog;
 
   if (self->store == NULL)
@@ -240,23 +241,11 @@ export_action (GtkWidget  *widget,
           return;
         }
     }
-  if (self->map_pane != NULL && gtk_widget_get_mapped (self->map_pane))
-    {
-      int width, height;
-      g_autoptr(GskRenderNode) node = dossier_map_pane_figure (DOSSIER_MAP_PANE (self->map_pane), &width, &height, NULL);
-
-      if (node != NULL)
-        map = dossier_figure_new (node, width, height);
-    }
-  if (self->timeline_pane != NULL && gtk_widget_get_mapped (self->timeline_pane))
-    {
-      int width, height;
-      g_autoptr(GskRenderNode) node = dossier_timeline_pane_figure (DOSSIER_TIMELINE_PANE (self->timeline_pane), &width, &height);
-
-      if (node != NULL && width > 0 && height > 0)
-        timeline = dossier_figure_new (node, width, height);
-    }
-  dialog = dossier_export_window_new (GTK_WINDOW (self), self->store, self->lang, ids, map, timeline);
+  if (self->map_pane != NULL)
+    dossier_map_pane_get_view (DOSSIER_MAP_PANE (self->map_pane), &map_view);
+  if (self->timeline_pane != NULL)
+    dossier_timeline_view_get_frame (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)), &timeline_frame);
+  dialog = dossier_export_window_new (GTK_WINDOW (self), self->store, self->lang, ids, &map_view, &timeline_frame);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
