@@ -538,6 +538,7 @@ test_bag_duplicate_paths (void)
     g_autofree char *twice = NULL;
 
     reseal_tags (bag);
+    g_free (tags);
     tags = bag_text (bag, "tagmanifest-sha256.txt");
     twice = g_strconcat (tags, tags, NULL);
     set_bag_text (bag, "tagmanifest-sha256.txt", twice);

@@ -292,7 +292,11 @@ test_ingest (void)
   /* Again: reported as a duplicate, not stored twice. */
   g_assert_cmpint (run (&out, NULL, "ingest", path, file, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "EVD-0006"));
-  g_assert_cmpint (json_object_get_int_member (stats (path), "evidence"), ==, 6);
+  {
+    g_autoptr(JsonObject) o = stats (path);
+
+    g_assert_cmpint (json_object_get_int_member (o, "evidence"), ==, 6);
+  }
   /* A missing file: error, nothing stored. */
   g_assert_cmpint (run (NULL, &err, "ingest", path, "/nonexistent/file", NULL), ==, 1);
   assert_one_line_error (err);
