@@ -18,6 +18,7 @@
 #include "dossier-incident-editor.h"
 #include "dossier-link-group.h"
 #include "dossier-person.h"
+#include "dossier-record.h"
 #include "dossier-evidence.h"
 #include "dossier-filter.h"
 #include "dossier-record-list.h"
@@ -223,6 +224,54 @@ test_incident_fields (Fixture       *f,
     after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
     g_assert_cmpint (after->casualties[0][0], ==, 7);
   }
+}
+
+/* 9. A text longer than its field may hold is refused where it is typed, with the reason,
+ * and the dossier keeps the last text that fitted. */
+static void
+test_text_limits (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierEditor *editor = open_code (f, "incidents", "INC-0003");
+  GtkWidget *title = dossier_editor_get_field_widget (editor, "title");
+  GtkWidget *summary = dossier_editor_get_field_widget (editor, "summary");
+  g_autoptr(DossierIncident) before = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_autoptr(DossierIncident) after = NULL;
+  g_autoptr(GString) longest = g_string_new (NULL);
+  g_autofree char *too_long_summary = g_strnfill (DOSSIER_TEXT_LONG + 1, 'x');
+
+  dossier_editor_set_edit_language (editor, "fr");
+  /* Characters, not bytes: 1,000 “é” fit. */
+  for (guint i = 0; i < DOSSIER_TEXT_SHORT; i++)
+    g_string_append (longest, "é");
+  gtk_editable_set_text (GTK_EDITABLE (title), longest->str);
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->title_fr, ==, longest->str);
+  g_clear_object (&after);
+
+  g_string_append (longest, "é");
+  gtk_editable_set_text (GTK_EDITABLE (title), longest->str);
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (title)), "1000"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpuint (g_utf8_strlen (after->title_fr, -1), ==, DOSSIER_TEXT_SHORT);
+  g_clear_object (&after);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), too_long_summary, -1);
+  g_assert_true (gtk_widget_has_css_class (summary, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (summary), "50000"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->summary_fr, ==, before->summary_fr);
+  g_clear_object (&after);
+
+  /* Another record: no reason left from this one. */
+  editor = open_code (f, "incidents", "INC-0004");
+  g_assert_false (gtk_widget_has_css_class (dossier_editor_get_field_widget (editor, "summary"), "error"));
+  g_assert_false (gtk_widget_has_css_class (dossier_editor_get_field_widget (editor, "title"), "error"));
 }
 
 static void
@@ -533,6 +582,7 @@ main (int   argc,
   g_test_add ("/editors/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/editors/filter-lists", Fixture, NULL, fixture_set_up, test_filter_lists, fixture_tear_down);
   g_test_add ("/editors/delete-undo-add", Fixture, NULL, fixture_set_up, test_delete_undo_add, fixture_tear_down);
+  g_test_add ("/trust/09-editor-text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
 
   return g_test_run ();
 }

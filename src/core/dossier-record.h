@@ -87,6 +87,24 @@ gboolean                 dossier_record_field_equal (DossierRecord      *a,
                                                      DossierRecord      *b,
                                                      const DossierField *field);
 
+/* The most characters a text field may hold: see text_limits in dossier-record.c. */
+#define DOSSIER_TEXT_SHORT    1000
+#define DOSSIER_TEXT_LONG     50000
+#define DOSSIER_TEXT_DOCUMENT 1000000
+
+guint                    dossier_record_text_limit  (const char         *table,
+                                                     const char         *field);
+gboolean                 dossier_record_check_text  (const char         *table,
+                                                     const char         *field,
+                                                     const char         *text,
+                                                     GError            **error);
+/* Codes as the store makes them, such as EVD-0042. */
+gint64                   dossier_record_code_number (const DossierRecordInfo *info,
+                                                     const char              *code);
+gboolean                 dossier_record_check_code  (const DossierRecordInfo  *info,
+                                                     const char               *code,
+                                                     GError                  **error);
+
 /* Used by subclasses' init only. */
 void                     _dossier_record_set_info  (DossierRecord           *self,
                                                     const DossierRecordInfo *info);

@@ -830,6 +830,8 @@ dossier_store_create (const char  *path,
                    _("“%s” already exists"), display);
       return NULL;
     }
+  if (!dossier_record_check_text ("dossier", "title", title, error))
+    return NULL;
 
   tmp_path = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
   self = g_object_new (DOSSIER_TYPE_STORE, NULL);
@@ -1313,6 +1315,8 @@ dossier_store_set_info (DossierStore  *self,
                    _("The dossier's language must be “fr” or “en”"));
       return FALSE;
     }
+  if (!dossier_record_check_text ("dossier", field, value, error))
+    return FALSE;
 
   if (!dossier_store_begin (self, error))
     return FALSE;
@@ -1439,6 +1443,10 @@ _dossier_store_replace_info (DossierStore  *self,
 {
   sqlite3_stmt *stmt;
 
+  if (!dossier_record_check_text ("dossier", "title", title, error) ||
+      !dossier_record_check_text ("dossier", "mandate", mandate, error) ||
+      !dossier_record_check_text ("dossier", "period", period, error))
+    return FALSE;
   stmt = _dossier_store_prepare (self,
                                  "UPDATE dossier SET uuid = ?1, created_at = ?2, updated_at = ?3, title = ?4, "
                                  "mandate = ?5, period = ?6, default_lang = ?7 WHERE id = 1", error);

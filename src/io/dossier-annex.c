@@ -54,6 +54,13 @@
 #define PAD 2.5
 #define MAX_CELL_LINES 8
 #define MAX_COLUMNS 8
+/* The most characters given to pango at once. It lays a text out whole, and its memory
+ * grows with the text (a 200 MB mandate made the annex grow to 15.8 GB): a text longer than
+ * a page shows (about 4,000 characters of a sheet's body text) is cut and marked, the rest
+ * staying in the dossier. A cell shows eight lines of a narrow column, some 400 characters
+ * at most: cut at 600, pango's ellipsis marks it. */
+#define MAX_TEXT_CHARS 4000
+#define MAX_CELL_CHARS 600
 
 static const struct {
   DossierAnnexSections section;
@@ -276,15 +283,34 @@ tick (Annex *a)
 
 /* ---- Text ---- */
 
-/* Sets @layout to @text, in @font, wrapped to @width; at most @max_lines lines (0: no
- * limit), the last cut with an ellipsis. Returns its height in points. */
-static double
-set_layout (PangoLayout          *layout,
-            const char           *text,
-            PangoFontDescription *font,
-            double                width,
-            int                   max_lines)
+/* The bytes of @text's first @max characters, or -1 if it has no more than @max. Counted
+ * without reading past its end, even in a text that is not valid UTF-8. */
+static gssize
+cut_at (const char *text,
+        gsize       max)
 {
+  gsize chars = 0;
+  const char *p;
+
+  for (p = text; *p; p++)
+    if (((guchar) *p & 0xC0) != 0x80 && chars++ == max)
+      return p - text;
+  return -1;
+}
+
+/* Sets @layout to at most @max characters of @text (the first ones, up to a space when
+ * there is one near, then @note), in @font, wrapped to @width; at most @max_lines lines (0:
+ * no limit), the last cut with an ellipsis. Returns its height in points. */
+static double
+set_layout_bounded (PangoLayout          *layout,
+                    const char           *text,
+                    gsize                 max,
+                    const char           *note,
+                    PangoFontDescription *font,
+                    double                width,
+                    int                   max_lines)
+{
+  gssize end = text ? cut_at (text, max) : -1;
   int w, h;
 
   pango_layout_set_font_description (layout, font);
@@ -293,12 +319,44 @@ set_layout (PangoLayout          *layout,
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
   pango_layout_set_ellipsize (layout, max_lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  if (end < 0)
+    pango_layout_set_text (layout, text ? text : "", -1);
+  else
+    {
+      g_autoptr(GString) cut = NULL;
+      gssize space = end;
+
+      while (space > end - 200 && space > 0 && text[space] != ' ' && text[space] != '\n')
+        space--;
+      cut = g_string_new_len (text, text[space] == ' ' || text[space] == '\n' ? space : end);
+      if (note != NULL)
+        g_string_append_printf (cut, " %s", note);
+      pango_layout_set_text (layout, cut->str, -1);
+    }
   pango_layout_get_size (layout, &w, &h);
   return (double) h / PANGO_SCALE;
 }
 
-/* The same, for the layout shared by everything but table cells. */
+/* A table cell's text: cut short, pango's ellipsis says so. */
+static double
+set_layout (PangoLayout          *layout,
+            const char           *text,
+            PangoFontDescription *font,
+            double                width,
+            int                   max_lines)
+{
+  return set_layout_bounded (layout, text, MAX_CELL_CHARS, NULL, font, width, max_lines);
+}
+
+/* What ends a text cut at MAX_TEXT_CHARS. */
+static const char *
+continued (Annex *a)
+{
+  return tr (a, N_("[…] (the text continues in the dossier)"));
+}
+
+/* Everything but table cells, in the shared layout: a text longer than a page is cut, and
+ * says that it goes on in the dossier. */
 static double
 set_text (Annex                *a,
           const char           *text,
@@ -306,7 +364,7 @@ set_text (Annex                *a,
           double                width,
           int                   max_lines)
 {
-  return set_layout (a->layout, text, font, width, max_lines);
+  return set_layout_bounded (a->layout, text, MAX_TEXT_CHARS, continued (a), font, width, max_lines);
 }
 
 static void
@@ -399,19 +457,23 @@ need (Annex  *a,
   return TRUE;
 }
 
-/* A paragraph that flows across pages, line by line. */
+/* A paragraph that flows across pages, line by line. It is laid out apart from the shared
+ * layout, which each new page's header and footer take over: the lines still to show would
+ * be lost (pango: "PangoLayout changed since PangoLayoutIter was created"). No table row is
+ * being made meanwhile, so the first cell's layout is free. */
 static void
 paragraph (Annex                *a,
            const char           *text,
            PangoFontDescription *font,
            double                indent)
 {
+  PangoLayout *flow = a->cells[0];
   PangoLayoutIter *iter;
 
   if (text == NULL || *text == '\0')
     return;
-  set_text (a, text, font, WIDTH - indent, 0);
-  iter = pango_layout_get_iter (a->layout);
+  set_layout_bounded (flow, text, MAX_TEXT_CHARS, continued (a), font, WIDTH - indent, 0);
+  iter = pango_layout_get_iter (flow);
   do
     {
       PangoRectangle logical;
@@ -505,7 +567,10 @@ cell_height (Annex        *a,
              const Column *column,
              const char   *text)
 {
-  g_autofree char *key = g_strdup_printf ("%p\037%s", (gconstpointer) column, text ? text : "");
+  /* Cells are cut at MAX_CELL_CHARS (see set_layout()): so are the keys, whatever the text. */
+  gssize end = text ? cut_at (text, MAX_CELL_CHARS) : -1;
+  g_autofree char *key = g_strdup_printf ("%p\037%.*s", (gconstpointer) column, (int) (end < 0 ? G_MAXINT : end),
+                                          text ? text : "");
   gpointer found;
   double *height;
 

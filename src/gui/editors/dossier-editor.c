@@ -165,6 +165,42 @@ check_number (const DossierEditorField  *spec,
     }
 }
 
+static gboolean
+is_text (const DossierEditorField *spec)
+{
+  return spec->kind == DOSSIER_EDITOR_TEXT || spec->kind == DOSSIER_EDITOR_LONG_TEXT ||
+         spec->kind == DOSSIER_EDITOR_BILINGUAL;
+}
+
+/* A text longer than its field may hold (dossier_record_text_limit()) is not saved, as the
+ * store would refuse it: returns FALSE and sets @message. */
+static gboolean
+check_length (DossierEditor       *self,
+              const DossierField  *field,
+              GtkWidget           *widget,
+              char               **message)
+{
+  DossierEditorPrivate *priv = dossier_editor_get_instance_private (self);
+  guint limit;
+  glong chars;
+
+  if (priv->record == NULL || field == NULL)
+    return TRUE;
+  limit = dossier_record_text_limit (priv->record->info->table, field->name);
+  /* A buffer knows its length: a transcript is not copied at each key. */
+  if (GTK_IS_TEXT_VIEW (widget))
+    chars = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
+  else
+    chars = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (widget)), -1);
+  if (chars <= (glong) limit)
+    return TRUE;
+  /* Translators: %u is the most characters a field may hold, %ld how many were typed */
+  *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Too long to be saved: at most %u character, not %ld",
+                                           "Too long to be saved: at most %u characters, not %ld", limit),
+                              limit, chars);
+  return FALSE;
+}
+
 static void
 show_invalid (GtkWidget  *widget,
               const char *message)
@@ -308,6 +344,8 @@ dossier_editor_flush (DossierEditor *self)
           if (!check_number (spec, text, &value, &message))
             continue;
         }
+      else if (is_text (spec) && !check_length (self, field, widget, &message))
+        continue;
       else
         value = g_steal_pointer (&text);
       dossier_record_set_string (priv->record, field, value);
@@ -348,6 +386,13 @@ on_field_changed (DossierEditor *self,
       g_autofree char *message = NULL;
 
       check_number (spec, text, &value, &message);
+      show_invalid (widget, message);
+    }
+  if (is_text (spec))
+    {
+      g_autofree char *message = NULL;
+
+      check_length (self, record_field (self, spec), widget, &message);
       show_invalid (widget, message);
     }
 
@@ -430,6 +475,9 @@ load_fields (DossierEditor *self)
             }
           G_GNUC_FALLTHROUGH;
         case DOSSIER_EDITOR_NUMBER:
+        case DOSSIER_EDITOR_TEXT:
+        case DOSSIER_EDITOR_LONG_TEXT:
+        case DOSSIER_EDITOR_BILINGUAL:
           show_invalid (widget, NULL);
           G_GNUC_FALLTHROUGH;
         default:
