@@ -368,7 +368,6 @@ cmd_import (int argc, char **argv)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
-  gboolean created = FALSE;
   int status = 0;
 
   if (!parse (&argc, &argv, entries, 2, 2, &status))
@@ -394,27 +393,13 @@ cmd_import (int argc, char **argv)
     /* Translators: %s is a file name */
     return fail (1, _("“%s” cannot be read"), argv[2]);
 
+  /* A new dossier appears only once whole: killed half way, the import leaves nothing. */
   if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      store = dossier_store_create (argv[1], NULL, &error);
-      if (store == NULL)
-        return fail_error (error);
-      created = TRUE;
-      dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
-    }
-  else if ((store = open_store (argv[1], FALSE, &status)) == NULL)
+    return dossier_json_import_new_file (argv[1], argv[2], g_getenv ("DOSSIER_USER"), &error) ? 0 : fail_error (error);
+  if ((store = open_store (argv[1], FALSE, &status)) == NULL)
     return status;
-
   if (!dossier_json_import_file (store, argv[2], &error))
-    {
-      if (created)
-        {
-          /* A dossier made only to receive a failed import is not left behind. */
-          dossier_store_close (store);
-          dossier_store_remove_files (argv[1]);
-        }
-      return fail_error (error);
-    }
+    return fail_error (error);
   return 0;
 }
 

@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 
 #include "dossier-actor.h"
 #include "dossier-audit-entry.h"
+#include "dossier-custody.h"
 #include "dossier-custody-event.h"
 #include "dossier-edtf.h"
 #include "dossier-evidence.h"
@@ -377,6 +380,9 @@ redact (Writer        *w,
           blank (&evidence->captured_at);
           evidence->latitude = NAN;
           evidence->longitude = NAN;
+          /* The custody log stays in the dossier (see section_kept()): without it, the
+           * head it ends on would be a chain that the import rightly refuses as cut. */
+          blank (&evidence->custody_head);
         }
     }
   else if (DOSSIER_IS_LINK (record))
@@ -685,20 +691,39 @@ skip_space (Text *t)
     t->pos++;
 }
 
+/* How deep values may nest, the document itself being the first level. The format nests
+ * five deep at most (the document, a list, a record, its casualties, one count); 32 leaves
+ * room for what later versions may add. json-glib parses recursively, and 100,000 nested
+ * lists overflowed its stack: every value goes through skip_value() before json-glib sees
+ * it, and one nested deeper than this is refused there. */
+#define MAX_DEPTH 32
+
+static gboolean nesting_error (const Text  *t,
+                               gsize        start,
+                               int          depth,
+                               const char  *where,
+                               GError     **error);
+static gboolean syntax_error  (const Text  *t,
+                               GError     **error);
+
 /* Moves past one value without checking what is inside: json-glib checks it when the value
- * is parsed. FALSE when the value does not end. */
+ * is parsed. The value is inside @depth levels (1: a member of the document); @where names
+ * it in errors. FALSE when the value does not end, or nests too deep. */
 static gboolean
-skip_value (Text *t)
+skip_value (Text        *t,
+            int          depth,
+            const char  *where,
+            GError     **error)
 {
   gsize start = t->pos;
   char c;
 
   if (t->pos >= t->len)
-    return FALSE;
+    return syntax_error (t, error);
   c = t->data[t->pos];
   if (c == '{' || c == '[')
     {
-      int depth = 0;
+      int level = 0;
       gboolean in_string = FALSE;
 
       for (; t->pos < t->len; t->pos++)
@@ -714,14 +739,17 @@ skip_value (Text *t)
           else if (c == '"')
             in_string = TRUE;
           else if (c == '{' || c == '[')
-            depth++;
-          else if ((c == '}' || c == ']') && --depth == 0)
+            {
+              if (depth + ++level > MAX_DEPTH)
+                return nesting_error (t, start, depth, where, error);
+            }
+          else if ((c == '}' || c == ']') && --level == 0)
             {
               t->pos++;
               return TRUE;
             }
         }
-      return FALSE;
+      return syntax_error (t, error);
     }
   if (c == '"')
     {
@@ -736,12 +764,14 @@ skip_value (Text *t)
               return TRUE;
             }
         }
-      return FALSE;
+      return syntax_error (t, error);
     }
   /* A number, true, false or null. */
   while (t->pos < t->len && strchr (" \t\n\r,:[]{}\"", t->data[t->pos]) == NULL)
     t->pos++;
-  return t->pos > start;
+  if (t->pos > start)
+    return TRUE;
+  return syntax_error (t, error);
 }
 
 static guint
@@ -767,6 +797,89 @@ syntax_error (const Text  *t,
     /* Translators: %u is a line number */
     g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
                  _("The document is not valid JSON: unexpected character on line %u"), line_at (t, t->pos));
+  return FALSE;
+}
+
+/* Finds, in the value at @start, the first list or object nested deeper than MAX_DEPTH, and
+ * says where it is: its path from @where (incidents[3].violation_types[0]…) and its line.
+ * Only called once skip_value() has met it, so the scan stops there. */
+static gboolean
+nesting_error (const Text  *t,
+               gsize        start,
+               int          depth,
+               const char  *where,
+               GError     **error)
+{
+  struct {
+    gboolean array;
+    guint    index;      /* of the element being read, in a list */
+    gsize    key;        /* of the member being read, in an object: where its name starts */
+    gsize    key_len;
+  } levels[MAX_DEPTH + 1];
+  g_autoptr(GString) path = g_string_new (where);
+  gboolean in_string = FALSE, key_next = FALSE;
+  gsize string_start = 0, pos;
+  int n = 0;
+
+  for (pos = start; pos < t->len; pos++)
+    {
+      char c = t->data[pos];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            pos++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (key_next && n > 0 && !levels[n - 1].array)
+                {
+                  levels[n - 1].key = string_start + 1;
+                  levels[n - 1].key_len = pos - string_start - 1;
+                  key_next = FALSE;
+                }
+            }
+          continue;
+        }
+      if (c == '"')
+        {
+          in_string = TRUE;
+          string_start = pos;
+        }
+      else if (c == '{' || c == '[')
+        {
+          if (depth + n + 1 > MAX_DEPTH)
+            break;
+          levels[n].array = c == '[';
+          levels[n].index = 0;
+          levels[n].key_len = 0;
+          key_next = c == '{';
+          n++;
+        }
+      else if ((c == '}' || c == ']') && n > 0)
+        n--;
+      else if (c == ',' && n > 0)
+        {
+          levels[n - 1].index++;
+          key_next = !levels[n - 1].array;
+        }
+    }
+
+  /* The first levels name the place; beyond, a run of [0][0][0] would only be noise. */
+  for (int i = 0; i < n && i < 8; i++)
+    {
+      if (levels[i].array)
+        g_string_append_printf (path, "[%u]", levels[i].index);
+      else if (levels[i].key_len > 0)
+        g_string_append_printf (path, ".%.*s", (int) MIN (levels[i].key_len, 40), t->data + levels[i].key);
+    }
+  if (n > 8)
+    g_string_append (path, "…");
+  /* Translators: %s is where in the document (e.g. incidents[3].violation_types), %u a line
+   * number, %d the most levels a dossier document may have */
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+               _("%s: nested too deep on line %u (a dossier document has at most %d levels)"),
+               path->str, line_at (t, pos), MAX_DEPTH);
   return FALSE;
 }
 
@@ -850,11 +963,13 @@ read_outline (Text        *t,
 
         skip_space (t);
         span.start = t->pos;
-        if (t->pos >= t->len || t->data[t->pos] != '"' || !skip_value (t))
+        if (t->pos >= t->len || t->data[t->pos] != '"')
           {
             syntax_error (t, error);
             return NULL;
           }
+        if (!skip_value (t, 1, _("document"), error))
+          return NULL;
         span.end = t->pos;
         node = parse_value (t, parser, span, _("document"), error);
         if (node == NULL)
@@ -865,11 +980,8 @@ read_outline (Text        *t,
           return NULL;
         skip_space (t);
         span.start = t->pos;
-        if (!skip_value (t))
-          {
-            syntax_error (t, error);
-            return NULL;
-          }
+        if (!skip_value (t, 1, key, error))
+          return NULL;
         span.end = t->pos;
         /* json-glib would keep the last one silently. */
         if (g_hash_table_contains (members, key))
@@ -924,6 +1036,7 @@ typedef struct {
   GHashTable   *outline;  /* member name → Span */
   GHashTable   *ids;      /* table name → (uuid → id as a pointer to gint64) */
   GArray       *pending;  /* of Pending */
+  GHashTable   *highest;  /* code prefix → the highest number of its codes, as a pointer to gint64 */
 } Importer;
 
 static GHashTable *
@@ -1097,6 +1210,49 @@ is_self_reference (const DossierRecordInfo *info,
   return field->type == DOSSIER_FIELD_REF && g_str_equal (field->ref_table, info->table);
 }
 
+/* The store refuses a text longer than its field's limit too, but cannot say where in the
+ * document it is. */
+static gboolean
+check_text (const char  *table,
+            const char  *field,
+            const char  *text,
+            const char  *where,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!dossier_record_check_text (table, field, text, &local))
+    return invalid (error, where, local->message);
+  return TRUE;
+}
+
+/* A record's code must be one the store would make: in a BagIt package it names a folder,
+ * and a code such as ../../x would climb out of it. Its number is kept, so that the
+ * counters can be raised above every code the document holds. */
+static gboolean
+note_code (Importer                 *imp,
+           const DossierRecordInfo  *info,
+           const char               *code,
+           const char               *where,
+           GError                  **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 number = dossier_record_code_number (info, code);
+  gint64 *highest;
+
+  if (number == 0)
+    {
+      dossier_record_check_code (info, code, &local);
+      return invalid (error, where, local->message);
+    }
+  highest = g_hash_table_lookup (imp->highest, info->code_prefix);
+  if (highest == NULL)
+    g_hash_table_insert (imp->highest, g_strdup (info->code_prefix), g_memdup2 (&number, sizeof number));
+  else
+    *highest = MAX (*highest, number);
+  return TRUE;
+}
+
 /* Fills @record from @o, checking every member. */
 static gboolean
 record_from_json (Importer       *imp,
@@ -1150,6 +1306,8 @@ record_from_json (Importer       *imp,
         return invalid (error, at, _("not a valid uuid"));
       if ((slots[i] == &record->created_at || slots[i] == &record->updated_at) && !is_timestamp (value))
         return invalid (error, at, _("expected a date and time such as 2024-05-01T09:30:00.000000Z"));
+      if (slots[i] == &record->code && !note_code (imp, info, value, at, error))
+        return FALSE;
       g_free (*slots[i]);
       *slots[i] = g_strdup (value);
     }
@@ -1181,6 +1339,8 @@ record_from_json (Importer       *imp,
         case DOSSIER_FIELD_EDTF:
           if (!is_string (node))
             return invalid (error, at, _("expected a text"));
+          if (!check_text (info->table, f->name, json_node_get_string (node), at, error))
+            return FALSE;
           if (f->type == DOSSIER_FIELD_EDTF && *json_node_get_string (node) != '\0')
             {
               g_autoptr(GError) local = NULL;
@@ -1196,6 +1356,8 @@ record_from_json (Importer       *imp,
           /* The store would read "" as no code: the same export could not come back. */
           if (!null && f->vocab && *json_node_get_string (node) == '\0')
             return invalid (error, at, _("expected a code or null"));
+          if (!null && !check_text (info->table, f->name, json_node_get_string (node), at, error))
+            return FALSE;
           dossier_record_set_string (record, f, null ? NULL : json_node_get_string (node));
           break;
         case DOSSIER_FIELD_INT:
@@ -1349,8 +1511,8 @@ import_list (Importer       *imp,
 
       skip_space (&list);
       item.start = list.pos;
-      if (!skip_value (&list))
-        return syntax_error (&list, error);
+      if (!skip_value (&list, 2, where, error))
+        return FALSE;
       item.end = list.pos;
       node = parse_value (imp->text, imp->parser, item, where, error);
       if (node == NULL || !import_one (imp, section, node, i, error))
@@ -1367,6 +1529,65 @@ import_list (Importer       *imp,
 }
 
 static gboolean
+is_code_prefix (const char *prefix)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      g_autoptr(DossierRecord) record = NULL;
+
+      if (sections[s].link_kind >= 0)
+        continue;
+      record = new_record (&sections[s]);
+      if (g_strcmp0 (record->info->code_prefix, prefix) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct {
+  DossierStore *store;
+  GCancellable *cancellable;
+  guint         index;
+} CustodyCheck;
+
+static gboolean
+check_item_custody (DossierRecord  *record,
+                    gpointer        user_data,
+                    GError        **error)
+{
+  CustodyCheck *check = user_data;
+  g_autofree char *where = g_strdup_printf ("evidence[%u]", check->index++);
+  g_autofree char *reason = NULL;
+  gboolean intact;
+
+  if (!dossier_custody_check_chain (check->store, record->id, &intact, &reason, error))
+    return FALSE;
+  if (!intact)
+    {
+      /* Translators: the first %s is where in the document (e.g. evidence[1]), the second an
+       * item's code, the last why its custody log does not hold, e.g. “custody event 2 was altered” */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   _("%s (%s): the custody log is broken: %s"), where, record->code, reason);
+      return FALSE;
+    }
+  return (check->index & 1023) != 0 || !g_cancellable_set_error_if_cancelled (check->cancellable, error);
+}
+
+/* Every item's custody log, as it now stands in the dossier, checked as verification does
+ * (dossier_custody_check_chain()): a document whose log was edited, shortened or moved to
+ * another item is refused. The evidence table was empty before the import, so the items
+ * come in the document's order. */
+static gboolean
+check_custody (Importer      *imp,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  CustodyCheck check = { imp->store, cancellable, 0 };
+
+  return dossier_store_foreach (imp->store, DOSSIER_TYPE_EVIDENCE, NULL, check_item_custody, &check, error);
+}
+
+static gboolean
 import_document (Importer      *imp,
                  GCancellable  *cancellable,
                  GError       **error)
@@ -1377,6 +1598,8 @@ import_document (Importer      *imp,
   g_autoptr(GList) members = NULL;
   JsonObject *dossier, *counters;
   JsonNode *node;
+  GHashTableIter iter;
+  gpointer prefix, highest;
   guint n_names;
 
   /* Sorted, so that the same document always gives the same error. */
@@ -1416,6 +1639,8 @@ import_document (Importer      *imp,
         return FALSE;
       if (!is_string (node))
         return invalid (error, at, _("expected a text"));
+      if (!check_text ("dossier", dossier_keys[i], json_node_get_string (node), at, error))
+        return FALSE;
     }
   if (!g_uuid_string_is_valid (json_object_get_string_member (dossier, "uuid")))
     return invalid (error, "dossier.uuid", _("not a valid uuid"));
@@ -1446,6 +1671,8 @@ import_document (Importer      *imp,
     if (!import_list (imp, &sections[s], cancellable, error) ||
         g_cancellable_set_error_if_cancelled (cancellable, error))
       return FALSE;
+  if (!check_custody (imp, cancellable, error))
+    return FALSE;
 
   node = parse_member (imp, "code_counters", error);
   if (node == NULL)
@@ -1460,11 +1687,20 @@ import_document (Importer      *imp,
       JsonNode *value = json_object_get_member (counters, l->data);
       g_autofree char *at = g_strdup_printf ("code_counters.%s", (char *) l->data);
 
+      if (!is_code_prefix (l->data))
+        return invalid (error, at, _("unknown member"));
       if (!is_integer (value) || json_node_get_int (value) < 1)
         return invalid (error, at, _("expected a whole number greater than zero"));
       if (!_dossier_store_set_code_counter (store, l->data, json_node_get_int (value), error))
         return FALSE;
     }
+  /* A counter at or below a code the document holds would make that code again, and every
+   * later record of its kind would fail on it: each counter goes past the highest code. The
+   * store's counters never go back, so a higher one in the document stays. */
+  g_hash_table_iter_init (&iter, imp->highest);
+  while (g_hash_table_iter_next (&iter, &prefix, &highest))
+    if (!_dossier_store_set_code_counter (store, prefix, *(gint64 *) highest + 1, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1478,6 +1714,7 @@ import_bytes (DossierStore  *store,
   g_autoptr(GHashTable) outline = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GArray) pending = NULL;
+  g_autoptr(GHashTable) highest = NULL;
   Text text = { NULL, 0, 0 };
   Importer imp;
   DossierStoreCounts counts;
@@ -1493,7 +1730,7 @@ import_bytes (DossierStore  *store,
   outline = read_outline (&text, parser, error);
   if (outline == NULL)
     return FALSE;
-  imp = (Importer) { store, &text, parser, outline, NULL, NULL };
+  imp = (Importer) { store, &text, parser, outline, NULL, NULL, NULL };
 
   node = NULL;
   if (g_hash_table_contains (outline, "format") && (node = parse_member (&imp, "format", error)) == NULL)
@@ -1537,8 +1774,10 @@ import_bytes (DossierStore  *store,
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (pending, pending_clear);
+  highest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.ids = ids;
   imp.pending = pending;
+  imp.highest = highest;
   /* The document's audit log is the record of what happened: importing adds nothing to it. */
   _dossier_store_set_auditing (store, FALSE);
   ok = import_document (&imp, cancellable, error);
@@ -1616,4 +1855,74 @@ dossier_json_import_file (DossierStore  *store,
   if (in == NULL)
     return FALSE;
   return dossier_json_import (store, G_INPUT_STREAM (in), NULL, error);
+}
+
+/**
+ * dossier_json_import_new_file:
+ * @path: where the new dossier goes; must not exist
+ * @json_path: a document written by dossier_json_export_file()
+ * @user: (nullable): who imports, for the logs that follow
+ * @error: return location for a #GError
+ *
+ * Makes a new dossier at @path from the document at @json_path. Nothing is at @path until
+ * the dossier is whole: it is built under a temporary name beside @path, the import
+ * committed and the file closed so that it alone holds everything, then renamed. On any
+ * failure the temporary file and its side files (-journal, -wal, -shm) are removed.
+ *
+ * While it is built, its journal is a rollback journal and SQLite keeps the changes in
+ * memory until the commit (cache_spill off): a process killed before the commit leaves
+ * nothing at @path and no side file holding identities (a rollback journal holds pages as
+ * they were before), only the empty temporary dossier. The memory is the size of the new
+ * dossier, about that of the document's text, which the import already holds.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_json_import_new_file (const char  *path,
+                              const char  *json_path,
+                              const char  *user,
+                              GError     **error)
+{
+  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *tmp = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (json_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_EXISTS, _("“%s” already exists"), display);
+      return FALSE;
+    }
+
+  tmp = g_strdup_printf ("%s.importing-%08x", path, g_random_int ());
+  store = dossier_store_create (tmp, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  dossier_store_set_user (store, user);
+  if (!_dossier_store_exec (store, "PRAGMA journal_mode = DELETE; PRAGMA cache_spill = OFF;", error) ||
+      !dossier_json_import_file (store, json_path, error) ||
+      /* As dossier_store_create() leaves a dossier: in WAL mode, which closing folds back
+       * into the file and removes. */
+      !_dossier_store_exec (store, "PRAGMA journal_mode = WAL;", error))
+    goto fail;
+  dossier_store_close (store);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      /* Translators: the first %s is a file name, the second the system's reason */
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_IO, _("“%s” cannot be created: %s"), display,
+                   g_strerror (saved));
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  dossier_store_close (store);
+  dossier_store_remove_files (tmp);
+  return FALSE;
 }

@@ -35,5 +35,9 @@ gboolean dossier_json_import      (DossierStore   *store,
 gboolean dossier_json_import_file (DossierStore   *store,
                                    const char     *path,
                                    GError        **error);
+gboolean dossier_json_import_new_file (const char  *path,
+                                      const char  *json_path,
+                                      const char  *user,
+                                      GError     **error);
 
 G_END_DECLS
