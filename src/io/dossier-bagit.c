@@ -1198,6 +1198,7 @@ hash_entries (Bag       *bag,
       Entry *entry = entries->pdata[i];
       g_autofree char *path = NULL;
       g_autofree char *sha = NULL;
+      g_autofree char *display = NULL;
       g_autoptr(GError) error = NULL;
       guint64 size;
 
@@ -1207,15 +1208,14 @@ hash_entries (Bag       *bag,
       sha = file_sha256 (path, entry->size, &size, bag->cancellable, &error);
       if (sha == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         break;
-      if (sha == NULL)
-        problem (bag->problems, "%s", error->message);
+      display = shown (entry->path);
+      if (sha == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        problem (bag->problems, _("“%s” changed while it was being checked"), display);
+      else if (sha == NULL)
+        problem (bag->problems, _("“%s” cannot be read"), display);
       else if (!g_str_equal (sha, entry->sha256))
-        {
-          g_autofree char *display = shown (entry->path);
-
-          /* Translators: a path whose bytes changed */
-          problem (bag->problems, _("“%s” does not match its SHA-256"), display);
-        }
+        /* Translators: a path whose bytes changed */
+        problem (bag->problems, _("“%s” does not match its SHA-256"), display);
     }
 }
 
