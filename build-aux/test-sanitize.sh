@@ -17,4 +17,6 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
 # GLib 2.74's slice allocator would hide the blocks it recycles from AddressSanitizer.
 export G_SLICE=always-malloc
-exec meson test -C _build-asan --no-rebuild --print-errorlogs --suite core --suite data --suite fuzz-replay "$@"
+# The sanitizers make a test two to four times slower: its timeout grows with it.
+exec meson test -C _build-asan --no-rebuild --print-errorlogs --timeout-multiplier 3 \
+  --suite core --suite data --suite fuzz-replay "$@"
