@@ -660,8 +660,12 @@ invalid (GError     **error,
          const char  *where,
          const char  *what)
 {
+  /* A member's name may hold an escape json-glib decodes to bytes that are not UTF-8
+   * ("\udcgi"), and a GError's message must be UTF-8. */
+  g_autofree char *place = g_utf8_make_valid (where, -1);
+
   /* Translators: the first %s is where in the document (e.g. incidents[3].latitude), the second what is wrong */
-  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID, _("%s: %s"), where, what);
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID, _("%s: %s"), place, what);
   return FALSE;
 }
 
@@ -974,7 +978,9 @@ read_outline (Text        *t,
         node = parse_value (t, parser, span, _("document"), error);
         if (node == NULL)
           return NULL;
-        key = g_strdup (json_node_get_string (node));
+        /* Made valid: the name is quoted in messages, and "\udcgi" decodes to bytes that
+         * are not UTF-8 (a name that had them is then refused as unknown). */
+        key = g_utf8_make_valid (json_node_get_string (node), -1);
 
         if (!expect (t, ':', error))
           return NULL;
