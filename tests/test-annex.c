@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -248,6 +249,28 @@ test_refusals (void)
   g_assert_false (dossier_annex_sections_from_string ("", &sections));
 }
 
+/* The cover of a public annex counts what the annex lets out: counting the dossier's
+ * incidents would tell that a confidential one exists. */
+static void
+test_public_cover_counts (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("cover.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autofree char *public = NULL;
+  g_autofree char *internal = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (dossier_store_get_db (store),
+                                 "UPDATE incident SET confidentiality = 'confidential' WHERE code = 'INC-0010'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  public = write_annex (store, DOSSIER_PROFILE_PUBLIC, "en", DOSSIER_ANNEX_TABLES, "cover-public.pdf");
+  internal = write_annex (store, DOSSIER_PROFILE_INTERNAL, "en", DOSSIER_ANNEX_TABLES, "cover-internal.pdf");
+  g_assert_true (has (public, "11 incidents"));
+  g_assert_false (has (public, "12 incidents"));
+  g_assert_true (has (internal, "12 incidents"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,5 +280,6 @@ main (int   argc,
   g_test_add_func ("/annex/canaries", test_canaries);
   g_test_add_func ("/annex/pages", test_pages);
   g_test_add_func ("/annex/refusals", test_refusals);
+  g_test_add_func ("/trust/01-public-annex-cover-counts", test_public_cover_counts);
   return g_test_run ();
 }

@@ -1116,7 +1116,7 @@ static void
 cover (Annex *a)
 {
   g_autoptr(GString) counts = g_string_new (NULL);
-  DossierStoreCounts n = { 0 };
+  DossierExportSummary n = { 0 };
   const char *profile = a->options->profile == DOSSIER_PROFILE_PUBLIC
                         ? tr (a, N_("Public: no identities, nothing about protected persons beyond their code, no confidential items or texts."))
                         : a->options->profile == DOSSIER_PROFILE_ANNEX
@@ -1152,17 +1152,22 @@ cover (Annex *a)
   field (a, N_("Date"), a->today);
   field (a, N_("Profile"), profile);
   field (a, N_("Language"), g_str_equal (a->lang, "fr") ? "Français" : "English");
-  if (dossier_store_count (a->store, &n, NULL))
+  /* What this annex lets out, not what the dossier holds: counting the incidents a public
+   * annex leaves out would tell that confidential ones exist. */
+  if (dossier_export_summarise (a->store, a->options->profile, a->options->incident_ids, &n, NULL))
     {
-      g_string_append_printf (counts, dossier_catalog_nget (a->catalog, "%lld incident", "%lld incidents", n.incidents),
-                              (long long) n.incidents);
+      gint64 incidents = n.incidents - n.incidents_left_out;
+      gint64 evidence = n.evidence - n.evidence_left_out;
+
+      g_string_append_printf (counts, dossier_catalog_nget (a->catalog, "%lld incident", "%lld incidents", incidents),
+                              (long long) incidents);
       g_string_append (counts, ", ");
       g_string_append_printf (counts, dossier_catalog_nget (a->catalog, "%lld testimony", "%lld testimonies", n.testimonies),
                               (long long) n.testimonies);
       g_string_append (counts, ", ");
-      g_string_append_printf (counts, dossier_catalog_nget (a->catalog, "%lld evidence item", "%lld evidence items", n.evidence),
-                              (long long) n.evidence);
-      field (a, N_("The dossier holds"), counts->str);
+      g_string_append_printf (counts, dossier_catalog_nget (a->catalog, "%lld evidence item", "%lld evidence items", evidence),
+                              (long long) evidence);
+      field (a, N_("This annex covers"), counts->str);
     }
   a->y += 30;
   paragraph (a, g_str_equal (a->lang, "fr") ? tr (a, N_("[en] marks a text given in English because it has no version in this language."))
