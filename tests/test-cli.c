@@ -17,35 +17,8 @@
 
 static const char *cli;
 
-/* Runs dossier-cli with @args (NULL-terminated), returns its exit status. */
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *o = NULL, *e = NULL;
-  int status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &o, &e, &status, &error));
-  g_assert_no_error (error);
-  if (out)
-    *out = g_steal_pointer (&o);
-  if (err)
-    *err = g_steal_pointer (&e);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
-}
+/* Runs dossier-cli with the arguments that follow (NULL-terminated), returns its exit status. */
+#define run(out, err, ...) dossier_test_run (cli, out, err, __VA_ARGS__)
 
 static JsonObject *
 stats (const char *path)
@@ -403,7 +376,7 @@ test_bad_files_and_usage (void)
   assert_refused_unchanged (text);
   assert_refused_unchanged (other);
 
-  g_assert_cmpint (run (NULL, &err, NULL), ==, 2);
+  g_assert_cmpint (dossier_test_run (cli, NULL, &err, NULL, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, NULL, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "dossier-cli verify FILE"));
