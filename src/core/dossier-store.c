@@ -96,6 +96,16 @@ dossier_compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* For g_array_sort() and bsearch() of gint64 ids. */
+int
+dossier_compare_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* A version 4 uuid from the kernel's random source. Not g_uuid_string_random(): its
  * generator is seeded once per process, so forked writers would make the same uuids. */
 char *

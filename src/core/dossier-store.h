@@ -162,6 +162,8 @@ char         *dossier_now_iso8601         (void);
 char         *dossier_new_uuid            (void);
 int           dossier_compare_strings     (gconstpointer          a,
                                            gconstpointer          b);
+int           dossier_compare_ids         (gconstpointer          a,
+                                           gconstpointer          b);
 
 /* Importers only (JSON interchange): records that refer to others of their own kind. */
 gboolean      _dossier_store_set_reference (DossierStore         *self,

@@ -202,15 +202,6 @@ dossier_redaction_evidence_condition (DossierProfile profile)
   return profile == DOSSIER_PROFILE_PUBLIC ? "e.confidentiality IS NOT 'confidential'" : "1";
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /**
  * dossier_redaction_incident_ids:
  * @store: the dossier
@@ -247,10 +238,10 @@ dossier_redaction_incident_ids (DossierStore  *store,
     return g_steal_pointer (&kept);
   wanted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), scope->len);
   g_array_append_vals (wanted, scope->data, scope->len);
-  g_array_sort (wanted, compare_ids);
+  g_array_sort (wanted, dossier_compare_ids);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < kept->len; i++)
-    if (bsearch (&g_array_index (kept, gint64, i), wanted->data, wanted->len, sizeof (gint64), compare_ids) != NULL)
+    if (bsearch (&g_array_index (kept, gint64, i), wanted->data, wanted->len, sizeof (gint64), dossier_compare_ids) != NULL)
       g_array_append_val (ids, g_array_index (kept, gint64, i));
   return ids;
 }

@@ -498,15 +498,6 @@ dossier_incident_layer_append_clusters (DossierIncidentLayer *self,
     }
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /**
  * dossier_incident_layer_read_view:
  * @store: the dossier
@@ -542,7 +533,7 @@ dossier_incident_layer_read_view (DossierStore         *store,
 
       for (guint i = 0; i < points->len; i++)
         if (bsearch (&g_array_index (points, DossierGeoPoint, i).id, incident_ids->data, incident_ids->len,
-                     sizeof (gint64), compare_ids) != NULL)
+                     sizeof (gint64), dossier_compare_ids) != NULL)
           g_array_index (points, DossierGeoPoint, kept++) = g_array_index (points, DossierGeoPoint, i);
       g_array_set_size (points, kept);
     }

@@ -985,15 +985,6 @@ dossier_timeline_view_get_frame (DossierTimelineView  *self,
   return shown;
 }
 
-static int
-compare_id_values (gconstpointer a,
-                   gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /**
  * dossier_timeline_view_render_figure:
  * @store: the dossier
@@ -1049,7 +1040,7 @@ dossier_timeline_view_render_figure (DossierStore               *store,
       DossierTimelineItem *item = &g_array_index (all, DossierTimelineItem, i);
 
       if (incident_ids == NULL ||
-          bsearch (&item->id, incident_ids->data, incident_ids->len, sizeof (gint64), compare_id_values) != NULL)
+          bsearch (&item->id, incident_ids->data, incident_ids->len, sizeof (gint64), dossier_compare_ids) != NULL)
         g_array_append_val (self->items, *item);
     }
   if (frame->width > 0 && frame->height > 0)
