@@ -190,15 +190,6 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
   return y + MAX (scale_height, h) + MARGIN - view->height;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The view for a figure that no window frames: every incident given, at the annex's size;
  * Mali whole when none has a place. */
 static gboolean
@@ -223,7 +214,7 @@ fit_view (DossierStore    *store,
       DossierGeoPoint *p = &g_array_index (points, DossierGeoPoint, i);
 
       if (incident_ids != NULL &&
-          bsearch (&p->id, incident_ids->data, incident_ids->len, sizeof (gint64), compare_ids) == NULL)
+          bsearch (&p->id, incident_ids->data, incident_ids->len, sizeof (gint64), dossier_compare_ids) == NULL)
         continue;
       south = MIN (south, p->latitude);
       north = MAX (north, p->latitude);

@@ -236,15 +236,6 @@ job_result_free (JobResult *result)
   g_free (result);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 run_job (GTask        *task,
          gpointer      source,
@@ -275,7 +266,7 @@ run_job (GTask        *task,
         {
           DossierTimelineItem *item = &g_array_index (result->all, DossierTimelineItem, i);
 
-          if (bsearch (&item->id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL)
+          if (bsearch (&item->id, ids->data, ids->len, sizeof (gint64), dossier_compare_ids) != NULL)
             g_array_append_val (result->items, *item);
         }
     }
