@@ -22,22 +22,9 @@ case $target in
   *) usage ;;
 esac
 
-# The project's own packages, then clang and libFuzzer: only fuzzing needs them, so neither
-# setup.sh nor CI installs them.
-./build-aux/setup.sh
-missing=""
-for p in clang-14 libclang-rt-14-dev llvm-14; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
-    missing="$missing $p"
-  fi
-done
-if [ -n "$missing" ]; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  echo "Installing:$missing"
-  $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
-fi
+# The project's own packages, and clang and libFuzzer: only fuzzing needs them, so neither
+# CI nor a plain set-up installs them.
+./build-aux/setup.sh clang-14 libclang-rt-14-dev llvm-14
 
 if [ ! -f _build-fuzz/build.ninja ]; then
   CC=clang-14 meson setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false

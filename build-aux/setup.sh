@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what a fresh Debian 12 needs to build, run and test Dossier.
-# Only packages that are missing are installed, so a second run is quick.
+# Only packages that are missing are installed, so a second run is quick. Packages named as
+# arguments are installed too (build-aux/fuzz.sh asks for clang and libFuzzer this way).
 set -eu
 
 PACKAGES="
@@ -15,7 +16,7 @@ PACKAGES="
 "
 
 missing=""
-for p in $PACKAGES; do
+for p in $PACKAGES "$@"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
     missing="$missing $p"
   fi
