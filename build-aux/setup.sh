@@ -11,7 +11,7 @@ PACKAGES="
   nettle-dev libgexiv2-dev libsodium-dev libpoppler-glib-dev libgdk-pixbuf-2.0-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   desktop-file-utils appstream-util shared-mime-info
-  xvfb xauth dbus dbus-x11 at-spi2-core
+  xvfb xauth dbus dbus-x11 at-spi2-core libxtst-dev
   poppler-utils libxml2-utils fonts-dejavu-core fonts-cantarell adwaita-icon-theme locales
 "
 
