@@ -237,7 +237,7 @@ test_pick (void)
   hits = dossier_store_pick (store, DOSSIER_TYPE_INCIDENT, "", "en", 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 5);
-  g_assert_cmpstr (((DossierSearchHit *) hits->pdata[0])->code, ==, "INC-0012");
+  g_assert_cmpstr (((DossierSearchHit *) hits->pdata[0])->code, ==, "INC-0013");
   g_clear_pointer (&hits, g_ptr_array_unref);
 
   /* A code's beginning, in any case. */
