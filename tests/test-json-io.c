@@ -1046,7 +1046,8 @@ test_codes_are_not_paths (void)
     { "\"code\":\"EVD-0001\"", "\"code\":\"EVD-0001 \"", "evidence[0].code" },
     { "\"code\":\"EVD-0001\"", "\"code\":\"EVD-0001\\n\"", "evidence[0].code: “EVD-0001?”" },
     { "\"code\":\"INC-0002\"", "\"code\":\"INC-..\"", "incidents[1].code" },
-    { "\"code\":\"TES-00001\"", "\"code\":\"TES-0001\"", "testimonies[0].code: “TES-0001” is not a code such as TES-00001" },
+    { "\"code\":\"TES-0001\"", "\"code\":\"TES-001\"", "testimonies[0].code: “TES-001” is not a code such as TES-0001" },
+    { "\"code\":\"TES-0001\"", "\"code\":\"TES-000001\"", "testimonies[0].code" },
     { "\"code\":\"TEM-0001\"", "\"code\":\"C:\\\\x\"", "people[0].code" },
     { "\"code\":\"ACT-0001\"", "\"code\":\"ACT-0001/\"", "actors[0].code" },
   };
@@ -1207,7 +1208,7 @@ test_code_counters (void)
       INSERT (b, ev);
       g_assert_cmpstr (DOSSIER_RECORD (ev)->code, ==, "EVD-0003");
       INSERT (b, t);
-      g_assert_cmpstr (DOSSIER_RECORD (t)->code, ==, "TES-00003");
+      g_assert_cmpstr (DOSSIER_RECORD (t)->code, ==, "TES-0003");
       set (&actor->kind, "militia");
       INSERT (b, actor);
       g_assert_cmpstr (DOSSIER_RECORD (actor)->code, ==, "ACT-0005");

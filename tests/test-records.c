@@ -193,7 +193,7 @@ test_people_and_links (void)
   testimony->tags = g_strsplit ("rape,looting-destruction-property", ",", -1);
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (testimony), &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (DOSSIER_RECORD (testimony)->code, ==, "TES-00001");
+  g_assert_cmpstr (DOSSIER_RECORD (testimony)->code, ==, "TES-0001");
 
   witness = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
                                 DOSSIER_RECORD (person)->id, "direct-witness", NULL, &error);

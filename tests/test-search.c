@@ -84,7 +84,7 @@ test_accents_and_prefixes (void)
 
   hits = search (store, "segou");
   g_assert_true (has_code (hits, "INC-0001"));
-  g_assert_true (has_code (hits, "TES-00001"));
+  g_assert_true (has_code (hits, "TES-0001"));
   g_assert_false (has_code (hits, "INC-0002"));
   g_clear_pointer (&hits, g_ptr_array_unref);
 
@@ -95,13 +95,13 @@ test_accents_and_prefixes (void)
   /* temoin* finds témoin and témoignage. */
   hits = search (store, "temoin*");
   g_assert_true (has_code (hits, "INC-0002"));
-  g_assert_true (has_code (hits, "TES-00001"));
+  g_assert_true (has_code (hits, "TES-0001"));
   g_clear_pointer (&hits, g_ptr_array_unref);
 
   /* Without the star, only the whole word. */
   hits = search (store, "temoin");
   g_assert_true (has_code (hits, "INC-0002"));
-  g_assert_false (has_code (hits, "TES-00001"));
+  g_assert_false (has_code (hits, "TES-0001"));
   g_clear_pointer (&hits, g_ptr_array_unref);
 
   /* Several words are all required. */
@@ -144,7 +144,7 @@ test_accents_and_prefixes (void)
   g_assert_true (dossier_store_update (store, DOSSIER_RECORD (a), &error));
   hits = search (store, "segou");
   g_assert_false (has_code (hits, "INC-0001"));
-  g_assert_true (has_code (hits, "TES-00001"));
+  g_assert_true (has_code (hits, "TES-0001"));
   g_clear_pointer (&hits, g_ptr_array_unref);
   g_assert_true (dossier_store_delete (store, DOSSIER_RECORD (t), &error));
   hits = search (store, "segou");

@@ -500,12 +500,12 @@ test_index_damage_found_before_custody (void)
   }
   g_clear_object (&store);
 
-  /* The index on incident codes is made to describe another column: its entries no longer
+  /* An index of incidents is made to describe another column: its entries no longer
    * match the table, a damage only integrity_check reports. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA writable_schema = ON;"
-                                     "UPDATE sqlite_schema SET sql = replace (sql, '(verification, code)', '(verification, title_fr)') "
-                                     "WHERE type = 'index' AND sql LIKE '%(verification, code)%';",
+                                     "UPDATE sqlite_schema SET sql = replace (sql, '(verification, ', '(title_fr, ') "
+                                     "WHERE type = 'index' AND name = 'incident_verification_code_number';",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_changes (db), ==, 1);
   sqlite3_close (db);

@@ -186,7 +186,8 @@ dossier_store_testimony_queue (DossierStore  *store,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   stmt = _dossier_store_prepare (store, "SELECT id FROM testimony WHERE (?1 IS NULL OR status = ?1) "
-                                 "AND (?2 IS NULL OR office = ?2) AND (?3 IS NULL OR language = ?3) ORDER BY code", error);
+                                 "AND (?2 IS NULL OR office = ?2) AND (?3 IS NULL OR language = ?3) "
+                                 "ORDER BY " DOSSIER_CODE_NUMBER_SQL ("code") ", id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);

@@ -936,7 +936,7 @@ dossier_locker_verify (DossierStore         *store,
   if (append_custody && !dossier_store_check_integrity_full (store, cancellable, error))
     return NULL;
 
-  stmt = _dossier_store_prepare (store, "SELECT id FROM evidence ORDER BY code", error);
+  stmt = _dossier_store_prepare (store, "SELECT id FROM evidence ORDER BY " DOSSIER_CODE_NUMBER_SQL ("code") ", id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

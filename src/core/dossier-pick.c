@@ -181,7 +181,8 @@ dossier_store_pick (DossierStore  *store,
     {
       g_autoptr(GString) pattern = g_string_new ("%");
       g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s t WHERE %s LIKE ?1 ESCAPE '\\' "
-                                              "ORDER BY t.code LIMIT ?2", columns, source->table,
+                                              "ORDER BY " DOSSIER_CODE_NUMBER_SQL ("t.code") ", t.id LIMIT ?2",
+                                              columns, source->table,
                                               source->like);
 
       /* What is typed is text, not a pattern. */

@@ -170,7 +170,7 @@ read_page (DossierStore  *store,
  * dossier_store_query_incidents:
  * @store: a #DossierStore
  * @query: (nullable): the filter; %NULL for all incidents
- * @sort_column: (nullable): a field of incidents, or "code"; %NULL, "date" or "date_edtf"
+ * @sort_column: (nullable): a field of incidents, or "code" (by the code's number); %NULL, "date" or "date_edtf"
  *   sort by date (earliest day, then latest day), the order an index gives
  * @descending: sort order
  * @offset: rows to skip
@@ -206,8 +206,9 @@ dossier_store_query_incidents (DossierStore               *store,
   probe = dossier_incident_new ();
   if (sort_column == NULL || g_str_equal (sort_column, "date") || g_str_equal (sort_column, "date_edtf"))
     order = g_strdup_printf ("date_start %s, date_end %s, id %s", dir, dir, dir);
-  else if (g_str_equal (sort_column, "code") ||
-           dossier_record_find_field (DOSSIER_RECORD (probe)->info, sort_column) != NULL)
+  else if (g_str_equal (sort_column, "code"))
+    order = g_strdup_printf (DOSSIER_CODE_NUMBER_SQL ("code") " %s, id %s", dir, dir);
+  else if (dossier_record_find_field (DOSSIER_RECORD (probe)->info, sort_column) != NULL)
     order = g_strdup_printf ("%s %s, id %s", sort_column, dir, dir);
   else
     {
@@ -387,6 +388,8 @@ dossier_store_query_records (DossierStore               *store,
     }
 
   select = _dossier_record_select_sql (probe->info);
+  if (g_strcmp0 (sort_column, "code") == 0)
+    sort_column = DOSSIER_CODE_NUMBER_SQL ("code");
   if (sort_column != NULL)
     sql = g_strdup_printf ("%s%s ORDER BY %s %s, id %s LIMIT ? OFFSET ?", select, where, sort_column, dir, dir);
   else

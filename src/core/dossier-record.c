@@ -458,9 +458,10 @@ check_texts (DossierRecord  *self,
  * @code: a code
  *
  * Reads a code as the store makes them (see _dossier_store_next_code()): the prefix, a
- * hyphen and a number of at least @info's digits, with no other leading zero. A code read
- * from a file must be one: the BagIt package names a folder after it, and a code beside
- * the pattern could collide with one made later.
+ * hyphen and a number of at least @info's digits, with no other leading zero; or, for a
+ * kind whose codes were once wider (testimonies had five digits), as they were made then,
+ * since existing codes never change. A code read from a file must be one: the BagIt package
+ * names a folder after it, and a code beside the pattern could collide with one made later.
  *
  * Returns: the code's number, or 0 if @code is not such a code
  */
@@ -486,7 +487,16 @@ dossier_record_code_number (const DossierRecordInfo *info,
   if (!g_ascii_string_to_unsigned (code + n + 1, 10, 1, 999999999, &number, NULL))
     return 0;
   made = g_strdup_printf ("%s-%0*" G_GUINT64_FORMAT, info->code_prefix, info->code_digits, number);
-  return g_str_equal (made, code) ? (gint64) number : 0;
+  if (g_str_equal (made, code))
+    return (gint64) number;
+  if (info->old_code_digits > 0)
+    {
+      g_free (made);
+      made = g_strdup_printf ("%s-%0*" G_GUINT64_FORMAT, info->code_prefix, info->old_code_digits, number);
+      if (g_str_equal (made, code))
+        return (gint64) number;
+    }
+  return 0;
 }
 
 /**
@@ -1314,7 +1324,8 @@ dossier_store_count_records (DossierStore  *store,
  * dossier_store_load_page:
  * @store: a #DossierStore
  * @type: a #DossierRecord subtype
- * @order_by: (nullable): a field of @type, or "code", "created_at"; %NULL for id order
+ * @order_by: (nullable): a field of @type, or "code" (by the code's number), "created_at";
+ *   %NULL for id order
  * @descending: sort order
  * @offset: rows to skip
  * @limit: at most this many rows
@@ -1351,9 +1362,11 @@ dossier_store_load_page (DossierStore  *store,
                    "no column %s in %s", order_by, probe->info->table);
       return NULL;
     }
-  /* Incidents sort by their derived day, not by the EDTF text. */
+  /* Incidents sort by their derived day, not by the EDTF text; codes by their number. */
   if (g_strcmp0 (order_by, "date_edtf") == 0)
     order_by = "date_start";
+  else if (g_strcmp0 (order_by, "code") == 0)
+    order_by = DOSSIER_CODE_NUMBER_SQL ("code");
 
   select = _dossier_record_select_sql (probe->info);
   if (order_by != NULL)
@@ -1437,8 +1450,12 @@ dossier_store_position_by_code (DossierStore  *store,
                    _("“%s” is not in this dossier"), code);
       return -1;
     }
-  /* The unique index on code answers this without reading the rows. */
-  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE code < ?1", probe->info->table);
+  /* In the lists' order: by the code's number, then by id (see DOSSIER_CODE_NUMBER_SQL);
+   * the index on the number answers both counts without reading the rows. */
+  sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %1$s WHERE " DOSSIER_CODE_NUMBER_SQL ("code") " < n.number) "
+                         "+ (SELECT count(*) FROM %1$s WHERE " DOSSIER_CODE_NUMBER_SQL ("code") " = n.number AND id < n.id) "
+                         "FROM (SELECT id, " DOSSIER_CODE_NUMBER_SQL ("code") " AS number FROM %1$s WHERE code = ?1) n",
+                         probe->info->table);
   stmt = _dossier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return -1;

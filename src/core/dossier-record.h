@@ -35,6 +35,7 @@ typedef struct {
   const char          *table;
   const char          *code_prefix;   /* NULL when the record has no human code */
   int                  code_digits;
+  int                  old_code_digits; /* codes made before schema 8 had this many, or 0 */
   gboolean             derives_dates; /* its EDTF field also sets date_start/date_end */
   gboolean             not_audited;   /* logs themselves (audit, custody) are not audited */
   const DossierField  *fields;
@@ -183,6 +184,12 @@ gint64         dossier_store_id_for_uuid   (DossierStore  *store,
 gint64         dossier_store_id_for_code   (DossierStore  *store,
                                             const char    *table,
                                             const char    *code);
+
+/* Internal: the number of a code, for SQL's ORDER BY. Codes sort by it, then by id, so that
+ * INC-9998 comes before INC-10000, and a five-digit code of an older dossier (TES-00012)
+ * after the four-digit ones made since (TES-0011). Written exactly as in the indexes of
+ * schema/008-code-numbers.sql, for SQLite to use them: @column is "code" or "t.code". */
+#define DOSSIER_CODE_NUMBER_SQL(column) "CAST (substr (" column ", instr (" column ", '-') + 1) AS INTEGER)"
 
 /* Internal: loads the row's fields from a statement whose columns are
  * id, uuid, code-or-NULL, created_at, updated_at, then the info's fields in order. */

@@ -45,6 +45,7 @@ static const char * const migrations[] = {
   "005-evidence-metadata.sql",
   "006-thumbnails.sql",
   "007-evidence-duration.sql",
+  "008-code-numbers.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 

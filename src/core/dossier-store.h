@@ -33,7 +33,7 @@ typedef enum {
 
 /* "DOSS" */
 #define DOSSIER_APPLICATION_ID 0x444F5353
-#define DOSSIER_SCHEMA_VERSION 7
+#define DOSSIER_SCHEMA_VERSION 8
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)

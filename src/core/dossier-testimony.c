@@ -48,7 +48,9 @@ save_extra (DossierStore   *store,
 static const DossierRecordInfo info = {
   .table = "testimony",
   .code_prefix = "TES",
-  .code_digits = 5,
+  /* Four digits, as every other kind; those made before were five, and keep them. */
+  .code_digits = 4,
+  .old_code_digits = 5,
   .fields = fields,
   .n_fields = G_N_ELEMENTS (fields),
   .load_extra = load_extra,
