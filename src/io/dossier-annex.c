@@ -1267,7 +1267,7 @@ write_sections (Annex *a)
           break;
         case DOSSIER_ANNEX_MAP:
           figure (a, a->options->map_figure, a->options->map_data,
-                  tr (a, N_("The incidents of this annex on the map. Basemap: Natural Earth; OpenStreetMap contributors (ODbL); GeoNames (CC BY 4.0).")));
+                  tr (a, N_("The incidents of this annex on the map. Basemap: Natural Earth; geoBoundaries (CC BY 4.0); OpenStreetMap contributors (ODbL); GeoNames (CC BY 4.0).")));
           any = TRUE;
           break;
         case DOSSIER_ANNEX_TIMELINE:

@@ -289,7 +289,7 @@ dossier_map_figure_render (DossierStore          *store,
   dossier_incident_layer_append_clusters (incidents, snapshot, clusters, &v);
   gtk_snapshot_pop (snapshot);
   /* Translators: the credits of the offline basemap, shown on the map */
-  credits = tr (catalog, N_("Basemap: Natural Earth · Water: © OpenStreetMap contributors · Places: GeoNames (CC BY 4.0)"));
+  credits = tr (catalog, N_("Basemap: Natural Earth · geoBoundaries and GeoNames (CC BY 4.0) · © OpenStreetMap contributors"));
   key_height = dossier_map_figure_append_key (snapshot, incidents, store, keys, &v, lang, catalog, credits);
   if (drawn != NULL)
     *drawn = v;

@@ -971,7 +971,7 @@ dossier_map_pane_new (DossierStore  *store,
   /* Bottom right: who made what is shown. */
   self->license = shumate_license_new ();
   /* Translators: the credits of the offline basemap, shown on the map */
-  shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · Water: © OpenStreetMap contributors · Places: GeoNames (CC BY 4.0)"));
+  shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · geoBoundaries and GeoNames (CC BY 4.0) · © OpenStreetMap contributors"));
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
