@@ -271,6 +271,105 @@ test_public_cover_counts (void)
   g_assert_true (has (internal, "13 incidents"));
 }
 
+/* Issue 13, point 16: what a reader of the annex sees written out. The period on the
+ * cover as a person writes it; a source longer than a page, whole in the incidents table
+ * (its row going on over the next page, under the header again), not cut at eight lines;
+ * coordinates, sizes and the last custody event in words; a section with nothing to show
+ * left out, and named as such in the contents. */
+static void
+test_written_out (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("written-out.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(DossierIncident) incident = NULL;
+  g_autoptr(GString) source = g_string_new ("Start of the longest source");
+
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_set_info (store, "period", "2012-03/2023", &error));
+  g_assert_no_error (error);
+  incident = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 100; i++)
+    g_string_append_printf (source, "; statement %d taken in Mopti", i + 1);
+  g_string_append (source, "; end of the longest source");
+  g_assert_cmpuint (source->len, >, 2500);
+  g_free (incident->sources);
+  incident->sources = g_strdup (source->str);
+  incident->latitude = 14.12;
+  incident->longitude = -4.35;
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (incident), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierEvidence) item = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0001", &error);
+
+    g_assert_no_error (error);
+    g_free (item->acquired_on);
+    item->acquired_on = g_strdup ("2022-04-05");
+    g_assert_true (dossier_store_update (store, DOSSIER_RECORD (item), &error));
+    g_assert_no_error (error);
+  }
+  /* No actor at all. */
+  g_assert_cmpint (sqlite3_exec (dossier_store_get_db (store), "DELETE FROM incident_actor; DELETE FROM actor", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  for (int l = 0; l < 2; l++)
+    {
+      gboolean fr = l == 1;
+      g_autofree char *text = write_annex (store, DOSSIER_PROFILE_PUBLIC, fr ? "fr" : "en",
+                                           DOSSIER_ANNEX_INCIDENTS | DOSSIER_ANNEX_SHEETS | DOSSIER_ANNEX_ACTORS | DOSSIER_ANNEX_EVIDENCE,
+                                           fr ? "written-out-fr.pdf" : "written-out-en.pdf");
+      g_autofree char *flat = NULL;
+      g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+      int first = -1, last = -1;
+
+      /* pdftotext writes no-break spaces as spaces. */
+      {
+        g_autoptr(GString) spaced = g_string_new (text);
+
+        g_string_replace (spaced, "\n", " ", 0);
+        g_string_replace (spaced, "\u00a0", " ", 0);
+        flat = g_string_free (g_steal_pointer (&spaced), FALSE);
+      }
+      /* The cover. */
+      g_assert_false (has (text, "2012-03/2023"));
+      g_assert_true (has (pages[0], fr ? "de mars 2012 à 2023" : "March 2012 – 2023"));
+      /* The source, every statement of it, on two pages of the table at least. */
+      for (int i = 0; pages[i] != NULL; i++)
+        {
+          if (first < 0 && has (pages[i], "Start of the longest source"))
+            first = i;
+          if (has (pages[i], "end of the longest source"))
+            last = MAX (last, i);
+        }
+      g_assert_cmpint (first, >, 1);
+      g_assert_cmpint (last, >, first);
+      for (int i = 0; i < 100; i++)
+        {
+          g_autofree char *statement = g_strdup_printf ("statement %d taken in Mopti", i + 1);
+
+          g_assert_true (has (flat, statement));
+        }
+      /* The table's header again where the row goes on. */
+      g_assert_true (has (pages[first + 1], fr ? "Vérification" : "Verification"));
+      /* Values in words, in the annex's language. */
+      g_assert_true (has (flat, fr ? "14,12° N, 4,35° O" : "14.12° N, 4.35° W"));
+      g_assert_true (has (flat, fr ? "Tués : 300 (hommes 300)" : "Killed: 300 (men 300)"));
+      g_assert_true (has (flat, fr ? "68,7 ko" : "68.7 kB"));
+      g_assert_true (has (flat, fr ? "(68 744 octets)" : "(68,744 bytes)"));
+      g_assert_true (has (flat, fr ? "5 avril 2022" : "5 April 2022"));
+      g_assert_false (has (flat, "2022-04-05"));
+      g_assert_false (has (flat, "text/plain"));
+      g_assert_false (has (flat, " UTC") && has (flat, "T1") && has (flat, "Z UTC"));
+      /* No actor: the section is left out, and the contents say so, in plain words. */
+      g_assert_false (has (text, "Nothing in this profile"));
+      g_assert_false (has (text, "Rien dans ce profil"));
+      g_assert_true (has (pages[1], fr ? "rien à y montrer" : "nothing to show in them"));
+      g_assert_true (has (pages[1], fr ? "Acteurs" : "Actors"));
+      g_assert_false (has (flat, fr ? "Nom Sigle" : "Name Acronym"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,5 +380,6 @@ main (int   argc,
   g_test_add_func ("/annex/pages", test_pages);
   g_test_add_func ("/annex/refusals", test_refusals);
   g_test_add_func ("/trust/01-public-annex-cover-counts", test_public_cover_counts);
+  g_test_add_func ("/craft/16-annex-written-out", test_written_out);
   return g_test_run ();
 }

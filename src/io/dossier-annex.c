@@ -4,8 +4,10 @@
  *
  * A4 pages drawn with cairo and pango: a cover page (title, mandate, period, date, profile),
  * a table of contents with links and PDF bookmarks, then the sections the author chose, each
- * on a new page. Tables break across pages and repeat their header; a cell longer than
- * eight lines is cut with an ellipsis, paragraphs flow on across pages line by line.
+ * on a new page. Tables break across pages and repeat their header; a row taller than
+ * what is left of a page goes on on the next one, line by line, so that a cell is shown
+ * whole (up to a page of text, as any text); paragraphs flow on across pages line by line.
+ * A section with nothing to show in this annex is left out, and the contents say so.
  *
  * The document is laid out twice by the same code: a first pass that only measures (no
  * cairo context) finds each section's first page and the number of pages, which the
@@ -52,15 +54,16 @@
 #define BOTTOM (a->page_h - 54.0)
 #define WIDTH (RIGHT - LEFT)
 #define PAD 2.5
-#define MAX_CELL_LINES 8
 #define MAX_COLUMNS 8
 /* The most characters given to pango at once. It lays a text out whole, and its memory
  * grows with the text (a 200 MB mandate made the annex grow to 15.8 GB): a text longer than
  * a page shows (about 4,000 characters of a sheet's body text) is cut and marked, the rest
- * staying in the dossier. A cell shows eight lines of a narrow column, some 400 characters
- * at most: cut at 600, pango's ellipsis marks it. */
+ * staying in the dossier. Table cells too: a source is written out whole, not cut at a few
+ * lines. */
 #define MAX_TEXT_CHARS 4000
-#define MAX_CELL_CHARS 600
+/* Cells whose height is remembered while measuring: the short texts that tables repeat
+ * (places, labels, actors); longer ones are rarely the same twice. */
+#define MAX_CACHED_CELL 160
 
 static const struct {
   DossierAnnexSections section;
@@ -146,6 +149,7 @@ typedef struct {
   PangoLayout               *cells[MAX_COLUMNS];   /* a table row's, measured then drawn */
   PangoFontDescription      *body;
   PangoFontDescription      *bold;
+  PangoFontDescription      *label;       /* a field's name: bold, as high as the body */
   PangoFontDescription      *small;
   PangoFontDescription      *small_bold;
   PangoFontDescription      *mono;
@@ -159,6 +163,7 @@ typedef struct {
   double                     y;
   const char                *running;     /* the section named in the page header */
   int                        first_page[DOSSIER_ANNEX_N_SECTIONS];
+  DossierAnnexSections       left_out;    /* chosen, but with nothing to show in this annex */
   char                      *title;
   char                      *mandate;
   char                      *period;
@@ -234,6 +239,166 @@ in_language (Annex      *a,
   return g_strdup ("");
 }
 
+/* ---- Values written out, in the annex's language ---- */
+
+static gboolean
+french (Annex *a)
+{
+  return g_str_equal (a->lang, "fr");
+}
+
+/* @text with its spaces made no-break: a number is never parted from its unit at the end
+ * of a line, however the translation spaced them. Frees @text. */
+static char *
+keep_together (char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+
+  g_free (text);
+  g_string_replace (out, " ", "\u00a0", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A decimal number as its readers write it: "14.12" or "14,12". */
+static char *
+decimal (Annex  *a,
+         double  value,
+         int     digits)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%df", digits);
+  g_ascii_formatd (number, sizeof number, format, value);
+  if (french (a))
+    for (char *p = number; *p; p++)
+      if (*p == '.')
+        *p = ',';
+  return g_strdup (number);
+}
+
+/* A whole number in groups of three: "68,744", "68 744" (with a no-break space). */
+static char *
+grouped (Annex  *a,
+         gint64  value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value < 0 ? -value : value);
+  GString *out = g_string_new (value < 0 ? "-" : "");
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (out, french (a) ? "\u00a0" : ",");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A latitude or longitude in degrees with its hemisphere: "14.12° N", "4.35° W"; four
+ * decimals (about ten metres) at most, and no trailing zeros past the second. */
+static char *
+degrees (Annex    *a,
+         double    value,
+         gboolean  latitude)
+{
+  g_autofree char *number = decimal (a, fabs (value), 4);
+  gsize len = strlen (number);
+
+  while (len > 0 && number[len - 1] == '0' && strchr (number, french (a) ? ',' : '.') < number + len - 3)
+    number[--len] = '\0';
+  if (latitude)
+    /* Translators: a latitude in an annex, north or south of the equator */
+    return keep_together (g_strdup_printf (value >= 0 ? tr (a, N_("%s° N")) : tr (a, N_("%s° S")), number));
+  /* Translators: a longitude in an annex, east or west of Greenwich (French: O for ouest) */
+  return keep_together (g_strdup_printf (value >= 0 ? tr (a, N_("%s° E")) : tr (a, N_("%s° W")), number));
+}
+
+/* A file's size: "68.7 kB (68,744 bytes)", in decimal units as GLib gives them. */
+static char *
+file_size (Annex  *a,
+           gint64  bytes)
+{
+  g_autofree char *all = grouped (a, bytes);
+  /* Translators: a file's exact size in an annex; %s is the number, in groups of three */
+  g_autofree char *exact = keep_together (g_strdup_printf (dossier_catalog_nget (a->catalog, "%s byte", "%s bytes",
+                                                                                 (gulong) MIN (bytes, G_MAXLONG)), all));
+  g_autofree char *rounded = NULL;
+  double value = bytes;
+  guint unit = 0;
+
+  if (bytes < 1000)
+    return g_steal_pointer (&exact);
+  value /= 1000;
+  while (value >= 1000 && unit < 3)
+    {
+      value /= 1000;
+      unit++;
+    }
+  rounded = decimal (a, value, 1);
+  {
+    /* Translators: sizes of files in an annex, in decimal units; French: ko, Mo, Go, To */
+    g_autofree char *size = keep_together (g_strdup_printf (unit == 0 ? tr (a, N_("%s kB")) : unit == 1 ? tr (a, N_("%s MB"))
+                                                            : unit == 2 ? tr (a, N_("%s GB")) : tr (a, N_("%s TB")), rounded));
+
+    return g_strdup_printf ("%s (%s)", size, exact);
+  }
+}
+
+/* What kind of file a media type names, for readers who do not know "application/pdf". */
+static const char *
+media_kind (Annex      *a,
+            const char *type)
+{
+  static const struct { const char *type, *kind; } kinds[] = {
+    { "application/pdf", N_("PDF document") },
+    { "text/plain", N_("Text") },
+    { "text/html", N_("Web page") },
+    { "text/csv", N_("Table (CSV)") },
+    { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", N_("Spreadsheet") },
+    { "application/vnd.oasis.opendocument.spreadsheet", N_("Spreadsheet") },
+    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", N_("Text document") },
+    { "application/vnd.oasis.opendocument.text", N_("Text document") },
+    { "application/msword", N_("Text document") },
+    { "application/zip", N_("ZIP archive") },
+    { "image/jpeg", N_("JPEG photograph") },
+    { "image/png", N_("PNG image") },
+    { "image/", N_("Image") },
+    { "audio/", N_("Audio recording") },
+    { "video/", N_("Video") },
+  };
+
+  if (type == NULL || *type == '\0')
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_suffix (kinds[i].type, "/") ? g_str_has_prefix (type, kinds[i].type) : g_ascii_strcasecmp (type, kinds[i].type) == 0)
+      return tr (a, kinds[i].kind);
+  return type;
+}
+
+/* A time the program recorded, in UTC ("2022-03-28T10:15:00Z"), to the minute: "28 March
+ * 2022, 10:15 UTC", "28 mars 2022 à 10 h 15 UTC". */
+static char *
+utc_time (Annex      *a,
+          const char *at)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) read = at ? g_date_time_new_from_iso8601 (at, utc) : NULL;
+  g_autoptr(GDateTime) time = read ? g_date_time_to_timezone (read, utc) : NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *clock = NULL;
+
+  if (time == NULL)
+    return g_strdup (at ? at : "");
+  day = g_date_time_format (time, "%Y-%m-%d");
+  date = dossier_edtf_format_string (day, a->lang);
+  /* Translators: hours and minutes in an annex; French writes “10 h 15” */
+  clock = g_strdup_printf (tr (a, N_("%02d:%02d")), g_date_time_get_hour (time), g_date_time_get_minute (time));
+  /* Translators: a date and a time of day in UTC, e.g. “28 March 2022, 10:15 UTC” */
+  return g_strdup_printf (tr (a, N_("%s, %s UTC")), date, clock);
+}
+
 /* Whether the annex stops (cancelled, or an error met); in a record callback, @error is
  * set too, so that the loop over the records ends. */
 /* A date written out keeps its parts together with no-break spaces; in a narrow column it
@@ -298,6 +463,26 @@ cut_at (const char *text,
   return -1;
 }
 
+/* French punctuation kept with its word: a text typed with ordinary spaces inside « » or
+ * before : ; ? ! would otherwise break a line between them ("section «" / "Civilian…"). */
+static char *
+typeset (const char *text)
+{
+  static const struct { const char *from, *to; } pairs[] = {
+    { "« ", "«\u00a0" }, { " »", "\u00a0»" }, { " :", "\u00a0:" }, { " ;", "\u00a0;" }, { " ?", "\u00a0?" }, { " !", "\u00a0!" },
+  };
+  g_autoptr(GString) out = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (strstr (text, pairs[i].from) != NULL)
+      {
+        if (out == NULL)
+          out = g_string_new (text);
+        g_string_replace (out, pairs[i].from, pairs[i].to, 0);
+      }
+  return out ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /* Sets @layout to at most @max characters of @text (the first ones, up to a space when
  * there is one near, then @note), in @font, wrapped to @width; at most @max_lines lines (0:
  * no limit), the last cut with an ellipsis. Returns its height in points. */
@@ -320,7 +505,11 @@ set_layout_bounded (PangoLayout          *layout,
   pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
   pango_layout_set_ellipsize (layout, max_lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   if (end < 0)
-    pango_layout_set_text (layout, text ? text : "", -1);
+    {
+      g_autofree char *typeset_text = text ? typeset (text) : NULL;
+
+      pango_layout_set_text (layout, typeset_text ? typeset_text : text ? text : "", -1);
+    }
   else
     {
       g_autoptr(GString) cut = NULL;
@@ -331,21 +520,14 @@ set_layout_bounded (PangoLayout          *layout,
       cut = g_string_new_len (text, text[space] == ' ' || text[space] == '\n' ? space : end);
       if (note != NULL)
         g_string_append_printf (cut, " %s", note);
-      pango_layout_set_text (layout, cut->str, -1);
+      {
+        g_autofree char *typeset_text = typeset (cut->str);
+
+        pango_layout_set_text (layout, typeset_text ? typeset_text : cut->str, -1);
+      }
     }
   pango_layout_get_size (layout, &w, &h);
   return (double) h / PANGO_SCALE;
-}
-
-/* A table cell's text: cut short, pango's ellipsis says so. */
-static double
-set_layout (PangoLayout          *layout,
-            const char           *text,
-            PangoFontDescription *font,
-            double                width,
-            int                   max_lines)
-{
-  return set_layout_bounded (layout, text, MAX_CELL_CHARS, NULL, font, width, max_lines);
 }
 
 /* What ends a text cut at MAX_TEXT_CHARS. */
@@ -353,6 +535,17 @@ static const char *
 continued (Annex *a)
 {
   return tr (a, N_("[…] (the text continues in the dossier)"));
+}
+
+/* A table cell's text, whole up to a page of text, as any text. */
+static double
+set_cell (Annex                *a,
+          PangoLayout          *layout,
+          const char           *text,
+          PangoFontDescription *font,
+          double                width)
+{
+  return set_layout_bounded (layout, text, MAX_TEXT_CHARS, continued (a), font, width, 0);
 }
 
 /* Everything but table cells, in the shared layout: a text longer than a page is cut, and
@@ -560,48 +753,171 @@ table_header (Annex        *a,
   a->stripe = FALSE;
 }
 
-/* While measuring: the height of a cell, remembered by column and text. Tables repeat
- * their words (places, labels, actors), and shaping text is most of an annex's time. */
+/* While measuring: the height of a short cell, remembered by column and text. Tables
+ * repeat their words (places, labels, actors), and shaping text is most of an annex's time. */
 static double
 cell_height (Annex        *a,
              const Column *column,
              const char   *text)
 {
-  /* Cells are cut at MAX_CELL_CHARS (see set_layout()): so are the keys, whatever the text. */
-  gssize end = text ? cut_at (text, MAX_CELL_CHARS) : -1;
-  g_autofree char *key = g_strdup_printf ("%p\037%.*s", (gconstpointer) column, (int) (end < 0 ? G_MAXINT : end),
-                                          text ? text : "");
+  g_autofree char *key = NULL;
   gpointer found;
   double *height;
 
+  if (text != NULL && strlen (text) > MAX_CACHED_CELL)
+    return set_cell (a, a->cells[0], text, column->mono ? a->mono : a->small, column->width - 2 * PAD);
+  key = g_strdup_printf ("%p\037%s", (gconstpointer) column, text ? text : "");
   if (g_hash_table_lookup_extended (a->heights, key, NULL, &found))
     return *(double *) found;
   if (g_hash_table_size (a->heights) > 200000)
     g_hash_table_remove_all (a->heights);
   height = g_new (double, 1);
-  *height = set_layout (a->cells[0], text, column->mono ? a->mono : a->small, column->width - 2 * PAD, MAX_CELL_LINES);
+  *height = set_cell (a, a->cells[0], text, column->mono ? a->mono : a->small, column->width - 2 * PAD);
   g_hash_table_insert (a->heights, g_steal_pointer (&key), height);
   return *height;
 }
 
+/* A line of a cell: where it is in its layout, in points. */
+typedef struct {
+  double top;
+  double bottom;
+  double baseline;
+  double x;
+} Line;
+
+static GArray *
+lines_of (PangoLayout *layout)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      Line line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.top = (double) logical.y / PANGO_SCALE;
+      line.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      line.x = (double) logical.x / PANGO_SCALE;
+      g_array_append_val (lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return lines;
+}
+
+/* A row taller than what is left of the page: as many lines of each cell as fit, then the
+ * rest on the next pages under the header again. Both passes go through here, and break
+ * the row at the same lines. */
+static void
+split_row (Annex        *a,
+           const Column *columns,
+           guint         n)
+{
+  GArray *lines[MAX_COLUMNS];
+  guint next[MAX_COLUMNS] = { 0 };
+  gboolean stripe = a->stripe;
+
+  for (guint i = 0; i < n; i++)
+    lines[i] = lines_of (a->cells[i]);
+  for (;;)
+    {
+      guint last[MAX_COLUMNS];
+      double room = BOTTOM - a->y - 2 * PAD, height = 0, x = LEFT;
+      gboolean more = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double offset = next[i] < lines[i]->len ? g_array_index (lines[i], Line, next[i]).top : 0;
+
+          last[i] = next[i];
+          while (last[i] < lines[i]->len && g_array_index (lines[i], Line, last[i]).bottom - offset <= room)
+            {
+              height = MAX (height, g_array_index (lines[i], Line, last[i]).bottom - offset);
+              last[i]++;
+            }
+          more |= last[i] < lines[i]->len;
+        }
+      if (height > 0 && a->cr != NULL)
+        {
+          if (stripe)
+            {
+              cairo_set_source_rgb (a->cr, 0.96, 0.965, 0.975);
+              cairo_rectangle (a->cr, LEFT, a->y, WIDTH, height + 2 * PAD);
+              cairo_fill (a->cr);
+              cairo_set_source_rgb (a->cr, 0, 0, 0);
+            }
+          for (guint i = 0; i < n; i++)
+            {
+              double offset = next[i] < lines[i]->len ? g_array_index (lines[i], Line, next[i]).top : 0;
+
+              for (guint l = next[i]; l < last[i]; l++)
+                {
+                  Line *line = &g_array_index (lines[i], Line, l);
+
+                  cairo_move_to (a->cr, x + PAD + line->x, a->y + PAD + line->baseline - offset);
+                  pango_cairo_show_layout_line (a->cr, pango_layout_get_line_readonly (a->cells[i], l));
+                }
+              x += columns[i].width;
+            }
+        }
+      for (guint i = 0; i < n; i++)
+        next[i] = last[i];
+      if (height > 0)
+        a->y += height + 2 * PAD;
+      if (!more)
+        break;
+      end_page (a);
+      begin_page (a);
+      table_header (a, columns, n);
+    }
+  for (guint i = 0; i < n; i++)
+    g_array_unref (lines[i]);
+  a->stripe = !stripe;
+}
+
 /* One row; on a new page the header comes again first. Each cell is laid out once, in
- * its own layout, to be measured and then drawn. */
+ * its own layout, to be measured and then drawn. A row that would not fit on a page of
+ * its own starts where it is and goes on over the next pages. */
 static void
 table_row (Annex        *a,
            const Column *columns,
            guint         n,
            const char  **cells)
 {
-  double height = 0, x = LEFT;
+  double height = 0, x = LEFT, page;
 
   g_assert (n <= MAX_COLUMNS);
   for (guint i = 0; i < n; i++)
     height = MAX (height, a->cr == NULL ? cell_height (a, &columns[i], cells[i])
-                                        : set_layout (a->cells[i], cells[i], columns[i].mono ? a->mono : a->small,
-                                                      columns[i].width - 2 * PAD, MAX_CELL_LINES));
+                                        : set_cell (a, a->cells[i], cells[i], columns[i].mono ? a->mono : a->small,
+                                                    columns[i].width - 2 * PAD));
   height += 2 * PAD;
+  /* A page under its header; a row that leaves less than a few lines here starts on the
+   * next one. */
+  page = BOTTOM - TOP - 40;
+  if (height > page && BOTTOM - a->y > 60)
+    {
+      if (a->cr == NULL)
+        for (guint i = 0; i < n; i++)
+          set_cell (a, a->cells[i], cells[i], columns[i].mono ? a->mono : a->small, columns[i].width - 2 * PAD);
+      split_row (a, columns, n);
+      return;
+    }
   if (need (a, height))
-    table_header (a, columns, n);
+    {
+      table_header (a, columns, n);
+      if (a->y + height > BOTTOM)
+        {
+          if (a->cr == NULL)
+            for (guint i = 0; i < n; i++)
+              set_cell (a, a->cells[i], cells[i], columns[i].mono ? a->mono : a->small, columns[i].width - 2 * PAD);
+          split_row (a, columns, n);
+          return;
+        }
+    }
   if (a->cr != NULL)
     {
       if (a->stripe)
@@ -632,29 +948,23 @@ field (Annex      *a,
 
   if (value == NULL || *value == '\0')
     return;
-  height = MAX (set_text (a, tr (a, name), a->bold, 120, 0), set_text (a, value, a->body, WIDTH - 128, 0));
+  height = MAX (set_text (a, tr (a, name), a->label, 120, 0), set_text (a, value, a->body, WIDTH - 128, 0));
   if (height > BOTTOM - TOP - 40)
     {
       /* Longer than a page: the label, then the text flowing on. */
       need (a, 40);
-      set_text (a, tr (a, name), a->bold, WIDTH, 0);
+      set_text (a, tr (a, name), a->label, WIDTH, 0);
       show (a, LEFT, a->y);
-      a->y += set_text (a, tr (a, name), a->bold, WIDTH, 0) + 2;
+      a->y += set_text (a, tr (a, name), a->label, WIDTH, 0) + 2;
       paragraph (a, value, a->body, 128);
       return;
     }
   need (a, height);
-  set_text (a, tr (a, name), a->bold, 120, 0);
+  set_text (a, tr (a, name), a->label, 120, 0);
   show (a, LEFT, a->y);
   set_text (a, value, a->body, WIDTH - 128, 0);
   show (a, LEFT + 128, a->y);
   a->y += height + 3;
-}
-
-static void
-nothing_to_show (Annex *a)
-{
-  paragraph (a, tr (a, N_("Nothing in this profile.")), a->body, 0);
 }
 
 /* ---- Queries ---- */
@@ -702,13 +1012,19 @@ victims (Annex           *a,
         continue;
       if (out->len > 0)
         g_string_append_c (out, '\n');
-      g_string_append_printf (out, "%s %" G_GINT64_FORMAT, label (a, "casualty-category", dossier_casualty_categories[c]), total);
+      /* Translators: a number of victims in an annex, e.g. “Killed: 35”; in French with a
+       * no-break space before the colon */
+      g_string_append_printf (out, tr (a, N_("%s: %lld")), label (a, "casualty-category", dossier_casualty_categories[c]),
+                              (long long) total);
+      /* “(men 300, women 2)”: a number never parted from its group at the end of a line. */
       for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
         {
+          g_autofree char *group = NULL;
+
           if (incident->casualties[c][g] <= 0 || (g == DOSSIER_N_CASUALTY_GROUPS - 1 && first))
             continue;
-          g_string_append_printf (out, "%s%s %" G_GINT64_FORMAT, first ? " (" : ", ",
-                                  label (a, "casualty-group", dossier_casualty_groups[g]), incident->casualties[c][g]);
+          group = g_utf8_strdown (label (a, "casualty-group", dossier_casualty_groups[g]), -1);
+          g_string_append_printf (out, "%s%s\u00a0%" G_GINT64_FORMAT, first ? " (" : ", ", group, incident->casualties[c][g]);
           first = FALSE;
         }
       if (!first)
@@ -785,16 +1101,16 @@ each_incident (Annex        *a,
 
 /* ---- Sections ---- */
 
-/* On a page on its side: 745.89 points. */
+/* On a page on its side: 745.89 points; the sources, the longest texts, get the most. */
 static const Column incident_columns[] = {
-  { N_("Code"), 52, FALSE },
-  { N_("Date"), 86, FALSE },
-  { N_("Place"), 100, FALSE },
-  { N_("Violations"), 120, FALSE },
-  { N_("Victims"), 110, FALSE },
-  { N_("Alleged perpetrators"), 88, FALSE },
-  { N_("Verification"), 64, FALSE },
-  { N_("Sources"), 125.89, FALSE },
+  { N_("Code"), 50, FALSE },
+  { N_("Date"), 78, FALSE },
+  { N_("Place"), 88, FALSE },
+  { N_("Violations"), 112, FALSE },
+  { N_("Victims"), 96, FALSE },
+  { N_("Alleged perpetrators"), 82, FALSE },
+  { N_("Verification"), 60, FALSE },
+  { N_("Sources"), 179.89, FALSE },
 };
 
 static gboolean
@@ -850,8 +1166,14 @@ incident_sheet (Annex           *a,
   g_autofree char *summary = texts ? in_language (a, incident->summary_fr, incident->summary_en) : NULL;
 
   if (!isnan (incident->latitude) && !isnan (incident->longitude))
-    coordinates = g_strdup_printf ("%.4f, %.4f (%s)", incident->latitude, incident->longitude,
-                                   label (a, "location-precision", incident->location_precision));
+    {
+      g_autofree char *latitude = degrees (a, incident->latitude, TRUE);
+      g_autofree char *longitude = degrees (a, incident->longitude, FALSE);
+      g_autofree char *precision = g_utf8_strdown (label (a, "location-precision", incident->location_precision), -1);
+
+      coordinates = *precision ? g_strdup_printf ("%s, %s (%s)", latitude, longitude, precision)
+                               : g_strdup_printf ("%s, %s", latitude, longitude);
+    }
   need (a, 80);
   a->y += 6;
   {
@@ -1001,13 +1323,14 @@ actor_row (DossierRecord  *record,
   return TRUE;
 }
 
+/* "(68,744 bytes)" on a line of its own; two groups of 16 digits of a hash to a line. */
 static const Column evidence_columns[] = {
-  { N_("Code"), 50, FALSE },
+  { N_("Code"), 48, FALSE },
   { N_("Title"), 86, FALSE },
-  { N_("Type and size"), 62, FALSE },
+  { N_("Type and size"), 76, FALSE },
   { N_("SHA-256"), 124, TRUE },
-  { N_("Acquisition"), 80, FALSE },
-  { N_("Custody"), 97.276, FALSE },
+  { N_("Acquisition"), 72, FALSE },
+  { N_("Custody"), 93.276, FALSE },
 };
 
 /* The custody log's actions, in the annex's language. */
@@ -1034,14 +1357,15 @@ evidence_row (DossierRecord  *record,
 {
   Annex *a = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  g_autofree char *size = evidence->size >= 0 ? g_format_size_full (evidence->size, G_FORMAT_SIZE_LONG_FORMAT) : g_strdup ("");
-  g_autofree char *type = g_strdup_printf ("%s\n%s", evidence->media_type ? evidence->media_type : "", size);
+  g_autofree char *size = evidence->size >= 0 ? file_size (a, evidence->size) : g_strdup ("");
+  g_autofree char *type = g_strdup_printf ("%s\n%s", media_kind (a, evidence->media_type), size);
   /* In groups of 16 digits, two to a line: a group is never broken. */
   g_autofree char *sha = evidence->sha256 && strlen (evidence->sha256) == 64
                          ? g_strdup_printf ("%.16s %.16s\n%.16s %s", evidence->sha256, evidence->sha256 + 16,
                                             evidence->sha256 + 32, evidence->sha256 + 48)
                          : g_strdup (evidence->sha256);
-  g_autoptr(GString) acquisition = g_string_new (evidence->acquired_on);
+  g_autofree char *acquired_on = breakable (dossier_edtf_format_string (evidence->acquired_on, a->lang));
+  g_autoptr(GString) acquisition = g_string_new (acquired_on);
   g_autofree char *custody = NULL;
   sqlite3_stmt *stmt;
 
@@ -1054,17 +1378,19 @@ evidence_row (DossierRecord  *record,
   if (evidence->collection_method && *evidence->collection_method)
     g_string_append_printf (acquisition, "\n%s", label (a, "collection-method", evidence->collection_method));
   /* How many events, and the last one: what, and when to the minute, in UTC. */
-  stmt = _dossier_store_prepare (a->store, "SELECT (SELECT count (*) FROM custody_event WHERE evidence_id = ?1), action, "
-                                           "substr (replace (at, 'T', ' '), 1, 16) FROM custody_event "
-                                           "WHERE evidence_id = ?1 ORDER BY id DESC LIMIT 1", NULL);
+  stmt = _dossier_store_prepare (a->store, "SELECT (SELECT count (*) FROM custody_event WHERE evidence_id = ?1), action, at "
+                                           "FROM custody_event WHERE evidence_id = ?1 ORDER BY id DESC LIMIT 1", NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, record->id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           int n = sqlite3_column_int (stmt, 0);
-          g_autofree char *last = g_strdup_printf ("%s, %s UTC", action_label (a, (const char *) sqlite3_column_text (stmt, 1)),
-                                                   (const char *) sqlite3_column_text (stmt, 2));
+          g_autofree char *when = utc_time (a, (const char *) sqlite3_column_text (stmt, 2));
+          /* Translators: the last event of an evidence item's custody, and when, e.g.
+           * “Linked, 3 December 2026, 15:02 UTC” */
+          g_autofree char *last = g_strdup_printf (tr (a, N_("%s on %s")), action_label (a, (const char *) sqlite3_column_text (stmt, 1)),
+                                                   when);
 
           custody = g_strdup_printf (dossier_catalog_nget (a->catalog, "%d event; last: %s", "%d events; last: %s", n),
                                      n, last);
@@ -1083,23 +1409,35 @@ evidence_row (DossierRecord  *record,
   return TRUE;
 }
 
+/* A figure as wide as the text, as high as its proportions ask (@height, for that width),
+ * and its caption under it; on a page too short for it, made smaller to fit. */
 static void
 figure (Annex                  *a,
         DossierAnnexFigureFunc  func,
         gpointer                data,
+        double                  height,
         const char             *caption)
 {
-  double width = WIDTH, height = MIN (WIDTH * 0.8, BOTTOM - a->y - 40);
+  double width = WIDTH, room, caption_height;
 
   if (func == NULL)
     {
       paragraph (a, tr (a, N_("This figure is drawn by the application; it was not available here.")), a->body, 0);
       return;
     }
+  if (height <= 0)
+    height = WIDTH * 0.8;
+  caption_height = set_text (a, caption, a->small, WIDTH, 0);
+  room = BOTTOM - a->y - 6 - caption_height - 4;
+  if (height > room)
+    {
+      width *= room / height;
+      height = room;
+    }
   if (a->cr != NULL)
     {
       cairo_save (a->cr);
-      cairo_translate (a->cr, LEFT, a->y);
+      cairo_translate (a->cr, LEFT + (WIDTH - width) / 2, a->y);
       cairo_rectangle (a->cr, 0, 0, width, height);
       cairo_clip (a->cr);
       func (a->cr, width, height, data);
@@ -1193,12 +1531,16 @@ contents (Annex *a)
 
       if (!(a->options->sections & sections[s].section))
         continue;
+      if (a->left_out & sections[s].section)
+        continue;
       g_snprintf (number, sizeof number, "%d", a->first_page[s]);
       height = set_text (a, tr (a, sections[s].title), a->body, WIDTH - 40, 1);
       if (a->cr != NULL)
         {
           g_autofree char *link = g_strdup_printf ("dest='section-%u'", s);
+          int title_width;
 
+          pango_layout_get_size (a->layout, &title_width, NULL);
           cairo_tag_begin (a->cr, CAIRO_TAG_LINK, link);
           show (a, LEFT, a->y);
           set_text (a, number, a->body, 40, 1);
@@ -1209,7 +1551,7 @@ contents (Annex *a)
           cairo_set_source_rgb (a->cr, 0.6, 0.6, 0.6);
           cairo_set_line_width (a->cr, 0.6);
           cairo_set_dash (a->cr, (double[]) { 0.6, 2.4 }, 2, 0);
-          cairo_move_to (a->cr, LEFT + 200, a->y + height - 3);
+          cairo_move_to (a->cr, LEFT + (double) title_width / PANGO_SCALE + 6, a->y + height - 3);
           cairo_line_to (a->cr, RIGHT - 44, a->y + height - 3);
           cairo_stroke (a->cr);
           cairo_set_dash (a->cr, NULL, 0, 0);
@@ -1217,29 +1559,67 @@ contents (Annex *a)
         }
       a->y += height + 6;
     }
+  if (a->left_out != 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        if (a->left_out & sections[s].section)
+          g_string_append_printf (names, "%s%s", names->len ? ", " : "", tr (a, sections[s].title));
+      a->y += 10;
+      {
+        /* Translators: after the contents of an annex, the sections asked for that are not in it */
+        g_autofree char *note = g_strdup_printf (tr (a, N_("Not in this annex, because it has nothing to show in them: %s.")),
+                                                 names->str);
+
+        paragraph (a, note, a->body, 0);
+      }
+    }
+}
+
+/* The sections chosen that would be empty in this annex, by what its profile and scope let
+ * out: left out, and named as such in the contents, rather than a page that says nothing. */
+static gboolean
+find_left_out (Annex   *a,
+               GError **error)
+{
+  DossierExportSummary n = { 0 };
+  DossierStoreCounts counts = { 0 };
+  DossierAnnexSections empty = 0;
+
+  if (!dossier_export_summarise (a->store, a->options->profile, a->options->incident_ids, &n, error) ||
+      !dossier_store_count (a->store, &counts, error))
+    return FALSE;
+  if (n.incidents - n.incidents_left_out <= 0)
+    empty |= DOSSIER_ANNEX_INCIDENTS | DOSSIER_ANNEX_SHEETS | DOSSIER_ANNEX_MAP | DOSSIER_ANNEX_TIMELINE;
+  if (n.testimonies <= 0)
+    empty |= DOSSIER_ANNEX_TESTIMONIES;
+  if (n.people <= 0)
+    empty |= DOSSIER_ANNEX_PEOPLE;
+  if (counts.actors <= 0)
+    empty |= DOSSIER_ANNEX_ACTORS;
+  if (n.evidence - n.evidence_left_out <= 0)
+    empty |= DOSSIER_ANNEX_EVIDENCE;
+  a->left_out = empty & a->options->sections;
+  return TRUE;
 }
 
 static gboolean
 write_sections (Annex *a)
 {
-  DossierAnnexSections chosen = a->options->sections;
+  DossierAnnexSections chosen = a->options->sections & ~a->left_out;
 
   cover (a);
   contents (a);
   for (guint s = 0; s < G_N_ELEMENTS (sections) && !stopped (a, NULL); s++)
     {
-      gboolean any = FALSE;
-      double before;
-
       if (!(chosen & sections[s].section))
         continue;
       begin_section (a, s);
-      before = a->y;
       switch (sections[s].section)
         {
         case DOSSIER_ANNEX_INCIDENTS:
           table_header (a, incident_columns, G_N_ELEMENTS (incident_columns));
-          before = a->y;
           each_incident (a, incident_row);
           break;
         case DOSSIER_ANNEX_SHEETS:
@@ -1247,39 +1627,31 @@ write_sections (Annex *a)
           break;
         case DOSSIER_ANNEX_TESTIMONIES:
           table_header (a, testimony_columns, G_N_ELEMENTS (testimony_columns));
-          before = a->y;
           each_record (a, DOSSIER_TYPE_TESTIMONY, testimony_row);
           break;
         case DOSSIER_ANNEX_PEOPLE:
           table_header (a, person_columns, G_N_ELEMENTS (person_columns));
-          before = a->y;
           each_record (a, DOSSIER_TYPE_PERSON, person_row);
           break;
         case DOSSIER_ANNEX_ACTORS:
           table_header (a, actor_columns, G_N_ELEMENTS (actor_columns));
-          before = a->y;
           each_record (a, DOSSIER_TYPE_ACTOR, actor_row);
           break;
         case DOSSIER_ANNEX_EVIDENCE:
           table_header (a, evidence_columns, G_N_ELEMENTS (evidence_columns));
-          before = a->y;
           each_record (a, DOSSIER_TYPE_EVIDENCE, evidence_row);
           break;
         case DOSSIER_ANNEX_MAP:
-          figure (a, a->options->map_figure, a->options->map_data,
+          figure (a, a->options->map_figure, a->options->map_data, a->options->map_height,
                   tr (a, N_("The incidents of this annex on the map. Basemap: Natural Earth; geoBoundaries (CC BY 4.0); OpenStreetMap contributors (ODbL); GeoNames (CC BY 4.0).")));
-          any = TRUE;
           break;
         case DOSSIER_ANNEX_TIMELINE:
-          figure (a, a->options->timeline_figure, a->options->timeline_data,
+          figure (a, a->options->timeline_figure, a->options->timeline_data, a->options->timeline_height,
                   tr (a, N_("The incidents of this annex in time, each at its date as known: a point for a day, a span for a period or a date known only to its month or year.")));
-          any = TRUE;
           break;
         default:
           break;
         }
-      if (!any && a->y == before && a->error == NULL)
-        nothing_to_show (a);
     }
   end_page (a);
   return a->error == NULL;
@@ -1294,6 +1666,7 @@ annex_clear (Annex *a)
   g_clear_object (&a->pango);
   g_clear_pointer (&a->body, pango_font_description_free);
   g_clear_pointer (&a->bold, pango_font_description_free);
+  g_clear_pointer (&a->label, pango_font_description_free);
   g_clear_pointer (&a->small, pango_font_description_free);
   g_clear_pointer (&a->small_bold, pango_font_description_free);
   g_clear_pointer (&a->mono, pango_font_description_free);
@@ -1399,6 +1772,14 @@ dossier_annex_write_pdf (DossierStore               *store,
       annex_clear (&a);
       return FALSE;
     }
+  /* The period as people write it ("2012–2023", "de mars 2012 à 2023"), or as typed if it
+   * is not a date. */
+  {
+    char *period = dossier_edtf_format_string (a.period, lang);
+
+    g_free (a.period);
+    a.period = period;
+  }
   if (a.title == NULL || *a.title == '\0')
     {
       g_free (a.title);
@@ -1425,6 +1806,7 @@ dossier_annex_write_pdf (DossierStore               *store,
     a.cells[i] = pango_layout_new (a.pango);
   a.body = pango_font_description_from_string ("Sans 9.5");
   a.bold = pango_font_description_from_string ("Sans Bold 10");
+  a.label = pango_font_description_from_string ("Sans Bold 9.5");
   a.small = pango_font_description_from_string ("Sans 7.5");
   a.small_bold = pango_font_description_from_string ("Sans Bold 7.5");
   a.mono = pango_font_description_from_string ("Monospace 6");
@@ -1432,7 +1814,7 @@ dossier_annex_write_pdf (DossierStore               *store,
   a.work = 2 * rows_per_pass (&a);
 
   /* The measuring pass. */
-  if (!write_sections (&a))
+  if (!find_left_out (&a, error) || !write_sections (&a))
     goto out;
   a.total = a.page;
 

@@ -33,6 +33,12 @@ typedef void (*DossierAnnexFigureFunc) (cairo_t  *cr,
                                         double    height,
                                         gpointer  user_data);
 
+/* A figure takes the width of the text on an upright A4 page, in points, and up to the
+ * height left under the section's title and above the caption: drawn for this width, its
+ * text is printed at the size it was drawn at. */
+#define DOSSIER_ANNEX_FIGURE_WIDTH 499.276
+#define DOSSIER_ANNEX_FIGURE_MAX_HEIGHT 620.0
+
 typedef struct {
   DossierProfile          profile;
   const char             *lang;             /* "fr" or "en" */
@@ -41,8 +47,10 @@ typedef struct {
   GArray                 *incident_ids;
   DossierAnnexFigureFunc  map_figure;       /* needed for DOSSIER_ANNEX_MAP */
   gpointer                map_data;
+  double                  map_height;       /* for DOSSIER_ANNEX_FIGURE_WIDTH; 0: 4/5 of it */
   DossierAnnexFigureFunc  timeline_figure;  /* needed for DOSSIER_ANNEX_TIMELINE */
   gpointer                timeline_data;
+  double                  timeline_height;
   DossierProgressFunc     progress;
   gpointer                progress_data;
   GCancellable           *cancellable;

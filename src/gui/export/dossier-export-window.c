@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -73,6 +75,7 @@ struct _DossierExportWindow
   DossierMapView      map_view;        /* where the window's map looks; no size if hidden */
   DossierTimelineFrame timeline_frame;
   DossierFigure      *map;             /* drawn for the last export */
+  DossierMapView      map_drawn;       /* its view */
   DossierFigure      *timeline;
   GCancellable       *cancellable;
   Job                *job;
@@ -286,6 +289,18 @@ on_job_progress (guint64  done,
   g_atomic_int_set (&job->permille, total > 0 ? (int) (1000 * done / total) : 0);
 }
 
+/* The height, in the annex, of a figure as wide as its page's text. */
+static double
+figure_height (DossierFigure *figure)
+{
+  int width, height;
+
+  if (figure == NULL)
+    return 0;
+  dossier_figure_get_size (figure, &width, &height);
+  return width > 0 ? DOSSIER_ANNEX_FIGURE_WIDTH * height / width : 0;
+}
+
 static void
 export_in_thread (GTask        *task,
                   gpointer      source,
@@ -317,8 +332,10 @@ export_in_thread (GTask        *task,
           .incident_ids = job->ids,
           .map_figure = job->map ? dossier_figure_draw : NULL,
           .map_data = job->map,
+          .map_height = figure_height (job->map),
           .timeline_figure = job->timeline ? dossier_figure_draw : NULL,
           .timeline_data = job->timeline,
+          .timeline_height = figure_height (job->timeline),
           .progress = on_job_progress,
           .progress_data = job,
           .cancellable = cancellable,
@@ -495,6 +512,45 @@ on_job_done (GObject      *source,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Figures are drawn this many pixels wide, for the width of an annex's page: their words,
+ * drawn at the size of the interface's, come out near the size of the annex's body text
+ * (the timeline's 8-point labels at 8.9 points, the map's at about 9), whatever the size of
+ * the window's panes. A figure drawn at the size of a narrow pane was scaled up with giant
+ * words, and a wide, low map became a strip on an empty page. */
+#define FIGURE_PIXELS 600
+
+/* The window's map view, drawn at the width of an annex's figure: the same middle, the
+ * same area or a little more, in proportions a page holds well (from 5:4 to square). */
+static DossierMapView
+map_view_for_annex (const DossierMapView *view)
+{
+  DossierMapView v = *view;
+  double aspect;
+
+  if (view->width <= 0 || view->height <= 0)
+    return v;   /* none: the figure is fitted to its incidents */
+  aspect = CLAMP ((double) view->height / view->width, 0.8, 1.0);
+  v.width = FIGURE_PIXELS;
+  v.height = (int) round (FIGURE_PIXELS * aspect);
+  v.zoom = view->zoom + log2 (MIN ((double) v.width / view->width, (double) v.height / view->height));
+  return v;
+}
+
+/* The period the window's timeline shows, at the width of an annex's figure; as high as a
+ * figure the annex frames itself, or with lanes as high as the pane, within reason. The
+ * height of a pane without lanes is only empty space under the marks. */
+static DossierTimelineFrame
+timeline_frame_for_annex (const DossierTimelineFrame *frame)
+{
+  DossierTimelineFrame f = *frame;
+
+  if (frame->width <= 0 || frame->height <= 0)
+    return f;
+  f.width = FIGURE_PIXELS;
+  f.height = frame->lanes == DOSSIER_LANES_NONE ? 260 : CLAMP (frame->height, 260, 480);
+  return f;
+}
+
 /* The figures of the annex @job makes, drawn now for its profile, scope and language. */
 static gboolean
 make_figures (DossierExportWindow  *self,
@@ -512,19 +568,20 @@ make_figures (DossierExportWindow  *self,
     return FALSE;
   if (job->sections & DOSSIER_ANNEX_MAP)
     {
-      DossierMapView drawn;
+      DossierMapView view = map_view_for_annex (&self->map_view);
       int height;
-      g_autoptr(GskRenderNode) node = dossier_map_figure_render (self->store, shown, &self->map_view, job->lang, &drawn,
+      g_autoptr(GskRenderNode) node = dossier_map_figure_render (self->store, shown, &view, job->lang, &self->map_drawn,
                                                                  &height, error);
 
       if (node == NULL)
         return FALSE;
-      self->map = dossier_figure_new (node, drawn.width, height);
+      self->map = dossier_figure_new (node, self->map_drawn.width, height);
     }
   if (job->sections & DOSSIER_ANNEX_TIMELINE)
     {
+      DossierTimelineFrame frame = timeline_frame_for_annex (&self->timeline_frame);
       DossierTimelineFrame drawn;
-      g_autoptr(GskRenderNode) node = dossier_timeline_view_render_figure (self->store, shown, &self->timeline_frame, job->lang,
+      g_autoptr(GskRenderNode) node = dossier_timeline_view_render_figure (self->store, shown, &frame, job->lang,
                                                                            &drawn, error);
 
       if (node == NULL)
@@ -855,6 +912,15 @@ dossier_export_window_get_figure (DossierExportWindow  *self,
 {
   g_return_val_if_fail (DOSSIER_IS_EXPORT_WINDOW (self), NULL);
   return section == DOSSIER_ANNEX_MAP ? self->map : section == DOSSIER_ANNEX_TIMELINE ? self->timeline : NULL;
+}
+
+/* For tests: the view the last export's map was drawn for. */
+void
+dossier_export_window_get_map_view (DossierExportWindow *self,
+                                    DossierMapView      *view)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_WINDOW (self));
+  *view = self->map_drawn;
 }
 
 void

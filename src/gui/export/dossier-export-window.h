@@ -31,5 +31,7 @@ void        dossier_export_window_set_print_to (DossierExportWindow *self,
                                                 const char          *path);
 DossierFigure *dossier_export_window_get_figure (DossierExportWindow  *self,
                                                  DossierAnnexSections  section);
+void        dossier_export_window_get_map_view (DossierExportWindow *self,
+                                                DossierMapView      *view);
 
 G_END_DECLS
