@@ -11,12 +11,14 @@
 #include <glib/gstdio.h>
 
 #include "dossier-annex.h"
+#include "dossier-catalog.h"
 #include "dossier-demo.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
 #include "dossier-person.h"
 #include "dossier-synth.h"
+#include "dossier-vocab.h"
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
 
@@ -370,6 +372,75 @@ test_written_out (void)
     }
 }
 
+/* The translations of a catalogue in the source tree: each msgstr line, with the line it
+ * starts on. */
+static GPtrArray *
+po_messages (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", name, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *messages = g_ptr_array_new_with_free_func (g_free);
+  gboolean in_msgstr = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "msgstr"))
+        in_msgstr = TRUE;
+      else if (lines[i][0] != '"')
+        in_msgstr = FALSE;
+      if (in_msgstr)
+        g_ptr_array_add (messages, g_strdup_printf ("%u: %s", i + 1, lines[i]));
+    }
+  return messages;
+}
+
+/* Issue 13, point 20: French that reads right. "Withheld" is "non communiqué", never
+ * "retenu" (which reads as "selected"); a number is never parted from what it counts at the
+ * end of a line: in the catalogue, a number's placeholder or digits and the word after them
+ * are joined by a no-break space; so are the age groups' numbers and "ans". */
+static void
+test_french_words (void)
+{
+  g_autoptr(GPtrArray) messages = po_messages ("fr.po");
+  g_autoptr(GRegex) split = g_regex_new ("%(l{0,2}d|u|g|\\.[0-9]+f|'l{0,2}d) ([[:alpha:]«]|%%)|"
+                                         "[0-9] (ans|km|m|ko|Mo|Go|To|ms|s|h|%%|pixels|octets?|incidents?|jours?)\\b",
+                                         G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(DossierCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dossier_test_tmp_path ("french.dossier");
+  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *child = NULL;
+  g_autofree char *text = NULL;
+  guint bad = 0;
+
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const char *line = messages->pdata[i];
+
+      if (strstr (line, "retenu") != NULL || g_regex_match (split, line, 0, NULL))
+        {
+          g_test_message ("po/fr.po:%s", line);
+          bad++;
+        }
+    }
+  g_assert_cmpuint (bad, ==, 0);
+
+  catalog = dossier_catalog_new ("fr", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_catalog_get (catalog, "withheld"), ==, "non communiqué");
+
+  store = dossier_demo_create (path, &error);
+  g_assert_no_error (error);
+  child = dossier_store_vocab_label (store, "age-group", "child", "fr");
+  g_assert_nonnull (strstr (child, "17\u00a0ans"));
+  text = write_annex (store, DOSSIER_PROFILE_PUBLIC, "fr", DOSSIER_ANNEX_PEOPLE | DOSSIER_ANNEX_TESTIMONIES, "french.pdf");
+  g_assert_nonnull (strstr (text, "non communiqué"));
+  g_assert_null (strstr (text, "retenu"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +452,6 @@ main (int   argc,
   g_test_add_func ("/annex/refusals", test_refusals);
   g_test_add_func ("/trust/01-public-annex-cover-counts", test_public_cover_counts);
   g_test_add_func ("/craft/16-annex-written-out", test_written_out);
+  g_test_add_func ("/craft/20-french-words", test_french_words);
   return g_test_run ();
 }
