@@ -163,7 +163,7 @@ test_map (void)
       g_autoptr(DossierRecord) chosen = NULL;
 
       g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
-      chosen = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
+      chosen = dossier_record_list_get_record (list, gtk_bitset_get_nth (selected, 0));
       g_assert_cmpstr (chosen->code, ==, expected->code);
     }
     g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, expected->id);

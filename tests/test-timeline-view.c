@@ -38,7 +38,7 @@ selected_code (DossierRecordList *list)
 
   if (gtk_bitset_get_size (selected) != 1)
     return NULL;
-  record = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
+  record = dossier_record_list_get_record (list, gtk_bitset_get_nth (selected, 0));
   return g_strdup (record->code);
 }
 

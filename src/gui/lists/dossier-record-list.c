@@ -13,6 +13,7 @@
 #include "dossier-link.h"
 #include "dossier-locker.h"
 #include "dossier-record-list.h"
+#include "dossier-row-model.h"
 #include "dossier-vocab.h"
 
 struct _DossierRecordList
@@ -22,6 +23,7 @@ struct _DossierRecordList
   GtkWidget               *scrolled;
   GtkColumnView           *view;
   DossierRecordListModel  *model;
+  DossierRowModel         *rows;     /* what the view shows: see DossierRowModel */
   DossierStore            *store;
   const DossierListColumn *columns;
   guint                    n_columns;
@@ -54,6 +56,7 @@ dossier_record_list_dispose (GObject *object)
   DossierRecordList *self = DOSSIER_RECORD_LIST (object);
 
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
 
@@ -295,13 +298,22 @@ dossier_record_list_parse_drag_value (const char *value,
   return id;
 }
 
+/* The record a cell shows, if any. */
+static DossierRecord *
+item_record (GtkListItem *item)
+{
+  DossierListRow *row = gtk_list_item_get_item (item);
+
+  return row != NULL ? dossier_list_row_get_record (row) : NULL;
+}
+
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
                  double         y,
                  GtkListItem   *item)
 {
-  DossierRecord *record = gtk_list_item_get_item (item);
+  DossierRecord *record = item_record (item);
   g_autofree char *value = NULL;
 
   if (record == NULL)
@@ -319,7 +331,7 @@ on_drop (GtkDropTarget *target,
          GtkListItem   *item)
 {
   DossierRecordList *self = g_object_get_data (G_OBJECT (target), "list");
-  DossierRecord *record = gtk_list_item_get_item (item);
+  DossierRecord *record = item_record (item);
   gboolean handled = FALSE;
 
   if (record == NULL)
@@ -349,6 +361,37 @@ on_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* What a cell needs to follow its row: the row may show another record at any time. */
+typedef struct {
+  DossierRecordList *list;
+  guint              column;
+  GtkListItem       *item;
+  DossierListRow    *row;      /* bound, or NULL */
+  gulong             handler;
+} Cell;
+
+static void
+fill_cell (Cell *cell)
+{
+  DossierRecordList *self = cell->list;
+  DossierRecord *record = cell->row != NULL ? dossier_list_row_get_record (cell->row) : NULL;
+  GtkWidget *child = gtk_list_item_get_child (cell->item);
+
+  if (self->columns[cell->column].kind == DOSSIER_COLUMN_THUMBNAIL)
+    {
+      g_autoptr(GBytes) png = record ? dossier_store_get_thumbnail (self->store, record->id) : NULL;
+      g_autoptr(GdkTexture) texture = png ? gdk_texture_new_from_bytes (png, NULL) : NULL;
+
+      gtk_picture_set_paintable (GTK_PICTURE (child), GDK_PAINTABLE (texture));
+    }
+  else
+    {
+      g_autofree char *text = record ? dossier_record_list_cell_text (self, record, cell->column) : NULL;
+
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+    }
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -356,8 +399,13 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   DossierColumnKind kind = self->columns[column].kind;
+  Cell *cell = g_new0 (Cell, 1);
   GtkWidget *label;
 
+  cell->list = self;
+  cell->column = column;
+  cell->item = item;
+  g_object_set_data_full (G_OBJECT (item), "cell", cell, g_free);
   if (kind == DOSSIER_COLUMN_THUMBNAIL)
     {
       GtkWidget *picture = gtk_picture_new ();
@@ -394,21 +442,22 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            DossierRecordList        *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  DossierRecord *record = gtk_list_item_get_item (item);
+  Cell *cell = g_object_get_data (G_OBJECT (item), "cell");
 
-  if (self->columns[column].kind == DOSSIER_COLUMN_THUMBNAIL)
-    {
-      g_autoptr(GBytes) png = record ? dossier_store_get_thumbnail (self->store, record->id) : NULL;
-      g_autoptr(GdkTexture) texture = png ? gdk_texture_new_from_bytes (png, NULL) : NULL;
+  cell->row = gtk_list_item_get_item (item);
+  cell->handler = g_signal_connect_swapped (cell->row, "notify::record", G_CALLBACK (fill_cell), cell);
+  fill_cell (cell);
+}
 
-      gtk_picture_set_paintable (GTK_PICTURE (gtk_list_item_get_child (item)), GDK_PAINTABLE (texture));
-      return;
-    }
-  g_autofree char *text = record ? dossier_record_list_cell_text (self, record, column) : NULL;
-  GtkWidget *child = gtk_list_item_get_child (item);
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             DossierRecordList        *self)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (item), "cell");
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  g_clear_signal_handler (&cell->handler, cell->row);
+  cell->row = NULL;
 }
 
 /* Rows read again may have new links or violation types: names are read again too. This
@@ -423,6 +472,14 @@ on_model_items_changed (GListModel        *model,
 {
   if (removed > 0)
     g_hash_table_remove_all (self->perpetrators);
+}
+
+/* A new order or filter starts from the top, as it did when GTK made every row again. */
+static void
+on_model_reloaded (DossierRecordList *self)
+{
+  if (self->scrolled != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
 }
 
 /* The column a sort indicator stands for, as a field the store can sort on. */
@@ -497,8 +554,10 @@ dossier_record_list_new (DossierStore            *store,
   self->lang = g_strdup (lang);
   self->model = dossier_record_list_model_new (store, record_type);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_items_changed), self, 0);
+  self->rows = dossier_row_model_new (self->model);
+  g_signal_connect_object (self->model, "reloaded", G_CALLBACK (on_model_reloaded), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection))));
   gtk_column_view_set_show_column_separators (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
@@ -511,6 +570,7 @@ dossier_record_list_new (DossierStore            *store,
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Computed columns cannot be sorted in SQLite page by page; without a sorter, their
@@ -572,6 +632,24 @@ dossier_record_list_sort_by (DossierRecordList *self,
   columns = gtk_column_view_get_columns (self->view);
   c = g_list_model_get_item (columns, column);
   gtk_column_view_sort_by_column (self->view, c, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/**
+ * dossier_record_list_get_record:
+ * @self: a #DossierRecordList
+ * @position: a row of the list, as the view's selection counts them
+ *
+ * The view's items are rows (#DossierListRow) that stay while their records change: this
+ * gives the record a row shows.
+ *
+ * Returns: (transfer full) (nullable): the record at @position, or %NULL
+ */
+DossierRecord *
+dossier_record_list_get_record (DossierRecordList *self,
+                                guint              position)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), NULL);
+  return g_list_model_get_item (G_LIST_MODEL (self->model), position);
 }
 
 GtkColumnView *

@@ -42,6 +42,8 @@ GtkWidget              *dossier_record_list_new       (DossierStore            *
                                                        const char              *lang);
 DossierRecordListModel *dossier_record_list_get_model (DossierRecordList       *self);
 GtkColumnView          *dossier_record_list_get_view  (DossierRecordList       *self);
+DossierRecord          *dossier_record_list_get_record (DossierRecordList      *self,
+                                                       guint                    position);
 gboolean                dossier_record_list_show_code (DossierRecordList       *self,
                                                        const char              *code);
 void                    dossier_record_list_sort_by   (DossierRecordList       *self,

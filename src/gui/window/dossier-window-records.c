@@ -69,8 +69,8 @@ update_selection (DossierWindow *self,
     return;
   if (n == 1)
     {
-      g_autoptr(DossierRecord) record = g_list_model_get_item (G_LIST_MODEL (selection),
-                                                               gtk_bitset_get_nth (selected, 0));
+      g_autoptr(DossierRecord) record = dossier_record_list_get_record (DOSSIER_RECORD_LIST (page->list),
+                                                                        gtk_bitset_get_nth (selected, 0));
       if (record != NULL)
         {
           DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (page->editor));
@@ -318,7 +318,7 @@ dossier_window_delete_selected (DossierWindow *self)
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
     {
-      DossierRecord *record = g_list_model_get_item (G_LIST_MODEL (selection), position);
+      DossierRecord *record = dossier_record_list_get_record (DOSSIER_RECORD_LIST (self->pages[index].list), position);
 
       if (record != NULL)
         g_ptr_array_add (records, record);
