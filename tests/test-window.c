@@ -18,8 +18,11 @@
 #include "dossier-preferences-window.h"
 #include "dossier-record-list.h"
 #include "dossier-search-page.h"
+#include "dossier-map-pane.h"
 #include "dossier-test-display.h"
+#include "dossier-test-input.h"
 #include "dossier-test-util.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-window.h"
 
 static char *demo_path;
@@ -346,6 +349,164 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The demo in a new window of @width × @height, on its incidents. */
+static DossierWindow *
+open_demo (int width,
+           int height)
+{
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window = dossier_window_new (NULL);
+
+  g_assert_true (dossier_window_load (window, demo_path, &error));
+  g_assert_no_error (error);
+  dossier_window_show_section (window, "incidents");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+searching (DossierWindow *window)
+{
+  GtkWidget *bar = dossier_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+
+  return gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)) ||
+         g_strcmp0 (dossier_window_get_section (window), "search") == 0;
+}
+
+/* The button under @widget whose tooltip is @tooltip. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+timeline_span (DossierTimelineView *view)
+{
+  DossierTimelineFrame frame;
+
+  dossier_timeline_view_get_frame (view, &frame);
+  return frame.last_day - frame.first_day;
+}
+
+/* Keys pressed on the timeline or the map, after a click on them, reach them: + zooms the
+ * timeline in and types nothing into the search, as it did when every key went there. */
+static void
+test_keys_reach_pane (void)
+{
+  DossierWindow *window = open_demo (1280, 800);
+  DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+  DossierTimelineView *timeline = dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (dossier_window_get_timeline (window)));
+  GtkWidget *map = dossier_window_get_map (window);
+  double span;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_true (gtk_widget_get_mapped (map));
+  /* The list had the keyboard, as after reading an incident. */
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_record_list_get_view (list)));
+
+  dossier_test_click (GTK_WIDGET (timeline), gtk_widget_get_width (GTK_WIDGET (timeline)) / 2.0,
+                      gtk_widget_get_height (GTK_WIDGET (timeline)) - 8, 1);
+  span = timeline_span (timeline);
+  dossier_test_press_key (GTK_WIDGET (timeline), GDK_KEY_plus, 0);
+  dossier_test_press_key (GTK_WIDGET (timeline), GDK_KEY_plus, 0);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (searching (window));
+  g_assert_cmpfloat (timeline_span (timeline), <, span * 0.9);
+  span = timeline_span (timeline);
+  dossier_test_press_key (GTK_WIDGET (timeline), GDK_KEY_minus, 0);
+  g_assert_cmpfloat (timeline_span (timeline), >, span * 1.1);
+  dossier_test_press_key (GTK_WIDGET (timeline), GDK_KEY_bracketright, 0);
+  dossier_test_press_key (GTK_WIDGET (timeline), GDK_KEY_bracketleft, 0);
+  g_assert_false (searching (window));
+
+  /* After a click on one of the timeline's buttons too. */
+  {
+    GtkWidget *fit = find_button (dossier_window_get_timeline (window), _("Show every incident (Home)"));
+
+    g_assert_nonnull (fit);
+    dossier_test_click (fit, gtk_widget_get_width (fit) / 2.0, gtk_widget_get_height (fit) / 2.0, 1);
+    span = timeline_span (timeline);
+    dossier_test_press_key (fit, GDK_KEY_plus, 0);
+    g_assert_false (searching (window));
+    g_assert_cmpfloat (timeline_span (timeline), <, span * 0.9);
+  }
+
+  /* The map takes the keyboard when clicked, away from its incidents' marks. */
+  dossier_test_click (map, 12, gtk_widget_get_height (map) / 2.0, 1);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focus == map || gtk_widget_is_ancestor (focus, map));
+  }
+  dossier_test_press_key (map, GDK_KEY_bracketright, 0);
+  dossier_test_press_key (map, GDK_KEY_bracketleft, 0);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (searching (window));
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Typing in a list searches the dossier; typing in an editor, or on one of its buttons,
+ * does not. */
+static void
+test_type_to_search_from_list (void)
+{
+  DossierWindow *window = open_demo (1280, 800);
+  DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+  GtkWidget *view = GTK_WIDGET (dossier_record_list_get_view (list));
+  GtkWidget *editor = dossier_window_get_editor (window, "incidents");
+  GtkWidget *bar = dossier_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = dossier_test_find_descendant (bar, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *button;
+  GtkWidget *field;
+
+  /* A row clicked, then letters typed: a search for them. */
+  dossier_test_click (view, 40, 48, 1);
+  g_assert_false (searching (window));
+  dossier_test_type_text (view, "mopti");
+  dossier_test_wait_for_search (DOSSIER_SEARCH_PAGE (dossier_window_get_list (window, "search")));
+  g_assert_true (searching (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "mopti");
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "search");
+  dossier_test_press_key (entry, GDK_KEY_Escape, 0);
+  g_assert_false (searching (window));
+  g_assert_cmpstr (dossier_window_get_section (window), ==, "incidents");
+
+  /* In the editor of the incident selected: what is typed goes into its fields. */
+  dossier_record_list_show_code (list, "INC-0001");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  field = dossier_test_find_descendant (editor, GTK_TYPE_TEXT);
+  g_assert_nonnull (field);
+  dossier_test_click (field, 4, gtk_widget_get_height (field) / 2.0, 1);
+  dossier_test_press_key (field, GDK_KEY_End, 0);
+  dossier_test_type_text (field, "z");
+  g_assert_false (searching (window));
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (field)), "z"));
+  dossier_test_press_key (field, GDK_KEY_BackSpace, 0);
+  /* A button of the editor focused: a letter does nothing. */
+  button = dossier_test_find_descendant (editor, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  dossier_test_type_text (button, "q");
+  g_assert_false (searching (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +524,8 @@ main (int   argc,
   g_test_add_func ("/window/demo-incidents", test_demo_incidents);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/craft/02-keys-reach-pane", test_keys_reach_pane);
+  g_test_add_func ("/craft/02-type-to-search-from-list", test_type_to_search_from_list);
 
   return g_test_run ();
 }

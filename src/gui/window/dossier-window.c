@@ -204,6 +204,75 @@ on_stop_search (DossierWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* A letter typed where the focus is in a list (or the sections) starts a search with it:
+ * keys that move in the list, shortcuts and the space that selects a row are left alone. */
+static gboolean
+on_type_to_search (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   DossierWindow         *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char typed[7] = { 0 };
+  g_autofree char *text = NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || !g_unichar_isgraph (c) ||
+      self->store == NULL)
+    return GDK_EVENT_PROPAGATE;
+  g_unichar_to_utf8 (c, typed);
+  /* A search still open goes on; a new one starts from the letter. */
+  text = g_strconcat (gtk_search_bar_get_search_mode (self->search_bar) ?
+                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : "", typed, NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_type_to_search (DossierWindow *self,
+                    GtkWidget     *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_type_to_search), self);
+  gtk_widget_add_controller (widget, keys);
+}
+
+/* A click on the map gives it the keyboard, as a click on the timeline does, so that its
+ * keys ([ and ], Enter, Escape) reach it rather than the list focused before. A field of
+ * the map (the place finder) takes the focus from it as it is clicked. */
+static void
+focus_map (DossierWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->map_pane != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, self->map_pane)))
+    gtk_widget_grab_focus (self->map_pane);
+}
+
+/* Keys pressed on the timeline's own buttons (after "Show every incident", say) are the
+ * timeline's: + still zooms it, [ and ] still step through its incidents. */
+static gboolean
+on_timeline_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 DossierWindow         *self)
+{
+  GtkWidget *view;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->timeline_pane == NULL || GTK_IS_EDITABLE (focus))
+    return GDK_EVENT_PROPAGATE;
+  view = GTK_WIDGET (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)));
+  if (focus == view)
+    return GDK_EVENT_PROPAGATE;
+  return gtk_event_controller_key_forward (controller, view);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action,
@@ -685,7 +754,22 @@ dossier_window_init (DossierWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sidebar, make_sidebar_row (self, i));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* Typing searches from the sections and the lists only: the timeline, the map and the
+   * editors keep their keys (+ zooms the timeline rather than searching for "++"). */
+  add_type_to_search (self, GTK_WIDGET (self->sidebar));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (focus_map), self);
+    gtk_widget_add_controller (self->map_box, GTK_EVENT_CONTROLLER (click));
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_timeline_key), self);
+    gtk_widget_add_controller (self->timeline_box, keys);
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
 }
 
@@ -784,6 +868,7 @@ dossier_window_load (DossierWindow  *self,
         page = make_overview (self);
       else
         page = _dossier_window_make_section_page (self, i);
+      add_type_to_search (self, sections[i].get_type == NULL ? page : self->pages[i].list);
       /* Every list follows the shared filter: incidents, and what is linked to them. */
       if (sections[i].get_type != NULL)
         dossier_record_list_model_set_filter (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)),
