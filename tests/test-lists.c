@@ -20,6 +20,7 @@
 #include "dossier-search-page.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
+#include "dossier-testimony.h"
 
 static char *demo_path;
 
@@ -479,6 +480,142 @@ test_search_connection (void)
   g_assert_cmpuint (hits->len, >=, 2);
 }
 
+static DossierRecord *
+insert_new (DossierStore *store,
+            GType         type,
+            const char   *code)
+{
+  g_autoptr(GError) error = NULL;
+  DossierRecord *record = g_object_new (type, NULL);
+
+  record->code = g_strdup (code);
+  g_assert_true (dossier_store_insert (store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+/* The codes of a list's rows, in order, joined by spaces. */
+static char *
+list_codes (DossierRecordList *list)
+{
+  GListModel *model = G_LIST_MODEL (dossier_record_list_get_model (list));
+  GString *codes = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierRecord) record = g_list_model_get_item (model, i);
+
+      g_string_append_printf (codes, "%s%s", i > 0 ? " " : "", record->code);
+    }
+  return g_string_free (codes, FALSE);
+}
+
+static GtkWidget *
+show_in_window (DossierRecordList *list)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_wait_for_draw (window);
+  return window;
+}
+
+/* Codes sort by their number, as far as 10,000 and beyond, and whatever their width:
+ * INC-9999 before INC-10000, and a five-digit testimony code of an older dossier among the
+ * four-digit ones that every kind now gets. */
+static void
+test_codes_sort_by_number (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("codes.dossier");
+  g_autoptr(GError) error = NULL;
+  static const DossierListColumn code_only[] = { { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 } };
+  DossierRecordList *incidents, *testimonies;
+  GtkWidget *window;
+  g_autofree char *order = NULL;
+
+  g_object_unref (insert_new (store, DOSSIER_TYPE_INCIDENT, NULL));
+  g_assert_true (_dossier_store_set_code_counter (store, "INC", 9998, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    g_object_unref (insert_new (store, DOSSIER_TYPE_INCIDENT, NULL));
+
+  /* Testimonies made now have four digits, as incidents do; one imported from an older
+   * dossier keeps its five. */
+  {
+    g_autoptr(DossierRecord) made = insert_new (store, DOSSIER_TYPE_TESTIMONY, NULL);
+
+    g_assert_cmpstr (made->code, ==, "TES-0001");
+  }
+  g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, "TES-00012"));
+  g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, "TES-0002"));
+  g_assert_true (_dossier_store_set_code_counter (store, "TES", 13, &error));
+  g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, NULL));
+
+  incidents = DOSSIER_RECORD_LIST (dossier_record_list_new (store, DOSSIER_TYPE_INCIDENT, code_only, 1, "en"));
+  window = show_in_window (incidents);
+  order = list_codes (incidents);
+  g_assert_cmpstr (order, ==, "INC-0001 INC-9998 INC-9999 INC-10000");
+  g_clear_pointer (&order, g_free);
+  /* Clicked twice, the header sorts the other way. */
+  dossier_record_list_sort_by (incidents, 0, TRUE);
+  order = list_codes (incidents);
+  g_assert_cmpstr (order, ==, "INC-10000 INC-9999 INC-9998 INC-0001");
+  g_clear_pointer (&order, g_free);
+  /* A search hit is found where the list puts it. */
+  g_assert_true (dossier_record_list_show_code (incidents, "INC-10000"));
+  g_assert_cmpint (dossier_store_position_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-10000", NULL), ==, 3);
+  dossier_test_wait_for_draw (window);
+  {
+    GtkSelectionModel *selection = gtk_column_view_get_model (dossier_record_list_get_view (incidents));
+
+    g_assert_true (gtk_selection_model_is_selected (selection, 3));
+    g_assert_nonnull (find_inscription (window, "INC-10000"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  testimonies = DOSSIER_RECORD_LIST (dossier_record_list_new (store, DOSSIER_TYPE_TESTIMONY, code_only, 1, "en"));
+  window = show_in_window (testimonies);
+  order = list_codes (testimonies);
+  g_assert_cmpstr (order, ==, "TES-0001 TES-0002 TES-00012 TES-0013");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new order keeps the rows' widgets: the cell that showed the first code shows the first
+ * of the new order (GTK 4.8 made 200 rows of cells again at each sort, most of its time). */
+static void
+test_rows_kept_across_orders (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("orders.dossier");
+  g_autoptr(DossierRecordList) list = NULL;
+  GtkWidget *window;
+  GtkWidget *cell;
+
+  for (int i = 0; i < 300; i++)
+    g_object_unref (insert_new (store, DOSSIER_TYPE_INCIDENT, NULL));
+  list = g_object_ref_sink (DOSSIER_RECORD_LIST (dossier_record_list_new (store, DOSSIER_TYPE_INCIDENT, columns, N_COLS, "en")));
+  window = show_in_window (list);
+  cell = find_inscription (window, "INC-0001");
+  g_assert_nonnull (cell);
+  g_object_add_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+
+  dossier_record_list_sort_by (list, COL_CODE, TRUE);
+  dossier_test_wait_for_draw (window);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), ==, "INC-0300");
+  g_assert_null (find_inscription (window, "INC-0001"));
+
+  /* Back in code order, the same cell shows the first code again. */
+  dossier_record_list_sort_by (list, COL_CODE, FALSE);
+  dossier_test_wait_for_draw (window);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), ==, "INC-0001");
+
+  g_object_remove_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +632,8 @@ main (int   argc,
 
   g_test_add_func ("/lists/incident-columns", test_incident_columns);
   g_test_add_func ("/lists/alleged-perpetrators", test_alleged_perpetrators);
+  g_test_add_func ("/craft/08-codes-sort-by-number", test_codes_sort_by_number);
+  g_test_add_func ("/craft/10-rows-kept-across-orders", test_rows_kept_across_orders);
   g_test_add_func ("/search/async", test_search_async);
   g_test_add_func ("/search/connection", test_search_connection);
 
