@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
+
 #include "dossier-actor.h"
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
@@ -305,6 +307,12 @@ dossier_link_group_reload (DossierLinkGroup *self)
                                     self->side == 0 ? self->record_id : 0,
                                     self->side == 0 ? 0 : self->record_id, &error);
   if (links == NULL)
+  {
+    /* Translators: what a screen reader says for the button; %s is a code, INC-0003 */
+    g_autofree char *name = g_strdup_printf (_("Remove the link to %s"), other->code);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
     {
       show_error (self, error);
       return;
@@ -477,6 +485,7 @@ dossier_link_group_class_init (DossierLinkGroupClass *klass)
   /* The user asked to open the record at the other end of a link: its type and id. */
   signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_INT64);
+      dossier_accessible_name_menu_button (self->add_button);
   /* A link was made or removed. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);

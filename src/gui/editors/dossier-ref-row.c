@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
+
 #include "dossier-ref-row.h"
 
 struct _DossierRefRow
@@ -52,6 +54,7 @@ update (DossierRefRow *self)
       gtk_menu_button_set_label (self->button, _("Choose…"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), "");
     }
+  dossier_accessible_name_menu_button (self->button);
   gtk_widget_set_visible (self->open_button, record != NULL);
   gtk_widget_set_visible (self->clear_button, record != NULL);
 }
@@ -110,11 +113,13 @@ dossier_ref_row_init (DossierRefRow *self)
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   self->open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_tooltip_text (self->open_button, _("Open"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
   gtk_widget_set_valign (self->open_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->open_button, "flat");
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (on_open), self);
   self->clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gtk_widget_set_tooltip_text (self->clear_button, _("Clear"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear"), -1);
   gtk_widget_set_valign (self->clear_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->clear_button, "flat");
   g_signal_connect_swapped (self->clear_button, "clicked", G_CALLBACK (on_clear), self);

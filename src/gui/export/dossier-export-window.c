@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "dossier-accessible.h"
 #include "dossier-annex.h"
 #include "dossier-bagit.h"
 #include "dossier-export-incidents.h"
@@ -930,3 +931,4 @@ dossier_export_window_set_print_to (DossierExportWindow *self,
   g_free (self->print_to);
   self->print_to = g_strdup (path);
 }
+  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-basemap-layer.h"
 #include "dossier-incident.h"
 #include "dossier-evidence-layer.h"
@@ -290,6 +291,7 @@ make_layers_button (DossierMapPane *self)
 
 /**
  * dossier_map_pane_get_view:
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map layers"), -1);
  * @self: a #DossierMapPane
  * @view: (out caller-allocates): what the map shows: its centre, zoom, size and colours
  *
@@ -1035,3 +1037,7 @@ dossier_map_pane_get_map (DossierMapPane *self)
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
   return self->map;
 }
+  /* Without it, a screen reader calls an icon button "GtkImage". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  dossier_accessible_name_drop_down (self->colour_by, _("Colours"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-preferences-window.h"
 
 struct _DossierPreferencesWindow
@@ -92,6 +93,7 @@ dossier_preferences_window_init (DossierPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->loading = TRUE;
   name = g_settings_get_string (self->settings, "investigator-name");

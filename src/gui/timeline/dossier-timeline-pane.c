@@ -148,6 +148,8 @@ tool_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* Without it, a screen reader calls an icon button "GtkImage". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
@@ -234,6 +236,7 @@ dossier_timeline_pane_new (DossierStore  *store,
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (options), popover);
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (options), "view-more-symbolic");
     gtk_widget_set_tooltip_text (options, _("Colours and lanes"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (options), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colours and lanes"), -1);
     gtk_widget_add_css_class (options, "flat");
     gtk_box_append (GTK_BOX (bar), options);
   }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-actor.h"
 #include "dossier-deletion.h"
 #include "dossier-evidence.h"
@@ -624,6 +625,8 @@ _dossier_window_make_section_page (DossierWindow *self,
       g_signal_connect_object (page->list, "files-dropped", G_CALLBACK (on_files_dropped), self, 0);
     }
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltips[index] ? _(tooltips[index]) : _("New record"), -1);
   /* Delete deletes rows only where the focus is in the list, never a letter in an entry. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
@@ -688,6 +691,7 @@ static void
 on_incident_saved (DossierEditor *editor,
                    DossierRecord *record,
                    DossierWindow *self)
+  dossier_accessible_name_column_view (view, _(section->title));
 {
   if (self->timeline_pane != NULL)
     dossier_timeline_view_refresh (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)));

@@ -12,6 +12,7 @@
 #include "dossier-incident-editor.h"
 #include "dossier-person-editor.h"
 #include "dossier-testimony-editor.h"
+#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-bar-chart.h"
 #include "dossier-export-window.h"
@@ -942,6 +943,8 @@ dossier_window_show_section (DossierWindow *self,
   section = find_section (name);
   g_return_if_fail (section != NULL);
   gtk_list_box_select_row (self->sidebar,
+  /* Sections, editors, panes and their popovers are built: Orca hears their buttons once. */
+  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
                            gtk_list_box_get_row_at_index (self->sidebar, section - sections));
 }
 
