@@ -68,6 +68,12 @@ struct _DossierExportWindow
   GtkLabel           *preview_label;
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
+  GtkLabel           *progress_label;
+  GtkStack           *stack;
+  AdwStatusPage      *done_page;
+  GtkWidget          *print_button;
+  GtkWidget          *open_button;
+  GtkWidget          *export_button;
   GtkWidget          *section_rows[DOSSIER_ANNEX_N_SECTIONS];
   GtkCheckButton     *section_checks[DOSSIER_ANNEX_N_SECTIONS];
 
@@ -388,13 +394,21 @@ on_tick (gpointer data)
 }
 
 static void
-show_error (DossierExportWindow *self,
-            const char          *message)
+show_error_titled (DossierExportWindow *self,
+                   const char          *title,
+                   const char          *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The export failed"), message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), title, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (DossierExportWindow *self,
+            const char          *message)
+{
+  show_error_titled (self, _("The export failed"), message);
 }
 
 static void
@@ -454,6 +468,147 @@ print_annex (DossierExportWindow *self,
     show_error (self, error->message);
 }
 
+/* The end of an export, said where it can be seen: what was written, where, and the ways
+ * to it. The dialog stays, rather than closing on a success that nobody saw. */
+static void
+show_done (DossierExportWindow *self,
+           guint                format)
+{
+  g_autofree char *name = g_filename_display_basename (self->exported);
+  g_autofree char *dir = g_path_get_dirname (self->exported);
+  g_autofree char *folder = g_filename_display_name (dir);
+  g_autofree char *description = NULL;
+  gboolean is_folder = g_file_test (self->exported, G_FILE_TEST_IS_DIR);
+
+  if (is_folder)
+    /* Translators: the first %s is a new folder's name, the second where it is */
+    description = g_strdup_printf (_("The new folder “%s” is in %s."), name, folder);
+  else
+    /* Translators: the first %s is a file name, the second the folder it is in */
+    description = g_strdup_printf (_("The file “%s” is in %s."), name, folder);
+  adw_status_page_set_title (self->done_page, format == FORMAT_PDF ? _("Annex Exported") : _("Export Complete"));
+  adw_status_page_set_description (self->done_page, description);
+  gtk_widget_set_visible (self->print_button, FALSE);
+  gtk_widget_set_visible (self->export_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  gtk_widget_grab_focus (self->open_button);
+}
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(DossierExportWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && !self->closed)
+    show_error_titled (self, g_file_test (self->exported, G_FILE_TEST_IS_DIR) ? _("The Folder Could Not Be Opened")
+                                                                               : _("The File Could Not Be Opened"),
+                       error->message);
+}
+
+static void
+on_folder_launched (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(DossierExportWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && !self->closed)
+    show_error_titled (self, _("The Folder Could Not Be Opened"), error->message);
+}
+
+/* Opens @uri with the application the desktop chooses for it. */
+static void
+launch (DossierExportWindow *self,
+        const char          *uri,
+        GAsyncReadyCallback  done)
+{
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, done, g_object_ref (self));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->exported == NULL)
+    return;
+  uri = g_filename_to_uri (self->exported, NULL, NULL);
+  if (uri != NULL)
+    launch (self, uri, on_launched);
+}
+
+/* The folder the export went to, opened as any folder is. */
+static void
+open_folder (DossierExportWindow *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->exported);
+  g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+
+  if (uri != NULL)
+    launch (self, uri, on_folder_launched);
+}
+
+static void
+on_shown_in_folder (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(DossierExportWindow) self = data;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+
+  /* No file manager answers on the bus. */
+  if (reply == NULL && self->exported != NULL && !self->closed)
+    open_folder (self);
+}
+
+/* The file manager's own way of showing a file among its neighbours, selected
+ * (org.freedesktop.FileManager1, which Files, Dolphin, Nemo and Caja answer). */
+static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autofree char *uri = NULL;
+  const char *items[2] = { NULL, NULL };
+
+  if (self->exported == NULL || (uri = g_filename_to_uri (self->exported, NULL, NULL)) == NULL)
+    return;
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    {
+      open_folder (self);
+      return;
+    }
+  items[0] = uri;
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1", "org.freedesktop.FileManager1",
+                          "ShowItems", g_variant_new ("(^ass)", items, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                          on_shown_in_folder, g_object_ref (self));
+}
+
+/* Back to the choices, for another export from the same dialog. */
+static void
+again_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  DossierExportWindow *self = DOSSIER_EXPORT_WINDOW (widget);
+
+  gtk_widget_set_visible (self->print_button, TRUE);
+  gtk_widget_set_visible (self->export_button, gtk_widget_get_visible (GTK_WIDGET (self->format_row)));
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
 static void
 on_job_done (GObject      *source,
              GAsyncResult *result,
@@ -497,20 +652,8 @@ on_job_done (GObject      *source,
     }
   g_free (self->exported);
   self->exported = g_strdup (out);
+  show_done (self, job->format);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, out);
-  {
-    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-    GtkWidget *overlay = parent ? gtk_widget_get_first_child (GTK_WIDGET (parent)) : NULL;
-    g_autofree char *name = g_filename_display_basename (out);
-    /* Translators: %s is a file or folder name */
-    g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
-
-    while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
-      overlay = gtk_widget_get_first_child (overlay);
-    if (overlay != NULL)
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  }
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* Figures are drawn this many pixels wide, for the width of an annex's page: their words,
@@ -636,7 +779,7 @@ dossier_export_window_start (DossierExportWindow *self,
   self->job = job;
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, print ? _("Preparing the pages…") : _("Exporting…"));
+  gtk_label_set_text (self->progress_label, print ? _("Preparing the pages…") : _("Exporting…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   self->tick = g_timeout_add (100, on_tick, self);
   update_preview (self);
@@ -806,11 +949,20 @@ dossier_export_window_class_init (DossierExportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, preview_label);
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, done_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierExportWindow, export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
 
   gtk_widget_class_install_action (widget_class, "export.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "export.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "export.show-in-folder", NULL, show_in_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.again", NULL, again_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);
 }
@@ -819,6 +971,7 @@ static void
 dossier_export_window_init (DossierExportWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   for (guint i = 0; i < DOSSIER_ANNEX_N_SECTIONS; i++)
     {
@@ -899,6 +1052,25 @@ dossier_export_window_new (GtkWindow                  *parent,
   return GTK_WIDGET (self);
 }
 
+/**
+ * dossier_export_window_set_for_printing:
+ * @self: a #DossierExportWindow
+ *
+ * Makes the dialog one that prints the annex (the main menu's Print…): the same choices of
+ * profile, language and sections, and Print as its main button.
+ */
+void
+dossier_export_window_set_for_printing (DossierExportWindow *self)
+{
+  g_return_if_fail (DOSSIER_IS_EXPORT_WINDOW (self));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Print the Annex"));
+  adw_combo_row_set_selected (self->format_row, FORMAT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
+  gtk_widget_set_visible (self->export_button, FALSE);
+  gtk_widget_add_css_class (self->print_button, "suggested-action");
+}
+
 /* For tests. */
 const char *
 dossier_export_window_get_preview (DossierExportWindow *self)
@@ -931,4 +1103,3 @@ dossier_export_window_set_print_to (DossierExportWindow *self,
   g_free (self->print_to);
   self->print_to = g_strdup (path);
 }
-  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));

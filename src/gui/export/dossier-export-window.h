@@ -26,6 +26,7 @@ GtkWidget  *dossier_export_window_new          (GtkWindow                  *pare
 void        dossier_export_window_start        (DossierExportWindow *self,
                                                 const char          *path,
                                                 gboolean             print);
+void        dossier_export_window_set_for_printing (DossierExportWindow *self);
 const char *dossier_export_window_get_preview  (DossierExportWindow *self);
 void        dossier_export_window_set_print_to (DossierExportWindow *self,
                                                 const char          *path);
