@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -22,6 +23,7 @@
 #include "dossier-map-pane.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
+#include "dossier-test-input.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
@@ -320,6 +322,253 @@ test_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first mapped button under @widget showing the icon @icon. */
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first label under @widget whose text is @text, shown or not. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget under @widget whose tooltip is @tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_middle (GtkWidget *widget)
+{
+  dossier_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, 1);
+}
+
+/* A latitude or longitude as the editor shows it, with a point or a decimal comma. */
+static double
+shown_degrees (GtkWidget *field)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  g_strdelimit (text, ",", '.');
+  return g_ascii_strtod (text, NULL);
+}
+
+/* Under load, GTK handles a click's or a key's events a frame or more after they come:
+ * runs the main loop until @cond holds, for 5 s at most. */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 until_ = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND; \
+    while (!(cond) && g_get_monotonic_time () < until_) \
+      g_main_context_iteration (NULL, FALSE); \
+  } G_STMT_END
+
+/* Waits until the map waits for a click, or no longer does. */
+static void
+wait_picking (DossierMapPane *pane,
+              gboolean        picking)
+{
+  WAIT_UNTIL (dossier_map_pane_is_picking (pane) == picking);
+  g_assert_cmpint (dossier_map_pane_is_picking (pane), ==, picking);
+}
+
+/* The pane's hint while placing: shown, and clear of the map's buttons. */
+static gboolean
+hint_shown (DossierMapPane *pane)
+{
+  GtkWidget *hint = find_label (GTK_WIDGET (pane), _("Click where the incident took place"));
+  GtkWidget *controls = find_tooltip (GTK_WIDGET (pane), _("Zoom to all the incidents shown"));
+  graphene_rect_t a, b;
+
+  g_assert_nonnull (hint);
+  g_assert_nonnull (controls);
+  if (!gtk_widget_get_mapped (hint))
+    return FALSE;
+  controls = gtk_widget_get_parent (controls);
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (hint), GTK_WIDGET (pane), &a));
+  g_assert_true (gtk_widget_compute_bounds (controls, GTK_WIDGET (pane), &b));
+  g_assert_false (graphene_rect_intersection (&a, &b, NULL));
+  return TRUE;
+}
+
+/* The incident selected in the editor, as the dossier has it now. */
+static DossierIncident *
+reload (DossierStore *store,
+        const char   *code)
+{
+  g_autoptr(GError) error = NULL;
+  DossierIncident *incident = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, code, &error);
+
+  g_assert_no_error (error);
+  return incident;
+}
+
+/* Issue 13, point 1: a person presses the pin and clicks on the map: the incident is
+ * there, the editor shows where, and the coordinates field takes the focus when clicked. */
+static void
+test_place_by_click (void)
+{
+  DossierWindow *window = dossier_test_open_demo ("place-click.dossier", "incidents");
+  DossierStore *store = dossier_window_get_store (window);
+  DossierMapPane *pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
+  ShumateMap *map = dossier_map_pane_get_map (pane);
+  DossierEditor *editor = DOSSIER_EDITOR (dossier_window_get_editor (window, "incidents"));
+  GtkWidget *pin, *coordinates;
+  g_autoptr(DossierIncident) before = NULL;
+  g_autoptr(DossierIncident) after = NULL;
+  double x, y, lat, lon, lat2, lon2;
+
+  g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")), "INC-0003"));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  before = reload (store, "INC-0003");
+  pin = find_icon_button (GTK_WIDGET (editor), "mark-location-symbolic");
+  g_assert_nonnull (pin);
+  /* Scrolled into view, as a person scrolls to it. */
+  gtk_widget_grab_focus (pin);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+
+  click_middle (pin);
+  wait_picking (pane, TRUE);
+  g_assert_true (hint_shown (pane));
+  dossier_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE") ? "place-hint-fr.png" : "place-hint-en.png");
+
+  /* A third of the way across the map, halfway down: clear of the buttons and the legend. */
+  x = gtk_widget_get_width (GTK_WIDGET (map)) * 0.62;
+  y = gtk_widget_get_height (GTK_WIDGET (map)) * 0.45;
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x, y, &lat, &lon);
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x + 3, y + 3, &lat2, &lon2);
+  g_assert_cmpfloat (fabs (lat - before->latitude) + fabs (lon - before->longitude), >, 1);
+  dossier_test_click (GTK_WIDGET (map), x, y, 1);
+  wait_picking (pane, FALSE);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (hint_shown (pane));
+  after = reload (store, "INC-0003");
+  /* Within the three pixels a hand may slip. */
+  g_assert_cmpfloat (fabs (after->latitude - lat), <=, fabs (lat2 - lat) + 1e-6);
+  g_assert_cmpfloat (fabs (after->longitude - lon), <=, fabs (lon2 - lon) + 1e-6);
+  /* The editor shows where it now is. */
+  g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "latitude")), after->latitude, 0.01);
+  g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "longitude")), after->longitude, 0.01);
+
+  /* The coordinates field takes the focus and the typing. */
+  coordinates = dossier_editor_get_field_widget (editor, "coordinates");
+  gtk_widget_grab_focus (pin);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  dossier_test_click (coordinates, 40, gtk_widget_get_height (coordinates) / 2.0, 1);
+  WAIT_UNTIL (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), coordinates));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), coordinates));
+  dossier_test_type_text (coordinates, "14.33");
+  WAIT_UNTIL (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (coordinates)), "14.33"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (coordinates)), ==, "14.33");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Issue 13, point 1: Escape (the focus still on the pin), the pin pressed again, the
+ * hint's Cancel button and another section each stop the wait and take the hint away; a
+ * click then places nothing. */
+static void
+test_place_cancel (void)
+{
+  DossierWindow *window = dossier_test_open_demo ("place-cancel.dossier", "incidents");
+  DossierStore *store = dossier_window_get_store (window);
+  DossierMapPane *pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
+  ShumateMap *map = dossier_map_pane_get_map (pane);
+  GtkWidget *editor = dossier_window_get_editor (window, "incidents");
+  GtkWidget *pin, *cancel;
+  g_autoptr(DossierIncident) before = NULL;
+  g_autoptr(DossierIncident) after = NULL;
+
+  g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")), "INC-0003"));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  before = reload (store, "INC-0003");
+  pin = find_icon_button (editor, "mark-location-symbolic");
+  g_assert_nonnull (pin);
+  gtk_widget_grab_focus (pin);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* Escape, with the focus where the pin left it. */
+  click_middle (pin);
+  wait_picking (pane, TRUE);
+  g_assert_true (hint_shown (pane));
+  dossier_test_press_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  wait_picking (pane, FALSE);
+  g_assert_false (hint_shown (pane));
+
+  /* The pin, twice. */
+  click_middle (pin);
+  wait_picking (pane, TRUE);
+  g_assert_true (hint_shown (pane));
+  click_middle (pin);
+  wait_picking (pane, FALSE);
+  g_assert_false (hint_shown (pane));
+
+  /* The hint's own button. */
+  click_middle (pin);
+  wait_picking (pane, TRUE);
+  g_assert_true (hint_shown (pane));
+  cancel = dossier_test_find_button (GTK_WIDGET (pane), _("_Cancel"));
+  g_assert_nonnull (cancel);
+  click_middle (cancel);
+  wait_picking (pane, FALSE);
+  g_assert_false (hint_shown (pane));
+
+  /* Nothing waits for the click any more. */
+  dossier_test_click (GTK_WIDGET (map), gtk_widget_get_width (GTK_WIDGET (map)) * 0.62,
+                      gtk_widget_get_height (GTK_WIDGET (map)) * 0.45, 1);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  after = reload (store, "INC-0003");
+  g_assert_cmpfloat (after->latitude, ==, before->latitude);
+  g_assert_cmpfloat (after->longitude, ==, before->longitude);
+
+  /* Another section. */
+  click_middle (pin);
+  wait_picking (pane, TRUE);
+  g_assert_true (hint_shown (pane));
+  dossier_window_show_section (window, "people");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (dossier_map_pane_is_picking (pane));
+  g_assert_false (hint_shown (pane));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue 12, point 2: a figure is its owner's alone, whatever the umask, even over a file
  * that was readable by all, and a temporary left by a crash does not stand in the way. */
 static void
@@ -356,6 +605,8 @@ main (int   argc,
 
   g_test_add_func ("/map/demo", test_map);
   g_test_add_func ("/trust/02-figure-file-modes", test_figure_file_modes);
+  g_test_add_func ("/craft/01-place-by-click", test_place_by_click);
+  g_test_add_func ("/craft/01-place-cancel", test_place_cancel);
 
   return g_test_run ();
 }

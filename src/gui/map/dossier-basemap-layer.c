@@ -6,8 +6,12 @@
  * licences), so that the map works with no network at all. The shapes are projected once,
  * when loaded. On screen they are drawn into square tiles kept as textures, so that a
  * frame mostly places images; a figure for export draws them as lines.
- * Place names appear by rank as the map zooms in (regional capitals first), and a name is
- * left out rather than drawn over another.
+ * Names are not drawn with the land: DossierLabelLayer asks for them over the incidents, so
+ * that a cluster never hides a town's name. They appear by rank as the map zooms in (Bamako
+ * and the regions' chefs-lieux first, then the regions' names, the cercles' towns, the other
+ * places and the countries); each tries a few spots around its dot, and a name that finds
+ * no free spot is left out rather than drawn over another name or the dot of a place as
+ * important.
  */
 #include "config.h"
 
@@ -17,8 +21,10 @@
 
 #include "dossier-basemap-layer.h"
 #include "dossier-geo.h"
+#include "dossier-vocab.h"
 
 #define GEO_PREFIX "/org/dossier/Dossier/geo/"
+#define VOCAB_PREFIX "/org/dossier/Dossier/core/vocab/"
 
 typedef enum {
   SHAPE_COUNTRY,
@@ -32,11 +38,26 @@ typedef struct {
   ShapeKind  kind;
   GArray    *rings;    /* of GArray of double x, y pairs (projected, 0..1) */
   double     bbox[4];  /* min x, min y, max x, max y */
-  char      *label;    /* countries: their name */
+  char      *label;    /* countries and regions: their name */
   double     label_x;
   double     label_y;
   double     label_width;  /* of the part named */
+  double     label_room;   /* from the name's point to the nearest edge */
 } Shape;
+
+/* Where a name may go: the view's pixels it covers. */
+typedef struct {
+  PangoLayout     *layout;
+  const GdkRGBA   *ink;
+  graphene_rect_t  box;
+} Placed;
+
+/* A place's dot, which names of places as important or less keep clear of. */
+typedef struct {
+  graphene_rect_t  box;
+  int              rank;
+  gboolean         unnamed;   /* covered by a more important name: it gets none */
+} Dot;
 
 typedef struct {
   char   *name;
@@ -44,6 +65,7 @@ typedef struct {
   double  y;
   int     rank;        /* 1: capitals, 2: towns, 3: the rest */
   gint64  population;
+  int     order;       /* within rank 1: Bamako, then the regions' chefs-lieux, oldest first */
 } Place;
 
 /* A square of the basemap at one zoom level, drawn once. */
@@ -68,6 +90,7 @@ struct _DossierBasemapLayer
   GPtrArray    *shapes;   /* Shape */
   GArray       *places;   /* Place, by rank then population */
   guint         n_labels; /* drawn in the last frame */
+  GArray       *labels;   /* DossierMapLabel: those of the last frame */
   GHashTable   *layouts;  /* name → PangoLayout */
 };
 
@@ -198,12 +221,113 @@ dossier_basemap_point_feature (JsonArray   *features,
   return TRUE;
 }
 
+/* How far (x, y) lies inside @ring: the distance to its nearest edge, negative outside. */
+static double
+depth_in_ring (GArray *ring,
+               double  x,
+               double  y)
+{
+  const double *p = (const double *) ring->data;
+  guint n = ring->len / 2;
+  gboolean inside = FALSE;
+  double nearest = G_MAXDOUBLE;
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    {
+      double ax = p[2 * j], ay = p[2 * j + 1], bx = p[2 * i], by = p[2 * i + 1];
+      double dx = bx - ax, dy = by - ay, t, ex, ey;
+
+      if ((by > y) != (ay > y) && x < ax + (y - ay) * dx / (by - ay))
+        inside = !inside;
+      t = dx == 0 && dy == 0 ? 0 : CLAMP (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy), 0, 1);
+      ex = ax + t * dx - x;
+      ey = ay + t * dy - y;
+      nearest = MIN (nearest, ex * ex + ey * ey);
+    }
+  return (inside ? 1 : -1) * sqrt (nearest);
+}
+
+/* The point of @ring farthest from its edges, where a name has the most room: a region's
+ * middle is not its box's middle (Mopti's box's middle is in Ségou). Searched on a grid,
+ * then on finer grids around the best point so far. */
+static void
+interior_point (GArray *ring,
+                double *x,
+                double *y)
+{
+  const double *p = (const double *) ring->data;
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double best = -G_MAXDOUBLE, step_x, step_y;
+
+  for (guint k = 0; k + 1 < ring->len; k += 2)
+    {
+      box[0] = MIN (box[0], p[k]);
+      box[1] = MIN (box[1], p[k + 1]);
+      box[2] = MAX (box[2], p[k]);
+      box[3] = MAX (box[3], p[k + 1]);
+    }
+  *x = (box[0] + box[2]) / 2;
+  *y = (box[1] + box[3]) / 2;
+  if (ring->len < 6)
+    return;
+  step_x = (box[2] - box[0]) / 24;
+  step_y = (box[3] - box[1]) / 24;
+  for (int pass = 0; pass < 3; pass++)
+    {
+      double cx = *x, cy = *y;
+
+      for (int i = -12; i <= 12; i++)
+        for (int j = -12; j <= 12; j++)
+          {
+            double px = cx + i * step_x, py = cy + j * step_y;
+            double depth = depth_in_ring (ring, px, py);
+
+            if (depth > best)
+              {
+                best = depth;
+                *x = px;
+                *y = py;
+              }
+          }
+      step_x /= 8;
+      step_y /= 8;
+    }
+}
+
+/* The regions' names in the interface's language, by their code: from the vocabulary the
+ * program ships (a dossier's own copy may lag behind the basemap). */
+static GHashTable *
+region_names (const char *lang)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (VOCAB_PREFIX "admin1.json", 0, NULL);
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (bytes == NULL)
+    return names;
+  terms = dossier_vocab_parse (bytes, "admin1", &error);
+  if (terms == NULL)
+    {
+      g_warning ("The regions' names could not be read: %s", error->message);
+      return names;
+    }
+  for (guint i = 0; i < terms->len; i++)
+    {
+      DossierVocabTerm *term = terms->pdata[i];
+
+      g_hash_table_insert (names, g_strdup (term->code), g_strdup (dossier_vocab_term_get_label (term, lang)));
+    }
+  return names;
+}
+
 static void
 load_shapes (DossierBasemapLayer *self,
              const char          *file,
              ShapeKind            kind)
 {
   g_autoptr(JsonArray) features = dossier_basemap_load_features (file);
+  g_autoptr(GHashTable) regions = kind == SHAPE_REGION ? region_names (self->lang) : NULL;
 
   for (guint i = 0; features && i < json_array_get_length (features); i++)
     {
@@ -237,8 +361,16 @@ load_shapes (DossierBasemapLayer *self,
                 shape->kind = SHAPE_MALI;
               shape->label = g_strdup (name);
             }
+          if (kind == SHAPE_REGION)
+            {
+              const char *name = g_hash_table_lookup (regions, json_object_get_string_member_with_default (properties, "admin1", ""));
+
+              /* Set apart from the towns that share their names, as maps do: in capitals. */
+              shape->label = name ? g_utf8_strup (name, -1) : NULL;
+            }
         }
-      /* A name goes at the middle of the largest part (Spain's is not in the Canaries). */
+      /* A name goes in the largest part (Spain's is not in the Canaries), where it has the
+       * most room. */
       {
         double largest = -1;
 
@@ -260,6 +392,11 @@ load_shapes (DossierBasemapLayer *self,
                 shape->label_x = (b[0] + b[2]) / 2;
                 shape->label_y = (b[1] + b[3]) / 2;
                 shape->label_width = b[2] - b[0];
+                if (shape->label != NULL)
+                  {
+                    interior_point (ring, &shape->label_x, &shape->label_y);
+                    shape->label_room = depth_in_ring (ring, shape->label_x, shape->label_y);
+                  }
               }
           }
       }
@@ -278,13 +415,38 @@ compare_places (gconstpointer a,
 
   if (p->rank != q->rank)
     return p->rank - q->rank;
+  if (p->order != q->order)
+    return p->order - q->order;
   return (q->population > p->population) - (q->population < p->population);
+}
+
+/* The chefs-lieux in the order of the regions' vocabulary (the regions of before 2016
+ * first, then Taoudénit and Ménaka, then those of 2023), after the capital: where two are
+ * too close for both names, the older region's keeps it. */
+static GHashTable *
+chef_lieu_order (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (VOCAB_PREFIX "admin1.json", 0, NULL);
+  g_autoptr(GPtrArray) terms = bytes ? dossier_vocab_parse (bytes, "admin1", NULL) : NULL;
+  GHashTable *order = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The capital is the chef-lieu of no region: its district is named after it. */
+  g_hash_table_insert (order, g_strdup ("bamako"), GINT_TO_POINTER (1));
+  for (guint i = 0; terms && i < terms->len; i++)
+    {
+      DossierVocabTerm *term = terms->pdata[i];
+
+      if (!g_hash_table_contains (order, term->code))
+        g_hash_table_insert (order, g_strdup (term->code), GINT_TO_POINTER (i + 2));
+    }
+  return order;
 }
 
 static void
 load_places (DossierBasemapLayer *self)
 {
   g_autoptr(JsonArray) features = dossier_basemap_load_features ("places.geojson");
+  g_autoptr(GHashTable) order = chef_lieu_order ();
 
   for (guint i = 0; features && i < json_array_get_length (features); i++)
     {
@@ -297,6 +459,12 @@ load_places (DossierBasemapLayer *self)
       place.name = g_strdup (json_object_get_string_member_with_default (properties, "name", ""));
       place.rank = json_object_get_int_member_with_default (properties, "rank", 3);
       place.population = json_object_get_int_member_with_default (properties, "population", 0);
+      if (place.rank == 1)
+        {
+          int known = GPOINTER_TO_INT (g_hash_table_lookup (order, json_object_get_string_member_with_default (properties, "name_ascii", "")));
+
+          place.order = known > 0 ? known : G_MAXINT;
+        }
       dossier_geo_project (latitude, longitude, &place.x, &place.y);
       g_array_append_val (self->places, place);
     }
@@ -366,9 +534,10 @@ trace (cairo_t      *cr,
 static PangoLayout *
 layout_for (DossierBasemapLayer *self,
             const char          *text,
-            gboolean             country)
+            DossierMapLabelKind  kind,
+            int                  rank)
 {
-  g_autofree char *key = g_strconcat (country ? "C" : "P", text, NULL);
+  g_autofree char *key = g_strdup_printf ("%d%d%s", kind, rank, text);
   PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
 
   if (layout == NULL)
@@ -376,11 +545,24 @@ layout_for (DossierBasemapLayer *self,
       PangoAttrList *attrs = pango_attr_list_new ();
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-      pango_attr_list_insert (attrs, pango_attr_scale_new (country ? 0.95 : 0.8));
-      if (country)
+      switch (kind)
         {
+        case DOSSIER_MAP_LABEL_COUNTRY:
+          pango_attr_list_insert (attrs, pango_attr_scale_new (0.95));
           pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
           pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (2 * PANGO_SCALE));
+          break;
+        case DOSSIER_MAP_LABEL_REGION:
+          pango_attr_list_insert (attrs, pango_attr_scale_new (0.72));
+          pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
+          break;
+        case DOSSIER_MAP_LABEL_PLACE:
+        default:
+          /* The chefs-lieux a little larger and bolder than the other towns. */
+          pango_attr_list_insert (attrs, pango_attr_scale_new (rank == 1 ? 0.85 : 0.8));
+          if (rank == 1)
+            pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
+          break;
         }
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
@@ -397,6 +579,18 @@ overlaps (GArray              *taken,
     if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), rect, NULL))
       return TRUE;
   return FALSE;
+}
+
+static int
+place_min_zoom (const Place *place)
+{
+  return place->rank == 1 ? 4 : place->rank == 2 ? 6 : 8;
+}
+
+static double
+place_radius (const Place *place)
+{
+  return place->rank == 1 ? 3 : 2;
 }
 
 /* The land, borders, water and place dots of the area @view (projected), drawn at @scale
@@ -461,86 +655,318 @@ draw_shapes (DossierBasemapLayer *self,
           }
       }
 
-  /* Places: a dot each, by rank as the map zooms in. */
+  /* Places: a dot each, by rank as the map zooms in, at whole levels as their names. */
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   for (guint i = 0; i < self->places->len; i++)
     {
       Place *place = &g_array_index (self->places, Place, i);
-      int min_zoom = place->rank == 1 ? 4 : place->rank == 2 ? 6 : 8;
 
-      if (zoom < min_zoom || place->x < view[0] || place->x > view[2] || place->y < view[1] || place->y > view[3])
+      if (round (zoom) < place_min_zoom (place) || place->x < view[0] || place->x > view[2] || place->y < view[1] || place->y > view[3])
         continue;
       cairo_new_sub_path (cr);
-      cairo_arc (cr, place->x * scale + dx, place->y * scale + dy, place->rank == 1 ? 3 : 2, 0, 2 * G_PI);
+      cairo_arc (cr, place->x * scale + dx, place->y * scale + dy, place_radius (place), 0, 2 * G_PI);
     }
   cairo_fill (cr);
 }
 
-/* The names of places and countries, most important first, never over one another. */
+/* A name's box, with the room its halo takes. */
 static void
-append_labels (DossierBasemapLayer *self,
-               GtkSnapshot         *snapshot,
-               double               zoom,
-               double               scale,
-               double               dx,
-               double               dy,
-               int                  width,
-               int                  height)
+label_box (graphene_rect_t *box,
+           double           x,
+           double           y,
+           int              w,
+           int              h)
 {
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  GdkRGBA ink = { 0.25, 0.25, 0.25, 1 }, country_ink = { 0.45, 0.42, 0.38, 1 };
+  graphene_rect_init (box, x - 1, y, w + 2, h);
+}
 
-  self->n_labels = 0;
+/* Whether a name may go in @box: within the view, over no other name, and over no dot of
+ * a place as important as @rank (with @only_before, only over no dot of a place that
+ * comes before @own_dot's), nor a dot whose place lost its name. */
+static gboolean
+box_free (const graphene_rect_t *box,
+          GArray                *taken,
+          GArray                *dots,
+          const Dot             *own_dot,
+          int                    rank,
+          gboolean               only_before,
+          int                    width,
+          int                    height)
+{
+  if (box->origin.x < 0 || box->origin.y < 0 || box->origin.x + box->size.width > width ||
+      box->origin.y + box->size.height > height || overlaps (taken, box))
+    return FALSE;
+  for (guint i = 0; dots && i < dots->len; i++)
+    {
+      const Dot *dot = &g_array_index (dots, Dot, i);
+      gboolean matters = only_before ? dot < own_dot : dot->rank <= rank;
+
+      if (dot != own_dot && (matters || dot->unnamed) && graphene_rect_intersection (&dot->box, box, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first of @n boxes that covers no name, no dot of a place as important, and nothing
+ * to @avoid; failing that, the first that covers something to @avoid (drawn over an
+ * incident, with its halo). Failing both, for a place, the same over the dots only of the
+ * places that come after it, which then lose their names (*@hides set): at a small scale,
+ * Bamako's name matters more than Koulikoro's dot beside it. */
+static const graphene_rect_t *
+choose_box (const graphene_rect_t *boxes,
+            guint                  n,
+            GArray                *taken,
+            GArray                *dots,
+            const Dot             *own_dot,
+            int                    rank,
+            GArray                *avoid,
+            int                    width,
+            int                    height,
+            gboolean              *hides)
+{
+  *hides = FALSE;
+  for (int pass = 0; pass < (own_dot != NULL ? 4 : 2); pass++)
+    for (guint i = 0; i < n; i++)
+      if (box_free (&boxes[i], taken, dots, own_dot, rank, pass >= 2, width, height) &&
+          (pass % 2 == 1 || avoid == NULL || !overlaps (avoid, &boxes[i])))
+        {
+          *hides = pass >= 2;
+          return &boxes[i];
+        }
+  return NULL;
+}
+
+static void
+place_label (DossierBasemapLayer   *self,
+             GArray                *placed,
+             GArray                *taken,
+             PangoLayout           *layout,
+             const GdkRGBA         *ink,
+             const graphene_rect_t *box,
+             DossierMapLabelKind    kind)
+{
+  Placed p = { layout, ink, *box };
+  DossierMapLabel label = { pango_layout_get_text (layout), kind, *box };
+
+  g_array_append_val (placed, p);
+  g_array_append_val (taken, *box);
+  g_array_append_val (self->labels, label);
+}
+
+/* Names of places, from the most important down, each at the first free spot around its
+ * dot: right, then above or below on the right, then left, then above or below. */
+static void
+place_town_names (DossierBasemapLayer *self,
+                  GArray              *placed,
+                  GArray              *taken,
+                  GArray              *dots,
+                  GArray              *avoid,
+                  int                  rank,
+                  double               level,
+                  double               scale,
+                  double               dx,
+                  double               dy,
+                  int                  width,
+                  int                  height)
+{
+  static const GdkRGBA ink = { 0.2, 0.2, 0.2, 1 };
+  guint d = 0;
+
   for (guint i = 0; i < self->places->len; i++)
     {
       Place *place = &g_array_index (self->places, Place, i);
-      double x = place->x * scale + dx, y = place->y * scale + dy;
-      int min_zoom = place->rank == 1 ? 4 : place->rank == 2 ? 6 : 8;
+      double x = place->x * scale + dx, y = place->y * scale + dy, gap;
+      const graphene_rect_t *chosen;
+      gboolean hides;
+      Dot *own_dot;
+      graphene_rect_t boxes[8];
       PangoLayout *layout;
-      graphene_rect_t rect;
       int w, h;
 
-      if (zoom < min_zoom || x < -50 || y < -20 || x > width + 50 || y > height + 20 || *place->name == '\0')
+      if (level < place_min_zoom (place) || x < -8 || y < -8 || x > width + 8 || y > height + 8)
         continue;
-      layout = layout_for (self, place->name, FALSE);
+      /* dots[] holds the dots in the order of places[]. */
+      own_dot = &g_array_index (dots, Dot, d++);
+      if (place->rank != rank || *place->name == '\0' || own_dot->unnamed)
+        continue;
+      layout = layout_for (self, place->name, DOSSIER_MAP_LABEL_PLACE, place->rank);
       pango_layout_get_pixel_size (layout, &w, &h);
-      graphene_rect_init (&rect, x + 4, y - h / 2.0, w, h);
-      if (overlaps (taken, &rect))
+      gap = place_radius (place) + 2;
+      label_box (&boxes[0], x + gap, y - h / 2.0, w, h);
+      label_box (&boxes[1], x + gap - 2, y - h + 2, w, h);
+      label_box (&boxes[2], x + gap - 2, y - 2, w, h);
+      label_box (&boxes[3], x - gap - w, y - h / 2.0, w, h);
+      label_box (&boxes[4], x - gap - w + 2, y - h + 2, w, h);
+      label_box (&boxes[5], x - gap - w + 2, y - 2, w, h);
+      label_box (&boxes[6], x - w / 2.0, y - gap - h + 2, w, h);
+      label_box (&boxes[7], x - w / 2.0, y + gap - 2, w, h);
+      chosen = choose_box (boxes, G_N_ELEMENTS (boxes), taken, dots, own_dot, place->rank, avoid, width, height, &hides);
+      if (chosen == NULL)
         continue;
-      g_array_append_val (taken, rect);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &rect.origin);
-      gtk_snapshot_append_layout (snapshot, layout, &ink);
-      gtk_snapshot_restore (snapshot);
-      self->n_labels++;
-    }
-  /* Countries' names when they fit, under the places. */
-  if (zoom <= 7)
-    for (guint i = 0; i < self->shapes->len; i++)
-      {
-        Shape *shape = self->shapes->pdata[i];
-        double x, y;
-        PangoLayout *layout;
-        graphene_rect_t rect;
-        int w, h;
+      place_label (self, placed, taken, layout, &ink, chosen, DOSSIER_MAP_LABEL_PLACE);
+      for (guint k = 0; hides && k < dots->len; k++)
+        {
+          Dot *dot = &g_array_index (dots, Dot, k);
 
-        if ((shape->kind != SHAPE_COUNTRY && shape->kind != SHAPE_MALI) || shape->label == NULL || *shape->label == '\0')
-          continue;
-        x = shape->label_x * scale + dx;
-        y = shape->label_y * scale + dy;
-        layout = layout_for (self, shape->label, TRUE);
-        pango_layout_get_pixel_size (layout, &w, &h);
-        graphene_rect_init (&rect, x - w / 2.0, y - h / 2.0, w, h);
-        if (rect.origin.x < 0 || rect.origin.y < 0 || x + w / 2.0 > width || y + h / 2.0 > height ||
-            shape->label_width * scale < w || overlaps (taken, &rect))
-          continue;
-        g_array_append_val (taken, rect);
-        gtk_snapshot_save (snapshot);
-        gtk_snapshot_translate (snapshot, &rect.origin);
-        gtk_snapshot_append_layout (snapshot, layout, &country_ink);
-        gtk_snapshot_restore (snapshot);
-        self->n_labels++;
-      }
+          if (dot > own_dot && graphene_rect_intersection (&dot->box, chosen, NULL))
+            dot->unnamed = TRUE;
+        }
+    }
+}
+
+/* Names of areas (regions, countries), at the point with the most room, or a little above
+ * or below it; only where the name fits the area. */
+static void
+place_area_names (DossierBasemapLayer *self,
+                  GArray              *placed,
+                  GArray              *taken,
+                  GArray              *dots,
+                  GArray              *avoid,
+                  DossierMapLabelKind  kind,
+                  double               scale,
+                  double               dx,
+                  double               dy,
+                  int                  width,
+                  int                  height)
+{
+  static const GdkRGBA region_ink = { 0.45, 0.22, 0.45, 1 }, country_ink = { 0.45, 0.42, 0.38, 1 };
+
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      Shape *shape = self->shapes->pdata[i];
+      double x = shape->label_x * scale + dx, y = shape->label_y * scale + dy;
+      const graphene_rect_t *chosen;
+      graphene_rect_t boxes[3];
+      gboolean hides;
+      PangoLayout *layout;
+      int w, h;
+
+      if (shape->label == NULL || *shape->label == '\0' ||
+          (kind == DOSSIER_MAP_LABEL_REGION) != (shape->kind == SHAPE_REGION) ||
+          (kind == DOSSIER_MAP_LABEL_COUNTRY && shape->kind != SHAPE_COUNTRY && shape->kind != SHAPE_MALI) ||
+          x < 0 || y < 0 || x > width || y > height)
+        continue;
+      layout = layout_for (self, shape->label, kind, 0);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* A region's name stays within it, or nearly: its middle's room across, with a
+       * little more since a name is flat. */
+      if (shape->label_width * scale < w ||
+          (kind == DOSSIER_MAP_LABEL_REGION && w > 3.2 * shape->label_room * scale))
+        continue;
+      label_box (&boxes[0], x - w / 2.0, y - h / 2.0, w, h);
+      label_box (&boxes[1], x - w / 2.0, y - h * 1.5, w, h);
+      label_box (&boxes[2], x - w / 2.0, y + h * 0.5, w, h);
+      /* A region's name keeps clear of the chefs-lieux; a country's, of every dot. */
+      chosen = choose_box (boxes, G_N_ELEMENTS (boxes), taken, dots, NULL, kind == DOSSIER_MAP_LABEL_REGION ? 1 : 3,
+                           avoid, width, height, &hides);
+      if (chosen != NULL)
+        place_label (self, placed, taken, layout, kind == DOSSIER_MAP_LABEL_REGION ? &region_ink : &country_ink,
+                     chosen, kind);
+    }
+}
+
+/**
+ * dossier_basemap_layer_append_labels:
+ * @self: a #DossierBasemapLayer
+ * @snapshot: where to draw, over everything else of the map
+ * @view: what the map shows
+ * @covered: (nullable) (element-type graphene_rect_t): what names must not go under, such
+ *   as the buttons over the map
+ * @avoid: (nullable) (element-type graphene_rect_t): what names should rather not cover,
+ *   such as the incidents' marks; a name covers one only when it has no other free spot
+ *
+ * Draws the names of places, regions and countries, each with a light halo so that it
+ * stays readable over whatever is under it, none over another or over another's dot.
+ * dossier_basemap_layer_get_labels() then tells what was drawn where.
+ */
+void
+dossier_basemap_layer_append_labels (DossierBasemapLayer  *self,
+                                     GtkSnapshot          *snapshot,
+                                     const DossierMapView *view,
+                                     GArray               *covered,
+                                     GArray               *avoid)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (Dot));
+  /* Names and dots follow the tiles' whole levels: a place has its name when it has its dot. */
+  double level = round (view->zoom), scale, dx, dy;
+  int width = view->width, height = view->height;
+  cairo_t *cr;
+
+  g_return_if_fail (DOSSIER_IS_BASEMAP_LAYER (self));
+
+  g_array_set_size (self->labels, 0);
+  self->n_labels = 0;
+  if (width <= 0 || height <= 0)
+    return;
+  if (covered != NULL)
+    g_array_append_vals (taken, covered->data, covered->len);
+  dossier_map_view_transform (view, &scale, &dx, &dy);
+
+  /* The dots shown, in the order of places[]. */
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      Place *place = &g_array_index (self->places, Place, i);
+      double x = place->x * scale + dx, y = place->y * scale + dy, r = place_radius (place) + 1;
+      Dot dot = { .rank = place->rank };
+
+      if (level < place_min_zoom (place) || x < -8 || y < -8 || x > width + 8 || y > height + 8)
+        continue;
+      graphene_rect_init (&dot.box, x - r, y - r, 2 * r, 2 * r);
+      g_array_append_val (dots, dot);
+    }
+
+  place_town_names (self, placed, taken, dots, avoid, 1, level, scale, dx, dy, width, height);
+  /* The regions' names between whole Mali and the cercles' towns. */
+  if (level >= 4 && level <= 9)
+    place_area_names (self, placed, taken, dots, avoid, DOSSIER_MAP_LABEL_REGION, scale, dx, dy, width, height);
+  place_town_names (self, placed, taken, dots, avoid, 2, level, scale, dx, dy, width, height);
+  place_town_names (self, placed, taken, dots, avoid, 3, level, scale, dx, dy, width, height);
+  if (level <= 7)
+    place_area_names (self, placed, taken, dots, avoid, DOSSIER_MAP_LABEL_COUNTRY, scale, dx, dy, width, height);
+  self->n_labels = placed->len;
+  if (placed->len == 0)
+    return;
+
+  /* The halos first, as lines (kept as lines in SVG and PDF, where the names stay text),
+   * then the names. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 3);
+  cairo_set_source_rgba (cr, 1, 1, 0.98, 0.9);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+
+      cairo_move_to (cr, p->box.origin.x + 1, p->box.origin.y);
+      pango_cairo_layout_path (cr, p->layout);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (p->box.origin.x + 1, p->box.origin.y));
+      gtk_snapshot_append_layout (snapshot, p->layout, p->ink);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/**
+ * dossier_basemap_layer_get_labels:
+ * @self: a #DossierBasemapLayer
+ *
+ * Returns: (transfer none) (element-type DossierMapLabel): the names drawn by the last
+ *   dossier_basemap_layer_append_labels(), with their boxes in the view's pixels
+ */
+GArray *
+dossier_basemap_layer_get_labels (DossierBasemapLayer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_BASEMAP_LAYER (self), NULL);
+  return self->labels;
 }
 
 static guint64
@@ -696,8 +1122,9 @@ append_tiles (DossierBasemapLayer *self,
  * @snapshot: where to draw
  * @view: what to draw, whatever the layer's viewport shows
  *
- * Draws the basemap of @view as lines and text, for a figure: at the view's own zoom,
- * sharp at any size, and kept as vectors in SVG and PDF.
+ * Draws the basemap of @view as lines, for a figure: at the view's own zoom, sharp at any
+ * size, and kept as vectors in SVG and PDF. The names come over the incidents, from
+ * dossier_basemap_layer_append_labels().
  */
 void
 dossier_basemap_layer_append_view (DossierBasemapLayer  *self,
@@ -719,7 +1146,6 @@ dossier_basemap_layer_append_view (DossierBasemapLayer  *self,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
   draw_shapes (self, cr, view->zoom, scale, dx, dy, area);
   cairo_destroy (cr);
-  append_labels (self, snapshot, view->zoom, scale, dx, dy, view->width, view->height);
 }
 
 static void
@@ -741,8 +1167,6 @@ dossier_basemap_layer_snapshot (GtkWidget   *widget,
 
   dossier_map_view_transform (&view, &scale, &dx, &dy);
   append_tiles (self, snapshot, view.zoom, scale, dx, dy, view.width, view.height);
-  /* Names follow the tiles' level, so that a place has its name when it has its dot. */
-  append_labels (self, snapshot, round (view.zoom), scale, dx, dy, view.width, view.height);
 }
 
 static void
@@ -753,6 +1177,7 @@ dossier_basemap_layer_finalize (GObject *object)
   g_clear_pointer (&self->shapes, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_handle_id (&self->refill_id, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
@@ -774,6 +1199,7 @@ dossier_basemap_layer_init (DossierBasemapLayer *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (Place));
   g_array_set_clear_func (self->places, place_clear);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->labels = g_array_new (FALSE, FALSE, sizeof (DossierMapLabel));
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tile_free);
 }
 
@@ -821,7 +1247,8 @@ dossier_basemap_layer_get_n_places (DossierBasemapLayer *self)
   return self->places->len;
 }
 
-/* The names drawn in the last frame, after leaving out those that would overlap. */
+/* The names drawn by the last dossier_basemap_layer_append_labels(), after leaving out
+ * those that had no free spot. */
 guint
 dossier_basemap_layer_get_n_labels (DossierBasemapLayer *self)
 {

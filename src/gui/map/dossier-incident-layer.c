@@ -317,6 +317,14 @@ cluster_radius (const DossierGeoCluster *cluster)
   return MIN (9 + 3 * log2 (cluster->count), 30);
 }
 
+/* How large a cluster's mark is drawn, in pixels from its point: for the names that keep
+ * clear of it (DossierLabelLayer). */
+double
+dossier_incident_layer_cluster_radius (const DossierGeoCluster *cluster)
+{
+  return cluster_radius (cluster);
+}
+
 /* How far from its point an incident may be, by the precision of its location. */
 static double
 precision_metres (const char *precision)

@@ -56,6 +56,7 @@ void                  dossier_incident_layer_append_clusters (DossierIncidentLay
 
 char                 *dossier_incident_layer_describe      (DossierIncidentLayer    *self,
                                                             const DossierGeoCluster *cluster);
+double                dossier_incident_layer_cluster_radius (const DossierGeoCluster *cluster);
 void                  dossier_incident_layer_set_focus_point (DossierIncidentLayer *self,
                                                               double                x,
                                                               double                y);

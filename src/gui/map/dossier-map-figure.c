@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-basemap-layer.h"
+#include "dossier-label-layer.h"
 #include "dossier-map-figure.h"
 #include "dossier-vocab.h"
 
@@ -287,6 +288,12 @@ dossier_map_figure_render (DossierStore          *store,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, v.width, v.height));
   dossier_basemap_layer_append_view (basemap, snapshot, &v);
   dossier_incident_layer_append_clusters (incidents, snapshot, clusters, &v);
+  /* The names over the incidents, as on screen. */
+  {
+    g_autoptr(GArray) avoid = dossier_label_layer_cluster_boxes (clusters, &v);
+
+    dossier_basemap_layer_append_labels (basemap, snapshot, &v, NULL, avoid);
+  }
   gtk_snapshot_pop (snapshot);
   /* Translators: the credits of the offline basemap, shown on the map */
   credits = tr (catalog, N_("Basemap: Natural Earth · geoBoundaries and GeoNames (CC BY 4.0) · © OpenStreetMap contributors"));

@@ -22,6 +22,7 @@
 #include "dossier-incident.h"
 #include "dossier-evidence-layer.h"
 #include "dossier-figure.h"
+#include "dossier-label-layer.h"
 #include "dossier-map-figure.h"
 #include "dossier-map-pane.h"
 #include "dossier-mbtiles-source.h"
@@ -47,19 +48,34 @@ struct _DossierMapPane
   ShumateMapLayer      *mbtiles_layer;
   ShumateLicense       *license;
   DossierIncidentLayer *incidents;
+  DossierLabelLayer    *labels;      /* the basemap's names, over the incidents */
   GtkDropDown          *colour_by;
   GtkWidget            *legend;
-  GtkWidget            *legend_rows;      /* in a revealer, under the legend's own button */
-  GtkWidget            *legend_revealer;
+  GtkWidget            *legend_rows;      /* under the legend's own button, which hides them */
   GSettings            *settings;
   DossierStore         *store;
   char                 *lang;
   gint64                selected;
   gboolean              picking;     /* the next click places an incident */
+  gint64                picking_for; /* the incident selected then */
   gboolean              has_focus_point;   /* the keyboard's mark */
   double                focus_x;
   double                focus_y;
   GtkWidget            *pick_banner;
+  GtkEventController   *pick_keys;   /* on the window while picking: Escape from anywhere */
+  GtkWidget            *legend_toggle;
+  gboolean              legend_chosen;  /* opened or closed by the investigator */
+  gboolean              folding;
+  int                   bottom_height;  /* of the scale and credits, with their margin */
+  guint                 relayout_id;
+  gboolean              at_home;        /* Mali whole, not moved since */
+  gboolean              moving_home;
+  int                   home_width;     /* the size it was fitted to */
+  int                   home_height;
+  graphene_rect_t       home_legend;
+  gboolean              pressed;     /* a click began on the map and has not moved away */
+  double                press_x;
+  double                press_y;
 };
 
 enum {
@@ -84,7 +100,6 @@ draw_swatch (GtkDrawingArea *area,
 
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (cr, colour);
-  cairo_fill (cr);
 }
 
 static gboolean
@@ -345,6 +360,12 @@ view_figure (DossierMapPane  *self,
       dossier_basemap_layer_append_view (self->basemap, snapshot, view);
     else if (layer == GTK_WIDGET (self->incidents))
       dossier_incident_layer_append_clusters (self->incidents, snapshot, dossier_incident_layer_get_clusters (self->incidents), view);
+    else if (layer == GTK_WIDGET (self->labels))
+      {
+        g_autoptr(GArray) avoid = dossier_label_layer_cluster_boxes (dossier_incident_layer_get_clusters (self->incidents), view);
+
+        dossier_basemap_layer_append_labels (self->basemap, snapshot, view, NULL, avoid);
+      }
     else
       gtk_widget_snapshot_child (GTK_WIDGET (self->map), layer, snapshot);
   gtk_snapshot_pop (snapshot);
@@ -477,18 +498,47 @@ dossier_map_pane_activate_at (DossierMapPane *self,
     g_signal_emit (self, signals[INCIDENT_ACTIVATED], 0, cluster.id);
 }
 
+/* Clicks are taken on the map itself: its layers are never the target of a pointer event
+ * (ShumateLayer's contains() says no, so that markers' gaps let clicks through), so a
+ * gesture on a layer never hears one. A press that moves further than a click becomes the
+ * map's own drag, and is not a click. */
+#define CLICK_SLOP 6
+
 static void
-on_click (GtkGestureClick *gesture,
+on_press (GtkGestureClick *gesture,
           int              n_press,
           double           x,
           double           y,
           DossierMapPane  *self)
 {
+  self->pressed = n_press == 1;
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+on_press_stopped (GtkGestureClick *gesture,
+                  DossierMapPane  *self)
+{
+  self->pressed = FALSE;
+}
+
+static void
+on_release (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            DossierMapPane  *self)
+{
   double mx, my;
 
-  if (n_press != 1)
+  /* The map's drag put its own hand cursor back. */
+  if (self->picking)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "crosshair");
+  if (!self->pressed || hypot (x - self->press_x, y - self->press_y) > CLICK_SLOP)
     return;
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->incidents), x, y, &mx, &my))
+  self->pressed = FALSE;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map), GTK_WIDGET (self->incidents), x, y, &mx, &my))
     return;
   if (self->picking)
     dossier_map_pane_pick_at (self, mx, my);
@@ -496,22 +546,56 @@ on_click (GtkGestureClick *gesture,
     dossier_map_pane_activate_at (self, mx, my);
 }
 
+/* While picking, Escape cancels wherever the focus is: the investigator has just pressed
+ * the editor's pin button, and the focus is still there. */
+static gboolean
+on_pick_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             DossierMapPane        *self)
+{
+  if (keyval != GDK_KEY_Escape || !self->picking)
+    return FALSE;
+  dossier_map_pane_cancel_pick (self);
+  return TRUE;
+}
+
 /**
  * dossier_map_pane_begin_pick:
  * @self: a #DossierMapPane
  *
- * Waits for a click that places an incident: ::location-picked then tells where.
+ * Waits for a click that places an incident: ::location-picked then tells where. Escape,
+ * the hint's Cancel button, dossier_map_pane_cancel_pick() or the map being hidden end the
+ * wait.
  */
 void
 dossier_map_pane_begin_pick (DossierMapPane *self)
 {
+  GtkRoot *root;
+
   g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
 
   self->picking = TRUE;
+  self->picking_for = self->selected;
   gtk_widget_set_visible (self->pick_banner, TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "crosshair");
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (self->pick_keys == NULL && root != NULL)
+    {
+      self->pick_keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (self->pick_keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (self->pick_keys, "key-pressed", G_CALLBACK (on_pick_key), self);
+      gtk_widget_add_controller (GTK_WIDGET (root), self->pick_keys);
+    }
 }
 
+/**
+ * dossier_map_pane_cancel_pick:
+ * @self: a #DossierMapPane
+ *
+ * Stops waiting for a click, and takes the hint away. Does nothing when not picking.
+ */
 void
 dossier_map_pane_cancel_pick (DossierMapPane *self)
 {
@@ -520,6 +604,13 @@ dossier_map_pane_cancel_pick (DossierMapPane *self)
   self->picking = FALSE;
   gtk_widget_set_visible (self->pick_banner, FALSE);
   gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
+  if (self->pick_keys != NULL)
+    {
+      GtkWidget *root = gtk_event_controller_get_widget (self->pick_keys);
+
+      gtk_widget_remove_controller (root, self->pick_keys);
+      self->pick_keys = NULL;
+    }
 }
 
 gboolean
@@ -561,11 +652,6 @@ on_key (GtkEventControllerKey *controller,
         GdkModifierType        state,
         DossierMapPane        *self)
 {
-  if (keyval == GDK_KEY_Escape && self->picking)
-    {
-      dossier_map_pane_cancel_pick (self);
-      return TRUE;
-    }
   /* Without a mouse: [ and ] (or Page Up and Page Down) go from one cluster or incident in
    * view to the next, west to east; Enter opens it, as a click does. */
   if (keyval == GDK_KEY_bracketright || keyval == GDK_KEY_Page_Down)
@@ -676,7 +762,97 @@ dossier_map_pane_focus_next (DossierMapPane *self,
   return TRUE;
 }
 
-/* Fits the view to a box, leaving a margin. */
+#define MARGIN 6
+
+/* Mali, whole: the view the map opens on. */
+#define MALI_SOUTH 10.1
+#define MALI_WEST  -12.3
+#define MALI_NORTH 25.0
+#define MALI_EAST  4.3
+
+/* An incident alone is shown with this much around it (about 50 km), not in a street. */
+#define MIN_EXTENT_DEGREES 0.45
+
+/* The part of the map that the buttons, the legend, the scale and the credits leave
+ * free, as the one or two rectangles (x, y, width, height) worth fitting a view into:
+ * beside the legend, and above it. Returns how many. */
+static guint
+free_areas (DossierMapPane  *self,
+            graphene_rect_t  areas[2])
+{
+  int width = gtk_widget_get_width (self->overlay), height = gtk_widget_get_height (self->overlay);
+  double top = MARGIN + gtk_widget_get_height (self->controls) + MARGIN;
+  graphene_rect_t legend;
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (self->legend) ||
+      !gtk_widget_compute_bounds (self->legend, self->overlay, &legend))
+    {
+      graphene_rect_init (&areas[0], 0, top, width, MAX (height - top - self->bottom_height, 1));
+      return 1;
+    }
+  /* Beside the legend, down to the scale and credits. */
+  graphene_rect_init (&areas[n++], legend.origin.x + legend.size.width + MARGIN, top,
+                      MAX (width - legend.origin.x - legend.size.width - MARGIN, 1),
+                      MAX (height - top - self->bottom_height, 1));
+  /* Above it, the whole width. */
+  graphene_rect_init (&areas[n++], 0, top, width, MAX (legend.origin.y - MARGIN - top, 1));
+  return n;
+}
+
+/* The centre and zoom that show the box (south, west, north, east) in the free part of
+ * the map, as large as it goes within 90 % of that part and @max_zoom. */
+static void
+fit_view (DossierMapPane *self,
+          double          south,
+          double          west,
+          double          north,
+          double          east,
+          double          max_zoom,
+          double         *latitude,
+          double         *longitude,
+          double         *zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  int width = gtk_widget_get_width (self->overlay), height = gtk_widget_get_height (self->overlay);
+  graphene_rect_t areas[2], *best = NULL;
+  double x1, y1, x2, y2, scale, cx, cy;
+  guint n;
+
+  if (width <= 0 || height <= 0)
+    {
+      /* Not shown yet: a guess, set right once it is. */
+      *latitude = (north + south) / 2;
+      *longitude = (west + east) / 2;
+      *zoom = 5;
+      return;
+    }
+  dossier_geo_project (north, west, &x1, &y1);
+  dossier_geo_project (south, east, &x2, &y2);
+  n = free_areas (self, areas);
+  *zoom = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      double z = log2 (MIN (0.9 * areas[i].size.width / MAX ((x2 - x1) * 256, 1e-9),
+                            0.9 * areas[i].size.height / MAX ((y2 - y1) * 256, 1e-9)));
+
+      if (z > *zoom)
+        {
+          *zoom = z;
+          best = &areas[i];
+        }
+    }
+  *zoom = CLAMP (*zoom, shumate_viewport_get_min_zoom_level (viewport), max_zoom);
+  /* The box's middle goes to the middle of the free area: the view's centre is off it by
+   * as much. */
+  scale = 256 * pow (2, *zoom);
+  cx = (x1 + x2) / 2 - (best->origin.x + best->size.width / 2 - width / 2.0) / scale;
+  cy = (y1 + y2) / 2 - (best->origin.y + best->size.height / 2 - height / 2.0) / scale;
+  dossier_geo_unproject (cx, cy, latitude, longitude);
+}
+
+/* Flies to the box, leaving a margin; a box smaller than a town's surroundings is shown
+ * with them. */
 static void
 fit (DossierMapPane *self,
      double          south,
@@ -684,17 +860,164 @@ fit (DossierMapPane *self,
      double          north,
      double          east)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  int width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 200);
-  int height = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 200);
-  double x1, y1, x2, y2, zoom;
+  double latitude, longitude, zoom, grow;
 
-  dossier_geo_project (north, west, &x1, &y1);
-  dossier_geo_project (south, east, &x2, &y2);
-  /* The zoom at which the box takes 80 % of the view, at most street level. */
-  zoom = log2 (MIN (0.8 * width / MAX ((x2 - x1) * 256, 1e-9), 0.8 * height / MAX ((y2 - y1) * 256, 1e-9)));
-  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), 14);
-  shumate_map_go_to_full (self->map, (north + south) / 2, (west + east) / 2, zoom);
+  grow = MAX (0, MIN_EXTENT_DEGREES - (north - south)) / 2;
+  south -= grow;
+  north += grow;
+  grow = MAX (0, MIN_EXTENT_DEGREES / cos (((north + south) / 2) * G_PI / 180) - (east - west)) / 2;
+  west -= grow;
+  east += grow;
+  fit_view (self, south, west, north, east, 14, &latitude, &longitude, &zoom);
+  self->at_home = FALSE;
+  shumate_map_go_to_full (self->map, latitude, longitude, zoom);
+}
+
+/* Mali whole, clear of the buttons and the legend, at once. */
+static void
+go_home (DossierMapPane *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double latitude, longitude, zoom;
+
+  fit_view (self, MALI_SOUTH, MALI_WEST, MALI_NORTH, MALI_EAST, 7, &latitude, &longitude, &zoom);
+  self->moving_home = TRUE;
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (self->map, latitude, longitude);
+  self->moving_home = FALSE;
+  self->at_home = TRUE;
+}
+
+/* Moved by the investigator (or by a fit): the map no longer follows its size with Mali. */
+static void
+on_viewport_moved (DossierMapPane *self)
+{
+  if (!self->moving_home)
+    self->at_home = FALSE;
+}
+
+/* The legend opens by itself only where it leaves most of the map free (a small map shows
+ * its title, which opens it), until the investigator opens or closes it. */
+static void
+fold_legend (DossierMapPane *self)
+{
+  int width = gtk_widget_get_width (self->overlay), height = gtk_widget_get_height (self->overlay);
+  int rows_width, rows_height, title_height;
+  gboolean room;
+
+  if (self->legend_chosen)
+    return;
+  /* Row by row: the rows' box measures nothing while it is hidden. */
+  rows_width = rows_height = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (self->legend_rows); row; row = gtk_widget_get_next_sibling (row))
+    {
+      int w, h;
+
+      gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+      rows_width = MAX (rows_width, w);
+      rows_height += h + gtk_box_get_spacing (GTK_BOX (self->legend_rows));
+    }
+  gtk_widget_measure (self->legend_toggle, GTK_ORIENTATION_VERTICAL, -1, NULL, &title_height, NULL, NULL);
+  room = rows_height + title_height <= 0.4 * (height - self->bottom_height) && rows_width <= 0.35 * width;
+  if (room == gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_toggle)))
+    return;
+  self->folding = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->legend_toggle), room);
+  self->folding = FALSE;
+}
+
+static void
+on_legend_toggled (DossierMapPane *self)
+{
+  if (!self->folding)
+    self->legend_chosen = TRUE;
+}
+
+/* After the map changed size, or the legend did: the legend folds or opens to the room
+ * there is, and a map still on its first view shows Mali whole again. */
+static gboolean
+relayout (gpointer data)
+{
+  DossierMapPane *self = data;
+  graphene_rect_t legend = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  self->relayout_id = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  fold_legend (self);
+  /* A name under the buttons, the legend or the credits would not be read: it goes
+   * elsewhere. */
+  {
+    g_autoptr(GArray) covered = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+    GtkWidget *over[] = { self->controls, self->pick_banner, self->legend, self->scale, GTK_WIDGET (self->license) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (over); i++)
+      {
+        graphene_rect_t bounds;
+
+        if (gtk_widget_get_mapped (over[i]) && gtk_widget_compute_bounds (over[i], GTK_WIDGET (self->labels), &bounds))
+          g_array_append_val (covered, bounds);
+      }
+    dossier_label_layer_set_covered (self->labels, covered);
+  }
+  if (gtk_widget_get_visible (self->legend) && !gtk_widget_compute_bounds (self->legend, self->overlay, &legend))
+    graphene_rect_init (&legend, 0, 0, 0, 0);
+  if (self->at_home &&
+      (gtk_widget_get_width (self->overlay) != self->home_width || gtk_widget_get_height (self->overlay) != self->home_height ||
+       !graphene_rect_equal (&legend, &self->home_legend)))
+    {
+      self->home_width = gtk_widget_get_width (self->overlay);
+      self->home_height = gtk_widget_get_height (self->overlay);
+      self->home_legend = legend;
+      go_home (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_relayout (DossierMapPane *self)
+{
+  if (self->relayout_id == 0)
+    self->relayout_id = g_idle_add (relayout, self);
+}
+
+/* The scale at the bottom left; the credits at the bottom right, as wide as the scale
+ * leaves them, wrapping there rather than over it; the legend above both. */
+static gboolean
+place_overlay_child (GtkOverlay     *overlay,
+                     GtkWidget      *child,
+                     GdkRectangle   *allocation,
+                     DossierMapPane *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay)), height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  int scale_width, scale_height, credits_min, credits_width, credits_height, w, h;
+
+  if (child != self->scale && child != GTK_WIDGET (self->license) && child != self->legend)
+    return FALSE;
+  /* Once allocated, the legend may fold and the view follow (not now: what they change
+   * would be allocated again in this very allocation). */
+  queue_relayout (self);
+  gtk_widget_measure (self->scale, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scale_width, NULL, NULL);
+  gtk_widget_measure (self->scale, GTK_ORIENTATION_VERTICAL, -1, NULL, &scale_height, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->license), GTK_ORIENTATION_HORIZONTAL, -1, &credits_min, &credits_width, NULL, NULL);
+  /* (Shumate's style gives the scale and the credits their margins.) */
+  credits_width = MAX (MIN (credits_width, width - scale_width), credits_min);
+  gtk_widget_measure (GTK_WIDGET (self->license), GTK_ORIENTATION_VERTICAL, credits_width, NULL, &credits_height, NULL, NULL);
+  self->bottom_height = MAX (scale_height, credits_height);
+
+  if (child == self->scale)
+    *allocation = (GdkRectangle) { 0, height - scale_height, scale_width, scale_height };
+  else if (child == GTK_WIDGET (self->license))
+    *allocation = (GdkRectangle) { width - credits_width, height - credits_height, credits_width, credits_height };
+  else
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      w = MIN (w, width - 2 * MARGIN);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+      *allocation = (GdkRectangle) { MARGIN, height - self->bottom_height - h, w, h };
+    }
+  return TRUE;
 }
 
 /**
@@ -767,6 +1090,10 @@ dossier_map_pane_set_selected (DossierMapPane *self,
 
   g_return_if_fail (DOSSIER_IS_MAP_PANE (self));
 
+  /* A click waited for places the incident that asked for it, and no other (a list being
+   * read again selects nothing for a moment: that is not another incident). */
+  if (self->picking && incident_id > 0 && self->picking_for > 0 && incident_id != self->picking_for)
+    dossier_map_pane_cancel_pick (self);
   self->selected = incident_id;
   if (incident_id > 0)
     incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, incident_id, NULL);
@@ -796,9 +1123,19 @@ osd_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* Without it, a screen reader calls an icon button "GtkImage". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "osd");
   gtk_widget_add_css_class (button, "circular");
   return button;
+}
+
+/* A hidden map waits for no click. */
+static void
+dossier_map_pane_unmap (GtkWidget *widget)
+{
+  dossier_map_pane_cancel_pick (DOSSIER_MAP_PANE (widget));
+  GTK_WIDGET_CLASS (dossier_map_pane_parent_class)->unmap (widget);
 }
 
 static void
@@ -806,6 +1143,13 @@ dossier_map_pane_dispose (GObject *object)
 {
   DossierMapPane *self = DOSSIER_MAP_PANE (object);
 
+  if (self->pick_keys != NULL)
+    {
+      gtk_widget_remove_controller (gtk_event_controller_get_widget (self->pick_keys), self->pick_keys);
+      self->pick_keys = NULL;
+    }
+
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->osm);
   g_clear_object (&self->mbtiles);
@@ -822,6 +1166,7 @@ dossier_map_pane_class_init (DossierMapPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dossier_map_pane_dispose;
+  widget_class->unmap = dossier_map_pane_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-map-pane");
 
@@ -867,7 +1212,7 @@ dossier_map_pane_new (DossierStore  *store,
 {
   DossierMapPane *self = g_object_new (DOSSIER_TYPE_MAP_PANE, NULL);
   ShumateViewport *viewport;
-  GtkWidget *buttons, *corner, *all, *selection;
+  GtkWidget *top, *buttons, *all, *selection;
   GtkGesture *click;
   g_autoptr(GtkStringList) choices = NULL;
 
@@ -895,24 +1240,37 @@ dossier_map_pane_new (DossierStore  *store,
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incidents));
   self->evidence = dossier_evidence_layer_new (viewport, store);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->evidence));
+  self->labels = dossier_label_layer_new (viewport, self->basemap, self->incidents);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->labels));
   g_signal_connect_object (self->incidents, "updated", G_CALLBACK (update_legend), self, G_CONNECT_SWAPPED);
 
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
-  /* Mali, whole. */
-  shumate_map_go_to_full (self->map, 17.5, -4.0, 5);
+  /* Mali, whole, then again once the map has its size. */
+  self->at_home = TRUE;
+  shumate_viewport_set_zoom_level (viewport, 5);
+  shumate_map_center_on (self->map, (MALI_NORTH + MALI_SOUTH) / 2, (MALI_WEST + MALI_EAST) / 2);
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overlay, "get-child-position", G_CALLBACK (place_overlay_child), self, 0);
 
-  /* Top right: what the colours mean, and where to look. */
+  /* Top right: what the colours mean, and where to look; the hint while picking comes
+   * under them, in the same column. */
+  top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (top, GTK_ALIGN_END);
+  gtk_widget_set_valign (top, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), top);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (buttons, 6);
   gtk_widget_set_margin_end (buttons, 6);
   choices = gtk_string_list_new ((const char *[]) { _("Colour by violation type"), _("Colour by verification"), NULL });
   self->colour_by = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL));
   gtk_drop_down_set_selected (self->colour_by, g_settings_get_enum (self->settings, "map-colour-by"));
   gtk_widget_add_css_class (GTK_WIDGET (self->colour_by), "osd");
+  dossier_accessible_name_drop_down (self->colour_by, _("Colours"));
   g_signal_connect_object (self->colour_by, "notify::selected", G_CALLBACK (on_colour_by_changed), self, G_CONNECT_SWAPPED);
   all = osd_button ("zoom-fit-best-symbolic", _("Zoom to all the incidents shown"));
   g_signal_connect_object (all, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_all), self, G_CONNECT_SWAPPED);
@@ -928,15 +1286,10 @@ dossier_map_pane_new (DossierStore  *store,
   }
   gtk_box_append (GTK_BOX (buttons), all);
   gtk_box_append (GTK_BOX (buttons), selection);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), buttons);
+  gtk_box_append (GTK_BOX (top), buttons);
   self->controls = buttons;
 
-  /* Bottom left: the legend over the scale. */
-  corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_halign (corner, GTK_ALIGN_START);
-  gtk_widget_set_valign (corner, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (corner, 6);
-  gtk_widget_set_margin_bottom (corner, 6);
+  /* Bottom left: the legend over the scale (placed by place_overlay_child()). */
   self->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->legend, "map-legend");
@@ -954,43 +1307,56 @@ dossier_map_pane_new (DossierStore  *store,
     gtk_widget_add_css_class (toggle, "map-legend-title");
     gtk_widget_set_halign (toggle, GTK_ALIGN_START);
     gtk_widget_set_tooltip_text (toggle, _("Show or hide the legend"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
     self->legend_rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-    self->legend_revealer = gtk_revealer_new ();
-    gtk_revealer_set_transition_type (GTK_REVEALER (self->legend_revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-    gtk_revealer_set_child (GTK_REVEALER (self->legend_revealer), self->legend_rows);
-    g_object_bind_property (toggle, "active", self->legend_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
+    /* Hidden rather than slid away, so that the folded legend is no wider than its title. */
+    g_object_bind_property (toggle, "active", self->legend_rows, "visible", G_BINDING_SYNC_CREATE);
     g_object_bind_property_full (toggle, "active", arrow, "icon-name", G_BINDING_SYNC_CREATE,
                                  legend_arrow, NULL, NULL, NULL);
     gtk_box_append (GTK_BOX (self->legend), toggle);
-    gtk_box_append (GTK_BOX (self->legend), self->legend_revealer);
+    gtk_box_append (GTK_BOX (self->legend), self->legend_rows);
+    self->legend_toggle = toggle;
+    g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_legend_toggled), self, G_CONNECT_SWAPPED);
   }
-  gtk_box_append (GTK_BOX (corner), self->legend);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->legend);
   self->scale = GTK_WIDGET (shumate_scale_new (viewport));
-  gtk_box_append (GTK_BOX (corner), self->scale);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), corner);
+  /* Kilometres, as Mali measures. */
+  shumate_scale_set_unit (SHUMATE_SCALE (self->scale), SHUMATE_UNIT_METRIC);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->scale);
 
   /* Bottom right: who made what is shown. */
   self->license = shumate_license_new ();
   /* Translators: the credits of the offline basemap, shown on the map */
   shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · geoBoundaries and GeoNames (CC BY 4.0) · © OpenStreetMap contributors"));
-  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->license), "map-credits");
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
   g_signal_connect_object (self->settings, "changed::online-tiles", G_CALLBACK (update_tiles), self, G_CONNECT_SWAPPED);
   update_tiles (self);
   g_signal_connect_object (self->settings, "changed::mbtiles-file", G_CALLBACK (update_mbtiles), self, G_CONNECT_SWAPPED);
   update_mbtiles (self);
 
-  /* Top centre, while picking: what the next click does. */
-  self->pick_banner = gtk_label_new (_("Click where the incident took place — Escape to cancel"));
-  gtk_widget_add_css_class (self->pick_banner, "osd");
-  gtk_widget_add_css_class (self->pick_banner, "card");
-  gtk_widget_set_halign (self->pick_banner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (self->pick_banner, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (self->pick_banner, 48);
-  gtk_widget_set_visible (self->pick_banner, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pick_banner);
+  /* While picking, under the buttons (never over them): what the next click does, and a
+   * way out for who does not know Escape. */
+  {
+    GtkWidget *label = gtk_label_new (_("Click where the incident took place"));
+    GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+    self->pick_banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_widget_add_css_class (self->pick_banner, "map-pick-hint");
+    gtk_widget_add_css_class (self->pick_banner, "osd");
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    gtk_widget_set_tooltip_text (cancel, _("Stop placing the incident (Escape)"));
+    g_signal_connect_object (cancel, "clicked", G_CALLBACK (dossier_map_pane_cancel_pick), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (self->pick_banner), label);
+    gtk_box_append (GTK_BOX (self->pick_banner), cancel);
+    gtk_widget_set_halign (self->pick_banner, GTK_ALIGN_END);
+    gtk_widget_set_margin_start (self->pick_banner, 6);
+    gtk_widget_set_margin_end (self->pick_banner, 6);
+    gtk_widget_set_visible (self->pick_banner, FALSE);
+    gtk_box_append (GTK_BOX (top), self->pick_banner);
+  }
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
@@ -1000,8 +1366,10 @@ dossier_map_pane_new (DossierStore  *store,
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->incidents), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (click, "pressed", G_CALLBACK (on_press), self);
+  g_signal_connect (click, "stopped", G_CALLBACK (on_press_stopped), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_release), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the incidents"), -1);
   /* Reached with Tab; [ and ] then go from incident to incident. */
@@ -1037,7 +1405,3 @@ dossier_map_pane_get_map (DossierMapPane *self)
   g_return_val_if_fail (DOSSIER_IS_MAP_PANE (self), NULL);
   return self->map;
 }
-  /* Without it, a screen reader calls an icon button "GtkImage". */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  dossier_accessible_name_drop_down (self->colour_by, _("Colours"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);

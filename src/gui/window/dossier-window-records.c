@@ -545,6 +545,9 @@ _dossier_window_section_shown (DossierWindow *self,
   };
   GType type = index > 0 ? dossier_window_sections[index].get_type () : G_TYPE_INVALID;
 
+  /* The incident waiting to be placed is no longer shown. */
+  if (self->map_pane != NULL && type != DOSSIER_TYPE_INCIDENT)
+    dossier_map_pane_cancel_pick (DOSSIER_MAP_PANE (self->map_pane));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-record",
                                  self->store != NULL && !dossier_store_is_read_only (self->store) &&
                                  type != DOSSIER_TYPE_EVIDENCE);
@@ -702,13 +705,21 @@ on_incident_saved (DossierEditor *editor,
     }
 }
 
-/* "Click on the map" in the incident editor: the map is shown and waits for the click. */
+/* "Click on the map" in the incident editor: the map is shown and waits for the click;
+ * pressed again, it stops waiting. */
 static void
 on_pick_location (DossierIncidentEditor *editor,
                   DossierWindow         *self)
 {
+  DossierMapPane *pane = DOSSIER_MAP_PANE (self->map_pane);
+
+  if (dossier_map_pane_is_picking (pane))
+    {
+      dossier_map_pane_cancel_pick (pane);
+      return;
+    }
   g_settings_set_boolean (self->settings, "map-visible", TRUE);
-  dossier_map_pane_begin_pick (DOSSIER_MAP_PANE (self->map_pane));
+  dossier_map_pane_begin_pick (pane);
 }
 
 static void
