@@ -276,6 +276,12 @@ make_row (DossierLinkGroup *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove this link"));
+  {
+    /* Translators: what a screen reader says for the button; %s is a code, INC-0003 */
+    g_autofree char *name = g_strdup_printf (_("Remove the link to %s"), other->code);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   g_object_set_data (G_OBJECT (remove), "row", row);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
@@ -307,12 +313,6 @@ dossier_link_group_reload (DossierLinkGroup *self)
                                     self->side == 0 ? self->record_id : 0,
                                     self->side == 0 ? 0 : self->record_id, &error);
   if (links == NULL)
-  {
-    /* Translators: what a screen reader says for the button; %s is a code, INC-0003 */
-    g_autofree char *name = g_strdup_printf (_("Remove the link to %s"), other->code);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
     {
       show_error (self, error);
       return;
@@ -453,6 +453,7 @@ dossier_link_group_set_property (GObject      *object,
       g_free (self->add_label);
       self->add_label = g_value_dup_string (value);
       gtk_menu_button_set_label (self->add_button, self->add_label ? self->add_label : "");
+      dossier_accessible_name_menu_button (self->add_button);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -485,7 +486,6 @@ dossier_link_group_class_init (DossierLinkGroupClass *klass)
   /* The user asked to open the record at the other end of a link: its type and id. */
   signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_INT64);
-      dossier_accessible_name_menu_button (self->add_button);
   /* A link was made or removed. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -288,6 +288,7 @@ make_layers_button (DossierMapPane *self)
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-paged-symbolic");
   gtk_widget_set_tooltip_text (button, _("Map layers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map layers"), -1);
   gtk_widget_add_css_class (button, "osd");
   gtk_widget_add_css_class (button, "circular");
   g_settings_bind (self->settings, "online-tiles", online, "active", G_SETTINGS_BIND_DEFAULT);
@@ -306,7 +307,6 @@ make_layers_button (DossierMapPane *self)
 
 /**
  * dossier_map_pane_get_view:
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map layers"), -1);
  * @self: a #DossierMapPane
  * @view: (out caller-allocates): what the map shows: its centre, zoom, size and colours
  *

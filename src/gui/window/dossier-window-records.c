@@ -552,6 +552,8 @@ _dossier_window_section_shown (DossierWindow *self,
                                  self->store != NULL && !dossier_store_is_read_only (self->store) &&
                                  type != DOSSIER_TYPE_EVIDENCE);
   gtk_widget_set_tooltip_text (self->add_button, tooltips[index] ? _(tooltips[index]) : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltips[index] ? _(tooltips[index]) : _("New record"), -1);
   /* Only the list shown follows the filter at once; the others when they are shown. */
   for (guint i = 1; i < N_SECTIONS; i++)
     if (self->pages[i].list != NULL)
@@ -611,6 +613,7 @@ _dossier_window_make_section_page (DossierWindow *self,
 
   view = dossier_record_list_get_view (DOSSIER_RECORD_LIST (page->list));
   selection = gtk_column_view_get_model (view);
+  dossier_accessible_name_column_view (view, _(section->title));
   g_object_set_data (G_OBJECT (selection), "section", GUINT_TO_POINTER (index));
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_items_changed), self, 0);
@@ -628,8 +631,6 @@ _dossier_window_make_section_page (DossierWindow *self,
       g_signal_connect_object (page->list, "files-dropped", G_CALLBACK (on_files_dropped), self, 0);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltips[index] ? _(tooltips[index]) : _("New record"), -1);
   /* Delete deletes rows only where the focus is in the list, never a letter in an entry. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
@@ -694,7 +695,6 @@ static void
 on_incident_saved (DossierEditor *editor,
                    DossierRecord *record,
                    DossierWindow *self)
-  dossier_accessible_name_column_view (view, _(section->title));
 {
   if (self->timeline_pane != NULL)
     dossier_timeline_view_refresh (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)));

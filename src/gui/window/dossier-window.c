@@ -900,6 +900,8 @@ dossier_window_load (DossierWindow  *self,
   _dossier_window_update_counts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
 
+  /* Sections, editors, panes and their popovers are built: Orca hears their buttons once. */
+  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
   section = g_settings_get_string (self->settings, "sidebar-section");
   dossier_window_show_section (self, find_section (section) ? section : "incidents");
   _dossier_window_restore_selection (self);
@@ -943,8 +945,6 @@ dossier_window_show_section (DossierWindow *self,
   section = find_section (name);
   g_return_if_fail (section != NULL);
   gtk_list_box_select_row (self->sidebar,
-  /* Sections, editors, panes and their popovers are built: Orca hears their buttons once. */
-  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
                            gtk_list_box_get_row_at_index (self->sidebar, section - sections));
 }
 
