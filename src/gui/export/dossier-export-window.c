@@ -1068,6 +1068,14 @@ dossier_export_window_set_for_printing (DossierExportWindow *self)
   adw_combo_row_set_selected (self->format_row, FORMAT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->format_row), FALSE);
   gtk_widget_set_visible (self->export_button, FALSE);
+  /* The main action at the end of the header bar, where Export… is otherwise. */
+  {
+    GtkWidget *header = gtk_widget_get_ancestor (self->print_button, ADW_TYPE_HEADER_BAR);
+    g_autoptr(GtkWidget) button = g_object_ref (self->print_button);
+
+    adw_header_bar_remove (ADW_HEADER_BAR (header), button);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  }
   gtk_widget_add_css_class (self->print_button, "suggested-action");
 }
 
