@@ -94,6 +94,15 @@ dossier_test_display_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The application's style, as AdwApplication loads it for the app: the colours the map,
+   * the timeline and the charts are drawn with. */
+  {
+    g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (style, "/org/dossier/Dossier/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 }
 
 /* A GSourceFunc that sets the gboolean it is given, for timeouts that end a wait. */

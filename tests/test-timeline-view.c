@@ -9,7 +9,9 @@
 
 #include "dossier-demo.h"
 #include "dossier-filter.h"
+#include "dossier-look.h"
 #include "dossier-record-list.h"
+#include "dossier-synth.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
 #include "dossier-timeline-pane.h"
@@ -138,7 +140,10 @@ test_timeline (void)
     query = dossier_filter_get_query (filter);
     g_assert_cmpuint (query->date_from, ==, (guint32) floor (dossier_timeline_view_day_at (view, x1)));
     g_assert_cmpuint (query->date_to, ==, (guint32) floor (dossier_timeline_view_day_at (view, x2)));
-    sql = g_strdup_printf ("SELECT count(*) FROM incident WHERE date_start <= %u AND date_end >= %u",
+    /* As the store's period filter: a NULL start is an open or unknown start (the demo's
+     * "/2021"), a NULL end an open or unknown end. */
+    sql = g_strdup_printf ("SELECT count(*) FROM incident WHERE (date_start <= %u OR (date_start IS NULL AND date_end IS NOT NULL)) "
+                           "AND (date_end >= %u OR (date_end IS NULL AND date_start IS NOT NULL))",
                            query->date_to, query->date_from);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, dossier_test_query_int (store, sql, NULL));
     g_assert_cmpuint (g_list_model_get_n_items (model), <, items->len);
@@ -225,11 +230,266 @@ test_timeline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What the view drew last, as an image of its size. */
+static cairo_surface_t *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int w, h;
+
+  dossier_test_wait_for_draw (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  return *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+static gboolean
+overlap (const graphene_rect_t *a,
+         const graphene_rect_t *b)
+{
+  return a->origin.x < b->origin.x + b->size.width - 0.5 && b->origin.x < a->origin.x + a->size.width - 0.5 &&
+         a->origin.y < b->origin.y + b->size.height - 0.5 && b->origin.y < a->origin.y + a->size.height - 0.5;
+}
+
+/* As a printed chronology: a mark with room beside it on its row says its code (and on
+ * screen its title); labels never overlap one another or a mark; a mark without room has
+ * none. */
+static void
+test_mark_labels (void)
+{
+  g_autofree char *shot = g_strdup_printf ("timeline-labels-%s.png", g_getenv ("LANGUAGE") ? "fr" : "en");
+  DossierWindow *window = dossier_test_open_demo ("timeline-labels.dossier", "incidents");
+  DossierStore *store = dossier_window_get_store (window);
+  DossierTimelineView *view = dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (dossier_window_get_timeline (window)));
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierTimelineLabelArea));
+  GArray *labels, *items;
+  GDate from, to;
+  guint labelled = 0;
+
+  wait_for_view (view);
+  /* Most of the demo's incidents, from the middle of 2021 to the end of 2022. */
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, 6, 2021);
+  g_date_set_dmy (&to, 31, 12, 2022);
+  dossier_timeline_view_set_period (view, g_date_get_julian (&from), g_date_get_julian (&to));
+  dossier_test_wait_for_draw (GTK_WIDGET (view));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  dossier_test_screenshot (GTK_WIDGET (window), shot);
+
+  items = dossier_timeline_view_get_items (view);
+  for (guint i = 0; i < items->len; i++)
+    {
+      DossierTimelineLabelArea mark = { g_array_index (items, DossierTimelineItem, i).id };
+
+      if (dossier_timeline_view_item_area (view, mark.id, &mark.area))
+        g_array_append_val (marks, mark);
+    }
+  labels = dossier_timeline_view_get_label_areas (view);
+  g_assert_cmpuint (labels->len, >=, 3);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      DossierTimelineLabelArea *label = &g_array_index (labels, DossierTimelineLabelArea, i);
+
+      /* Whole in the view, beside its own mark. */
+      g_assert_cmpfloat (label->area.origin.x + label->area.size.width, <=, gtk_widget_get_width (GTK_WIDGET (view)) + 0.5);
+      for (guint k = 0; k < marks->len; k++)
+        {
+          DossierTimelineLabelArea *mark = &g_array_index (marks, DossierTimelineLabelArea, k);
+
+          if (mark->id == label->id)
+            g_assert_cmpfloat (label->area.origin.x, >=, mark->area.origin.x + mark->area.size.width);
+          g_assert_false (overlap (&label->area, &mark->area));
+        }
+      for (guint k = i + 1; k < labels->len; k++)
+        g_assert_false (overlap (&label->area, &g_array_index (labels, DossierTimelineLabelArea, k).area));
+    }
+  /* Every mark with room for its code after it on its row has its label. */
+  for (guint k = 0; k < marks->len; k++)
+    {
+      DossierTimelineLabelArea *mark = &g_array_index (marks, DossierTimelineLabelArea, k);
+      double right = mark->area.origin.x + mark->area.size.width, next = gtk_widget_get_width (GTK_WIDGET (view));
+      g_autofree char *sql = g_strdup_printf ("SELECT code FROM incident WHERE id = %" G_GINT64_FORMAT, mark->id);
+      g_autofree char *code = dossier_test_query_text (store, sql);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), NULL);
+      gboolean has_label = FALSE;
+      int width;
+
+      pango_layout_set_markup (layout, g_markup_printf_escaped ("<b>%s</b>", code), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      for (guint o = 0; o < marks->len; o++)
+        {
+          graphene_rect_t *other = &g_array_index (marks, DossierTimelineLabelArea, o).area;
+
+          if (o != k && fabs (other->origin.y - mark->area.origin.y) < 1 && other->origin.x >= right)
+            next = MIN (next, other->origin.x);
+        }
+      for (guint i = 0; i < labels->len; i++)
+        has_label |= g_array_index (labels, DossierTimelineLabelArea, i).id == mark->id;
+      if (next - right >= width + 20)
+        g_assert_true (has_label);
+      labelled += has_label;
+    }
+  g_assert_cmpuint (labelled, ==, labels->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A view of the timeline alone on @store, @width pixels wide, in the interface's language. */
+static DossierTimelineView *
+open_view (DossierStore *store,
+           int           width,
+           GtkWidget   **window)
+{
+  DossierTimelineView *view = DOSSIER_TIMELINE_VIEW (dossier_timeline_view_new (store, NULL, g_getenv ("LANGUAGE") ? "fr" : "en"));
+
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (*window), width, 240);
+  /* Without the keyboard's focus, and its ring along the edges. */
+  gtk_widget_set_focusable (GTK_WIDGET (view), FALSE);
+  gtk_window_present (GTK_WINDOW (*window));
+  gtk_window_set_focus (GTK_WINDOW (*window), NULL);
+  wait_for_view (view);
+  g_assert_true (dossier_timeline_view_fit_all (view));
+  dossier_test_wait_for_draw (GTK_WIDGET (view));
+  return view;
+}
+
+/* Over 4,000 incidents in view a histogram replaces the marks: the selected one stays drawn
+ * over it, with its code; and the message saying why fits, wrapped, at the widths the
+ * timeline has in a window of 1024×700 (beside the map) and of 1280×800, in both languages. */
+static void
+test_histogram (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("timeline-histogram.dossier");
+  DossierSynthOptions synth = { 6000, 20, 10, 20, 5 };
+  g_autoptr(GError) error = NULL;
+  static const int widths[] = { 260, 470, 1024 };
+
+  g_assert_true (dossier_synth_fill (store, &synth, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *window;
+      DossierTimelineView *view = open_view (store, widths[w], &window);
+      int width = gtk_widget_get_width (GTK_WIDGET (view)), height = gtk_widget_get_height (GTK_WIDGET (view));
+      int legend = dossier_timeline_view_get_legend_height (view);
+      GArray *items = dossier_timeline_view_get_items (view);
+      gint64 chosen = g_array_index (items, DossierTimelineItem, items->len / 2).id;
+      graphene_rect_t area;
+      cairo_surface_t *drawn;
+      guint32 band;
+      int lines = 0;
+      gboolean ink_in_row;
+
+      g_assert_true (dossier_timeline_view_shows_histogram (view));
+      g_assert_cmpint (width, ==, widths[w]);
+
+      /* The message: on as many lines as it needs, nothing at the right edge or under the
+       * bottom. */
+      drawn = render (GTK_WIDGET (view));
+      if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("timeline-message-%d-%s.png", widths[w], g_getenv ("LANGUAGE") ? "fr" : "en");
+          g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_SCREENSHOT_DIR"), name, NULL);
+
+          cairo_surface_write_to_png (drawn, path);
+        }
+      band = pixel (drawn, 1, height - legend + 1);
+      for (int y = height - legend; y < height; y++)
+        {
+          ink_in_row = FALSE;
+          for (int x = 0; x < width; x++)
+            if (pixel (drawn, x, y) != band)
+              {
+                ink_in_row = TRUE;
+                g_assert_cmpint (x, <, width - 4);
+              }
+          if (y >= height - 2)
+            g_assert_false (ink_in_row);
+        }
+      /* Lines of text: runs of rows with ink, separated by rows without. */
+      {
+        gboolean before = FALSE;
+
+        for (int y = height - legend; y < height; y++)
+          {
+            gboolean ink = FALSE;
+
+            for (int x = 0; x < width && !ink; x++)
+              ink = pixel (drawn, x, y) != band;
+            lines += ink && !before;
+            before = ink;
+          }
+      }
+      g_test_message ("%d pixels: the message on %d line(s), the legend %d pixels high", width, lines, legend);
+      g_assert_cmpint (lines, >=, 1);
+      if (widths[w] < 300)
+        g_assert_cmpint (lines, >=, 2);
+      cairo_surface_destroy (drawn);
+
+      /* The selected incident, drawn over the histogram with its code. */
+      g_assert_false (dossier_timeline_view_item_area (view, chosen, &area));
+      dossier_timeline_view_set_selected (view, chosen);
+      dossier_test_wait_for_draw (GTK_WIDGET (view));
+      g_assert_true (dossier_timeline_view_shows_histogram (view));
+      g_assert_true (dossier_timeline_view_item_area (view, chosen, &area));
+      g_assert_cmpuint (dossier_timeline_view_get_label_areas (view)->len, ==, 1);
+      g_assert_cmpint (g_array_index (dossier_timeline_view_get_label_areas (view), DossierTimelineLabelArea, 0).id, ==, chosen);
+      drawn = render (GTK_WIDGET (view));
+      {
+        GdkRGBA fg, bg;
+        guint32 outline = pixel (drawn, (int) (area.origin.x - 2), (int) (area.origin.y + area.size.height / 2));
+        double red, green, blue;
+
+        /* The selection's outline: the text's colour (see-through in libadwaita) over the
+         * ground. */
+        dossier_look_colour (GTK_WIDGET (view), "dossier_plot_fg_color", &fg);
+        dossier_look_colour (GTK_WIDGET (view), "dossier_plot_bg_color", &bg);
+        red = fg.red * fg.alpha + bg.red * (1 - fg.alpha);
+        green = fg.green * fg.alpha + bg.green * (1 - fg.alpha);
+        blue = fg.blue * fg.alpha + bg.blue * (1 - fg.alpha);
+        g_assert_cmpfloat (fabs (((outline >> 16) & 0xff) / 255.0 - red), <, 0.02);
+        g_assert_cmpfloat (fabs (((outline >> 8) & 0xff) / 255.0 - green), <, 0.02);
+        g_assert_cmpfloat (fabs ((outline & 0xff) / 255.0 - blue), <, 0.02);
+      }
+      cairo_surface_destroy (drawn);
+      {
+        g_autofree char *shot = g_strdup_printf ("timeline-histogram-%d-%s.png", widths[w], g_getenv ("LANGUAGE") ? "fr" : "en");
+
+        dossier_test_screenshot (window, shot);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   dossier_test_display_init (&argc, &argv);
+  g_test_add_func ("/craft/06-mark-labels", test_mark_labels);
+  g_test_add_func ("/craft/06-histogram", test_histogram);
   g_test_add_func ("/timeline/demo", test_timeline);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "dossier-demo.h"
@@ -193,7 +194,7 @@ test_ticks (void)
     g_assert_nonnull (find_tick (fr, "déc."));
     g_assert_nonnull (find_tick (en, "Feb"));
     g_assert_null (find_tick (en, "févr."));
-    jan = find_tick (fr, "2022");
+    jan = find_tick (fr, "janv.\u00a02022");
     g_assert_nonnull (jan);
     g_assert_true (jan->major);
     g_assert_cmpfloat (jan->day, ==, day (2022, 1, 1));
@@ -291,6 +292,48 @@ test_items (void)
     g_assert_cmpstr (g_array_index (items, DossierTimelineItem, i).lane, ==, "mopti");
 }
 
+/* An axis always says its year: at its first tick and where the year changes, in both
+ * languages, at every scale from hours to months. */
+static void
+test_tick_years (void)
+{
+  static const char * const langs[] = { "en", "fr" };
+  static const double spans[] = { 0.8, 10, 60, 500, 1000 };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+      {
+        double first = day (2021, 10, 20) + 0.3;
+        g_autoptr(GPtrArray) ticks = dossier_timeline_ticks (first, first + spans[s], 1000, langs[l]);
+        for (guint i = 0; i < ticks->len; i++)
+          {
+            DossierTimelineTick *tick = ticks->pdata[i];
+            g_autofree char *year = NULL;
+            GDate date;
+
+            g_date_clear (&date, 1);
+            g_date_set_julian (&date, (guint32) floor (tick->day + 1e-9));
+            year = g_strdup_printf ("%d", g_date_get_year (&date));
+            if (i == 0)
+              g_test_message ("%s, %g days: %s", langs[l], spans[s], tick->label);
+            if (i == 0 || (g_date_get_month (&date) == 1 && g_date_get_day (&date) == 1 && fmod (tick->day, 1) < 1e-6))
+              g_assert_nonnull (strstr (tick->label, year));
+          }
+      }
+  {
+    g_autoptr(GPtrArray) en = dossier_timeline_ticks (day (2021, 11, 1), day (2022, 4, 30), 1000, "en");
+    g_autoptr(GPtrArray) fr = dossier_timeline_ticks (day (2021, 11, 1), day (2022, 4, 30), 1000, "fr");
+    g_autoptr(GPtrArray) days = dossier_timeline_ticks (day (2022, 2, 25), day (2022, 3, 6), 1000, "fr");
+
+    g_assert_nonnull (find_tick (en, "Nov\u00a02021"));
+    g_assert_nonnull (find_tick (en, "Jan\u00a02022"));
+    g_assert_nonnull (find_tick (fr, "nov.\u00a02021"));
+    g_assert_nonnull (find_tick (fr, "janv.\u00a02022"));
+    g_assert_nonnull (find_tick (fr, "Feb") == NULL ? find_tick (fr, "févr.") : NULL);
+    g_assert_nonnull (find_tick (days, "25 févr. 2022"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/timeline/flags", test_flags);
   g_test_add_func ("/timeline/layout", test_layout);
   g_test_add_func ("/timeline/ticks", test_ticks);
+  g_test_add_func ("/craft/06-tick-years", test_tick_years);
   g_test_add_func ("/timeline/items", test_items);
   return g_test_run ();
 }

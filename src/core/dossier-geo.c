@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -296,6 +297,27 @@ cell_free (gpointer data)
   g_free (cell);
 }
 
+static void
+cluster_clear (gpointer data)
+{
+  DossierGeoCluster *cluster = data;
+
+  g_clear_pointer (&cluster->shares, g_free);
+}
+
+/* The most frequent first; ties in string order, so that the same points always give the
+ * same order (and the same colours, drawn in that order). */
+static int
+compare_shares (gconstpointer a,
+                gconstpointer b)
+{
+  const DossierGeoShare *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp (x->key, y->key);
+}
+
 static int
 compare_clusters (gconstpointer a,
                   gconstpointer b)
@@ -333,6 +355,7 @@ dossier_geo_cluster (const DossierGeoPoint *points,
   GHashTableIter iter;
   gpointer value;
 
+  g_array_set_clear_func (clusters, cluster_clear);
   g_return_val_if_fail (cell_pixels > 0, clusters);
 
   for (guint i = 0; i < n_points; i++)
@@ -370,21 +393,22 @@ dossier_geo_cluster (const DossierGeoPoint *points,
     {
       Cell *cell = value;
       DossierGeoCluster cluster = {
-        cell->sum_lat / cell->count, cell->sum_lon / cell->count, cell->count, cell->id, NULL, cell->precision
+        cell->sum_lat / cell->count, cell->sum_lon / cell->count, cell->count, cell->id, NULL, cell->precision,
+        g_hash_table_size (cell->keys), NULL,
       };
       GHashTableIter keys;
       gpointer k, n;
-      guint best = 0;
+      guint s = 0;
 
-      /* The most frequent key; ties go to the first in string order, for stable colours. */
+      /* Every key with its count, for a cluster to show its mix: the most frequent first,
+       * which is also the key it is known by. */
+      cluster.shares = g_new (DossierGeoShare, MAX (cluster.n_shares, 1));
       g_hash_table_iter_init (&keys, cell->keys);
       while (g_hash_table_iter_next (&keys, &k, &n))
-        if (GPOINTER_TO_UINT (n) > best ||
-            (GPOINTER_TO_UINT (n) == best && g_strcmp0 (k, cluster.key) < 0))
-          {
-            best = GPOINTER_TO_UINT (n);
-            cluster.key = k;
-          }
+        cluster.shares[s++] = (DossierGeoShare) { k, GPOINTER_TO_UINT (n) };
+      qsort (cluster.shares, cluster.n_shares, sizeof (DossierGeoShare), compare_shares);
+      if (cluster.n_shares > 0)
+        cluster.key = cluster.shares[0].key;
       g_array_append_val (clusters, cluster);
     }
   g_array_sort (clusters, compare_clusters);

@@ -36,13 +36,23 @@ typedef struct {
   const char *precision;  /* interned “location-precision” code, or NULL */
 } DossierGeoPoint;
 
+/* How many of a cluster's points have one key. */
 typedef struct {
-  double      latitude;   /* the mean of its points */
-  double      longitude;
+  const char *key;        /* interned */
   guint       count;
-  gint64      id;         /* its only point's, or the smallest */
-  const char *key;        /* the most frequent key of its points (interned) */
-  const char *precision;  /* the location precision of its smallest id's point */
+} DossierGeoShare;
+
+typedef struct {
+  double           latitude;   /* the mean of its points */
+  double           longitude;
+  guint            count;
+  gint64           id;         /* its only point's, or the smallest */
+  const char      *key;        /* the most frequent key of its points (interned) */
+  const char      *precision;  /* the location precision of its smallest id's point */
+  guint            n_shares;
+  DossierGeoShare *shares;     /* every key of its points, the most frequent first (points
+                                * without a key are left out): owned by the array of
+                                * clusters, and valid as long as it is */
 } DossierGeoCluster;
 
 GArray   *dossier_geo_cluster     (const DossierGeoPoint *points,

@@ -223,31 +223,54 @@ dossier_timeline_format_day (double      day,
                           g_date_get_year (&date));
 }
 
+/* "27 mars 2022" or "Mar 27, 2022": a day, with its year when asked. */
+static char *
+day_label (int         d,
+           int         m,
+           int         y,
+           gboolean    with_year,
+           const char *lang)
+{
+  const char *month = dossier_edtf_month_name (m, lang, TRUE);
+
+  if (g_strcmp0 (lang, "fr") == 0)
+    return with_year ? g_strdup_printf ("%d %s %d", d, month, y) : g_strdup_printf ("%d %s", d, month);
+  return with_year ? g_strdup_printf ("%s %d, %d", month, d, y) : g_strdup_printf ("%s %d", month, d);
+}
+
+/* A tick's label. The year is said at the first tick and wherever it changes (January, the
+ * 1st of January), so that a reader of a printed axis never has to guess it. */
 static char *
 tick_label (Unit        unit,
             GDate      *date,
             int         hour,
             gboolean    major,
+            gboolean    first,
             const char *lang)
 {
   int d = g_date_get_day (date), m = g_date_get_month (date), y = g_date_get_year (date);
-  gboolean fr = g_strcmp0 (lang, "fr") == 0;
+  gboolean new_year = m == 1 && d == 1;
 
   switch (unit)
     {
     case UNIT_HOUR:
       if (hour == 0)
-        return fr ? g_strdup_printf ("%d %s", d, dossier_edtf_month_name (m, lang, TRUE))
-                  : g_strdup_printf ("%s %d", dossier_edtf_month_name (m, lang, TRUE), d);
+        return day_label (d, m, y, first || new_year, lang);
+      if (first)
+        {
+          g_autofree char *day = day_label (d, m, y, TRUE, lang);
+
+          return g_strdup_printf ("%s %02d:00", day, hour);
+        }
       return g_strdup_printf ("%02d:00", hour);
     case UNIT_DAY:
-      if (major || d == 1)
-        return fr ? g_strdup_printf ("%d %s", d, dossier_edtf_month_name (m, lang, TRUE))
-                  : g_strdup_printf ("%s %d", dossier_edtf_month_name (m, lang, TRUE), d);
+      if (major || d == 1 || first)
+        return day_label (d, m, y, first || new_year, lang);
       return g_strdup_printf ("%d", d);
     case UNIT_MONTH:
-      if (m == 1)
-        return g_strdup_printf ("%d", y);
+      /* "Jan 2022", "janv. 2022": the month too, for a reader who looks for it there. */
+      if (m == 1 || first)
+        return g_strdup_printf ("%s\u00a0%d", dossier_edtf_month_name (m, lang, TRUE), y);
       return g_strdup (dossier_edtf_month_name (m, lang, TRUE));
     case UNIT_YEAR:
     default:
@@ -265,7 +288,8 @@ tick_label (Unit        unit,
  * Ticks for an axis from @first_day to @last_day: the finest step among hours, days,
  * weeks, months, years and decades that leaves about 80 pixels between labels, aligned
  * on whole units (midnight, the 1st, January, years ending in 0). A tick that begins a
- * larger unit is major and says so in its label (the year at January).
+ * larger unit is major and says so in its label ("Jan 2022" among months); the first tick
+ * says its year too, so that no axis leaves the year out.
  *
  * Returns: (transfer full) (element-type DossierTimelineTick): the ticks, left to right
  */
@@ -305,7 +329,7 @@ dossier_timeline_ticks (double      first_day,
           tick = g_new0 (DossierTimelineTick, 1);
           tick->day = day;
           tick->major = hour == 0;
-          tick->label = tick_label (UNIT_HOUR, &date, hour, tick->major, lang);
+          tick->label = tick_label (UNIT_HOUR, &date, hour, tick->major, ticks->len == 0, lang);
           g_ptr_array_add (ticks, tick);
         }
       break;
@@ -326,7 +350,7 @@ dossier_timeline_ticks (double      first_day,
           tick = g_new0 (DossierTimelineTick, 1);
           tick->day = day;
           tick->major = d == 1;
-          tick->label = tick_label (UNIT_DAY, &date, 0, tick->major, lang);
+          tick->label = tick_label (UNIT_DAY, &date, 0, tick->major, ticks->len == 0, lang);
           g_ptr_array_add (ticks, tick);
         }
       break;
@@ -352,7 +376,7 @@ dossier_timeline_ticks (double      first_day,
             tick = g_new0 (DossierTimelineTick, 1);
             tick->day = g_date_get_julian (&date);
             tick->major = m == 1;
-            tick->label = tick_label (UNIT_MONTH, &date, 0, tick->major, lang);
+            tick->label = tick_label (UNIT_MONTH, &date, 0, tick->major, ticks->len == 0, lang);
             g_ptr_array_add (ticks, tick);
           }
       }
@@ -372,10 +396,78 @@ dossier_timeline_ticks (double      first_day,
           tick = g_new0 (DossierTimelineTick, 1);
           tick->day = g_date_get_julian (&date);
           tick->major = y % (steps[s].count * 10) == 0;
-          tick->label = tick_label (UNIT_YEAR, &date, 0, tick->major, lang);
+          tick->label = tick_label (UNIT_YEAR, &date, 0, tick->major, ticks->len == 0, lang);
           g_ptr_array_add (ticks, tick);
         }
       break;
     }
   return ticks;
+}
+
+void
+dossier_timeline_label_free (DossierTimelineLabel *label)
+{
+  if (label == NULL)
+    return;
+  g_free (label->code);
+  g_free (label->title);
+  g_free (label);
+}
+
+/**
+ * dossier_store_timeline_labels:
+ * @store: a #DossierStore
+ * @ids: (array length=n_ids): incidents
+ * @n_ids: their number
+ * @lang: "fr" or "en": the language of the titles, the other one when a title is missing
+ * @error: return location for a #GError
+ *
+ * What the timeline writes beside its marks, read only for the marks that have room for
+ * it (a few hundred at most), each by its id.
+ *
+ * Returns: (transfer full) (element-type DossierTimelineLabel): one label per incident
+ *   found, or %NULL
+ */
+GPtrArray *
+dossier_store_timeline_labels (DossierStore  *store,
+                               const gint64  *ids,
+                               guint          n_ids,
+                               const char    *lang,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_timeline_label_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  stmt = _dossier_store_prepare (store,
+                                 g_strcmp0 (lang, "fr") == 0
+                                 ? "SELECT code, coalesce (nullif (title_fr, ''), title_en) FROM incident WHERE id = ?"
+                                 : "SELECT code, coalesce (nullif (title_en, ''), title_fr) FROM incident WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          DossierTimelineLabel *label = g_new0 (DossierTimelineLabel, 1);
+
+          label->id = ids[i];
+          label->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          label->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          g_ptr_array_add (labels, label);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _dossier_store_set_error (store, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&labels);
 }

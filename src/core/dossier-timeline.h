@@ -45,6 +45,13 @@ typedef struct {
   gboolean major; /* the start of a larger unit: a year among months, a month among days */
 } DossierTimelineTick;
 
+/* What the timeline writes beside a mark. */
+typedef struct {
+  gint64  id;
+  char   *code;
+  char   *title;  /* in the language asked for, or the other when it has none */
+} DossierTimelineLabel;
+
 guint32    dossier_timeline_flags        (const char                 *edtf);
 GArray    *dossier_store_timeline_items  (DossierStore               *store,
                                           const DossierIncidentQuery *query,
@@ -64,5 +71,11 @@ GPtrArray *dossier_timeline_ticks        (double                      first_day,
                                           const char                 *lang);
 char      *dossier_timeline_format_day   (double                      day,
                                           const char                 *lang);
+void       dossier_timeline_label_free   (DossierTimelineLabel       *label);
+GPtrArray *dossier_store_timeline_labels (DossierStore               *store,
+                                          const gint64               *ids,
+                                          guint                       n_ids,
+                                          const char                 *lang,
+                                          GError                    **error);
 
 G_END_DECLS

@@ -14,10 +14,12 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
+#include "dossier-look.h"
 #include "dossier-person.h"
 #include "dossier-record-picker.h"
 #include "dossier-testimony.h"
@@ -800,6 +802,26 @@ dossier_testimony_coder_class_init (DossierTestimonyCoderClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "coder.find", NULL);
 }
 
+/* The coded passages' highlights, from the style (style.css): see-through, so that the
+ * text reads on a light and a dark background alike; set again when the style changes. */
+static void
+update_tag_colours (DossierTestimonyCoder *self)
+{
+  static const char * const tags[][2] = {
+    { "incident", "dossier_passage_incident_color" }, { "violation", "dossier_passage_violation_color" },
+    { "person", "dossier_passage_person_color" }, { "match", "dossier_passage_match_color" },
+  };
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      GdkRGBA colour;
+
+      dossier_look_colour (GTK_WIDGET (self->text), tags[i][1], &colour);
+      g_object_set (gtk_text_tag_table_lookup (table, tags[i][0]), "background-rgba", &colour, NULL);
+    }
+}
+
 static void
 dossier_testimony_coder_init (DossierTestimonyCoder *self)
 {
@@ -961,10 +983,15 @@ dossier_testimony_coder_new (DossierStore *store,
   gtk_text_view_set_top_margin (self->text, 8);
   gtk_text_view_set_pixels_below_lines (self->text, 2);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Transcript"), -1);
-  gtk_text_buffer_create_tag (self->buffer, "incident", "background", "#fde9a8", NULL);
-  gtk_text_buffer_create_tag (self->buffer, "violation", "background", "#f6c6c0", "underline", PANGO_UNDERLINE_SINGLE, NULL);
-  gtk_text_buffer_create_tag (self->buffer, "person", "background", "#cfe3f7", NULL);
-  gtk_text_buffer_create_tag (self->buffer, "match", "background", "#f5a623", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (self->buffer, "incident", NULL);
+  gtk_text_buffer_create_tag (self->buffer, "violation", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (self->buffer, "person", NULL);
+  gtk_text_buffer_create_tag (self->buffer, "match", "weight", PANGO_WEIGHT_BOLD, NULL);
+  update_tag_colours (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_tag_colours), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (update_tag_colours),
+                           self, G_CONNECT_SWAPPED);
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text), keys);

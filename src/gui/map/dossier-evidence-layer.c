@@ -15,6 +15,7 @@
 
 #include "dossier-evidence.h"
 #include "dossier-evidence-layer.h"
+#include "dossier-look.h"
 #include "dossier-geo.h"
 #include "dossier-query.h"
 
@@ -60,7 +61,11 @@ dossier_evidence_layer_snapshot (GtkWidget   *widget,
   DossierEvidenceLayer *self = DOSSIER_EVIDENCE_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GdkRGBA fill = { 0.05, 0.35, 0.35, 1 }, edge = { 1, 1, 1, 1 };
+  DossierLook look;
+
+  /* A framed square in the text's colour: never mistaken for an incident, whose marks are
+   * in the terms' colours (a square is one of their shapes). */
+  dossier_look_from_widget (widget, &look);
 
   for (guint i = 0; self->points && i < self->points->len; i++)
     {
@@ -70,9 +75,11 @@ dossier_evidence_layer_snapshot (GtkWidget   *widget,
       shumate_viewport_location_to_widget_coords (viewport, widget, point->latitude, point->longitude, &x, &y);
       if (x < -SQUARE || y < -SQUARE || x > width + SQUARE || y > height + SQUARE)
         continue;
-      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0 - 1.5, y - SQUARE / 2.0 - 1.5,
-                                                                      SQUARE + 3, SQUARE + 3));
-      gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0, y - SQUARE / 2.0, SQUARE, SQUARE));
+      gtk_snapshot_append_color (snapshot, &look.mark_edge, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0 - 1.5, y - SQUARE / 2.0 - 1.5,
+                                                                               SQUARE + 3, SQUARE + 3));
+      gtk_snapshot_append_color (snapshot, &look.foreground, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0, y - SQUARE / 2.0, SQUARE, SQUARE));
+      gtk_snapshot_append_color (snapshot, &look.mark_edge, &GRAPHENE_RECT_INIT (x - SQUARE / 4.0, y - SQUARE / 4.0,
+                                                                               SQUARE / 2.0, SQUARE / 2.0));
     }
 }
 
@@ -170,6 +177,7 @@ dossier_evidence_layer_class_init (DossierEvidenceLayerClass *klass)
 static void
 dossier_evidence_layer_init (DossierEvidenceLayer *self)
 {
+  dossier_look_watch (GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }

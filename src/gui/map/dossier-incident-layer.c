@@ -8,6 +8,11 @@
  * clusters on a screen grid, in a worker thread with its own read-only connection; frames
  * only place the clusters already made. A new query runs when the view leaves the area read,
  * when the zoom crosses a whole level, or when the filter changes.
+ *
+ * An incident is drawn in its term's colour and shape (dossier-palette.c), the same on the
+ * timeline, in the charts and in figures. A cluster shows its mix: a ring of its terms'
+ * colours in their shares around its count, one conic gradient (a single render node),
+ * its shares counted while the cluster was made.
  */
 #include "config.h"
 
@@ -20,10 +25,12 @@
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-incident-layer.h"
+#include "dossier-look.h"
 #include "dossier-vocab.h"
 
 #define CELL_PIXELS 56
 #define POINT_RADIUS 6.0
+#define MAX_SHARES   16     /* colours in a cluster's ring: the palette's ten, and more */
 
 struct _DossierIncidentLayer
 {
@@ -48,9 +55,9 @@ struct _DossierIncidentLayer
   double           selected_lon;
 
   GHashTable      *layouts;        /* label → PangoLayout */
-  GHashTable      *key_index;
+  GHashTable      *styles;         /* key (interned) → its DossierTermStyle, for the colour by */
   double           focus_x;        /* the keyboard's mark, or NAN */
-  double           focus_y;      /* violation type code (interned) → its vocabulary position */
+  double           focus_y;
 };
 
 enum {
@@ -79,73 +86,53 @@ job_free (Job *job)
   g_free (job);
 }
 
-/* Colours told apart by most people, including most with a colour vision deficiency
- * (Okabe and Ito's palette first, then darker and lighter ones). Violation types take them
- * in the vocabulary's order (@index, 0 for the first), so that a type keeps its colour
- * whatever the view; verification has fixed ones, from pale (alleged) to strong (verified). */
-void
-dossier_incident_layer_key_colour (const char *key,
-                                   int         index,
-                                   GdkRGBA    *colour)
+static const char *
+scheme_of (DossierColourBy colour_by)
 {
-  static const char * const palette[] = {
-    "#E69F00", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#8C6D1F", "#B2182B",
-    "#5E3C99", "#1B7837", "#F0E442", "#999933", "#E7298A", "#66A61E", "#A6761D", "#1F78B4",
-    "#FB9A99", "#33A02C", "#FDBF6F", "#6A3D9A", "#B15928", "#01665E", "#C51B7D", "#4D9221",
-  };
-  static const struct { const char *key, *colour; } fixed[] = {
-    { "alleged", "#E69F00" }, { "corroborated", "#D55E00" }, { "verified", "#B2182B" },
-    { "discounted", "#8C8C8C" },
-  };
+  return colour_by == DOSSIER_COLOUR_BY_VERIFICATION ? "verification-status" : "violation-type";
+}
 
-  if (key == NULL)
+/* A key's colour and shape, as everywhere else (dossier_palette_term_style()); asked for
+ * by the hundred each frame, so kept by the interned key. */
+static const DossierTermStyle *
+key_style (DossierIncidentLayer *self,
+           const char           *key)
+{
+  DossierTermStyle *style;
+
+  key = g_intern_string (key);
+  style = g_hash_table_lookup (self->styles, key);
+  if (style == NULL)
     {
-      gdk_rgba_parse (colour, "#6E6E6E");
-      return;
+      style = g_new (DossierTermStyle, 1);
+      dossier_palette_term_style (scheme_of (self->colour_by), key, style);
+      g_hash_table_insert (self->styles, (gpointer) key, style);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-    if (g_str_equal (key, fixed[i].key))
-      {
-        gdk_rgba_parse (colour, fixed[i].colour);
-        return;
-      }
-  if (index < 0)
-    index = g_str_hash (key);
-  gdk_rgba_parse (colour, palette[(guint) index % G_N_ELEMENTS (palette)]);
+  return style;
 }
 
 /**
- * dossier_incident_layer_key_index_new:
- * @store: a dossier
- *
- * Returns: (transfer full): each violation type's code (interned) to its place in the
- *   vocabulary, which chooses its colour: the same on the map and the timeline
+ * dossier_incident_layer_get_key_style:
+ * @self: a #DossierIncidentLayer
+ * @key: (nullable): a key of its clusters: a violation type or a verification status
+ * @colour: (out) (optional): the colour it is drawn in
+ * @style: (out caller-allocates) (optional): its colour and shape
  */
-GHashTable *
-dossier_incident_layer_key_index_new (DossierStore *store)
+void
+dossier_incident_layer_get_key_style (DossierIncidentLayer *self,
+                                      const char           *key,
+                                      GdkRGBA              *colour,
+                                      DossierTermStyle     *style)
 {
-  g_autoptr(GPtrArray) types = dossier_store_list_vocab (store, "violation-type", NULL);
-  GHashTable *index = g_hash_table_new (NULL, NULL);
+  const DossierTermStyle *s;
 
-  for (guint i = 0; types && i < types->len; i++)
-    g_hash_table_insert (index, (gpointer) g_intern_string (((DossierVocabTerm *) types->pdata[i])->code),
-                         GINT_TO_POINTER (i));
-  return index;
-}
+  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
 
-static void
-key_colour (DossierIncidentLayer *self,
-            const char           *key,
-            GdkRGBA              *colour)
-{
-  gpointer index;
-
-  /* Keys are compared as interned strings: a copy (a legend's) finds the same colour. */
-  if (key != NULL && self->key_index != NULL &&
-      g_hash_table_lookup_extended (self->key_index, g_intern_string (key), NULL, &index))
-    dossier_incident_layer_key_colour (key, GPOINTER_TO_INT (index), colour);
-  else
-    dossier_incident_layer_key_colour (key, -1, colour);
+  s = key_style (self, key);
+  if (colour != NULL)
+    *colour = (GdkRGBA) { s->red, s->green, s->blue, 1 };
+  if (style != NULL)
+    *style = *s;
 }
 
 /**
@@ -159,8 +146,7 @@ dossier_incident_layer_get_key_colour (DossierIncidentLayer *self,
                                        const char           *key,
                                        GdkRGBA              *colour)
 {
-  g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
-  key_colour (self, key, colour);
+  dossier_incident_layer_get_key_style (self, key, colour, NULL);
 }
 
 static void
@@ -381,6 +367,128 @@ circle (GtkSnapshot   *snapshot,
                                 (GdkRGBA[4]) { *edge, *edge, *edge, *edge });
 }
 
+/* A cluster's ring: its points' colours in their shares, the largest first clockwise from
+ * the top. Terms of one colour (they differ by shape) make one share; points without a
+ * term, the rest. Returns the number of shares, at most @n_max. */
+typedef struct {
+  GdkRGBA colour;
+  guint   count;
+} Share;
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b)
+{
+  const Share *x = a, *y = b;
+
+  return (x->count < y->count) - (x->count > y->count);
+}
+
+static guint
+cluster_ring (DossierIncidentLayer    *self,
+              const DossierGeoCluster *cluster,
+              Share                   *shares,
+              guint                    n_max)
+{
+  guint n = 0, counted = 0;
+
+  for (guint i = 0; i <= cluster->n_shares; i++)
+    {
+      const char *key = i < cluster->n_shares ? cluster->shares[i].key : NULL;
+      guint count = i < cluster->n_shares ? cluster->shares[i].count : cluster->count - counted;
+      const DossierTermStyle *style = key_style (self, key);
+      GdkRGBA colour = { style->red, style->green, style->blue, 1 };
+      guint k;
+
+      counted += count;
+      if (count == 0)
+        continue;
+      for (k = 0; k < n && !gdk_rgba_equal (&shares[k].colour, &colour); k++)
+        ;
+      if (k == n)
+        {
+          if (n == n_max)
+            continue;
+          shares[n++] = (Share) { colour, 0 };
+        }
+      shares[k].count += count;
+    }
+  qsort (shares, n, sizeof (Share), compare_by_count);
+  return n;
+}
+
+/* A disc of @colour with a ring of the ground's colour and a hairline around it. */
+static void
+disc (GtkSnapshot       *snapshot,
+      double             x,
+      double             y,
+      double             r,
+      const GdkRGBA     *colour,
+      const DossierLook *look)
+{
+  circle (snapshot, x, y, r + 2.25, &look->mark_outline, NULL, 0);
+  circle (snapshot, x, y, r + 1.5, &look->mark_edge, NULL, 0);
+  if (colour != NULL)
+    circle (snapshot, x, y, r, colour, NULL, 0);
+}
+
+/* The ring as a pie under the count's disc: on screen one conic gradient, which the GPU
+ * draws at once; in a figure, arcs, which PDF and SVG keep as lines. */
+static void
+append_ring (GtkSnapshot       *snapshot,
+             double             x,
+             double             y,
+             double             r,
+             const Share       *shares,
+             guint              n,
+             guint              total,
+             const DossierLook *look)
+{
+  double from = 0;
+
+  if (n == 1)
+    {
+      circle (snapshot, x, y, r, &shares[0].colour, NULL, 0);
+      return;
+    }
+  if (!look->print)
+    {
+      GskColorStop stops[2 * MAX_SHARES];
+      GskRoundedRect rect;
+      guint k = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double to = i + 1 == n ? 1 : from + (double) shares[i].count / total;
+
+          stops[k++] = (GskColorStop) { from, shares[i].colour };
+          stops[k++] = (GskColorStop) { to, shares[i].colour };
+          from = to;
+        }
+      gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_conic_gradient (snapshot, &rect.bounds, &GRAPHENE_POINT_INIT (x, y), 0, stops, k);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r));
+
+      for (guint i = 0; i < n; i++)
+        {
+          double to = i + 1 == n ? 1 : from + (double) shares[i].count / total;
+
+          cairo_move_to (cr, x, y);
+          cairo_arc (cr, x, y, r, (from - 0.25) * 2 * G_PI, (to - 0.25) * 2 * G_PI);
+          cairo_close_path (cr);
+          gdk_cairo_set_source_rgba (cr, &shares[i].colour);
+          cairo_fill (cr);
+          from = to;
+        }
+      cairo_destroy (cr);
+    }
+}
+
 /* One cluster (or incident) drawn at @x, @y, on a map @world pixels across. */
 static void
 draw_cluster (DossierIncidentLayer    *self,
@@ -388,15 +496,15 @@ draw_cluster (DossierIncidentLayer    *self,
               const DossierGeoCluster *cluster,
               double                   x,
               double                   y,
-              double                   world)
+              double                   world,
+              const DossierLook       *look)
 {
-  GdkRGBA white = { 1, 1, 1, 1 };
   double r = cluster_radius (cluster);
-  GdkRGBA colour;
 
-  key_colour (self, cluster->key, &colour);
   if (cluster->count == 1)
     {
+      const DossierTermStyle *style = key_style (self, cluster->key);
+      GdkRGBA colour = { style->red, style->green, style->blue, 1 };
       /* The area the incident may be in, when its place is known only roughly. */
       double metres = precision_metres (cluster->precision);
       double metres_per_pixel = 40075016.686 * cos (cluster->latitude * G_PI / 180) / world;
@@ -410,17 +518,23 @@ draw_cluster (DossierIncidentLayer    *self,
           edge.alpha = 0.5;
           circle (snapshot, x, y, spread, &halo, &edge, 1);
         }
+      dossier_mark_append (snapshot, style, x, y, r, look);
     }
-  circle (snapshot, x, y, r, &colour, &white, 1.5);
-  if (cluster->count > 1)
+  else
     {
+      Share shares[MAX_SHARES];
+      guint n = cluster_ring (self, cluster, shares, MAX_SHARES);
       PangoLayout *layout = label_layout (self, cluster->count);
+      double hole = r - MAX (3.5, 0.32 * r);
       int w, h;
 
+      disc (snapshot, x, y, r, NULL, look);
+      append_ring (snapshot, x, y, r, shares, n, cluster->count, look);
+      circle (snapshot, x, y, hole, &look->mark_edge, NULL, 0);
       pango_layout_get_pixel_size (layout, &w, &h);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - w / 2.0, y - h / 2.0));
-      gtk_snapshot_append_layout (snapshot, layout, &white);
+      gtk_snapshot_append_layout (snapshot, layout, &look->foreground);
       gtk_snapshot_restore (snapshot);
     }
 }
@@ -434,13 +548,14 @@ dossier_incident_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double world;
-  GdkRGBA white = { 1, 1, 1, 1 };
+  DossierLook look;
 
   /* The view may have moved out of what was read. */
   schedule (self);
   if (self->clusters == NULL || viewport == NULL)
     return;
   world = 256 * pow (2, shumate_viewport_get_zoom_level (viewport));
+  dossier_look_from_widget (widget, &look);
 
   for (guint i = 0; i < self->clusters->len; i++)
     {
@@ -451,24 +566,19 @@ dossier_incident_layer_snapshot (GtkWidget   *widget,
       shumate_viewport_location_to_widget_coords (viewport, widget, cluster->latitude, cluster->longitude, &x, &y);
       if (x < -r - 200 || y < -r - 200 || x > width + r + 200 || y > height + r + 200)
         continue;
-      draw_cluster (self, snapshot, cluster, x, y, world);
+      draw_cluster (self, snapshot, cluster, x, y, world, &look);
     }
 
   /* What the screen alone shows: the keyboard's mark and the selection. */
   if (!isnan (self->focus_x))
-    {
-      GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
-
-      circle (snapshot, self->focus_x, self->focus_y, 16, NULL, &accent, 2.5);
-    }
+    circle (snapshot, self->focus_x, self->focus_y, 16, NULL, &look.accent, 2.5);
   if (self->selected > 0 && !isnan (self->selected_lat))
     {
-      GdkRGBA ring = { 0.1, 0.1, 0.1, 1 };
       double x, y;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, self->selected_lat, self->selected_lon, &x, &y);
-      circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &white, 4);
-      circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &ring, 2);
+      circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &look.mark_edge, 4);
+      circle (snapshot, x, y, POINT_RADIUS + 5, NULL, &look.foreground, 2);
     }
 }
 
@@ -480,8 +590,9 @@ dossier_incident_layer_snapshot (GtkWidget   *widget,
  * @view: where they are drawn
  *
  * Draws @clusters as the layer draws its own, but for a figure: in @view, whatever the
- * layer's viewport shows, and without what belongs to the screen (the selection, the
- * keyboard's mark).
+ * layer's viewport shows, in the print look (a figure goes on white paper, whatever the
+ * screen's style), and without what belongs to the screen (the selection, the keyboard's
+ * mark).
  */
 void
 dossier_incident_layer_append_clusters (DossierIncidentLayer *self,
@@ -490,11 +601,13 @@ dossier_incident_layer_append_clusters (DossierIncidentLayer *self,
                                         const DossierMapView *view)
 {
   double scale, dx, dy;
+  DossierLook look;
 
   g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
 
   if (clusters == NULL)
     return;
+  dossier_look_for_print (&look);
   dossier_map_view_transform (view, &scale, &dx, &dy);
   for (guint i = 0; i < clusters->len; i++)
     {
@@ -502,7 +615,7 @@ dossier_incident_layer_append_clusters (DossierIncidentLayer *self,
       double x, y;
 
       dossier_geo_project (cluster->latitude, cluster->longitude, &x, &y);
-      draw_cluster (self, snapshot, cluster, x * scale + dx, y * scale + dy, scale);
+      draw_cluster (self, snapshot, cluster, x * scale + dx, y * scale + dy, scale, &look);
     }
 }
 
@@ -683,7 +796,7 @@ dossier_incident_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
-  g_clear_pointer (&self->key_index, g_hash_table_unref);
+  g_clear_pointer (&self->styles, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_incident_layer_parent_class)->finalize (object);
 }
@@ -710,11 +823,13 @@ dossier_incident_layer_init (DossierIncidentLayer *self)
 {
   self->cancellable = g_cancellable_new ();
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->styles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->selected_lat = NAN;
   self->focus_x = NAN;
   self->selected_lon = NAN;
   self->zoom = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  dossier_look_watch (GTK_WIDGET (self));
 }
 
 static void
@@ -743,7 +858,6 @@ dossier_incident_layer_new (ShumateViewport *viewport,
 
   self = g_object_new (DOSSIER_TYPE_INCIDENT_LAYER, "viewport", viewport, NULL);
   self->store = g_object_ref (store);
-  self->key_index = dossier_incident_layer_key_index_new (store);
   if (filter != NULL)
     {
       self->filter = g_object_ref (filter);
@@ -764,6 +878,7 @@ dossier_incident_layer_set_colour_by (DossierIncidentLayer *self,
   if (self->colour_by == colour_by)
     return;
   self->colour_by = colour_by;
+  g_hash_table_remove_all (self->styles);
   dossier_incident_layer_refresh (self);
 }
 
@@ -823,28 +938,46 @@ dossier_incident_layer_get_clusters (DossierIncidentLayer *self)
   return self->clusters;
 }
 
+typedef struct {
+  const char *key;
+  guint       count;
+} KeyCount;
+
+static int
+compare_key_counts (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      scheme)
+{
+  const KeyCount *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return dossier_palette_compare (scheme, x->key, y->key);
+}
+
 /**
  * dossier_incident_layer_keys_of:
  * @clusters: (element-type DossierGeoCluster) (nullable): clusters
  * @view: (nullable): a view, or %NULL for all the clusters
  *
- * Returns: (transfer full): the keys @clusters are coloured by, each once, for a legend:
- *   of those drawn inside @view when it is given
+ * Returns: (transfer full): the keys of the points of @clusters (those drawn inside @view
+ *   when it is given), each once, for a legend: the most frequent first, so that a legend
+ *   cut short keeps those that colour most of the map
  */
 GStrv
 dossier_incident_layer_keys_of (GArray               *clusters,
                                 const DossierMapView *view)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (KeyCount));
+  GHashTableIter iter;
+  gpointer key, count;
 
   for (guint i = 0; clusters && i < clusters->len; i++)
     {
       const DossierGeoCluster *cluster = &g_array_index (clusters, DossierGeoCluster, i);
-      const char *key = cluster->key;
 
-      if (key == NULL || g_hash_table_contains (seen, key))
-        continue;
       if (view != NULL)
         {
           double x, y, r = cluster_radius (cluster);
@@ -853,9 +986,21 @@ dossier_incident_layer_keys_of (GArray               *clusters,
           if (x < -r || y < -r || x > view->width + r || y > view->height + r)
             continue;
         }
-      g_hash_table_add (seen, (gpointer) key);
-      g_strv_builder_add (builder, key);
+      for (guint k = 0; k < cluster->n_shares; k++)
+        g_hash_table_insert (counts, (gpointer) cluster->shares[k].key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, cluster->shares[k].key)) +
+                                               cluster->shares[k].count));
     }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    g_array_append_val (sorted, ((KeyCount) { key, GPOINTER_TO_UINT (count) }));
+  /* Both colourings' keys are ordered by the vocabulary they are from: a key is in one. */
+  g_array_sort_with_data (sorted, compare_key_counts,
+                          sorted->len > 0 && dossier_palette_position ("verification-status",
+                                                                       g_array_index (sorted, KeyCount, 0).key) >= 0
+                          ? "verification-status" : "violation-type");
+  for (guint i = 0; i < sorted->len; i++)
+    g_strv_builder_add (builder, g_array_index (sorted, KeyCount, i).key);
   return g_strv_builder_end (builder);
 }
 

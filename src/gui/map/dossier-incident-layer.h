@@ -9,6 +9,7 @@
 #include "dossier-filter.h"
 #include "dossier-geo.h"
 #include "dossier-map-view.h"
+#include "dossier-palette.h"
 #include "dossier-query.h"
 #include "dossier-store.h"
 
@@ -34,13 +35,13 @@ gboolean              dossier_incident_layer_pick          (DossierIncidentLayer
                                                             double                x,
                                                             double                y,
                                                             DossierGeoCluster    *cluster);
-GHashTable           *dossier_incident_layer_key_index_new (DossierStore         *store);
-void                  dossier_incident_layer_key_colour    (const char           *key,
-                                                            int                   index,
-                                                            GdkRGBA              *colour);
 void                  dossier_incident_layer_get_key_colour (DossierIncidentLayer *self,
                                                              const char           *key,
                                                              GdkRGBA              *colour);
+void                  dossier_incident_layer_get_key_style (DossierIncidentLayer *self,
+                                                            const char           *key,
+                                                            GdkRGBA              *colour,
+                                                            DossierTermStyle     *style);
 GStrv                 dossier_incident_layer_get_keys      (DossierIncidentLayer *self);
 void                  dossier_incident_layer_refresh       (DossierIncidentLayer *self);
 GStrv                 dossier_incident_layer_keys_of       (GArray               *clusters,

@@ -18,12 +18,13 @@
 
 #include "dossier-basemap-layer.h"
 #include "dossier-label-layer.h"
+#include "dossier-look.h"
 #include "dossier-map-figure.h"
 #include "dossier-vocab.h"
 
 #define MARGIN      6
 #define MAX_KEYS    12      /* as the screen's legend */
-#define SWATCH      10
+#define SWATCH      16      /* a mark, with its rings */
 #define FIT_WIDTH   600     /* a figure for no view: the annex's box, 5:4 */
 #define FIT_HEIGHT  480
 
@@ -139,9 +140,12 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
   const char *scheme = view->colour_by == DOSSIER_COLOUR_BY_VERIFICATION ? "verification-status" : "violation-type";
   g_autoptr(PangoLayout) notes = NULL;
   double x = MARGIN, y = view->height + MARGIN, line = 0, scale_width, scale_height;
+  DossierLook look;
   int w, h;
 
   g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (layer), 0);
+
+  dossier_look_for_print (&look);
 
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, view->height, view->width, 1000));
   gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (0, view->height, view->width, 1));
@@ -150,8 +154,7 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
     {
       g_autofree char *label = dossier_store_vocab_label (store, scheme, keys[i], lang);
       g_autoptr(PangoLayout) layout = new_layout (GTK_WIDGET (layer), label, 0.85, FALSE);
-      GskRoundedRect swatch;
-      GdkRGBA colour;
+      DossierTermStyle style;
 
       if (i == 0)
         {
@@ -169,11 +172,9 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
           y += line + 2;
         }
       line = MAX (line, h);
-      dossier_incident_layer_get_key_colour (layer, keys[i], &colour);
-      gsk_rounded_rect_init_from_rect (&swatch, &GRAPHENE_RECT_INIT (x, y + (h - SWATCH) / 2.0, SWATCH, SWATCH), SWATCH / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &swatch);
-      gtk_snapshot_append_color (snapshot, &colour, &swatch.bounds);
-      gtk_snapshot_pop (snapshot);
+      /* The mark as on the map: its colour and its shape. */
+      dossier_incident_layer_get_key_style (layer, keys[i], NULL, &style);
+      dossier_mark_append (snapshot, &style, x + SWATCH / 2.0, y + h / 2.0, 4, &look);
       append_text (snapshot, layout, x + SWATCH + 4, y);
       x += SWATCH + 4 + w + 14;
     }

@@ -23,6 +23,7 @@
 #include "dossier-evidence-layer.h"
 #include "dossier-figure.h"
 #include "dossier-label-layer.h"
+#include "dossier-look.h"
 #include "dossier-map-figure.h"
 #include "dossier-map-pane.h"
 #include "dossier-mbtiles-source.h"
@@ -96,10 +97,12 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        data)
 {
-  GdkRGBA *colour = g_object_get_data (G_OBJECT (area), "colour");
+  DossierTermStyle *style = g_object_get_data (G_OBJECT (area), "style");
+  DossierLook look;
 
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, colour);
+  /* The mark as on the map: the term's colour and shape. */
+  dossier_look_from_widget (GTK_WIDGET (area), &look);
+  dossier_mark_draw (cr, style, width / 2.0, height / 2.0, 4.2, &look);
 }
 
 static gboolean
@@ -127,12 +130,12 @@ update_legend (DossierMapPane *self)
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *swatch = gtk_drawing_area_new ();
       g_autofree char *label = dossier_store_vocab_label (self->store, scheme, keys[i], self->lang);
-      GdkRGBA colour;
+      DossierTermStyle style;
 
-      dossier_incident_layer_get_key_colour (self->incidents, keys[i], &colour);
-      gtk_widget_set_size_request (swatch, 12, 12);
+      dossier_incident_layer_get_key_style (self->incidents, keys[i], NULL, &style);
+      gtk_widget_set_size_request (swatch, 18, 16);
       gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (swatch), "colour", gdk_rgba_copy (&colour), (GDestroyNotify) gdk_rgba_free);
+      g_object_set_data_full (G_OBJECT (swatch), "style", g_memdup2 (&style, sizeof style), g_free);
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, NULL, NULL);
       gtk_widget_set_margin_start (row, 8);
       gtk_widget_set_margin_end (row, 8);
@@ -963,9 +966,12 @@ relayout (gpointer data)
   }
   if (gtk_widget_get_visible (self->legend) && !gtk_widget_compute_bounds (self->legend, self->overlay, &legend))
     graphene_rect_init (&legend, 0, 0, 0, 0);
+  /* The legend's size, not its place: it sits above the credits, which wrap by the scale's
+   * width, which changes with the zoom Mali is shown at (comparing places went round in
+   * circles, 12 pixels up and down). */
   if (self->at_home &&
       (gtk_widget_get_width (self->overlay) != self->home_width || gtk_widget_get_height (self->overlay) != self->home_height ||
-       !graphene_rect_equal (&legend, &self->home_legend)))
+       !graphene_size_equal (&legend.size, &self->home_legend.size)))
     {
       self->home_width = gtk_widget_get_width (self->overlay);
       self->home_height = gtk_widget_get_height (self->overlay);

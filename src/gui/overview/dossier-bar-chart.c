@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per value: its label, a bar in the accent colour scaled to the largest value,
- * and the number. A time series (incidents by month) is drawn the other way, as columns
+ * and the number. Values that are terms of a coloured vocabulary (violation types) have
+ * their term's mark before the label and a bar in its colour, as on the map. A time series (incidents by month) is drawn the other way, as columns
  * in time order, labelled sparsely underneath, since a hundred months do not fit as rows. Drawn in snapshot() with Pango layouts, so it follows the theme and the
  * text scale, and exports to PNG, SVG or PDF through the same path later.
  */
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-bar-chart.h"
+#include "dossier-look.h"
 
 #define ROW_HEIGHT 24
 #define LABEL_WIDTH 210
@@ -26,7 +28,11 @@ struct _DossierBarChart
   GPtrArray *labels;
   GArray    *values;
   gboolean   columns;
+  char      *scheme;  /* the vocabulary of the keys, or NULL */
+  GPtrArray *keys;    /* each value's term, when the chart has a scheme */
 };
+
+#define MARK_ROOM 18  /* before a label: a term's mark */
 
 G_DEFINE_FINAL_TYPE (DossierBarChart, dossier_bar_chart, GTK_TYPE_WIDGET)
 
@@ -133,9 +139,13 @@ dossier_bar_chart_snapshot (GtkWidget   *widget,
   DossierBarChart *self = DOSSIER_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int bar_space = MAX (width - LABEL_WIDTH - NUMBER_WIDTH - 16, 10);
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  GdkRGBA accent;
   gint64 max = 1;
+  gboolean marks = self->scheme != NULL && self->keys->len == self->values->len;
+  DossierLook look;
 
+  dossier_look_from_widget (widget, &look);
+  dossier_look_colour (widget, "dossier_chart_bar_color", &accent);
   draw_text (snapshot, widget, self->title, 0, 0, width, TRUE, FALSE);
   for (guint i = 0; i < self->values->len; i++)
     max = MAX (max, g_array_index (self->values, gint64, i));
@@ -155,8 +165,18 @@ dossier_bar_chart_snapshot (GtkWidget   *widget,
       float w = MAX ((float) bar_space * v / max, v > 0 ? 2.0f : 0.0f);
       g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, v);
 
-      draw_text (snapshot, widget, self->labels->pdata[i], 0, y, LABEL_WIDTH - 8, FALSE, FALSE);
-      gtk_snapshot_append_color (snapshot, &accent,
+      GdkRGBA colour = accent;
+
+      if (marks)
+        {
+          DossierTermStyle style;
+
+          dossier_term_colour (self->scheme, self->keys->pdata[i], &colour, &style);
+          dossier_mark_append (snapshot, &style, MARK_ROOM / 2.0, y + ROW_HEIGHT / 2.0, 4.5, &look);
+        }
+      draw_text (snapshot, widget, self->labels->pdata[i], marks ? MARK_ROOM : 0, y,
+                 LABEL_WIDTH - 8 - (marks ? MARK_ROOM : 0), FALSE, FALSE);
+      gtk_snapshot_append_color (snapshot, &colour,
                                  &GRAPHENE_RECT_INIT (LABEL_WIDTH, y + 5, w, ROW_HEIGHT - 10));
       draw_text (snapshot, widget, number, LABEL_WIDTH + bar_space + 8, y, NUMBER_WIDTH, FALSE, TRUE);
     }
@@ -170,6 +190,8 @@ dossier_bar_chart_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_clear_pointer (&self->scheme, g_free);
 
   G_OBJECT_CLASS (dossier_bar_chart_parent_class)->finalize (object);
 }
@@ -191,6 +213,8 @@ dossier_bar_chart_init (DossierBarChart *self)
 {
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->keys = g_ptr_array_new_with_free_func (g_free);
+  dossier_look_watch (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -264,4 +288,31 @@ dossier_bar_chart_get_n (DossierBarChart *self)
 {
   g_return_val_if_fail (DOSSIER_IS_BAR_CHART (self), 0);
   return self->values->len;
+}
+
+/**
+ * dossier_bar_chart_set_keys:
+ * @self: a #DossierBarChart
+ * @scheme: (nullable): the vocabulary of @keys, or %NULL for bars in the accent colour
+ * @keys: (array length=n) (nullable): the term of each value given to
+ *   dossier_bar_chart_set_data(), in the same order
+ * @n: their number
+ *
+ * Draws each value's bar in its term's colour, with the term's mark before its label: the
+ * colours and marks of the map and the timeline.
+ */
+void
+dossier_bar_chart_set_keys (DossierBarChart  *self,
+                            const char       *scheme,
+                            const char      **keys,
+                            guint             n)
+{
+  g_return_if_fail (DOSSIER_IS_BAR_CHART (self));
+
+  g_free (self->scheme);
+  self->scheme = g_strdup (scheme);
+  g_ptr_array_set_size (self->keys, 0);
+  for (guint i = 0; keys != NULL && i < n; i++)
+    g_ptr_array_add (self->keys, g_strdup (keys[i]));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

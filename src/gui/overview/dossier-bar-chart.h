@@ -23,5 +23,9 @@ void       dossier_bar_chart_set_columns (DossierBarChart *self,
                                           gboolean         columns);
 void       dossier_bar_chart_set_title   (DossierBarChart *self,
                                           const char      *title);
+void       dossier_bar_chart_set_keys    (DossierBarChart *self,
+                                          const char      *scheme,
+                                          const char     **keys,
+                                          guint            n);
 
 G_END_DECLS

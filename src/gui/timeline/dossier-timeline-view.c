@@ -13,6 +13,12 @@
  * Dragging pans; dragging in the axis band at the top, or with Shift, brushes a period,
  * which becomes the shared filter's period: the lists and the map narrow to it, while the
  * timeline keeps showing the rest, dimmed, so that the period can be moved.
+ *
+ * As in a printed chronology, a mark with room beside it on its row says what it is: its
+ * code, and its title when there is room for that too (only the code in a figure: a title
+ * is the dossier's text, not the document's). A mark is in its term's colour, a day in its
+ * term's shape, as on the map. Colours and the font come from the style on screen; a
+ * figure is drawn dark on white.
  */
 #include "config.h"
 
@@ -24,7 +30,8 @@
 #include "dossier-catalog.h"
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
-#include "dossier-incident-layer.h"
+#include "dossier-look.h"
+#include "dossier-palette.h"
 #include "dossier-timeline-view.h"
 #include "dossier-vocab.h"
 
@@ -32,7 +39,8 @@
 #define LEGEND_LINE     18
 #define LEGEND_HEIGHT   (self->legend_height)
 #define LANE_LABELS     120
-#define ROW_HEIGHT      12
+#define MIN_ROW         12      /* pixels: a row, at least; as high as a label's line */
+#define ROW_HEIGHT      (self->row_height)
 #define MARK_HEIGHT     8
 #define MIN_MARK        8       /* pixels: the least width of a mark, and of a point */
 #define MAX_MARKS       4000    /* more in view, and a histogram is drawn */
@@ -41,6 +49,9 @@
 #define MAX_PER_DAY     (24 * 60.0)          /* 60 pixels an hour */
 #define FIGURE_WIDTH    600     /* a figure for no view: the annex's width, */
 #define FIGURE_HEIGHT   260     /* and room for a few lanes */
+#define LABEL_GAP       4       /* pixels between a mark and its label, and after it */
+#define MIN_TITLE       48      /* pixels: less room than this after the code, no title */
+#define MAX_LABEL       320     /* pixels: a title is cut to this, at most */
 
 struct _DossierTimelineView
 {
@@ -52,7 +63,8 @@ struct _DossierTimelineView
   DossierIncidentQuery *shown_query;  /* the filter the items were read for */
   char            *lang;
   GCancellable    *cancellable;
-  GHashTable      *key_index;     /* interned violation code → its place in the vocabulary */
+  GHashTable      *styles;        /* interned key → its DossierTermStyle */
+  GHashTable      *labels;        /* id → DossierTimelineLabel, read as marks get room */
   DossierColourBy  colour_by;
   DossierLanes     lanes;
 
@@ -73,8 +85,14 @@ struct _DossierTimelineView
   gint64           selected;
   char            *selected_text; /* its code and date, for screen readers */
   gboolean         histogram;     /* in the last frame */
-  int              legend_height; /* one line, or two when the view is narrow */
+  int              legend_height; /* one line, two when the view is narrow, or the message's */
   double           legend_width;  /* on one line */
+  int              legend_words[6]; /* the width of each word of the marks' legend */
+  int              message_for;   /* the width the histogram's message was measured at */
+  int              message_height;
+  int              code_width;    /* of a typical code: less room, and no label is read */
+  int              row_height;    /* a label's line, so that labels on rows never meet */
+  GArray          *label_areas;   /* DossierTimelineLabelArea, of the last frame on screen */
 
   /* A figure's, drawn offscreen: its size and the messages in its language */
   int              figure_width;
@@ -99,6 +117,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET)
+
+static DossierTimelineItem *find_item (DossierTimelineView *self,
+                                       gint64               id,
+                                       guint               *index);
 
 /* The size drawn: the widget's, or a figure's. */
 static int
@@ -187,18 +209,22 @@ lane_scheme (DossierLanes lanes)
     }
 }
 
-static void
-key_colour (DossierTimelineView *self,
-            const char          *key,
-            GdkRGBA             *colour)
+/* A key's colour and shape: the term's, as on the map and everywhere else; kept by the
+ * interned key, as a frame asks for thousands. */
+static const DossierTermStyle *
+key_style (DossierTimelineView *self,
+           const char          *key)
 {
-  gpointer index;
+  DossierTermStyle *style = g_hash_table_lookup (self->styles, key);
 
-  /* The map's colours, so that an incident is the same colour on both. */
-  if (key != NULL && g_hash_table_lookup_extended (self->key_index, key, NULL, &index))
-    dossier_incident_layer_key_colour (key, GPOINTER_TO_INT (index), colour);
-  else
-    dossier_incident_layer_key_colour (key, -1, colour);
+  if (style == NULL)
+    {
+      style = g_new (DossierTermStyle, 1);
+      dossier_palette_term_style (self->colour_by == DOSSIER_COLOUR_BY_VERIFICATION ? "verification-status" : "violation-type",
+                                  key, style);
+      g_hash_table_insert (self->styles, (gpointer) key, style);
+    }
+  return style;
 }
 
 /* Reading the items: in a worker thread with its own connection. Every dated incident is
@@ -411,17 +437,117 @@ typedef struct {
   guint  rows;      /* rows in view */
 } Band;
 
+/* The marks' legend: a sample of each kind of mark, and what it means. */
+static const char * const legend_words[] = {
+  NC_("timeline legend", "day"), NC_("timeline legend", "period"),
+  NC_("timeline legend", "month or year only"), NC_("timeline legend", "approximate (~)"),
+  NC_("timeline legend", "uncertain (?)"), NC_("timeline legend", "open"),
+};
+
+static double
+sample_width (guint i)
+{
+  return i == 0 ? MARK_HEIGHT : 22;
+}
+
+/* Where the marks' legend puts each sample on a view @width wide: on as many lines as it
+ * needs. Returns the number of lines; @x and @line (optional) get sample @i's place. */
+static guint
+legend_lines (DossierTimelineView *self,
+              int                  width,
+              guint                i,
+              double              *x,
+              guint               *line)
+{
+  double at = 6;
+  guint lines = 1;
+
+  if (self->legend_width <= 0)
+    {
+      self->legend_width = 6;
+      for (guint k = 0; k < G_N_ELEMENTS (legend_words); k++)
+        {
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                         tr (self, "timeline legend", legend_words[k]));
+
+          pango_layout_get_pixel_size (layout, &self->legend_words[k], NULL);
+          self->legend_width += sample_width (k) + 9 + self->legend_words[k] + 12;
+        }
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (legend_words); k++)
+    {
+      if (at > 6 && at + sample_width (k) + 9 + self->legend_words[k] > width)
+        {
+          at = 6;
+          lines++;
+        }
+      if (k == i && x != NULL)
+        *x = at;
+      if (k == i && line != NULL)
+        *line = lines - 1;
+      at += sample_width (k) + 9 + self->legend_words[k] + 12;
+    }
+  return lines;
+}
+
+static const char *
+histogram_message (DossierTimelineView *self)
+{
+  return tr (self, NULL, N_("Too many incidents to draw one by one: incidents per period (zoom in to see them)"));
+}
+
+/* The legend's height: the marks' legend on as many lines as the view's width needs; over
+ * a histogram, the message saying why, on as many lines as it needs too. */
+static void
+update_legend_height (DossierTimelineView *self,
+                      gboolean             histogram)
+{
+  int width = view_width (self);
+
+  if (!histogram)
+    {
+      self->legend_height = legend_lines (self, width, 0, NULL, NULL) * LEGEND_LINE + 4;
+      return;
+    }
+  if (self->message_for != width)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), histogram_message (self));
+
+      pango_layout_set_width (layout, MAX (width - 12, 40) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_size (layout, NULL, &self->message_height);
+      self->message_for = width;
+    }
+  self->legend_height = MAX (LEGEND_LINE + 4, self->message_height + 8);
+}
+
+/* Rows as high as a line of labels (in the style's font), so that the labels of two rows
+ * never meet. */
+static void
+ensure_row_height (DossierTimelineView *self)
+{
+  if (self->row_height == 0)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "INC-0000 Égypte");
+      int h;
+
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      self->row_height = MAX (MIN_ROW, h);
+    }
+}
+
 static GArray *
 lane_bands (DossierTimelineView *self,
             gboolean            *histogram)
 {
-  int height = view_height (self) - AXIS_HEIGHT - LEGEND_HEIGHT;
+  int height;
   double last_day = dossier_timeline_view_day_at (self, view_width (self));
   guint n_lanes = self->lane_codes ? self->lane_codes->len : 0;
   GArray *bands = g_array_sized_new (FALSE, TRUE, sizeof (Band), n_lanes);
   guint lane = 0, shown = 0, total_rows = 0;
   const char *code = NULL;
 
+  ensure_row_height (self);
   g_array_set_size (bands, n_lanes);
   for (guint i = 0; self->items && i < self->items->len; i++)
     {
@@ -443,6 +569,8 @@ lane_bands (DossierTimelineView *self,
   /* Too many to draw one by one: a histogram. More rows than room: each lane gets its share
    * of whole rows, and the marks on the rows below are left out (and counted). */
   *histogram = shown > MAX_MARKS;
+  update_legend_height (self, *histogram);
+  height = view_height (self) - AXIS_HEIGHT - LEGEND_HEIGHT;
   {
     double top = AXIS_HEIGHT;
     gboolean crowded = total_rows * ROW_HEIGHT > (guint) MAX (height, 0);
@@ -480,7 +608,8 @@ lane_of (DossierTimelineView *self,
 
 /* Whether an item's row is within its lane's band (the rows below are left out). */
 static gboolean
-row_shown (const DossierTimelineItem *item,
+row_shown (DossierTimelineView       *self,
+           const DossierTimelineItem *item,
            const Band                *band)
 {
   return (item->row + 1) * ROW_HEIGHT <= band->height + 0.5;
@@ -505,29 +634,33 @@ item_rect (DossierTimelineView       *self,
   graphene_rect_init (rect, x0, y, x1 - x0, MARK_HEIGHT);
 }
 
-/* An item's end: faded when approximate, dotted when uncertain, an arrow when open. */
+/* An item's end: faded when approximate, dotted when uncertain, an arrow when open. A day
+ * is its term's shape, as on the map. */
 static void
 draw_mark (DossierTimelineView       *self,
            cairo_t                   *cr,
            const DossierTimelineItem *item,
            const graphene_rect_t     *r,
-           const GdkRGBA             *colour,
+           const DossierTermStyle    *style,
+           const DossierLook         *look,
            gboolean                   dimmed,
            gboolean                   selected)
 {
   double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
   double alpha = dimmed ? 0.25 : 1.0;
+  const GdkRGBA colour = { style->red, style->green, style->blue, 1 };
+  const GdkRGBA *c = &colour;
   gboolean point = !(item->flags & (DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_IMPRECISE)) &&
                    (item->end + 1.0 - item->start) * self->per_day < 3 * MIN_MARK;
 
   cairo_save (cr);
   if (point)
     {
-      cairo_arc (cr, x + w / 2, y + h / 2, h / 2, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
+      dossier_mark_path (cr, style->shape, x + w / 2, y + h / 2, h / 2);
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, alpha);
       if (item->flags & (DOSSIER_TIMELINE_APPROXIMATE_START | DOSSIER_TIMELINE_UNCERTAIN_START))
         {
-          /* An approximate or uncertain day: a ring rather than a dot. */
+          /* An approximate or uncertain day: an outline rather than a filled mark. */
           cairo_set_line_width (cr, 1.6);
           cairo_stroke (cr);
         }
@@ -540,18 +673,18 @@ draw_mark (DossierTimelineView       *self,
       double fade = MIN (0.3, 12 / MAX (w, 1));
       double body = item->flags & DOSSIER_TIMELINE_IMPRECISE ? 0.35 : 1.0;
 
-      cairo_pattern_add_color_stop_rgba (fill, 0, colour->red, colour->green, colour->blue,
+      cairo_pattern_add_color_stop_rgba (fill, 0, c->red, c->green, c->blue,
                                          alpha * body * (item->flags & (DOSSIER_TIMELINE_APPROXIMATE_START | DOSSIER_TIMELINE_OPEN_START) ? 0.15 : 1));
-      cairo_pattern_add_color_stop_rgba (fill, fade, colour->red, colour->green, colour->blue, alpha * body);
-      cairo_pattern_add_color_stop_rgba (fill, 1 - fade, colour->red, colour->green, colour->blue, alpha * body);
-      cairo_pattern_add_color_stop_rgba (fill, 1, colour->red, colour->green, colour->blue,
+      cairo_pattern_add_color_stop_rgba (fill, fade, c->red, c->green, c->blue, alpha * body);
+      cairo_pattern_add_color_stop_rgba (fill, 1 - fade, c->red, c->green, c->blue, alpha * body);
+      cairo_pattern_add_color_stop_rgba (fill, 1, c->red, c->green, c->blue,
                                          alpha * body * (item->flags & (DOSSIER_TIMELINE_APPROXIMATE_END | DOSSIER_TIMELINE_OPEN_END) ? 0.15 : 1));
       cairo_rectangle (cr, x, y, w, h);
       cairo_set_source (cr, fill);
       cairo_fill (cr);
       cairo_pattern_destroy (fill);
       /* A span of imprecision is outlined: it says "somewhere in here". */
-      cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, alpha);
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, alpha);
       cairo_set_line_width (cr, 1);
       if (item->flags & DOSSIER_TIMELINE_IMPRECISE)
         {
@@ -590,7 +723,7 @@ draw_mark (DossierTimelineView       *self,
     }
   if (selected)
     {
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      gdk_cairo_set_source_rgba (cr, &look->foreground);
       cairo_set_line_width (cr, 2);
       cairo_rectangle (cr, x - 2, y - 2, w + 4, h + 4);
       cairo_stroke (cr);
@@ -599,42 +732,48 @@ draw_mark (DossierTimelineView       *self,
 }
 
 static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y,
-           double       r,
-           double       g,
-           double       b)
+draw_text (cairo_t       *cr,
+           PangoLayout   *layout,
+           const char    *text,
+           double         x,
+           double         y,
+           const GdkRGBA *colour)
 {
-  pango_layout_set_text (layout, text, -1);
+  if (text != NULL)
+    pango_layout_set_text (layout, text, -1);
   cairo_move_to (cr, x, y);
-  cairo_set_source_rgb (cr, r, g, b);
+  gdk_cairo_set_source_rgba (cr, colour);
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The ticks along the top, and their labels where they do not run into the one before. */
 static void
 draw_axis (DossierTimelineView *self,
            cairo_t             *cr,
            PangoLayout         *layout,
            int                  width,
-           int                  height)
+           int                  height,
+           const DossierLook   *look)
 {
   double last_day = dossier_timeline_view_day_at (self, width);
   g_autoptr(GPtrArray) ticks = dossier_timeline_ticks (self->first_day, last_day, marks_width (self), self->lang);
+  double written = -G_MAXDOUBLE;
 
-  cairo_set_source_rgb (cr, 0.95, 0.95, 0.94);
+  gdk_cairo_set_source_rgba (cr, &look->band);
   cairo_rectangle (cr, 0, 0, width, AXIS_HEIGHT);
   cairo_fill (cr);
   for (guint i = 0; i < ticks->len; i++)
     {
       DossierTimelineTick *tick = ticks->pdata[i];
       double x = round (x_of_day (self, tick->day)) + 0.5;
+      GdkRGBA rule = look->grid;
+      int w;
 
       if (x < marks_left (self))
         continue;
-      cairo_set_source_rgba (cr, 0, 0, 0, tick->major ? 0.25 : 0.10);
+      if (!tick->major)
+        rule.alpha /= 2.5;
+      gdk_cairo_set_source_rgba (cr, &rule);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, x, tick->major ? 0 : AXIS_HEIGHT - 8);
       cairo_line_to (cr, x, height - LEGEND_HEIGHT);
@@ -648,19 +787,27 @@ draw_axis (DossierTimelineView *self,
           pango_layout_set_attributes (layout, bold);
           pango_attr_list_unref (bold);
         }
-      draw_text (cr, layout, tick->label, x + 3, 5, 0.25, 0.25, 0.25);
+      pango_layout_set_text (layout, tick->label, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      /* The first tick says the year, and may be long: the next label then waits. A label
+       * that the right edge would cut is left out. */
+      if (x + 3 >= written + 6 && x + 3 + w <= width - 2)
+        {
+          draw_text (cr, layout, NULL, x + 3, 5, &look->foreground);
+          written = x + 3 + w;
+        }
       pango_layout_set_attributes (layout, NULL);
     }
 }
 
-/* What the marks mean, along the bottom: part of every figure. Returns the width it needs
- * on one line. */
-static double
+/* What the marks mean, along the bottom: part of every figure. */
+static void
 draw_legend (DossierTimelineView *self,
              cairo_t             *cr,
              PangoLayout         *layout,
              int                  width,
-             int                  height)
+             int                  height,
+             const DossierLook   *look)
 {
   static const DossierTimelineItem samples[] = {
     { 0, 0, 0, 0, NULL, NULL, 0 },
@@ -670,47 +817,235 @@ draw_legend (DossierTimelineView *self,
     { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_UNCERTAIN_END, NULL, NULL, 0 },
     { 0, 0, 9, DOSSIER_TIMELINE_INTERVAL | DOSSIER_TIMELINE_OPEN_END, NULL, NULL, 0 },
   };
-  static const char * const words[] = {
-    NC_("timeline legend", "day"), NC_("timeline legend", "period"),
-    NC_("timeline legend", "month or year only"), NC_("timeline legend", "approximate (~)"),
-    NC_("timeline legend", "uncertain (?)"), NC_("timeline legend", "open"),
-  };
-  GdkRGBA grey = { 0.35, 0.35, 0.35, 1 };
-  double per_day = self->per_day, x = 6, y = height - LEGEND_HEIGHT, needed = 6;
+  /* The samples in the foreground's colour, as a circle: what they show is not a term. */
+  DossierTermStyle ink = { look->dim.red, look->dim.green, look->dim.blue, DOSSIER_MARK_CIRCLE, FALSE };
+  double per_day = self->per_day, x = 6, y = height - LEGEND_HEIGHT;
 
-  cairo_set_source_rgb (cr, 0.97, 0.97, 0.96);
+  gdk_cairo_set_source_rgba (cr, &look->band);
   cairo_rectangle (cr, 0, y, width, LEGEND_HEIGHT);
   cairo_fill (cr);
   if (self->histogram)
     {
-      draw_text (cr, layout, tr (self, NULL, N_("Too many incidents to draw one by one: incidents per period (zoom in to see them)")),
-                 x, y + 3, 0.3, 0.3, 0.3);
-      return 0;
+      /* Wrapped, in both languages, however narrow the view. */
+      pango_layout_set_width (layout, MAX (width - 12, 40) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      draw_text (cr, layout, histogram_message (self), x, y + 4, &look->dim);
+      pango_layout_set_width (layout, -1);
+      return;
     }
   /* Samples are drawn at a scale of their own: 3 pixels a day. */
   self->per_day = 3;
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      const char *word = tr (self, "timeline legend", words[i]);
       graphene_rect_t r;
-      int w;
+      guint line;
 
-      pango_layout_set_text (layout, word, -1);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      /* A narrow view: the rest on a second line. */
-      if (x > 6 && x + (i == 0 ? MARK_HEIGHT : 22) + 9 + w > width)
-        {
-          x = 6;
-          y += LEGEND_LINE;
-        }
-      graphene_rect_init (&r, x, y + (LEGEND_LINE + 4 - MARK_HEIGHT) / 2.0, i == 0 ? MARK_HEIGHT : 22, MARK_HEIGHT);
-      draw_mark (self, cr, &samples[i], &r, &grey, FALSE, FALSE);
-      draw_text (cr, layout, word, x + r.size.width + 9, y + 4, 0.3, 0.3, 0.3);
-      x += r.size.width + 9 + w + 12;
-      needed += r.size.width + 9 + w + 12;
+      legend_lines (self, width, i, &x, &line);
+      graphene_rect_init (&r, x, y + line * LEGEND_LINE + (LEGEND_LINE + 4 - MARK_HEIGHT) / 2.0, sample_width (i), MARK_HEIGHT);
+      draw_mark (self, cr, &samples[i], &r, &ink, look, FALSE, FALSE);
+      draw_text (cr, layout, tr (self, "timeline legend", legend_words[i]), x + r.size.width + 9, y + line * LEGEND_LINE + 4, &look->dim);
     }
   self->per_day = per_day;
-  return needed;
+}
+
+/* A mark's label, kept for as long as the incidents are: its code and title laid out once,
+ * and their widths. */
+typedef struct {
+  PangoLayout *code;
+  PangoLayout *full;    /* the code and the title, for the screen */
+  int          code_width;
+  int          full_width;
+  int          full_for;  /* the width the full layout is cut to, or -1 */
+} Label;
+
+static void
+label_free (Label *label)
+{
+  g_clear_object (&label->code);
+  g_clear_object (&label->full);
+  g_free (label);
+}
+
+static Label *
+label_new (DossierTimelineView        *self,
+           const DossierTimelineLabel *read)
+{
+  Label *label = g_new0 (Label, 1);
+  PangoAttrList *bold = pango_attr_list_new ();
+  g_autofree char *text = g_strdup_printf ("%s  %s", read->code, read->title);
+  PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  weight->end_index = strlen (read->code);
+  pango_attr_list_insert (bold, weight);
+  label->code = gtk_widget_create_pango_layout (GTK_WIDGET (self), read->code);
+  pango_layout_set_attributes (label->code, bold);
+  pango_layout_get_pixel_size (label->code, &label->code_width, NULL);
+  label->full = gtk_widget_create_pango_layout (GTK_WIDGET (self), *read->title ? text : read->code);
+  pango_layout_set_attributes (label->full, bold);
+  pango_layout_set_ellipsize (label->full, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (label->full, TRUE);
+  pango_layout_get_pixel_size (label->full, &label->full_width, NULL);
+  label->full_for = -1;
+  pango_attr_list_unref (bold);
+  return label;
+}
+
+/* A mark drawn this frame, and where the next mark on its row begins. */
+typedef struct {
+  guint           index;
+  guint           lane;
+  graphene_rect_t rect;
+  gboolean        dimmed;
+  double          end;    /* after the mark (and its arrow) */
+  double          next;   /* the next mark on the row (its arrow), or the edge */
+} Placed;
+
+static Label *
+find_label (DossierTimelineView *self,
+            gint64               id)
+{
+  return g_hash_table_lookup (self->labels, &id);
+}
+
+/* Labels beside the marks that have room for them on their row, up to the next mark or
+ * the edge: the code, and on screen the title after it when there is room for some of it.
+ * Labels are read from the dossier only for marks with room for a code, a few hundred at
+ * most, and kept. */
+static void
+draw_labels (DossierTimelineView *self,
+             cairo_t             *cr,
+             GArray              *placed,
+             int                  width,
+             gboolean             titles,
+             gboolean             backed,
+             const DossierLook   *look,
+             GArray              *areas)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (placed->len == 0)
+    return;
+  if (self->code_width == 0)
+    {
+      g_autoptr(PangoLayout) typical = gtk_widget_create_pango_layout (GTK_WIDGET (self), "INC-0000");
+
+      pango_layout_get_pixel_size (typical, &self->code_width, NULL);
+    }
+  /* Items come by lane, then by start: on each row, a mark's follower comes after it. */
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+      const DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, p->index);
+      gpointer row = GUINT_TO_POINTER (((p->lane << 20) | item->row) + 1);
+      gpointer before;
+
+      p->end = p->rect.origin.x + p->rect.size.width + (item->flags & DOSSIER_TIMELINE_OPEN_END ? 5 : 0);
+      p->next = width;
+      if (g_hash_table_lookup_extended (last, row, NULL, &before))
+        g_array_index (placed, Placed, GPOINTER_TO_UINT (before)).next =
+          p->rect.origin.x - (item->flags & DOSSIER_TIMELINE_OPEN_START ? 5 : 0);
+      g_hash_table_insert (last, row, GUINT_TO_POINTER (i));
+    }
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+      gint64 id = g_array_index (self->items, DossierTimelineItem, p->index).id;
+
+      if (p->next - p->end - 2 * LABEL_GAP >= self->code_width && find_label (self, id) == NULL)
+        g_array_append_val (missing, id);
+    }
+  if (missing->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) read = dossier_store_timeline_labels (self->store, (gint64 *) missing->data, missing->len,
+                                                                 self->lang, &error);
+
+      if (read == NULL)
+        g_warning ("Could not read the labels of the timeline: %s", error->message);
+      /* Many pans later, start afresh rather than keep every label ever shown. */
+      if (g_hash_table_size (self->labels) > 20000)
+        g_hash_table_remove_all (self->labels);
+      for (guint i = 0; read != NULL && i < read->len; i++)
+        {
+          DossierTimelineLabel *label = read->pdata[i];
+
+          g_hash_table_insert (self->labels, g_memdup2 (&label->id, sizeof label->id), label_new (self, label));
+        }
+    }
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+      Label *label = find_label (self, g_array_index (self->items, DossierTimelineItem, p->index).id);
+      double room = p->next - p->end - 2 * LABEL_GAP;
+      PangoLayout *layout;
+      GdkRGBA ink = p->dimmed ? look->grid : look->foreground;
+      int w, h;
+
+      if (label == NULL || room < label->code_width)
+        continue;
+      layout = label->code;
+      if (titles && room >= label->code_width + MIN_TITLE)
+        {
+          int cut = (int) MIN (room, MAX_LABEL);
+
+          /* Cut only when it does not fit, and laid out again only for a new width. */
+          if (label->full_width <= cut)
+            cut = -1;
+          if (cut != label->full_for)
+            {
+              pango_layout_set_width (label->full, cut < 0 ? -1 : cut * PANGO_SCALE);
+              label->full_for = cut;
+            }
+          layout = label->full;
+        }
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (backed)
+        {
+          /* Over the histogram's bars: on the ground's colour, to be read. */
+          gdk_cairo_set_source_rgba (cr, &look->background);
+          cairo_rectangle (cr, p->end + LABEL_GAP - 2, p->rect.origin.y + p->rect.size.height / 2 - h / 2.0 - 1, w + 4, h + 2);
+          cairo_fill (cr);
+        }
+      draw_text (cr, layout, NULL, p->end + LABEL_GAP, p->rect.origin.y + p->rect.size.height / 2 - h / 2.0, &ink);
+      if (areas != NULL)
+        {
+          DossierTimelineLabelArea area = {
+            g_array_index (self->items, DossierTimelineItem, p->index).id,
+            GRAPHENE_RECT_INIT (p->end + LABEL_GAP, p->rect.origin.y + p->rect.size.height / 2 - h / 2.0, w, h),
+          };
+
+          g_array_append_val (areas, area);
+        }
+    }
+}
+
+/* Where the selected incident is drawn over a histogram: at the top of its lane's band, so
+ * that the investigator never loses it when zooming out. */
+static gboolean
+selected_over_histogram (DossierTimelineView *self,
+                         GArray              *bands,
+                         graphene_rect_t     *rect,
+                         guint               *lane)
+{
+  DossierTimelineItem *item;
+  Band band;
+  guint index;
+
+  item = self->selected > 0 ? find_item (self, self->selected, &index) : NULL;
+  if (item == NULL || !in_view (self, item, dossier_timeline_view_day_at (self, view_width (self))))
+    return FALSE;
+  *lane = bands->len > 0 ? lane_of (self, index) : 0;
+  band = bands->len > 0 ? g_array_index (bands, Band, *lane) : (Band) { AXIS_HEIGHT, ROW_HEIGHT, 1 };
+  band.height = ROW_HEIGHT;
+  band.top += 3;
+  {
+    DossierTimelineItem top = *item;
+
+    top.row = 0;
+    item_rect (self, &top, &band, rect);
+  }
+  return TRUE;
 }
 
 /* Draws the view; @screen adds what only the screen shows: the selection and the period
@@ -720,45 +1055,38 @@ draw (DossierTimelineView *self,
       cairo_t             *cr,
       int                  width,
       int                  height,
-      gboolean             screen)
+      gboolean             screen,
+      const DossierLook   *look)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   const DossierIncidentQuery *query = self->filter ? dossier_filter_get_query (self->filter) : NULL;
   double last_day = dossier_timeline_view_day_at (self, width);
   g_autoptr(GArray) bands = NULL;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   guint hidden = 0;
 
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  /* The legend's width, measured once on a surface that keeps nothing. */
-  if (self->legend_width <= 0 && !self->histogram)
-    {
-      cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      cairo_t *measure = cairo_create (scratch);
-
-      self->legend_width = draw_legend (self, measure, layout, G_MAXINT / 2, 100);
-      cairo_destroy (measure);
-      cairo_surface_destroy (scratch);
-    }
-  self->legend_height = self->legend_width > width ? 2 * LEGEND_LINE + 4 : LEGEND_LINE + 4;
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  if (screen)
+    g_array_set_size (self->label_areas, 0);
+  gdk_cairo_set_source_rgba (cr, &look->background);
   cairo_paint (cr);
-  draw_axis (self, cr, layout, width, height);
 
   ensure_layout (self);
   bands = lane_bands (self, &self->histogram);
+  draw_axis (self, cr, layout, width, height, look);
 
   /* The filter's period, shaded; the brush being dragged, outlined. */
   if (query != NULL && (query->date_from != 0 || query->date_to != 0))
     {
       double x0 = query->date_from ? x_of_day (self, query->date_from) : marks_left (self);
       double x1 = query->date_to ? x_of_day (self, query->date_to + 1.0) : width;
+      GdkRGBA shade = look->accent;
 
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+      shade.alpha *= 0.12;
+      gdk_cairo_set_source_rgba (cr, &shade);
       cairo_rectangle (cr, x0, 0, x1 - x0, height - LEGEND_HEIGHT);
       cairo_fill (cr);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      shade.alpha = look->accent.alpha * 0.8;
+      gdk_cairo_set_source_rgba (cr, &shade);
       cairo_rectangle (cr, x0, 0, x1 - x0, AXIS_HEIGHT);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
@@ -774,6 +1102,8 @@ draw (DossierTimelineView *self,
       guint n_lanes = bands->len;
       g_autofree double *bins = g_new0 (double, (gsize) n_bins * MAX (n_lanes, 1));
       double days_per_bin = BIN_WIDTH / self->per_day;
+      graphene_rect_t chosen;
+      guint chosen_lane;
 
       guint lane = 0;
       const char *code = NULL;
@@ -806,7 +1136,7 @@ draw (DossierTimelineView *self,
             max = MAX (max, bins[l * n_bins + k]);
           if (max <= 0)
             continue;
-          cairo_set_source_rgba (cr, 0.21, 0.40, 0.60, 0.85);
+          gdk_cairo_set_source_rgba (cr, &look->histogram);
           for (guint k = 0; k < n_bins; k++)
             if (bins[l * n_bins + k] > 0)
               {
@@ -815,6 +1145,31 @@ draw (DossierTimelineView *self,
                 cairo_rectangle (cr, marks_left (self) + k * BIN_WIDTH, top + h - bar, BIN_WIDTH - 0.5, bar);
               }
           cairo_fill (cr);
+        }
+      /* The selected incident stays in view over the counts: its date as a rule down its
+       * lane, its mark at the top, and its code. */
+      if (screen && selected_over_histogram (self, bands, &chosen, &chosen_lane))
+        {
+          DossierTimelineItem *item = find_item (self, self->selected, NULL);
+          Band *band = bands->len ? &g_array_index (bands, Band, chosen_lane) : NULL;
+          double x = chosen.origin.x + chosen.size.width / 2;
+          Placed p = { 0, chosen_lane, chosen, FALSE, 0, 0 };
+          g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (Placed));
+          guint index = 0;
+
+          gdk_cairo_set_source_rgba (cr, &look->foreground);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, round (x) + 0.5, chosen.origin.y);
+          cairo_line_to (cr, round (x) + 0.5, band ? band->top + band->height : height - LEGEND_HEIGHT);
+          cairo_stroke (cr);
+          gdk_cairo_set_source_rgba (cr, &look->background);
+          cairo_rectangle (cr, chosen.origin.x - 4, chosen.origin.y - 4, chosen.size.width + 8, chosen.size.height + 8);
+          cairo_fill (cr);
+          draw_mark (self, cr, item, &chosen, key_style (self, item->key), look, FALSE, TRUE);
+          find_item (self, self->selected, &index);
+          p.index = index;
+          g_array_append_val (one, p);
+          draw_labels (self, cr, one, width, FALSE, TRUE, look, self->label_areas);
         }
     }
   else if (self->items != NULL)
@@ -825,26 +1180,28 @@ draw (DossierTimelineView *self,
       for (guint i = 0; i < self->items->len; i++)
         {
           DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
-          gboolean dimmed;
-          graphene_rect_t r;
-          GdkRGBA colour;
+          Placed p;
 
           if (i > 0 && item->lane != code)
             lane++;
           code = item->lane;
           if (!in_view (self, item, last_day) || lane >= bands->len)
             continue;
-          if (!row_shown (item, &g_array_index (bands, Band, lane)))
+          if (!row_shown (self, item, &g_array_index (bands, Band, lane)))
             {
               hidden++;
               continue;
             }
-          dimmed = query != NULL && ((query->date_from != 0 && item->end < query->date_from) ||
-                                     (query->date_to != 0 && item->start > query->date_to));
-          item_rect (self, item, &g_array_index (bands, Band, lane), &r);
-          key_colour (self, item->key, &colour);
-          draw_mark (self, cr, item, &r, &colour, dimmed, screen && item->id == self->selected);
+          p.index = i;
+          p.lane = lane;
+          p.dimmed = query != NULL && ((query->date_from != 0 && item->end < query->date_from) ||
+                                       (query->date_to != 0 && item->start > query->date_to));
+          item_rect (self, item, &g_array_index (bands, Band, lane), &p.rect);
+          draw_mark (self, cr, item, &p.rect, key_style (self, item->key), look, p.dimmed,
+                     screen && item->id == self->selected);
+          g_array_append_val (placed, p);
         }
+      draw_labels (self, cr, placed, width, !look->print, FALSE, look, screen ? self->label_areas : NULL);
     }
   cairo_restore (cr);
 
@@ -857,7 +1214,7 @@ draw (DossierTimelineView *self,
         g_autofree char *label = *lane ? dossier_store_vocab_label (self->store, lane_scheme (self->lanes), lane, self->lang)
                                        : g_strdup (tr (self, "timeline lane", NC_("timeline lane", "Unknown")));
 
-        cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+        gdk_cairo_set_source_rgba (cr, &look->grid);
         cairo_rectangle (cr, 0, round (band->top) + 0.5, width, 0);
         cairo_set_line_width (cr, 1);
         cairo_stroke (cr);
@@ -865,14 +1222,18 @@ draw (DossierTimelineView *self,
           {
             pango_layout_set_width (layout, (LANE_LABELS - 8) * PANGO_SCALE);
             pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-            draw_text (cr, layout, label, 4, band->top + MAX (0, band->height / 2 - 7), 0.2, 0.2, 0.2);
+            draw_text (cr, layout, label, 4, band->top + MAX (0, band->height / 2 - 7), &look->foreground);
             pango_layout_set_width (layout, -1);
+            pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
           }
       }
 
   if (screen && self->brushing)
     {
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.25);
+      GdkRGBA brush = look->accent;
+
+      brush.alpha *= 0.25;
+      gdk_cairo_set_source_rgba (cr, &brush);
       cairo_rectangle (cr, MIN (self->brush_x1, self->brush_x2), 0, fabs (self->brush_x2 - self->brush_x1),
                        height - LEGEND_HEIGHT);
       cairo_fill (cr);
@@ -880,7 +1241,7 @@ draw (DossierTimelineView *self,
   if (hidden > 0)
     {
       g_autofree char *more = NULL;
-      int w;
+      int w, h;
 
       if (self->catalog != NULL)
         more = g_strdup_printf (dossier_catalog_nget (self->catalog, "%u more incident in view, on rows below: zoom in or filter",
@@ -889,18 +1250,25 @@ draw (DossierTimelineView *self,
         more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more incident in view, on rows below: zoom in or filter",
                                              "%u more incidents in view, on rows below: zoom in or filter", hidden), hidden);
 
+      /* At the bottom right, wrapped in a narrow view rather than cut at the left. */
       pango_layout_set_text (layout, more, -1);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_rectangle (cr, width - w - 12, height - LEGEND_HEIGHT - 18, w + 12, 18);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (w > width - 24)
+        {
+          pango_layout_set_width (layout, MAX (width - 24, 40) * PANGO_SCALE);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (layout, &w, &h);
+        }
+      gdk_cairo_set_source_rgba (cr, &look->background);
+      cairo_rectangle (cr, width - w - 12, height - LEGEND_HEIGHT - h - 4, w + 12, h + 4);
       cairo_fill (cr);
-      draw_text (cr, layout, more, width - w - 6, height - LEGEND_HEIGHT - 16, 0.6, 0.2, 0.1);
+      draw_text (cr, layout, NULL, width - w - 6, height - LEGEND_HEIGHT - h - 2, &look->warning);
+      pango_layout_set_width (layout, -1);
     }
   if (self->items != NULL && self->items->len == 0)
     draw_text (cr, layout, self->catalog ? tr (self, NULL, N_("None of these incidents has a date")) : _("No dated incident matches the filter"),
-               marks_left (self) + 12, AXIS_HEIGHT + 12, 0.4, 0.4, 0.4);
-  draw_legend (self, cr, layout, width, height);
-  g_object_unref (layout);
+               marks_left (self) + 12, AXIS_HEIGHT + 12, &look->dim);
+  draw_legend (self, cr, layout, width, height, look);
 }
 
 static void
@@ -909,19 +1277,22 @@ dossier_timeline_view_snapshot (GtkWidget   *widget,
 {
   DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  DossierLook look;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
   if (!self->fitted && self->items != NULL)
     self->fitted = dossier_timeline_view_fit_all (self);
+  dossier_look_from_widget (widget, &look);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw (self, cr, width, height, TRUE);
+  draw (self, cr, width, height, TRUE, &look);
   cairo_destroy (cr);
   if (gtk_widget_has_focus (widget))
     {
-      GdkRGBA focus = { 0.21, 0.52, 0.89, 0.8 };
+      GdkRGBA focus = look.accent;
 
+      focus.alpha *= 0.8;
       gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (1, 1, width - 2, height - 2),
                                   (float[]) { 2, 2, 2, 2 }, (GdkRGBA[]) { focus, focus, focus, focus });
     }
@@ -932,19 +1303,22 @@ dossier_timeline_view_snapshot (GtkWidget   *widget,
  * @self: a #DossierTimelineView
  *
  * Returns: (transfer full): the view drawn afresh, for the investigator's own figure:
- *   without the selection, which only the screen needs
+ *   without the selection, which only the screen needs, and dark on white for print
+ *   whatever the screen's style
  */
 GskRenderNode *
 dossier_timeline_view_render (DossierTimelineView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
   GtkSnapshot *snapshot = gtk_snapshot_new ();
+  DossierLook look;
   cairo_t *cr;
 
+  dossier_look_for_print (&look);
   if (width > 0 && height > 0)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      draw (self, cr, width, height, FALSE);
+      draw (self, cr, width, height, FALSE, &look);
       cairo_destroy (cr);
     }
   return gtk_snapshot_free_to_node (snapshot);
@@ -1004,6 +1378,7 @@ dossier_timeline_view_render_figure (DossierStore               *store,
   g_autoptr(DossierTimelineView) self = NULL;
   g_autoptr(GArray) all = NULL;
   GtkSnapshot *snapshot;
+  DossierLook look;
   cairo_t *cr;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
@@ -1020,7 +1395,6 @@ dossier_timeline_view_render_figure (DossierStore               *store,
   self->store = g_object_ref (store);
   self->lang = g_strdup (lang);
   self->catalog = g_steal_pointer (&catalog);
-  self->key_index = dossier_incident_layer_key_index_new (store);
   self->colour_by = frame->colour_by;
   self->lanes = frame->lanes;
   self->figure_width = frame->width > 0 && frame->height > 0 ? frame->width : FIGURE_WIDTH;
@@ -1040,8 +1414,9 @@ dossier_timeline_view_render_figure (DossierStore               *store,
     dossier_timeline_view_fit_all (self);
 
   snapshot = gtk_snapshot_new ();
+  dossier_look_for_print (&look);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->figure_width, self->figure_height));
-  draw (self, cr, self->figure_width, self->figure_height, FALSE);
+  draw (self, cr, self->figure_width, self->figure_height, FALSE, &look);
   cairo_destroy (cr);
   if (drawn != NULL)
     {
@@ -1235,7 +1610,8 @@ dossier_timeline_view_shows_histogram (DossierTimelineView *self)
  * @id: an incident
  * @area: (out): where it is drawn
  *
- * Returns: %TRUE if it is drawn (in view, and not summed in a histogram)
+ * Returns: %TRUE if it is drawn: in view and not summed in a histogram, or selected (drawn
+ *   over the histogram)
  */
 gboolean
 dossier_timeline_view_item_area (DossierTimelineView *self,
@@ -1253,9 +1629,15 @@ dossier_timeline_view_item_area (DossierTimelineView *self,
     return FALSE;
   ensure_layout (self);
   bands = lane_bands (self, &histogram);
+  if (histogram && id == self->selected)
+    {
+      guint lane;
+
+      return selected_over_histogram (self, bands, area, &lane);
+    }
   if (histogram || !in_view (self, item, dossier_timeline_view_day_at (self, gtk_widget_get_width (GTK_WIDGET (self)))))
     return FALSE;
-  if (!row_shown (item, &g_array_index (bands, Band, lane_of (self, index))))
+  if (!row_shown (self, item, &g_array_index (bands, Band, lane_of (self, index))))
     return FALSE;
   item_rect (self, item, &g_array_index (bands, Band, lane_of (self, index)), area);
   return TRUE;
@@ -1296,7 +1678,7 @@ dossier_timeline_view_pick (DossierTimelineView *self,
       if (i > 0 && item->lane != code)
         lane++;
       code = item->lane;
-      if (!in_view (self, item, last_day) || lane >= bands->len || !row_shown (item, &g_array_index (bands, Band, lane)))
+      if (!in_view (self, item, last_day) || lane >= bands->len || !row_shown (self, item, &g_array_index (bands, Band, lane)))
         continue;
       item_rect (self, item, &g_array_index (bands, Band, lane), &r);
       graphene_rect_inset (&r, -2, -2);
@@ -1598,7 +1980,7 @@ dossier_timeline_view_measure (GtkWidget      *widget,
                                int            *minimum_baseline,
                                int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : AXIS_HEIGHT + 2 * LEGEND_LINE + 4 * ROW_HEIGHT;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : AXIS_HEIGHT + 2 * LEGEND_LINE + 4 * MIN_ROW;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 240;
 }
 
@@ -1628,7 +2010,9 @@ dossier_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->lane_codes, g_ptr_array_unref);
   g_clear_pointer (&self->lane_rows, g_array_unref);
-  g_clear_pointer (&self->key_index, g_hash_table_unref);
+  g_clear_pointer (&self->styles, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->label_areas, g_array_unref);
   g_clear_pointer (&self->shown_query, dossier_incident_query_free);
   g_clear_pointer (&self->selected_text, g_free);
   g_clear_pointer (&self->lang, g_free);
@@ -1666,6 +2050,9 @@ dossier_timeline_view_init (DossierTimelineView *self)
 
   self->cancellable = g_cancellable_new ();
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->styles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) label_free);
+  self->label_areas = g_array_new (FALSE, FALSE, sizeof (DossierTimelineLabelArea));
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layout_level = G_MININT;
   self->legend_height = LEGEND_LINE + 4;
@@ -1675,6 +2062,7 @@ dossier_timeline_view_init (DossierTimelineView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  dossier_look_watch (GTK_WIDGET (self));
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
@@ -1737,7 +2125,6 @@ dossier_timeline_view_new (DossierStore  *store,
   self = g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL);
   self->store = g_object_ref (store);
   self->lang = g_strdup (lang);
-  self->key_index = dossier_incident_layer_key_index_new (store);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
   if (filter != NULL)
     {
@@ -1757,6 +2144,7 @@ dossier_timeline_view_set_colour_by (DossierTimelineView *self,
   if (self->colour_by == colour_by)
     return;
   self->colour_by = colour_by;
+  g_hash_table_remove_all (self->styles);
   g_clear_pointer (&self->all_items, g_array_unref);
   self->generation++;
   start_job (self);
@@ -1788,6 +2176,7 @@ dossier_timeline_view_refresh (DossierTimelineView *self)
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
   g_clear_pointer (&self->all_items, g_array_unref);
+  g_hash_table_remove_all (self->labels);
   self->generation++;
   describe_selected (self);
   start_job (self);
@@ -1807,4 +2196,26 @@ dossier_timeline_view_get_items (DossierTimelineView *self)
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
   ensure_layout (self);
   return self->items;
+}
+
+/**
+ * dossier_timeline_view_get_label_areas:
+ * @self: a #DossierTimelineView
+ *
+ * Returns: (transfer none) (element-type DossierTimelineLabelArea): the labels the last
+ *   frame wrote beside their marks, and where
+ */
+GArray *
+dossier_timeline_view_get_label_areas (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
+  return self->label_areas;
+}
+
+/* The height of the band at the bottom, with the marks' legend or the histogram's message. */
+int
+dossier_timeline_view_get_legend_height (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
+  return self->legend_height;
 }

@@ -22,6 +22,12 @@ typedef struct {
   DossierLanes    lanes;
 } DossierTimelineFrame;
 
+/* A label written beside a mark, where the last frame put it. */
+typedef struct {
+  gint64          id;
+  graphene_rect_t area;
+} DossierTimelineLabelArea;
+
 #define DOSSIER_TYPE_TIMELINE_VIEW (dossier_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, DOSSIER, TIMELINE_VIEW, GtkWidget)
 
@@ -65,6 +71,8 @@ void       dossier_timeline_view_brush          (DossierTimelineView *self,
                                                  double               x2);
 double     dossier_timeline_view_day_at         (DossierTimelineView *self,
                                                  double               x);
+GArray    *dossier_timeline_view_get_label_areas (DossierTimelineView *self);
+int        dossier_timeline_view_get_legend_height (DossierTimelineView *self);
 GskRenderNode *dossier_timeline_view_render     (DossierTimelineView *self);
 gboolean   dossier_timeline_view_get_frame      (DossierTimelineView  *self,
                                                  DossierTimelineFrame *frame);

@@ -492,6 +492,7 @@ fill_chart (DossierWindow    *self,
   g_autoptr(GPtrArray) rows = dossier_store_breakdown_measure (self->store, breakdown, measure,
                                                                dossier_filter_get_query (self->filter), &error);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (rows == NULL)
@@ -507,9 +508,13 @@ fill_chart (DossierWindow    *self,
         DossierBreakdownRow *row = rows->pdata[i];
 
         g_ptr_array_add (labels, dossier_store_vocab_label (self->store, scheme, row->key, lang));
+        g_ptr_array_add (keys, row->key);
         g_array_append_val (values, row->count);
       }
   dossier_bar_chart_set_data (DOSSIER_BAR_CHART (chart), (const char **) labels->pdata, (gint64 *) values->data, values->len);
+  /* Violation types in their colours and marks, as on the map and the timeline. */
+  dossier_bar_chart_set_keys (DOSSIER_BAR_CHART (chart), g_strcmp0 (scheme, "violation-type") == 0 ? scheme : NULL,
+                              (const char **) keys->pdata, keys->len);
   return TRUE;
 }
 
