@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-accessible.h"
 
 /* GTK 4.8 names a button whose label has a mnemonic twice, "_Cancel Cancel": from the label as
@@ -41,13 +43,30 @@ dossier_accessible_fix_mnemonics (GtkWidget *widget)
     dossier_accessible_fix_mnemonics (child);
 }
 
+static void
+name_drop_down_button (GtkDropDown *drop_down)
+{
+  const char *name = g_object_get_data (G_OBJECT (drop_down), "dossier-accessible-name");
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *text = NULL;
+
+  /* Translators: what a screen reader says on a drop-down: what it chooses, then the choice */
+  text = GTK_IS_STRING_OBJECT (item) ? g_strdup_printf (_("%s: %s"), name, gtk_string_object_get_string (item))
+                                     : g_strdup (name);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 /**
  * dossier_accessible_name_drop_down:
  * @drop_down: a drop-down
  * @name: what it chooses, in the interface's language
  *
- * Names a drop-down and the button inside it that takes the focus: GTK 4.8 leaves that
- * button unnamed, and Orca would say "GtkToggleButton".
+ * Names the button inside a drop-down, which takes the focus: "Region: Mopti", following the
+ * choice. GTK 4.8 leaves it unnamed, and Orca would say "GtkToggleButton". The drop-down
+ * itself keeps the name its label or accessible label gives it.
  */
 void
 dossier_accessible_name_drop_down (GtkDropDown *drop_down,
@@ -55,11 +74,10 @@ dossier_accessible_name_drop_down (GtkDropDown *drop_down,
 {
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (drop_down), "dossier-accessible-name", g_strdup (name), g_free);
+  if (g_signal_handler_find (drop_down, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, name_drop_down_button, NULL) == 0)
+    g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (name_drop_down_button), NULL);
+  name_drop_down_button (drop_down);
 }
 
 /**
@@ -120,4 +138,69 @@ dossier_accessible_name_column_view (GtkColumnView *view,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   name_list_views (GTK_WIDGET (view), name);
+}
+
+/* A name from what the widget shows: its label, its placeholder or its tooltip. */
+static void
+name_from_hints (GtkWidget  *widget,
+                 const char *search)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      placeholder && *placeholder ? placeholder : search, -1);
+    }
+  else if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
+    dossier_accessible_name_menu_button (GTK_MENU_BUTTON (widget));
+  else if (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      const char *icon = gtk_image_get_icon_name (GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      else if (g_strcmp0 (icon, "edit-find-symbolic") == 0 || g_strcmp0 (icon, "system-search-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, search, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_from_hints (child, search);
+}
+
+/**
+ * dossier_accessible_name_parts_of_gtk:
+ * @window: a window that GTK or libadwaita builds in part (shortcuts, preferences)
+ *
+ * Names the controls that GTK 4.8 and libadwaita 1.2 add to their windows without a name —
+ * the search button and entry, the sections' menu button — from what they show.
+ */
+void
+dossier_accessible_name_parts_of_gtk (GtkWidget *window)
+{
+  g_return_if_fail (GTK_IS_WIDGET (window));
+
+  name_from_hints (window, _("Search"));
+  dossier_accessible_fix_mnemonics (window);
+}
+
+/**
+ * dossier_accessible_name_menu_button_inside:
+ * @button: a menu button
+ * @name: what a screen reader says when it has the focus
+ *
+ * Names the button inside @button, which takes the focus, when @button itself is named
+ * by a label (a row's title): "Region: Mopti" where the row says "Region".
+ */
+void
+dossier_accessible_name_menu_button_inside (GtkMenuButton *button,
+                                            const char    *name)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (button)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

@@ -8,11 +8,14 @@
 
 G_BEGIN_DECLS
 
-void dossier_accessible_fix_mnemonics   (GtkWidget   *widget);
-void dossier_accessible_name_drop_down (GtkDropDown *drop_down,
-                                       const char  *name);
-void dossier_accessible_name_menu_button (GtkMenuButton *button);
-void dossier_accessible_name_column_view (GtkColumnView *view,
-                                         const char    *name);
+void dossier_accessible_fix_mnemonics      (GtkWidget     *widget);
+void dossier_accessible_name_drop_down     (GtkDropDown   *drop_down,
+                                            const char    *name);
+void dossier_accessible_name_menu_button   (GtkMenuButton *button);
+void dossier_accessible_name_menu_button_inside (GtkMenuButton *button,
+                                                 const char    *name);
+void dossier_accessible_name_column_view   (GtkColumnView *view,
+                                            const char    *name);
+void dossier_accessible_name_parts_of_gtk  (GtkWidget     *window);
 
 G_END_DECLS

@@ -459,6 +459,8 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
 
     self->place_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
     g_object_set (self->place_search, "placeholder-text", _("Town, village, cercle or region"), NULL);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->place_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Town, village, cercle or region"), -1);
     g_signal_connect_swapped (self->place_search, "search-changed", G_CALLBACK (on_place_search_changed), self);
     g_signal_connect_swapped (self->place_search, "activate", G_CALLBACK (on_place_search_activate), self);
     self->place_results = GTK_LIST_BOX (gtk_list_box_new ());

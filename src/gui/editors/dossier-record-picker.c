@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-actor.h"
 #include "dossier-edtf.h"
 #include "dossier-evidence.h"
@@ -354,10 +355,12 @@ dossier_record_picker_new (DossierStore *store,
       gtk_box_append (GTK_BOX (role_box), GTK_WIDGET (self->role));
       gtk_box_append (GTK_BOX (box), role_box);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (self->role), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      dossier_accessible_name_drop_down (self->role, gtk_label_get_text (GTK_LABEL (label)));
     }
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Code or words"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Code or words"), -1);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));

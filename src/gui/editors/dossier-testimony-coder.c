@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-look.h"
@@ -687,6 +688,7 @@ pick_violation (DossierTestimonyCoder *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   search = gtk_search_entry_new ();
   g_object_set (search, "placeholder-text", _("Find a violation type"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find a violation type"), -1);
   list = gtk_list_box_new ();
   for (guint i = 0; terms && i < terms->len; i++)
     {
@@ -745,6 +747,9 @@ on_key (GtkEventControllerKey *controller,
           pick_record (self, DOSSIER_PASSAGE_PERSON);
         return TRUE;
       case GDK_KEY_v:
+        /* Shift makes a new record; there is no new violation type to make. */
+        if (mods == GDK_SHIFT_MASK)
+          break;
         pick_violation (self);
         return TRUE;
       default:
@@ -882,6 +887,8 @@ labelled (const char *mnemonic,
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  if (GTK_IS_DROP_DOWN (widget))
+    dossier_accessible_name_drop_down (GTK_DROP_DOWN (widget), gtk_label_get_text (GTK_LABEL (label)));
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), widget);
   return box;
@@ -917,9 +924,13 @@ dossier_testimony_coder_new (DossierStore *store,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_widget_set_tooltip_text (previous, _("Previous testimony of the queue (Alt+Left)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (previous), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Previous testimony of the queue (Alt+Left)"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (previous), "coder.previous");
   next = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_tooltip_text (next, _("Next testimony of the queue (Alt+Right)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Next testimony of the queue (Alt+Right)"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "coder.next");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), previous);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), next);
@@ -961,6 +972,7 @@ dossier_testimony_coder_new (DossierStore *store,
   left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->find = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->find, "placeholder-text", _("Search the transcript (Ctrl+F)"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->find), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the transcript (Ctrl+F)"), -1);
   g_signal_connect_swapped (self->find, "search-changed", G_CALLBACK (on_find_changed), self);
   self->find_count = GTK_LABEL (gtk_label_new (NULL));
   {

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
 
@@ -103,6 +104,13 @@ update_label (DossierVocabRow *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->button_label), "dim-label");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), text->len ? text->str : NULL);
+  /* What a screen reader says on the button: the field, then its value. */
+  {
+    g_autofree char *name = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
+                                             text->len ? text->str : _("Not set"));
+
+    dossier_accessible_name_menu_button_inside (self->button, name);
+  }
 }
 
 /* The check marks follow the values. */
@@ -371,6 +379,7 @@ dossier_vocab_row_init (DossierVocabRow *self)
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Type to filter"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Type to filter"), -1);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate), self);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -390,6 +399,7 @@ dossier_vocab_row_init (DossierVocabRow *self)
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
+  g_signal_connect (self, "notify::title", G_CALLBACK (update_label), NULL);
   update_label (self);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-actor.h"
 #include "dossier-filter-popover.h"
 #include "dossier-vocab.h"
@@ -199,6 +200,8 @@ labelled (const char *title,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), control);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  if (GTK_IS_DROP_DOWN (control))
+    dossier_accessible_name_drop_down (GTK_DROP_DOWN (control), gtk_label_get_text (GTK_LABEL (label)));
   return box;
 }
 

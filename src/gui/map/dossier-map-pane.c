@@ -846,6 +846,12 @@ fit_view (DossierMapPane *self,
         }
     }
   *zoom = CLAMP (*zoom, shumate_viewport_get_min_zoom_level (viewport), max_zoom);
+  /* No free area (a map not laid out yet, or every area too small): the box's middle. */
+  if (best == NULL)
+    {
+      dossier_geo_unproject ((x1 + x2) / 2, (y1 + y2) / 2, latitude, longitude);
+      return;
+    }
   /* The box's middle goes to the middle of the free area: the view's centre is off it by
    * as much. */
   scale = 256 * pow (2, *zoom);
@@ -1276,6 +1282,7 @@ dossier_map_pane_new (DossierStore  *store,
   self->colour_by = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL));
   gtk_drop_down_set_selected (self->colour_by, g_settings_get_enum (self->settings, "map-colour-by"));
   gtk_widget_add_css_class (GTK_WIDGET (self->colour_by), "osd");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->colour_by), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colours"), -1);
   dossier_accessible_name_drop_down (self->colour_by, _("Colours"));
   g_signal_connect_object (self->colour_by, "notify::selected", G_CALLBACK (on_colour_by_changed), self, G_CONNECT_SWAPPED);
   all = osd_button ("zoom-fit-best-symbolic", _("Zoom to all the incidents shown"));

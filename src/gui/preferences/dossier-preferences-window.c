@@ -93,7 +93,8 @@ dossier_preferences_window_init (DossierPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* The pages' tabs are made when the window is shown. */
+  g_signal_connect (self, "map", G_CALLBACK (dossier_accessible_name_parts_of_gtk), NULL);
 
   self->loading = TRUE;
   name = g_settings_get_string (self->settings, "investigator-name");

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-figure.h"
 #include "dossier-timeline-pane.h"
 
@@ -222,6 +223,7 @@ dossier_timeline_pane_new (DossierStore  *store,
     gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), colour_by, 1, 0, 1, 1);
     gtk_accessible_update_relation (GTK_ACCESSIBLE (colour_by), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    dossier_accessible_name_drop_down (GTK_DROP_DOWN (colour_by), gtk_label_get_text (GTK_LABEL (label)));
     lanes = gtk_string_list_new ((const char *[]) { _("No lanes"), _("Region"), _("Kind of alleged perpetrator"),
                                                     _("Violation type"), NULL });
     lanes_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&lanes)), NULL);
@@ -232,6 +234,7 @@ dossier_timeline_pane_new (DossierStore  *store,
     gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
     gtk_grid_attach (GTK_GRID (grid), lanes_by, 1, 1, 1, 1);
     gtk_accessible_update_relation (GTK_ACCESSIBLE (lanes_by), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    dossier_accessible_name_drop_down (GTK_DROP_DOWN (lanes_by), gtk_label_get_text (GTK_LABEL (label)));
     gtk_popover_set_child (GTK_POPOVER (popover), grid);
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (options), popover);
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (options), "view-more-symbolic");

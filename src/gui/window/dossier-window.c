@@ -907,6 +907,8 @@ dossier_window_load (DossierWindow  *self,
 
   /* Sections, editors, panes and their popovers are built: Orca hears their buttons once. */
   dossier_accessible_fix_mnemonics (GTK_WIDGET (self));
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    dossier_accessible_name_parts_of_gtk (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   section = g_settings_get_string (self->settings, "sidebar-section");
   dossier_window_show_section (self, find_section (section) ? section : "incidents");
   _dossier_window_restore_selection (self);
