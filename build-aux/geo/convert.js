@@ -97,6 +97,21 @@ for (const c of cities) {
     geometry: { type: 'Point', coordinates: [round(lon), round(lat)] },
   });
 }
+// Places the reports name that the package lacks, where the reports and the demo put
+// them, so that the place finder knows them: ranked as villages.
+const added = [
+  ['Moura', 14.33, -4.6],     // cercle de Djenné, Mopti (the March 2022 killings)
+  ['Hombori', 15.28, -1.7],   // cercle de Douentza
+  ['Gossi', 15.82, -1.3],     // cercle de Gourma-Rharous, Tombouctou
+];
+for (const [name, lat, lon] of added) {
+  if (places.some((p) => p.properties.name_ascii === fold(name))) continue;
+  places.push({
+    type: 'Feature',
+    properties: { name, name_ascii: fold(name), country: 'ML', rank: 3 },
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+  });
+}
 places.sort((a, b) => a.properties.rank - b.properties.rank || a.properties.name.localeCompare(b.properties.name));
 fs.writeFileSync(path.join(out, 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: places }));
 

@@ -31,6 +31,7 @@ struct _DossierIncidentEditor
   GtkMenuButton    *find_place_button;
   GtkSearchEntry   *place_search;
   GtkListBox       *place_results;
+  GtkLabel         *place_none;     /* says so when no place has the name typed */
   GPtrArray        *place_hits;     /* DossierGazetteerEntry */
 };
 
@@ -354,6 +355,16 @@ on_place_search_changed (DossierIncidentEditor *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (self->place_results, row);
     }
+  /* Nothing found: said, with what to try, rather than an empty list. */
+  {
+    g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->place_search))));
+    gboolean none = self->place_hits->len == 0 && *text != '\0';
+    g_autofree char *message = none ? dossier_gazetteer_no_match (text) : NULL;
+
+    gtk_label_set_text (self->place_none, message ? message : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->place_none), none);
+    gtk_widget_set_visible (GTK_WIDGET (self->place_results), !none && self->place_hits->len > 0);
+  }
 }
 
 /**
@@ -471,7 +482,15 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
     gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
     gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
     gtk_widget_set_size_request (scrolled, 340, -1);
+    self->place_none = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->place_none, TRUE);
+    gtk_label_set_xalign (self->place_none, 0);
+    gtk_label_set_max_width_chars (self->place_none, 40);
+    gtk_widget_add_css_class (GTK_WIDGET (self->place_none), "dim-label");
+    gtk_widget_set_visible (GTK_WIDGET (self->place_none), FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->place_results), FALSE);
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->place_search));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->place_none));
     gtk_box_append (GTK_BOX (box), scrolled);
     gtk_popover_set_child (GTK_POPOVER (popover), box);
     gtk_menu_button_set_popover (self->find_place_button, popover);

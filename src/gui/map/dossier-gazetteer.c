@@ -5,7 +5,9 @@
  * Two sources, both in the program: the chefs-lieux of Mali's regions and cercles from the
  * dossier's vocabularies (with their French and English names), and the towns and villages
  * of the basemap (data/geo/places.geojson, GeoNames). Names are matched without accents or
- * case, anywhere in the name; names that begin with what was typed come first.
+ * case, anywhere in the name; names that begin with what was typed come first. A town says
+ * where it is: its region of Mali (found in the basemap's regions), or its country, so
+ * that Koro in Mali is not taken for Koro in Côte d'Ivoire.
  */
 #include "config.h"
 
@@ -24,12 +26,19 @@ typedef struct {
   char   *name;
   char   *folded;
   char   *country;
+  char   *region;    /* in Mali: the code of its region, or NULL */
   double  latitude;
   double  longitude;
   int     rank;
 } Place;
 
 static GArray *places;   /* Place, loaded once, by rank */
+
+/* Mali's neighbours, as places.geojson codes them. */
+static const struct { const char *code; const char *name; } countries[] = {
+  { "DZ", N_("Algeria") }, { "BF", N_("Burkina Faso") }, { "CI", N_("Côte d’Ivoire") }, { "GN", N_("Guinea") },
+  { "MR", N_("Mauritania") }, { "NE", N_("Niger") }, { "SN", N_("Senegal") },
+};
 
 static void
 place_clear (gpointer data)
@@ -39,15 +48,130 @@ place_clear (gpointer data)
   g_free (place->name);
   g_free (place->folded);
   g_free (place->country);
+  g_free (place->region);
+}
+
+/* Whether (x, y) lies inside the polygon or multipolygon @geometry (even-odd). */
+static gboolean
+geometry_contains (JsonObject *geometry,
+                   double      x,
+                   double      y)
+{
+  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
+  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  gboolean inside = FALSE;
+  guint n_polygons;
+
+  if (coordinates == NULL)
+    return FALSE;
+  n_polygons = g_str_equal (type, "MultiPolygon") ? json_array_get_length (coordinates) : 1;
+  for (guint p = 0; p < n_polygons; p++)
+    {
+      JsonArray *polygon = g_str_equal (type, "MultiPolygon") ? json_array_get_array_element (coordinates, p) : coordinates;
+
+      for (guint r = 0; polygon && r < json_array_get_length (polygon); r++)
+        {
+          JsonArray *ring = json_array_get_array_element (polygon, r);
+          guint n = ring ? json_array_get_length (ring) : 0;
+
+          for (guint i = 0, j = n - 1; i < n; j = i++)
+            {
+              JsonArray *a = json_array_get_array_element (ring, i), *b = json_array_get_array_element (ring, j);
+              double ax, ay, bx, by;
+
+              if (a == NULL || b == NULL || json_array_get_length (a) < 2 || json_array_get_length (b) < 2)
+                continue;
+              ax = json_array_get_double_element (a, 0);
+              ay = json_array_get_double_element (a, 1);
+              bx = json_array_get_double_element (b, 0);
+              by = json_array_get_double_element (b, 1);
+              if ((ay > y) != (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax)
+                inside = !inside;
+            }
+        }
+    }
+  return inside;
+}
+
+/* A region of the basemap, with its box to skip it quickly. */
+typedef struct {
+  JsonObject *geometry;
+  const char *code;
+  double      box[4];   /* west, south, east, north */
+} Region;
+
+static void
+grow_box (JsonArray *array,
+          double    *box)
+{
+  guint n = json_array_get_length (array);
+
+  /* A point: [longitude, latitude]. */
+  if (n >= 2 && JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
+    {
+      box[0] = MIN (box[0], json_array_get_double_element (array, 0));
+      box[1] = MIN (box[1], json_array_get_double_element (array, 1));
+      box[2] = MAX (box[2], json_array_get_double_element (array, 0));
+      box[3] = MAX (box[3], json_array_get_double_element (array, 1));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    if (JSON_NODE_HOLDS_ARRAY (json_array_get_element (array, i)))
+      grow_box (json_array_get_array_element (array, i), box);
+}
+
+static GArray *
+load_regions (JsonArray *features)
+{
+  GArray *regions = g_array_new (FALSE, FALSE, sizeof (Region));
+
+  for (guint i = 0; features && i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *properties = feature ? json_object_get_object_member (feature, "properties") : NULL;
+      Region region = { feature ? json_object_get_object_member (feature, "geometry") : NULL, NULL,
+                        { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE } };
+      JsonArray *coordinates;
+
+      if (region.geometry == NULL || properties == NULL ||
+          (coordinates = json_object_get_array_member (region.geometry, "coordinates")) == NULL)
+        continue;
+      region.code = json_object_get_string_member_with_default (properties, "admin1", NULL);
+      grow_box (coordinates, region.box);
+      if (region.code != NULL)
+        g_array_append_val (regions, region);
+    }
+  return regions;
+}
+
+/* The code of the region of Mali holding the point, or NULL. */
+static char *
+region_at (GArray *regions,
+           double  latitude,
+           double  longitude)
+{
+  for (guint i = 0; i < regions->len; i++)
+    {
+      Region *region = &g_array_index (regions, Region, i);
+
+      if (longitude >= region->box[0] && latitude >= region->box[1] && longitude <= region->box[2] &&
+          latitude <= region->box[3] && geometry_contains (region->geometry, longitude, latitude))
+        return g_strdup (region->code);
+    }
+  return NULL;
 }
 
 static void
 load_places (void)
 {
   g_autoptr(JsonArray) features = NULL;
+  g_autoptr(JsonArray) outlines = NULL;
+  g_autoptr(GArray) regions = NULL;
 
   if (places != NULL)
     return;
+  outlines = dossier_basemap_load_features ("mali-regions.geojson");
+  regions = load_regions (outlines);
   places = g_array_new (FALSE, TRUE, sizeof (Place));
   g_array_set_clear_func (places, place_clear);
   features = dossier_basemap_load_features ("places.geojson");
@@ -62,6 +186,8 @@ load_places (void)
       place.folded = dossier_fold_text (place.name);
       place.country = g_strdup (json_object_get_string_member_with_default (properties, "country", ""));
       place.rank = json_object_get_int_member_with_default (properties, "rank", 3);
+      if (g_str_equal (place.country, "ML"))
+        place.region = region_at (regions, place.latitude, place.longitude);
       g_array_append_val (places, place);
     }
 }
@@ -105,6 +231,47 @@ entry_new (const char *name,
   entry->latitude = latitude;
   entry->longitude = longitude;
   return entry;
+}
+
+/* Where a town is, as its row says: "Mali, Mopti region", or its country. */
+static char *
+place_detail (DossierStore *store,
+              const Place  *place,
+              const char   *lang)
+{
+  if (g_str_equal (place->country, "ML"))
+    {
+      g_autofree char *region = place->region ? dossier_store_vocab_label (store, "admin1", place->region, lang) : NULL;
+
+      if (region == NULL || *region == '\0')
+        return g_strdup (_("Mali"));
+      /* The Bamako district is no region, and says so itself. */
+      if (g_str_equal (place->region, "bamako"))
+        /* Translators: where a town is: Mali, then its district ("Bamako District") */
+        return g_strdup_printf (_("Mali, %s"), region);
+      /* Translators: where a town is: Mali, then its region's name ("Mopti") */
+      return g_strdup_printf (_("Mali, %s region"), region);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (g_str_equal (place->country, countries[i].code))
+      return g_strdup (_(countries[i].name));
+  return g_strdup (place->country);
+}
+
+/**
+ * dossier_gazetteer_no_match:
+ * @text: what was searched for
+ *
+ * Returns: (transfer full): what to say when no place has that name, and what to try
+ */
+char *
+dossier_gazetteer_no_match (const char *text)
+{
+  g_autofree char *wanted = g_strstrip (g_strdup (text ? text : ""));
+
+  /* Translators: the place finder found nothing; %s is what was typed */
+  return g_strdup_printf (_("No place called “%s”. Try another spelling or a nearby town, or type the coordinates "
+                            "in the Coordinates field."), wanted);
 }
 
 /**
@@ -162,7 +329,8 @@ dossier_gazetteer_search (DossierStore *store,
       if (at == NULL)
         continue;
       {
-        Hit hit = { entry_new (place->name, place->country, place->latitude, place->longitude),
+        g_autofree char *where = place_detail (store, place, lang);
+        Hit hit = { entry_new (place->name, where, place->latitude, place->longitude),
                     (at == place->folded ? 2 : 12) + place->rank };
         g_array_append_val (hits, hit);
       }

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   char   *name;
-  char   *detail;     /* what it is: "Cercle", "Region", or its country */
+  char   *detail;     /* what it is: "Cercle of Mali", "Region of Mali", or where it is */
   double  latitude;
   double  longitude;
 } DossierGazetteerEntry;
@@ -20,5 +20,6 @@ GPtrArray *dossier_gazetteer_search     (DossierStore          *store,
                                          const char            *text,
                                          const char            *lang,
                                          guint                  limit);
+char      *dossier_gazetteer_no_match   (const char            *text);
 
 G_END_DECLS

@@ -50,7 +50,9 @@ struct _DossierMapPane
   ShumateLicense       *license;
   DossierIncidentLayer *incidents;
   DossierLabelLayer    *labels;      /* the basemap's names, over the incidents */
-  GtkDropDown          *colour_by;
+  GtkWidget            *colour_by;     /* the colour switch: a menu of two choices */
+  GtkWidget            *by_type;
+  GtkWidget            *by_verification;
   GtkWidget            *legend;
   GtkWidget            *legend_rows;      /* under the legend's own button, which hides them */
   GSettings            *settings;
@@ -71,9 +73,7 @@ struct _DossierMapPane
   guint                 relayout_id;
   gboolean              at_home;        /* Mali whole, not moved since */
   gboolean              moving_home;
-  int                   home_width;     /* the size it was fitted to */
-  int                   home_height;
-  graphene_rect_t       home_legend;
+  graphene_rect_t       home_areas[2];  /* the free parts of the map it was fitted to */
   gboolean              pressed;     /* a click began on the map and has not moved away */
   double                press_x;
   double                press_y;
@@ -103,6 +103,18 @@ draw_swatch (GtkDrawingArea *area,
   /* The mark as on the map: the term's colour and shape. */
   dossier_look_from_widget (GTK_WIDGET (area), &look);
   dossier_mark_draw (cr, style, width / 2.0, height / 2.0, 4.2, &look);
+}
+
+static gboolean
+has_text (GBinding     *binding,
+          const GValue *from,
+          GValue       *to,
+          gpointer      data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_boolean (to, text != NULL && *text != '\0');
+  return TRUE;
 }
 
 static gboolean
@@ -150,11 +162,40 @@ update_legend (DossierMapPane *self)
 static void
 on_colour_by_changed (DossierMapPane *self)
 {
-  DossierColourBy by = gtk_drop_down_get_selected (self->colour_by) == 1 ? DOSSIER_COLOUR_BY_VERIFICATION
-                                                                         : DOSSIER_COLOUR_BY_VIOLATION_TYPE;
+  DossierColourBy by = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->by_verification))
+                       ? DOSSIER_COLOUR_BY_VERIFICATION : DOSSIER_COLOUR_BY_VIOLATION_TYPE;
 
   dossier_incident_layer_set_colour_by (self->incidents, by);
   g_settings_set_enum (self->settings, "map-colour-by", by);
+}
+
+/* What the colours tell, chosen in a small menu: a drop-down with its words took half of a
+ * narrow map's width, and pushed the buttons off its edge. */
+static GtkWidget *
+make_colour_button (DossierMapPane *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->by_type = gtk_check_button_new_with_label (_("Colour by violation type"));
+  self->by_verification = gtk_check_button_new_with_label (_("Colour by verification"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (self->by_verification), GTK_CHECK_BUTTON (self->by_type));
+  if (g_settings_get_enum (self->settings, "map-colour-by") == DOSSIER_COLOUR_BY_VERIFICATION)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->by_verification), TRUE);
+  else
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->by_type), TRUE);
+  g_signal_connect_object (self->by_verification, "notify::active", G_CALLBACK (on_colour_by_changed), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), self->by_type);
+  gtk_box_append (GTK_BOX (box), self->by_verification);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "color-select-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Colours"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colours"), -1);
+  gtk_widget_add_css_class (button, "osd");
+  gtk_widget_add_css_class (button, "circular");
+  return button;
 }
 
 /* OpenStreetMap's tiles only when the investigator has allowed the network for them. */
@@ -784,9 +825,13 @@ free_areas (DossierMapPane  *self,
             graphene_rect_t  areas[2])
 {
   int width = gtk_widget_get_width (self->overlay), height = gtk_widget_get_height (self->overlay);
-  double top = MARGIN + gtk_widget_get_height (self->controls) + MARGIN;
-  graphene_rect_t legend;
+  graphene_rect_t legend, buttons;
+  double top = MARGIN;
   guint n = 0;
+
+  /* Below the buttons. */
+  if (gtk_widget_compute_bounds (self->controls, self->overlay, &buttons))
+    top = MAX (top, buttons.origin.y + buttons.size.height + MARGIN);
 
   if (!gtk_widget_get_visible (self->legend) ||
       !gtk_widget_compute_bounds (self->legend, self->overlay, &legend))
@@ -949,7 +994,6 @@ static gboolean
 relayout (gpointer data)
 {
   DossierMapPane *self = data;
-  graphene_rect_t legend = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
   self->relayout_id = 0;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -970,19 +1014,20 @@ relayout (gpointer data)
       }
     dossier_label_layer_set_covered (self->labels, covered);
   }
-  if (gtk_widget_get_visible (self->legend) && !gtk_widget_compute_bounds (self->legend, self->overlay, &legend))
-    graphene_rect_init (&legend, 0, 0, 0, 0);
-  /* The legend's size, not its place: it sits above the credits, which wrap by the scale's
-   * width, which changes with the zoom Mali is shown at (comparing places went round in
-   * circles, 12 pixels up and down). */
-  if (self->at_home &&
-      (gtk_widget_get_width (self->overlay) != self->home_width || gtk_widget_get_height (self->overlay) != self->home_height ||
-       !graphene_size_equal (&legend.size, &self->home_legend.size)))
+  /* The free part of the map changes with its size, the legend's and where the colour
+   * switch went; never with the zoom (see place_overlay_child()), or this would go round
+   * in circles. */
+  if (self->at_home)
     {
-      self->home_width = gtk_widget_get_width (self->overlay);
-      self->home_height = gtk_widget_get_height (self->overlay);
-      self->home_legend = legend;
-      go_home (self);
+      graphene_rect_t areas[2] = { GRAPHENE_RECT_INIT (0, 0, 0, 0), GRAPHENE_RECT_INIT (0, 0, 0, 0) };
+
+      free_areas (self, areas);
+      if (!graphene_rect_equal (&areas[0], &self->home_areas[0]) || !graphene_rect_equal (&areas[1], &self->home_areas[1]))
+        {
+          self->home_areas[0] = areas[0];
+          self->home_areas[1] = areas[1];
+          go_home (self);
+        }
     }
   return G_SOURCE_REMOVE;
 }
@@ -994,8 +1039,11 @@ queue_relayout (DossierMapPane *self)
     self->relayout_id = g_idle_add (relayout, self);
 }
 
-/* The scale at the bottom left; the credits at the bottom right, as wide as the scale
- * leaves them, wrapping there rather than over it; the legend above both. */
+/* The scale at the bottom left and the credits at the bottom right, on one line where the
+ * map is wide enough; on a narrow map, the credits across the whole bottom (two short
+ * lines rather than four in a corner) and the scale over them. The legend above both.
+ * Nothing here depends on the zoom (the scale's width does): a fit to the room left would
+ * otherwise change the room, and go round in circles. */
 static gboolean
 place_overlay_child (GtkOverlay     *overlay,
                      GtkWidget      *child,
@@ -1003,23 +1051,26 @@ place_overlay_child (GtkOverlay     *overlay,
                      DossierMapPane *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (overlay)), height = gtk_widget_get_height (GTK_WIDGET (overlay));
-  int scale_width, scale_height, credits_min, credits_width, credits_height, w, h;
+  int scale_room, scale_width, scale_height, credits_min, credits_width, credits_height, w, h;
+  gboolean beside;
 
   if (child != self->scale && child != GTK_WIDGET (self->license) && child != self->legend)
     return FALSE;
   /* Once allocated, the legend may fold and the view follow (not now: what they change
    * would be allocated again in this very allocation). */
   queue_relayout (self);
+  /* The scale's widest, its label and Shumate's margins included. */
+  scale_room = shumate_scale_get_max_width (SHUMATE_SCALE (self->scale)) + 24;
   gtk_widget_measure (self->scale, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scale_width, NULL, NULL);
   gtk_widget_measure (self->scale, GTK_ORIENTATION_VERTICAL, -1, NULL, &scale_height, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self->license), GTK_ORIENTATION_HORIZONTAL, -1, &credits_min, &credits_width, NULL, NULL);
-  /* (Shumate's style gives the scale and the credits their margins.) */
-  credits_width = MAX (MIN (credits_width, width - scale_width), credits_min);
+  beside = credits_width + scale_room <= width;
+  credits_width = MAX (beside ? credits_width : width, credits_min);
   gtk_widget_measure (GTK_WIDGET (self->license), GTK_ORIENTATION_VERTICAL, credits_width, NULL, &credits_height, NULL, NULL);
-  self->bottom_height = MAX (scale_height, credits_height);
+  self->bottom_height = beside ? MAX (scale_height, credits_height) : scale_height + credits_height;
 
   if (child == self->scale)
-    *allocation = (GdkRectangle) { 0, height - scale_height, scale_width, scale_height };
+    *allocation = (GdkRectangle) { 0, height - scale_height - (beside ? 0 : credits_height), scale_width, scale_height };
   else if (child == GTK_WIDGET (self->license))
     *allocation = (GdkRectangle) { width - credits_width, height - credits_height, credits_width, credits_height };
   else
@@ -1226,7 +1277,6 @@ dossier_map_pane_new (DossierStore  *store,
   ShumateViewport *viewport;
   GtkWidget *top, *buttons, *all, *selection;
   GtkGesture *click;
-  g_autoptr(GtkStringList) choices = NULL;
 
   self->store = g_object_ref (store);
   self->lang = g_strdup (lang);
@@ -1278,18 +1328,12 @@ dossier_map_pane_new (DossierStore  *store,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_widget_set_margin_end (buttons, 6);
-  choices = gtk_string_list_new ((const char *[]) { _("Colour by violation type"), _("Colour by verification"), NULL });
-  self->colour_by = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL));
-  gtk_drop_down_set_selected (self->colour_by, g_settings_get_enum (self->settings, "map-colour-by"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->colour_by), "osd");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->colour_by), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colours"), -1);
-  dossier_accessible_name_drop_down (self->colour_by, _("Colours"));
-  g_signal_connect_object (self->colour_by, "notify::selected", G_CALLBACK (on_colour_by_changed), self, G_CONNECT_SWAPPED);
+  self->colour_by = make_colour_button (self);
   all = osd_button ("zoom-fit-best-symbolic", _("Zoom to all the incidents shown"));
   g_signal_connect_object (all, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_all), self, G_CONNECT_SWAPPED);
   selection = osd_button ("find-location-symbolic", _("Zoom to the selected incident"));
   g_signal_connect_object (selection, "clicked", G_CALLBACK (dossier_map_pane_zoom_to_selection), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->colour_by));
+  gtk_box_append (GTK_BOX (buttons), self->colour_by);
   gtk_box_append (GTK_BOX (buttons), make_layers_button (self));
   {
     GtkWidget *export = osd_button ("document-save-as-symbolic", _("Export the map as an image (PNG, SVG or PDF)"));
@@ -1343,6 +1387,14 @@ dossier_map_pane_new (DossierStore  *store,
   /* Translators: the credits of the offline basemap, shown on the map */
   shumate_license_set_extra_text (self->license, _("Basemap: Natural Earth · geoBoundaries and GeoNames (CC BY 4.0) · © OpenStreetMap contributors"));
   gtk_widget_add_css_class (GTK_WIDGET (self->license), "map-credits");
+  /* Shumate's label for the tiles' credits shows an empty strip while no tiles are used. */
+  {
+    GtkWidget *sources = gtk_widget_get_first_child (GTK_WIDGET (self->license));
+
+    if (GTK_IS_LABEL (sources))
+      g_object_bind_property_full (sources, "label", sources, "visible", G_BINDING_SYNC_CREATE,
+                                   has_text, NULL, NULL, NULL);
+  }
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
   g_signal_connect_object (self->settings, "changed::online-tiles", G_CALLBACK (update_tiles), self, G_CONNECT_SWAPPED);
   update_tiles (self);
