@@ -103,6 +103,15 @@ dossier_test_display_init (int    *argc,
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+
+  /* The application asks who is recording before it opens anything (settings are in
+   * memory for tests, so empty at each start): named here, so that no test waits on the
+   * question; /craft/12-investigator-asked-first empties it again to see it asked. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "investigator-name", "Enquêtrice 07");
+  }
 }
 
 /* A GSourceFunc that sets the gboolean it is given, for timeouts that end a wait. */

@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "dossier-application.h"
 #include "dossier-date-row.h"
 #include "dossier-demo.h"
@@ -21,9 +23,15 @@
 #include "dossier-record.h"
 #include "dossier-evidence.h"
 #include "dossier-filter.h"
+#include "dossier-geo.h"
+#include "dossier-investigator-dialog.h"
+#include "dossier-link.h"
+#include "dossier-new-dossier-dialog.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
+#include "dossier-test-input.h"
 #include "dossier-test-util.h"
+#include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
 #include "dossier-window.h"
 
@@ -254,7 +262,7 @@ test_text_limits (Fixture       *f,
   g_string_append (longest, "é");
   gtk_editable_set_text (GTK_EDITABLE (title), longest->str);
   g_assert_true (gtk_widget_has_css_class (title, "error"));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (title)), "1000"));
+  g_assert_nonnull (strstr (dossier_editor_get_row_message (title), "1000"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
   g_assert_cmpuint (g_utf8_strlen (after->title_fr, -1), ==, DOSSIER_TEXT_SHORT);
@@ -568,6 +576,860 @@ test_filter_lists (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, all_people);
 }
 
+/* ---- Issue 13, points 11 to 15: a new investigator's first dossier ---- */
+
+/* Runs the main loop until @done says so, failing after @seconds. */
+static void
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      seconds,
+            const char *what)
+{
+  gint64 until = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("Waited %u s for %s", seconds, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* Lets the main loop run for @ms: popovers are not waited for with
+ * gtk_test_widget_wait_for_draw(), which waits for a frame of the window. */
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* The first toplevel of @type other than @except, or NULL. */
+static GtkWidget *
+find_toplevel (GType      type,
+               GtkWidget *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != except && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  GtkWidget **found = data;
+
+  *found = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  return *found != NULL && gtk_widget_get_mapped (*found);
+}
+
+static GtkWidget *
+wait_for_file_chooser (void)
+{
+  GtkWidget *chooser = NULL;
+
+  wait_until (file_chooser_shown, &chooser, 10, "the file chooser");
+  dossier_test_wait_for_draw (chooser);
+  return chooser;
+}
+
+/* The first mapped widget of @type below @widget (a drop-down's hidden popover has its
+ * own search entry). */
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click in the middle of @widget, as a person's. */
+static void
+click (GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  dossier_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, 1);
+}
+
+/* The vertical extent of @widget in @scrolled's visible area. */
+static void
+visible_extent (GtkWidget *widget,
+                GtkWidget *scrolled,
+                double    *top,
+                double    *bottom)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  *top = bounds.origin.y;
+  *bottom = bounds.origin.y + bounds.size.height;
+}
+
+/* Scrolls the page @widget is on so that it is in view, as a person scrolls to it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 60);
+  dossier_test_wait_for_draw (widget);
+  {
+    double top, bottom;
+
+    /* Whole in the page's visible part, where a click reaches it. */
+    visible_extent (widget, scrolled, &top, &bottom);
+    g_assert_cmpfloat (top, >=, 0);
+    g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (scrolled));
+  }
+}
+
+static DossierWindow *
+open_window (const char *path,
+             int         width,
+             int         height)
+{
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window = dossier_window_new (NULL);
+
+  g_assert_true (dossier_window_load (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+on_created (GtkWidget  *dialog,
+            const char *path,
+            char      **out)
+{
+  *out = g_strdup (path);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* 11. File → New asks what the dossier is about (on its annexes' cover) before where it
+ * goes, and names the file after its title. */
+static void
+test_new_dossier_asks_first (void)
+{
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *shot = g_strdup_printf ("new-dossier-%s.png", lang);
+  g_autofree char *created = NULL;
+  g_autofree char *title = NULL, *mandate = NULL, *period = NULL, *language = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dossier_test_tmpdir ());
+  GtkWidget *dialog = dossier_new_dossier_dialog_new (NULL, lang);
+  GtkWidget *title_row, *create, *period_entry, *mandate_view, *chooser, *accept;
+  const char *other = g_str_equal (lang, "fr") ? "en" : "fr";
+
+  g_signal_connect (dialog, "created", G_CALLBACK (on_created), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_test_wait_for_draw (dialog);
+
+  title_row = dossier_test_find_descendant (dialog, ADW_TYPE_ENTRY_ROW);
+  create = dossier_test_find_button (dialog, _("C_reate…"));
+  g_assert_nonnull (create);
+  /* Nothing is made without a title. */
+  g_assert_false (gtk_widget_get_sensitive (create));
+  click (title_row);
+  dossier_test_type_text (title_row, "Moura: mars/2022");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  period_entry = GTK_WIDGET (dossier_date_row_get_entry (DOSSIER_DATE_ROW (dossier_test_find_descendant (dialog, DOSSIER_TYPE_DATE_ROW))));
+  click (period_entry);
+  /* A period that is not EDTF holds the dossier back, and says why. */
+  dossier_test_type_text (period_entry, "2022-13");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  gtk_editable_set_text (GTK_EDITABLE (period_entry), "");
+  dossier_test_type_text (period_entry, "2022-03/2022-04");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  mandate_view = dossier_test_find_descendant (dialog, GTK_TYPE_TEXT_VIEW);
+  click (mandate_view);
+  dossier_test_type_text (mandate_view, "Établir les faits.");
+  /* The annexes in the other language than the interface's. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dossier_test_find_descendant (dialog, ADW_TYPE_COMBO_ROW)),
+                              g_str_equal (other, "fr") ? 0 : 1);
+  dossier_test_screenshot (dialog, shot);
+
+  /* Then where: the name comes from the title, without what a file name cannot hold. */
+  click (create);
+  chooser = wait_for_file_chooser ();
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (name, ==, "Moura mars 2022.dossier");
+  }
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  dossier_test_wait_for_draw (chooser);
+  accept = dossier_test_find_button (chooser, _("_Create"));
+  g_assert_nonnull (accept);
+  click (accept);
+  wait_until (string_set, &created, 10, "the new dossier");
+
+  g_assert_true (g_str_has_suffix (created, "/Moura mars 2022.dossier"));
+  store = dossier_store_open (created, DOSSIER_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_get_info (store, NULL, &title, &mandate, &period, &language, &error));
+  g_assert_cmpstr (title, ==, "Moura: mars/2022");
+  g_assert_cmpstr (mandate, ==, "Établir les faits.");
+  g_assert_cmpstr (period, ==, "2022-03/2022-04");
+  g_assert_cmpstr (language, ==, other);
+  /* Owner-only, as every file the project makes. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (created, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
+typedef struct {
+  char          *path;
+  char          *evidence;
+  const char    *name;
+  int            step;
+  gboolean       asked_first;
+  gboolean       done;
+} FirstRun;
+
+/* Drives the application from its timeouts: it runs its own main loop. */
+static gboolean
+first_run_step (gpointer data)
+{
+  FirstRun *run = data;
+  GApplication *app = g_application_get_default ();
+  GtkWidget *dialog = find_toplevel (DOSSIER_TYPE_INVESTIGATOR_DIALOG, NULL);
+  GtkWidget *window = find_toplevel (DOSSIER_TYPE_WINDOW, NULL);
+
+  switch (run->step)
+    {
+    case 0:
+      /* Asked before any dossier is open. */
+      if (dialog == NULL || !gtk_widget_get_mapped (dialog))
+        return G_SOURCE_CONTINUE;
+      run->asked_first = window == NULL;
+      {
+        g_autofree char *lang = dossier_application_ui_language ();
+        g_autofree char *shot = g_strdup_printf ("investigator-%s.png", lang);
+        GtkWidget *row = dossier_test_find_descendant (dialog, ADW_TYPE_ENTRY_ROW);
+        GtkWidget *button = dossier_test_find_button (dialog, _("_Continue"));
+
+        dossier_test_wait_for_draw (dialog);
+        dossier_test_screenshot (dialog, shot);
+        g_assert_false (gtk_widget_get_sensitive (button));
+        click (row);
+        dossier_test_type_text (row, run->name);
+        g_assert_true (gtk_widget_get_sensitive (button));
+        click (button);
+      }
+      run->step++;
+      return G_SOURCE_CONTINUE;
+    case 1:
+      if (window == NULL || dossier_window_get_store (DOSSIER_WINDOW (window)) == NULL)
+        return G_SOURCE_CONTINUE;
+      {
+        g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+        g_assert_cmpstr (dossier_store_get_user (dossier_window_get_store (DOSSIER_WINDOW (window))), ==, run->name);
+        g_ptr_array_add (files, g_file_new_for_path (run->evidence));
+        g_assert_true (dossier_window_ingest (DOSSIER_WINDOW (window), files));
+      }
+      run->step++;
+      return G_SOURCE_CONTINUE;
+    case 2:
+      if (dossier_window_is_ingesting (DOSSIER_WINDOW (window)))
+        return G_SOURCE_CONTINUE;
+      {
+        DossierStore *store = dossier_window_get_store (DOSSIER_WINDOW (window));
+        gboolean shown = FALSE;
+
+        /* The evidence says who acquired it, and its custody log who ingested it. */
+        g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE original_name = 'first-run.txt' "
+                                                        "AND acquired_by = ?", run->name), ==, 1);
+        g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event c JOIN evidence e "
+                                                        "ON e.id = c.evidence_id WHERE e.original_name = 'first-run.txt' "
+                                                        "AND c.user = ?", run->name), ==, 1);
+        /* The header says who is recording. */
+        {
+          GPtrArray *stack = g_ptr_array_new ();
+
+          g_ptr_array_add (stack, window);
+          while (stack->len > 0)
+            {
+              GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+              if (ADW_IS_WINDOW_TITLE (w) && gtk_widget_get_mapped (w) &&
+                  g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (w)), run->name) == 0)
+                shown = TRUE;
+              for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+                g_ptr_array_add (stack, c);
+            }
+          g_ptr_array_unref (stack);
+        }
+        g_assert_true (shown);
+      }
+      run->done = TRUE;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* 12. At first run the investigator's name is asked before a dossier opens, and it is the
+ * name that evidence, custody and the header carry (not the login, "root"). */
+static void
+test_investigator_asked_first (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  g_autoptr(DossierStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  FirstRun run = { 0 };
+  char *argv[3];
+
+  run.path = dossier_test_tmp_path ("first-run.dossier");
+  run.evidence = dossier_test_tmp_path ("first-run.txt");
+  run.name = "Enquêtrice 12";
+  dossier_store_remove_files (run.path);
+  demo = dossier_demo_create (run.path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  dossier_test_write_file (run.evidence, "a note written in the field\n", -1);
+
+  /* The first start: no name yet. */
+  g_settings_set_string (settings, "investigator-name", "");
+  argv[0] = (char *) "dossier";
+  argv[1] = run.path;
+  argv[2] = NULL;
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (200, first_run_step, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_true (run.asked_first);
+  g_assert_true (run.done);
+  {
+    g_autofree char *name = g_settings_get_string (settings, "investigator-name");
+
+    g_assert_cmpstr (name, ==, "Enquêtrice 12");
+  }
+  /* The other tests' name back. */
+  g_settings_set_string (settings, "investigator-name", "Enquêtrice 07");
+  g_free (run.path);
+  g_free (run.evidence);
+}
+
+/* The window made as large as a laptop's screen (Xvfb's is 1280×1024: what lies beyond
+ * cannot be clicked), then a record opened. */
+static DossierEditor *
+resize_and_open (Fixture    *f,
+                 int         width,
+                 int         height,
+                 const char *section,
+                 const char *code)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  return open_code (f, section, code);
+}
+
+/* 13. "Add Person…" makes a new coded person right there, linked with the role chosen; an
+ * actor picker makes the actor typed. */
+static void
+test_picker_creates (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierEditor *editor = resize_and_open (f, 1280, 800, "incidents", "INC-0001");
+  DossierLinkGroup *people = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (editor, "people_links"));
+  DossierLinkGroup *actors = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (editor, "actor_links"));
+  DossierRecordPicker *picker = dossier_link_group_get_picker (actors);
+  GtkWidget *add = dossier_test_find_descendant (GTK_WIDGET (actors), GTK_TYPE_MENU_BUTTON);
+  g_autofree char *shot = g_strdup_printf ("picker-new-person-%s.png", f->lang);
+  gint64 persons = dossier_test_query_int (f->store, "SELECT count(*) FROM person", NULL);
+  guint n = dossier_link_group_get_n_links (people);
+  g_autoptr(DossierPerson) made = NULL;
+  GtkWidget *create, *search;
+  DossierLink *link = NULL;
+
+  /* An actor is made with the name typed (first: the toast that follows a new record
+   * would lie over the lower buttons of the page). */
+  scroll_to (add);
+  click (add);
+  wait_ms (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  create = dossier_record_picker_get_create_button (picker);
+  g_assert_false (gtk_widget_get_sensitive (create));
+  search = find_mapped (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY);
+  click (search);
+  dossier_test_type_text (search, "Milice de Kobou");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "Milice de Kobou");
+  /* A search entry says it changed after a pause; the popover takes its new size. */
+  wait_ms (400);
+  g_assert_true (gtk_widget_get_sensitive (create));
+  click (create);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM actor a JOIN incident_actor ia ON ia.actor_id = a.id "
+                                                     "JOIN incident i ON i.id = ia.incident_id "
+                                                     "WHERE a.name = ? AND i.code = 'INC-0001'", "Milice de Kobou"), ==, 1);
+
+  /* "Add Person…" offers a new coded person, made and linked with the role chosen. */
+  picker = dossier_link_group_get_picker (people);
+  add = dossier_test_find_descendant (GTK_WIDGET (people), GTK_TYPE_MENU_BUTTON);
+  scroll_to (add);
+  click (add);
+  wait_ms (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  create = dossier_record_picker_get_create_button (picker);
+  g_assert_nonnull (create);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (create)), ==, _("_New Coded Person"));
+  dossier_record_picker_set_role (picker, "direct-witness");
+  dossier_test_screenshot (GTK_WIDGET (picker), shot);
+  click (create);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM person", NULL), ==, persons + 1);
+  made = stored (f, DOSSIER_TYPE_PERSON, "TEM-0015");
+  g_assert_nonnull (made);
+  g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n + 1);
+  for (guint i = 0; i < dossier_link_group_get_n_links (people); i++)
+    if (dossier_link_group_get_link (people, i)->right_id == DOSSIER_RECORD (made)->id)
+      link = dossier_link_group_get_link (people, i);
+  g_assert_nonnull (link);
+  g_assert_cmpstr (link->role, ==, "direct-witness");
+  /* The people's list shows it when it is next shown. */
+  dossier_window_show_section (f->window, "people");
+  g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "people")), "TEM-0015"));
+}
+
+static gboolean
+editor_saved (gpointer data)
+{
+  DossierEditor *editor = data;
+
+  return !dossier_editor_is_loading (editor);
+}
+
+/* 13. An age typed gives the age group: 34 is an adult. */
+static void
+test_age_gives_group (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierEditor *editor = resize_and_open (f, 1280, 800, "people", "TEM-0002");
+  GtkWidget *age = dossier_editor_get_field_widget (editor, "age");
+  DossierVocabRow *group = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (editor, "age_group"));
+  g_autoptr(DossierPerson) after = NULL;
+  g_autofree char *adult = dossier_store_vocab_label (f->store, "age-group", "adult", f->lang);
+
+  scroll_to (age);
+  click (age);
+  gtk_editable_set_text (GTK_EDITABLE (age), "");
+  dossier_test_type_text (age, "34");
+  /* Typing is saved after a pause. */
+  g_usleep (800 * G_TIME_SPAN_MILLISECOND);
+  wait_until (editor_saved, editor, 5, "the person to be saved");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  after = stored (f, DOSSIER_TYPE_PERSON, "TEM-0002");
+  g_assert_cmpint (after->age, ==, 34);
+  g_assert_cmpstr (after->age_group, ==, "adult");
+  g_assert_cmpstr (dossier_vocab_row_get_text (group), ==, adult);
+}
+
+static gboolean
+not_ingesting (gpointer data)
+{
+  return !dossier_window_is_ingesting (data);
+}
+
+/* The first check button below @widget whose label is @label. */
+static GtkWidget *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 13. Evidence added while an incident is open is linked to it, as the dialog offers. */
+static void
+test_evidence_linked_to_incident (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *file = dossier_test_tmp_path ("photo-du-marche.txt");
+  g_autoptr(GFile) gfile = NULL;
+  g_autofree char *label = g_strdup_printf (_("Link to %s"), "INC-0007");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser, *check, *accept;
+
+  dossier_test_write_file (file, "photo of the market after the attack\n", -1);
+  gfile = g_file_new_for_path (file);
+  resize_and_open (f, 1280, 800, "incidents", "INC-0007");
+  /* Ctrl+Shift+E, as the menu says. */
+  dossier_test_press_key (GTK_WIDGET (f->window), GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  chooser = wait_for_file_chooser ();
+  check = find_check (chooser, label);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), gfile, &error));
+  g_assert_no_error (error);
+  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+  dossier_test_wait_for_draw (chooser);
+  accept = dossier_test_find_button (chooser, _("_Add"));
+  g_assert_nonnull (accept);
+  click (accept);
+  wait_until (not_ingesting, f->window, 20, "the evidence to be added");
+  g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM evidence e JOIN evidence_incident ei ON ei.evidence_id = e.id "
+                                                     "JOIN incident i ON i.id = ei.incident_id "
+                                                     "WHERE e.original_name = ? AND i.code = 'INC-0007'", "photo-du-marche.txt"), ==, 1);
+}
+
+/* The status page shown in place of @section's editor. */
+static AdwStatusPage *
+find_status (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return ADW_STATUS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+status_button (DossierWindow *window,
+               const char    *section)
+{
+  AdwStatusPage *status;
+
+  g_assert_cmpstr (dossier_window_get_section (window), ==, section);
+  status = find_status (GTK_WIDGET (window));
+
+  g_assert_nonnull (status);
+  return adw_status_page_get_child (status);
+}
+
+static const char *
+status_title (DossierWindow *window,
+              const char    *section)
+{
+  GtkWidget *button = status_button (window, section);
+
+  return adw_status_page_get_title (ADW_STATUS_PAGE (gtk_widget_get_ancestor (button, ADW_TYPE_STATUS_PAGE)));
+}
+
+/* 13. An empty section says what to do next, with the button to do it: no warning sign, no
+ * "select a row" where there is no row. */
+static void
+test_empty_states (void)
+{
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *path = dossier_test_tmp_path ("empty-states.dossier");
+  g_autofree char *shot = g_strdup_printf ("empty-incidents-%s.png", lang);
+  g_autofree char *filtered_shot = g_strdup_printf ("filter-hides-all-%s.png", lang);
+  g_autoptr(DossierStore) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  GtkWidget *button;
+  DossierFilter *filter;
+
+  dossier_store_remove_files (path);
+  empty = dossier_store_create (path, "Vide", &error);
+  g_assert_no_error (error);
+  g_clear_object (&empty);
+  window = open_window (path, 1024, 700);
+  dossier_window_show_section (window, "incidents");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (status_title (window, "incidents"), ==, _("No Incidents Yet"));
+  button = status_button (window, "incidents");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_New Incident"));
+  dossier_test_screenshot (GTK_WIDGET (window), shot);
+  click (button);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (dossier_test_query_int (dossier_window_get_store (window), "SELECT count(*) FROM incident", NULL), ==, 1);
+  g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (window, "incidents")))->code, ==, "INC-0001");
+
+  dossier_window_show_section (window, "evidence");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (status_title (window, "evidence"), ==, _("No Evidence Yet"));
+  button = status_button (window, "evidence");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_Add Evidence…"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.add-evidence");
+
+  /* With rows, it says to select one, with no button. */
+  dossier_window_show_section (window, "incidents");
+  gtk_selection_model_unselect_all (gtk_column_view_get_model (
+    dossier_record_list_get_view (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")))));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Select an incident to read and edit it here"));
+  g_assert_false (gtk_widget_get_visible (status_button (window, "incidents")));
+
+  /* A filter that hides everything offers to clear it. */
+  filter = dossier_window_get_filter (window);
+  dossier_filter_set_text (filter, "admin1", "kidal");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Nothing Matches the Filter"));
+  dossier_test_screenshot (GTK_WIDGET (window), filtered_shot);
+  click (status_button (window, "incidents"));
+  g_assert_true (dossier_filter_is_empty (filter));
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Select an incident to read and edit it here"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* 13. "Show Identity" brings the identity into view (it is below the fold of a window
+ * 700 pixels high) and becomes "Hide Identity". */
+static void
+test_show_identity_in_view (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierEditor *editor;
+  GtkWidget *show, *group, *full_name, *scrolled;
+  g_autofree char *shot = g_strdup_printf ("identity-shown-%s.png", f->lang);
+  double top, bottom;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  editor = open_code (f, "people", "TEM-0001");
+  show = dossier_editor_get_field_widget (editor, "show_identity");
+  full_name = dossier_editor_get_field_widget (editor, "full_name");
+  group = gtk_widget_get_ancestor (full_name, ADW_TYPE_PREFERENCES_GROUP);
+  scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+  visible_extent (group, scrolled, &top, &bottom);
+  g_assert_cmpfloat (top, >, gtk_widget_get_height (scrolled));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (show)), ==, _("Show _Identity"));
+
+  click (show);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (show)));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (show)), ==, _("Hide _Identity"));
+  /* The name is in view, and takes what is typed. */
+  visible_extent (full_name, scrolled, &top, &bottom);
+  g_assert_cmpfloat (top, >=, 0);
+  g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (scrolled));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), full_name));
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot);
+
+  click (show);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (show)), ==, _("Show _Identity"));
+  g_assert_false (gtk_widget_get_visible (full_name));
+}
+
+/* A label is shown whole: not cut, and given the height its lines need. */
+static void
+assert_label_whole (GtkLabel *label)
+{
+  int natural;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (GTK_WIDGET (label)) + gtk_widget_get_margin_start (GTK_WIDGET (label)) +
+                      gtk_widget_get_margin_end (GTK_WIDGET (label)),
+                      NULL, &natural, NULL, NULL);
+  /* Measured with its margins, allocated without. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)) + gtk_widget_get_margin_top (GTK_WIDGET (label)) +
+                   gtk_widget_get_margin_bottom (GTK_WIDGET (label)), >=, natural);
+}
+
+static GtkLabel *
+row_message_label (GtkWidget *row)
+{
+  GtkWidget *below = gtk_widget_get_next_sibling (row);
+
+  g_assert_nonnull (below);
+  return GTK_LABEL (dossier_test_find_descendant (below, GTK_TYPE_LABEL));
+}
+
+/* 14. A wrong value says why, in full, where it was typed: a victim count of "two", an age
+ * of "thirty", coordinates that do not read as such, at 1024×700. */
+static void
+test_errors_explain (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierEditor *editor;
+  GtkEditable *killed_women;
+  GtkWidget *coordinates, *age;
+  const char *message;
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *shot = g_strdup_printf ("errors-explained-%s.png", f->lang);
+  double lat, lon;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  editor = open_code (f, "incidents", "INC-0003");
+  killed_women = dossier_incident_editor_get_casualty_entry (DOSSIER_INCIDENT_EDITOR (editor), 0, 0);
+  g_assert_null (dossier_incident_editor_get_casualties_message (DOSSIER_INCIDENT_EDITOR (editor)));
+  scroll_to (GTK_WIDGET (killed_women));
+  click (GTK_WIDGET (killed_women));
+  gtk_editable_set_text (killed_women, "");
+  dossier_test_type_text (GTK_WIDGET (killed_women), "two");
+  message = dossier_incident_editor_get_casualties_message (DOSSIER_INCIDENT_EDITOR (editor));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "two"));
+  g_assert_nonnull (strstr (message, "2"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (killed_women), "error"));
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  assert_label_whole (GTK_LABEL (dossier_editor_get_field_widget (editor, "casualties_message")));
+  /* A number puts it right. */
+  gtk_editable_set_text (killed_women, "");
+  dossier_test_type_text (GTK_WIDGET (killed_women), "2");
+  g_assert_null (dossier_incident_editor_get_casualties_message (DOSSIER_INCIDENT_EDITOR (editor)));
+
+  coordinates = dossier_editor_get_field_widget (editor, "coordinates");
+  scroll_to (coordinates);
+  click (coordinates);
+  dossier_test_type_text (coordinates, "north of Moura\n");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (dossier_geo_parse ("north of Moura", &lat, &lon, &expected));
+  g_assert_cmpstr (dossier_editor_get_row_message (coordinates), ==, expected->message);
+  assert_label_whole (row_message_label (coordinates));
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot);
+
+  editor = open_code (f, "people", "TEM-0003");
+  age = dossier_editor_get_field_widget (editor, "age");
+  scroll_to (age);
+  click (age);
+  gtk_editable_set_text (GTK_EDITABLE (age), "");
+  dossier_test_type_text (age, "thirty");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (dossier_editor_get_row_message (age), ==, _("Type a number in digits, such as 2, or leave it empty if unknown"));
+  assert_label_whole (row_message_label (age));
+}
+
+/* 15. Values read as a person writes them, in the interface's language. */
+static void
+test_values_as_written (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierIncident) incident = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0001");
+  g_autoptr(DossierEvidence) evidence = stored (f, DOSSIER_TYPE_EVIDENCE, "EVD-0002");
+  g_autoptr(DossierPerson) person = stored (f, DOSSIER_TYPE_PERSON, "TEM-0004");
+  g_autoptr(DossierLink) link = NULL;
+  g_autofree char *shot = g_strdup_printf ("evidence-values-%s.png", f->lang);
+  gboolean fr = g_str_equal (f->lang, "fr");
+  DossierEditor *editor;
+  GtkWidget *row;
+  g_auto(GStrv) choices = NULL;
+  guint unknown = 0;
+  g_autofree char *unknown_label = dossier_store_vocab_label (f->store, "sex", "unknown", f->lang);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+
+  incident->latitude = 14.120000000000001;
+  g_assert_true (dossier_store_update (f->store, DOSSIER_RECORD (incident), &error));
+  g_free (evidence->captured_at);
+  evidence->captured_at = g_strdup ("2022-03-28T10:15:00");
+  evidence->latitude = 14.120000000000001;
+  evidence->longitude = -4.199;
+  g_assert_true (dossier_store_update (f->store, DOSSIER_RECORD (evidence), &error));
+  link = dossier_store_link (f->store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (evidence)->id,
+                             DOSSIER_RECORD (incident)->id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_free (person->languages);
+  person->languages = g_strdup ("ff,bm,fr");
+  g_free (person->sex);
+  person->sex = g_strdup ("unknown");
+  g_assert_true (dossier_store_update (f->store, DOSSIER_RECORD (person), &error));
+
+  /* Latitude with the interface's decimal separator, rounded as typed. */
+  editor = open_code (f, "incidents", "INC-0001");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dossier_editor_get_field_widget (editor, "latitude"))), ==,
+                   fr ? "14,12" : "14.12");
+
+  /* What the file said of itself, written out; custody with codes and dates in words. */
+  editor = open_code (f, "evidence", "EVD-0002");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dossier_editor_get_field_widget (editor, "captured_at"))), ==,
+                   fr ? "28\u00a0mars\u00a02022 à 10:15" : "28\u00a0March\u00a02022, 10:15");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dossier_editor_get_field_widget (editor, "latitude"))), ==,
+                   fr ? "14,12" : "14.12");
+  {
+    AdwPreferencesGroup *custody = ADW_PREFERENCES_GROUP (dossier_editor_get_field_widget (editor, "custody_group"));
+    GPtrArray *rows = g_ptr_array_new ();
+    gboolean linked = FALSE;
+
+    g_ptr_array_add (rows, custody);
+    while (rows->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (rows, rows->len - 1);
+
+        if (ADW_IS_ACTION_ROW (w))
+          {
+            const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (w));
+
+            g_assert_null (strstr (subtitle, DOSSIER_RECORD (incident)->uuid));
+            g_assert_null (strstr (subtitle, "Z UTC"));
+            g_assert_false (g_regex_match_simple ("\\d{4}-\\d\\d-\\d\\dT", subtitle, 0, 0));
+            linked |= strstr (subtitle, "INC-0001") != NULL;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (rows, c);
+      }
+    g_ptr_array_unref (rows);
+    g_assert_true (linked);
+  }
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot);
+
+  /* Languages by their names, and one way to say a sex is unknown. */
+  editor = open_code (f, "people", "TEM-0004");
+  row = dossier_editor_get_field_widget (editor, "languages");
+  g_assert_cmpstr (dossier_vocab_row_get_text (DOSSIER_VOCAB_ROW (row)), ==,
+                   fr ? "Peul (fulfulde), Bambara (bamanankan), Français" : "Fula (Fulfulde), Bambara (Bamanankan), French");
+  row = dossier_editor_get_field_widget (editor, "sex");
+  choices = dossier_vocab_row_get_choices (DOSSIER_VOCAB_ROW (row));
+  for (guint i = 0; choices[i]; i++)
+    {
+      g_assert_cmpstr (choices[i], !=, _("Not set"));
+      unknown += g_str_equal (choices[i], unknown_label);
+    }
+  g_assert_cmpuint (unknown, ==, 1);
+  g_assert_cmpstr (dossier_vocab_row_get_text (DOSSIER_VOCAB_ROW (row)), ==, unknown_label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +1445,16 @@ main (int   argc,
   g_test_add ("/editors/filter-lists", Fixture, NULL, fixture_set_up, test_filter_lists, fixture_tear_down);
   g_test_add ("/editors/delete-undo-add", Fixture, NULL, fixture_set_up, test_delete_undo_add, fixture_tear_down);
   g_test_add ("/trust/09-editor-text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
+  g_test_add_func ("/craft/11-new-dossier-asks-first", test_new_dossier_asks_first);
+  g_test_add_func ("/craft/12-investigator-asked-first", test_investigator_asked_first);
+  g_test_add ("/craft/13-picker-creates", Fixture, NULL, fixture_set_up, test_picker_creates, fixture_tear_down);
+  g_test_add ("/craft/13-age-gives-group", Fixture, NULL, fixture_set_up, test_age_gives_group, fixture_tear_down);
+  g_test_add ("/craft/13-evidence-linked-to-incident", Fixture, NULL, fixture_set_up, test_evidence_linked_to_incident,
+              fixture_tear_down);
+  g_test_add_func ("/craft/13-empty-states", test_empty_states);
+  g_test_add ("/craft/13-show-identity-in-view", Fixture, NULL, fixture_set_up, test_show_identity_in_view, fixture_tear_down);
+  g_test_add ("/craft/14-errors-explain", Fixture, NULL, fixture_set_up, test_errors_explain, fixture_tear_down);
+  g_test_add ("/craft/15-values-as-written", Fixture, NULL, fixture_set_up, test_values_as_written, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dossier-actor.h"
 #include "dossier-custody.h"
 #include "dossier-deletion.h"
 #include "dossier-demo.h"
 #include "dossier-evidence.h"
+#include "dossier-format.h"
 #include "dossier-identity.h"
 #include "dossier-incident.h"
 #include "dossier-link.h"
@@ -523,11 +525,79 @@ test_delete_and_undo (void)
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence", NULL), ==, 5);
 }
 
+/* 13. An age says the age group, by the bounds the vocabulary's own labels state. */
+static void
+test_age_group_for_age (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("age-groups.dossier");
+  static const struct { gint64 age; const char *group; const char *en; } ages[] = {
+    { 0, "child", "0–17" }, { 17, "child", "0–17" }, { 18, "adult", "18–59" }, { 34, "adult", "18–59" },
+    { 59, "adult", "18–59" }, { 60, "elderly", "60+" }, { 97, "elderly", "60+" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_cmpstr (dossier_person_age_group_for_age (ages[i].age), ==, ages[i].group);
+      /* The group is a term of the vocabulary, whose label says the same bounds. */
+      label = dossier_store_vocab_label (store, "age-group", ages[i].group, "en");
+      g_assert_nonnull (strstr (label, ages[i].en));
+    }
+  g_assert_null (dossier_person_age_group_for_age (-1));
+}
+
+/* 15. Values as a person writes them, in the language asked for. */
+static void
+test_format_values (void)
+{
+  static const struct { double value; const char *en, *fr; } decimals[] = {
+    { 14.120000000000001, "14.12", "14,12" }, { -4.199, "-4.199", "-4,199" }, { 12.0, "12", "12" },
+    { -0.0000001, "0", "0" }, { 14.49361234567, "14.493612", "14,493612" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+    {
+      g_autofree char *en = dossier_format_decimal (decimals[i].value, 6, "en");
+      g_autofree char *fr = dossier_format_decimal (decimals[i].value, 6, "fr");
+
+      g_assert_cmpstr (en, ==, decimals[i].en);
+      g_assert_cmpstr (fr, ==, decimals[i].fr);
+    }
+  {
+    g_autofree char *en = dossier_format_timestamp ("2026-12-03T12:25:40.883729Z", "en", TRUE);
+    g_autofree char *fr = dossier_format_timestamp ("2026-12-03T12:25:40.883729Z", "fr", TRUE);
+    g_autofree char *camera_en = dossier_format_timestamp ("2022-03-28T10:15:00", "en", FALSE);
+    g_autofree char *camera_fr = dossier_format_timestamp ("2022-03-28T10:15:00", "fr", FALSE);
+    g_autofree char *offset = dossier_format_timestamp ("2022-03-28T10:15:00+01:00", "en", FALSE);
+    g_autofree char *odd = dossier_format_timestamp ("yesterday", "en", FALSE);
+
+    g_assert_cmpstr (en, ==, "3\u00a0December\u00a02026, 12:25:40\u00a0UTC");
+    g_assert_cmpstr (fr, ==, "3\u00a0décembre\u00a02026 à 12:25:40\u00a0UTC");
+    g_assert_cmpstr (camera_en, ==, "28\u00a0March\u00a02022, 10:15");
+    g_assert_cmpstr (camera_fr, ==, "28\u00a0mars\u00a02022 à 10:15");
+    g_assert_cmpstr (offset, ==, "28\u00a0March\u00a02022, 09:15\u00a0UTC");
+    g_assert_cmpstr (odd, ==, "yesterday");
+  }
+  {
+    g_autofree char *short_one = dossier_format_duration (42.4);
+    g_autofree char *minutes = dossier_format_duration (187);
+    g_autofree char *hours = dossier_format_duration (3725);
+
+    g_assert_cmpstr (short_one, ==, "0:42");
+    g_assert_cmpstr (minutes, ==, "3:07");
+    g_assert_cmpstr (hours, ==, "1:02:05");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/craft/13-age-group-for-age", test_age_group_for_age);
+  g_test_add_func ("/craft/15-values-written-out", test_format_values);
 
   g_test_add_func ("/records/incident", test_incident_crud);
   g_test_add_func ("/records/people-actors-testimonies-links", test_people_and_links);

@@ -61,3 +61,31 @@ dossier_person_new (void)
 {
   return g_object_new (DOSSIER_TYPE_PERSON, NULL);
 }
+
+/* The age groups of the vocabulary "age-group" (data/vocab/age-group.json), whose labels
+ * state these same bounds: "Child (0–17)", "Adult (18–59)", "Older person (60+)". */
+static const struct {
+  const char *code;
+  gint64      from;
+  gint64      to;
+} age_groups[] = {
+  { "child", 0, 17 },
+  { "adult", 18, 59 },
+  { "elderly", 60, G_MAXINT64 },
+};
+
+/**
+ * dossier_person_age_group_for_age:
+ * @age: an age in years, or -1 when unknown
+ *
+ * Returns: (nullable): the code of the age group @age falls in, or %NULL if the age is
+ *   not known (the group then says what is known, if anything)
+ */
+const char *
+dossier_person_age_group_for_age (gint64 age)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (age_groups); i++)
+    if (age >= age_groups[i].from && age <= age_groups[i].to)
+      return age_groups[i].code;
+  return NULL;
+}

@@ -29,5 +29,6 @@ struct _DossierPerson
 };
 
 DossierPerson *dossier_person_new (void);
+const char    *dossier_person_age_group_for_age (gint64 age);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "dossier-record.h"
+#include "dossier-edtf.h"
 #include "dossier-store.h"
 #include "dossier-vocab.h"
 
@@ -823,6 +824,31 @@ dossier_store_create (const char  *path,
                       const char  *title,
                       GError     **error)
 {
+  return dossier_store_create_described (path, title, "", "", "fr", error);
+}
+
+/**
+ * dossier_store_create_described:
+ * @path: where the new dossier goes; must not exist
+ * @title: the dossier's title
+ * @mandate: what the inquiry was asked to do, or ""
+ * @period: the period it covers, as EDTF ("2012/2023"), or ""
+ * @default_lang: "fr" or "en", the language of its annexes unless another is asked for
+ * @error: return location for a #DOSSIER_STORE_ERROR
+ *
+ * As dossier_store_create(), with what the cover of its annexes says, written in the same
+ * transaction: a dossier is never made half described.
+ *
+ * Returns: (transfer full): the opened store, or %NULL with @error set
+ */
+DossierStore *
+dossier_store_create_described (const char  *path,
+                                const char  *title,
+                                const char  *mandate,
+                                const char  *period,
+                                const char  *default_lang,
+                                GError     **error)
+{
   g_autoptr(DossierStore) self = NULL;
   g_autofree char *display = NULL;
   g_autofree char *tmp_path = NULL;
@@ -841,8 +867,17 @@ dossier_store_create (const char  *path,
                    _("“%s” already exists"), display);
       return NULL;
     }
-  if (!dossier_record_check_text ("dossier", "title", title, error))
+  if (!dossier_record_check_text ("dossier", "title", title, error) ||
+      !dossier_record_check_text ("dossier", "mandate", mandate, error))
     return NULL;
+  if (period != NULL && *period != '\0' && !dossier_edtf_validate (period, error))
+    return NULL;
+  if (g_strcmp0 (default_lang, "fr") != 0 && g_strcmp0 (default_lang, "en") != 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   _("The dossier's language must be “fr” or “en”"));
+      return NULL;
+    }
 
   tmp_path = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
   self = g_object_new (DOSSIER_TYPE_STORE, NULL);
@@ -886,8 +921,8 @@ dossier_store_create (const char  *path,
   if (!dossier_store_begin (self, error))
     goto out;
   stmt = _dossier_store_prepare (self,
-                                 "INSERT INTO dossier (id, uuid, created_at, updated_at, title) "
-                                 "VALUES (1, ?1, ?2, ?2, ?3)", error);
+                                 "INSERT INTO dossier (id, uuid, created_at, updated_at, title, mandate, period, default_lang) "
+                                 "VALUES (1, ?1, ?2, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     {
       dossier_store_rollback (self);
@@ -896,6 +931,9 @@ dossier_store_create (const char  *path,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, title ? title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, mandate ? mandate : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, period ? period : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, default_lang, -1, SQLITE_TRANSIENT);
   if (!_dossier_store_step_done (self, stmt, error) ||
       !dossier_vocab_load_bundled (self, error) ||
       !dossier_store_commit (self, error))

@@ -43,6 +43,12 @@ GQuark        dossier_store_error_quark   (void);
 DossierStore *dossier_store_create        (const char            *path,
                                            const char            *title,
                                            GError               **error);
+DossierStore *dossier_store_create_described (const char         *path,
+                                           const char            *title,
+                                           const char            *mandate,
+                                           const char            *period,
+                                           const char            *default_lang,
+                                           GError               **error);
 DossierStore *dossier_store_open          (const char            *path,
                                            DossierStoreOpenFlags  flags,
                                            GError               **error);

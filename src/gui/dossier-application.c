@@ -15,6 +15,8 @@
 #include "dossier-application.h"
 #include "dossier-bagit.h"
 #include "dossier-demo.h"
+#include "dossier-investigator-dialog.h"
+#include "dossier-new-dossier-dialog.h"
 #include "dossier-preferences-window.h"
 #include "dossier-window.h"
 
@@ -25,6 +27,9 @@ struct _DossierApplication
   GSettings      *settings;
   gboolean        restart;
   guint           signal_sources[3];
+  GtkWidget      *asking;          /* the investigator dialog, while it is up */
+  GPtrArray      *pending;         /* GFile: what to open once the name is known */
+  gboolean        pending_activate;
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -146,12 +151,65 @@ open_demo (DossierApplication *self)
 }
 
 static void
+on_investigator_chosen (DossierApplication *self)
+{
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending);
+  gboolean activate = self->pending_activate;
+
+  self->asking = NULL;
+  self->pending_activate = FALSE;
+  if (files != NULL && files->len > 0)
+    g_application_open (G_APPLICATION (self), (GFile **) files->pdata, (int) files->len, "");
+  else if (activate)
+    g_application_activate (G_APPLICATION (self));
+}
+
+static void
+on_investigator_dialog_gone (DossierApplication *self)
+{
+  self->asking = NULL;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_activate = FALSE;
+}
+
+/* Before the first dossier is opened (and so before anything is recorded in one), the
+ * investigator says who they are; what was asked for is opened then. Closed without a
+ * name, nothing is opened, and the question comes again at the next start.
+ * Returns TRUE if the name is being asked for. */
+static gboolean
+ask_investigator (DossierApplication  *self,
+                  GFile              **files,
+                  int                  n_files)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "investigator-name");
+
+  if (*g_strstrip (name) != '\0')
+    return FALSE;
+  if (self->pending == NULL)
+    self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending, g_object_ref (files[i]));
+  self->pending_activate |= n_files == 0;
+  if (self->asking == NULL)
+    {
+      self->asking = dossier_investigator_dialog_new ();
+      gtk_window_set_application (GTK_WINDOW (self->asking), GTK_APPLICATION (self));
+      g_signal_connect_object (self->asking, "chosen", G_CALLBACK (on_investigator_chosen), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->asking, "destroy", G_CALLBACK (on_investigator_dialog_gone), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->asking));
+  return TRUE;
+}
+
+static void
 dossier_application_activate (GApplication *app)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *last = NULL;
 
+  if (ask_investigator (self, NULL, 0))
+    return;
   if (window != NULL)
     {
       gtk_window_present (window);
@@ -171,6 +229,8 @@ dossier_application_open (GApplication  *app,
                           int            n_files,
                           const char    *hint)
 {
+  if (ask_investigator (DOSSIER_APPLICATION (app), files, n_files))
+    return;
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
@@ -228,58 +288,35 @@ open_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+on_dossier_created (DossierApplication *self,
+                    const char         *path)
+{
+  open_in_window (self, path);
+}
+
 /**
  * dossier_application_new_dossier:
  * @self: the application
- * @path: where to make it; ".dossier" is added if missing
- * @error: return location for a #GError
  *
- * Makes an empty dossier, named after its file, and opens it in a new window.
+ * Asks what the new dossier is about (title, period, language of its annexes, mandate),
+ * then where to keep it, makes it and opens it in a new window, as File → New does.
  *
- * Returns: %TRUE if it was made
+ * Returns: (transfer none): the dialog asking
  */
-gboolean
-dossier_application_new_dossier (DossierApplication  *self,
-                                 const char          *path,
-                                 GError             **error)
+GtkWidget *
+dossier_application_new_dossier (DossierApplication *self)
 {
-  g_autofree char *full = g_str_has_suffix (path, ".dossier") ? g_strdup (path) : g_strconcat (path, ".dossier", NULL);
-  g_autofree char *basename = g_path_get_basename (full);
-  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *lang = dossier_application_ui_language ();
+  GtkWidget *dialog;
 
-  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), NULL);
 
-  basename[strlen (basename) - strlen (".dossier")] = '\0';
-  store = dossier_store_create (full, basename, error);
-  if (store == NULL)
-    return FALSE;
-  dossier_store_close (store);
-  open_in_window (self, full);
-  return TRUE;
-}
-
-static void
-on_new_response (GtkNativeDialog    *dialog,
-                 int                 response,
-                 DossierApplication *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !dossier_application_new_dossier (self, path, &error))
-        {
-          GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The dossier could not be made"),
-                                                                                  error->message));
-
-          adw_message_dialog_add_response (message, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
-        }
-    }
-  g_object_unref (dialog);
+  dialog = dossier_new_dossier_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)), lang);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_dossier_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -287,14 +324,7 @@ new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
-  DossierApplication *self = user_data;
-  GtkFileChooserNative *chooser = dossier_chooser_new (self, _("New Dossier"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                       _("_Create"));
-  /* Translators: the file name offered for a new dossier */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New dossier.dossier"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_new_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dossier_application_new_dossier (DOSSIER_APPLICATION (user_data));
 }
 
 /* ---- Importing a bag ---- */
@@ -593,6 +623,7 @@ static void
 dossier_application_finalize (GObject *object)
 {
   g_clear_object (&DOSSIER_APPLICATION (object)->settings);
+  g_clear_pointer (&DOSSIER_APPLICATION (object)->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
 }

@@ -19,8 +19,6 @@ GStrv               dossier_application_restart_argv   (DossierApplication *self
 void                dossier_application_import_bag     (DossierApplication *self,
                                                         const char         *bag,
                                                         const char         *path);
-gboolean            dossier_application_new_dossier    (DossierApplication *self,
-                                                        const char         *path,
-                                                        GError            **error);
+GtkWidget          *dossier_application_new_dossier    (DossierApplication *self);
 
 G_END_DECLS

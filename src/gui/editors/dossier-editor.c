@@ -19,6 +19,7 @@
 
 #include "dossier-date-row.h"
 #include "dossier-editor.h"
+#include "dossier-format.h"
 #include "dossier-link-group.h"
 #include "dossier-ref-row.h"
 #include "dossier-vocab-row.h"
@@ -134,7 +135,7 @@ check_number (const DossierEditorField  *spec,
 
       if (!g_ascii_string_to_unsigned (stripped, 10, 0, 100000000, &n, NULL))
         {
-          *message = g_strdup (_("Type a whole number, or leave empty if unknown"));
+          *message = g_strdup (_("Type a number in digits, such as 2, or leave it empty if unknown"));
           return FALSE;
         }
       *value = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
@@ -151,6 +152,7 @@ check_number (const DossierEditorField  *spec,
       x = g_ascii_strtod (stripped, &end);
       if (*end != '\0' || !isfinite (x))
         {
+          /* Translators: write the examples with your language's decimal separator; a comma and a point are both read */
           *message = g_strdup (_("Type decimal degrees, such as 14.4936 or -4.1990"));
           return FALSE;
         }
@@ -201,6 +203,152 @@ check_length (DossierEditor       *self,
   return FALSE;
 }
 
+/* The message row shown under @row, made the first time one is needed. */
+static GtkLabel *
+message_label (GtkWidget *row,
+               gboolean   create)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *below = g_object_get_data (G_OBJECT (row), "dossier-message-row");
+  GtkWidget *box, *icon, *label;
+
+  if (below != NULL || !create)
+    return below ? g_object_get_data (G_OBJECT (below), "label") : NULL;
+  if (!GTK_IS_LIST_BOX (list) || !GTK_IS_LIST_BOX_ROW (row))
+    return NULL;
+  below = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (below), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (below), FALSE);
+  gtk_widget_set_focusable (below, FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "error");
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (below), box);
+  g_object_set_data (G_OBJECT (below), "label", label);
+  gtk_list_box_insert (GTK_LIST_BOX (list), below, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  /* The list holds the message row; both go with the editor. */
+  g_object_set_data (G_OBJECT (row), "dossier-message-row", below);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+  return GTK_LABEL (label);
+}
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  double         value;
+  gulong         handler;
+} Pin;
+
+static void
+pin_free (Pin *pin)
+{
+  if (pin->handler != 0)
+    g_signal_handler_disconnect (pin->adjustment, pin->handler);
+  g_object_unref (pin->adjustment);
+  g_free (pin);
+}
+
+static void
+on_pinned_value_changed (GtkAdjustment *adjustment,
+                         Pin           *pin)
+{
+  if (gtk_adjustment_get_value (adjustment) != pin->value)
+    gtk_adjustment_set_value (adjustment, pin->value);
+}
+
+static void
+on_pinning_popover_shown (GtkWidget *popover)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (popover, GTK_TYPE_SCROLLED_WINDOW);
+  Pin *pin;
+
+  if (scrolled == NULL)
+    return;
+  pin = g_new0 (Pin, 1);
+  pin->adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  pin->value = gtk_adjustment_get_value (pin->adjustment);
+  pin->handler = g_signal_connect (pin->adjustment, "value-changed", G_CALLBACK (on_pinned_value_changed), pin);
+  g_object_set_data_full (G_OBJECT (popover), "dossier-pin", pin, (GDestroyNotify) pin_free);
+}
+
+static void
+on_pinning_popover_hidden (GtkWidget *popover)
+{
+  g_object_set_data (G_OBJECT (popover), "dossier-pin", NULL);
+}
+
+/**
+ * dossier_editor_pin_page_under:
+ * @popover: a popover whose parent is in an editor's scrolled page
+ *
+ * Keeps the page still while @popover is open. A popover is a child of its button, so a
+ * click that gives the focus to a row or button far down in it made the page's viewport
+ * scroll to "show" that widget, which carried the button, and the popover with it, off
+ * the top of the window.
+ */
+void
+dossier_editor_pin_page_under (GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_signal_connect (popover, "show", G_CALLBACK (on_pinning_popover_shown), NULL);
+  g_signal_connect (popover, "hide", G_CALLBACK (on_pinning_popover_hidden), NULL);
+}
+
+/**
+ * dossier_editor_show_row_message:
+ * @row: a row of a preferences group (an #AdwEntryRow, most often)
+ * @message: (nullable): why what was typed cannot be kept, or %NULL to take it away
+ *
+ * Writes @message in full under @row, wrapped and in the error colour: a row's title is
+ * cut at its width ("Type a latitude and a longitud…"), and a colour alone says nothing.
+ */
+void
+dossier_editor_show_row_message (GtkWidget  *row,
+                                 const char *message)
+{
+  GtkLabel *label;
+
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  label = message_label (row, message != NULL);
+  if (label == NULL)
+    return;
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "dossier-message-row"), message != NULL);
+}
+
+/**
+ * dossier_editor_get_row_message:
+ * @row: a row
+ *
+ * Returns: (nullable): the message shown under @row, or %NULL if none is
+ */
+const char *
+dossier_editor_get_row_message (GtkWidget *row)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (row), NULL);
+
+  label = message_label (row, FALSE);
+  if (label == NULL || !gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "dossier-message-row")))
+    return NULL;
+  return gtk_label_get_text (label);
+}
+
 static void
 show_invalid (GtkWidget  *widget,
               const char *message)
@@ -211,33 +359,16 @@ show_invalid (GtkWidget  *widget,
       gtk_widget_set_tooltip_text (widget, message);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
                                    GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      if (ADW_IS_ENTRY_ROW (widget))
-        {
-          /* The reason is read, not only coloured: in the row's title while it is wrong. */
-          const char *title = g_object_get_data (G_OBJECT (widget), "dossier-title");
-          g_autofree char *escaped = g_markup_escape_text (message, -1);
-          g_autofree char *both = NULL;
-
-          if (title == NULL)
-            {
-              g_object_set_data_full (G_OBJECT (widget), "dossier-title",
-                                      g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))), g_free);
-              title = g_object_get_data (G_OBJECT (widget), "dossier-title");
-            }
-          both = g_strdup_printf ("%s — %s", title, escaped);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), both);
-        }
     }
   else
     {
-      const char *title = g_object_get_data (G_OBJECT (widget), "dossier-title");
-
       gtk_widget_remove_css_class (widget, "error");
       gtk_widget_set_tooltip_text (widget, NULL);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-      if (title != NULL)
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
     }
+  /* The reason is read, not only coloured: in full under the row while it is wrong. */
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    dossier_editor_show_row_message (widget, message);
 }
 
 void
@@ -404,6 +535,15 @@ on_field_changed (DossierEditor *self,
       dossier_editor_save (self);
       return;
     }
+  if (spec->kind == DOSSIER_EDITOR_VOCAB_LIST)
+    {
+      const DossierField *field = record_field (self, spec);
+      g_autofree char *joined = g_strjoinv (",", (char **) dossier_vocab_row_get_values (DOSSIER_VOCAB_ROW (widget)));
+
+      dossier_record_set_string (priv->record, field, joined);
+      dossier_editor_save (self);
+      return;
+    }
   if (spec->kind == DOSSIER_EDITOR_REFERENCE)
     {
       const DossierField *field = record_field (self, spec);
@@ -427,6 +567,22 @@ on_buffer_changed (GtkTextBuffer *buffer,
 
   if (self != NULL)
     on_field_changed (self, view);
+}
+
+/* A list of codes is stored as "ff,bm,fr". */
+static GStrv
+split_codes (const char *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit (value ? value : "", ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
 }
 
 static void
@@ -457,21 +613,30 @@ load_fields (DossierEditor *self)
           break;
         case DOSSIER_EDITOR_READ_ONLY:
           {
-            g_autofree char *escaped = g_markup_escape_text (value ? value : "", -1);
+            g_autofree char *shown = value && *value && klass->format ? klass->format (self, spec->field, value) : NULL;
+            g_autofree char *escaped = g_markup_escape_text (shown ? shown : value ? value : "", -1);
+
             adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), escaped);
             /* What the file did not say (no pages in a photograph) is not a row. */
             gtk_widget_set_visible (widget, value != NULL && *value != '\0');
           }
           break;
+        case DOSSIER_EDITOR_VOCAB_LIST:
+          {
+            g_auto(GStrv) codes = split_codes (value);
+
+            dossier_vocab_row_set_values (DOSSIER_VOCAB_ROW (widget), (const char * const *) codes);
+          }
+          break;
         case DOSSIER_EDITOR_COORDINATE:
-          /* As typed, not as a double prints in full (-6.2599999999999998). */
+          /* As a person writes it, not as a double prints in full (14.120000000000001), with
+           * the interface's decimal separator: six decimals are a tenth of a metre. */
           if (value != NULL)
             {
-              char buffer[G_ASCII_DTOSTR_BUF_SIZE];
               double x = g_ascii_strtod (value, NULL);
 
               g_free (value);
-              value = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", x));
+              value = dossier_format_decimal (x, 6, priv->lang);
             }
           G_GNUC_FALLTHROUGH;
         case DOSSIER_EDITOR_NUMBER:
@@ -548,6 +713,7 @@ dossier_editor_constructed (GObject *object)
           g_signal_connect_swapped (widget, "open-record", G_CALLBACK (on_link_group_open), self);
           G_GNUC_FALLTHROUGH;
         case DOSSIER_EDITOR_VOCAB:
+        case DOSSIER_EDITOR_VOCAB_LIST:
         case DOSSIER_EDITOR_DATE:
           g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_field_changed), self);
           break;

@@ -21,6 +21,7 @@ typedef enum {
   DOSSIER_EDITOR_COORDINATE,  /* AdwEntryRow: decimal degrees, or empty */
   DOSSIER_EDITOR_READ_ONLY,   /* AdwActionRow: the value as its subtitle */
   DOSSIER_EDITOR_REFERENCE,   /* DossierRefRow: another record */
+  DOSSIER_EDITOR_VOCAB_LIST,  /* DossierVocabRow of several terms, over a text of codes "ff,bm,fr" */
 } DossierEditorKind;
 
 typedef struct {
@@ -41,6 +42,11 @@ struct _DossierEditorClass
                  DossierRecord *record);
   /* Saves what the subclass's own widgets hold and is waiting for a pause. */
   void (*flush) (DossierEditor *self);
+  /* Writes a read-only field's stored value as a person reads it, or returns NULL to
+   * show it as it is. */
+  char *(*format) (DossierEditor *self,
+                   const char    *field,
+                   const char    *value);
 
   /*< private >*/
   GType                     record_type;
@@ -78,5 +84,9 @@ void           dossier_editor_open_record       (DossierEditor  *self,
                                                  gint64          id);
 void           dossier_editor_show_error        (DossierEditor  *self,
                                                  const char     *message);
+void           dossier_editor_show_row_message  (GtkWidget      *row,
+                                                 const char     *message);
+const char    *dossier_editor_get_row_message   (GtkWidget      *row);
+void           dossier_editor_pin_page_under    (GtkPopover     *popover);
 
 G_END_DECLS

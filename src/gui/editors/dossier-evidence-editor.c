@@ -4,13 +4,17 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-custody.h"
 #include "dossier-custody-event.h"
 #include "dossier-evidence.h"
 #include "dossier-evidence-editor.h"
+#include "dossier-format.h"
 #include "dossier-locker.h"
+#include "dossier-record-picker.h"
 #include "dossier-metadata.h"
 
 struct _DossierEvidenceEditor
@@ -65,6 +69,42 @@ action_label (const char *action)
   return action;
 }
 
+/* A link's entry names the record by its uuid ("incident 3f91…", stable across copies
+ * of the dossier); a reader knows it by its code. A record deleted since keeps its uuid. */
+static char *
+describe_details (DossierStore *store,
+                  const char   *action,
+                  const char   *details)
+{
+  static const char * const tables[] = { "incident", "person", "testimony" };
+
+  if (details == NULL)
+    return g_strdup ("");
+  if (g_strcmp0 (action, "linked") != 0 && g_strcmp0 (action, "unlinked") != 0)
+    return g_strdup (details);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      gsize len = strlen (tables[i]);
+      const char *uuid = details + len + 1;
+      g_autoptr(DossierRecord) record = NULL;
+      const char *code;
+
+      if (strncmp (details, tables[i], len) != 0 || details[len] != ' ')
+        continue;
+      record = dossier_store_load_by_uuid (store, dossier_type_for_table (tables[i]), uuid, NULL);
+      code = record ? record->code : uuid;
+      if (i == 0)
+        /* Translators: a custody log entry: the item was linked to, or unlinked from, this incident (its code) */
+        return g_strdup_printf (_("incident %s"), code);
+      if (i == 1)
+        /* Translators: a custody log entry: the item was linked to, or unlinked from, this person (their code) */
+        return g_strdup_printf (_("person %s"), code);
+      /* Translators: a custody log entry: the item was linked to, or unlinked from, this testimony (its code) */
+      return g_strdup_printf (_("testimony %s"), code);
+    }
+  return g_strdup (details);
+}
+
 /* The log, oldest first, as the chain runs. */
 static void
 show_custody (DossierEvidenceEditor *self,
@@ -90,9 +130,11 @@ show_custody (DossierEvidenceEditor *self,
     {
       DossierCustodyEvent *event = events->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      /* Translators: a custody log entry: when (UTC), who, and what was done */
-      g_autofree char *subtitle = g_strdup_printf (_("%s UTC · %s · %s"), event->at, *event->user ? event->user : _("unnamed"),
-                                                   event->details);
+      const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
+      g_autofree char *when = dossier_format_timestamp (event->at, lang, TRUE);
+      g_autofree char *what = describe_details (store, event->action, event->details);
+      /* Translators: a custody log entry: when (with its time zone), who, and what was done */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), when, *event->user ? event->user : _("unnamed"), what);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action_label (event->action));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -161,6 +203,25 @@ show_preview (DossierEvidenceEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->preview), texture != NULL);
   if (texture != NULL)
     log_view (self, evidence);
+}
+
+/* What the file said of itself, as a person reads it. */
+static char *
+format (DossierEditor *editor,
+        const char    *field,
+        const char    *value)
+{
+  const char *lang = dossier_editor_get_lang (editor);
+
+  if (g_str_equal (field, "size"))
+    return g_format_size_full (g_ascii_strtoull (value, NULL, 10), G_FORMAT_SIZE_LONG_FORMAT);
+  if (g_str_equal (field, "captured_at"))
+    return dossier_format_timestamp (value, lang, FALSE);
+  if (g_str_equal (field, "latitude") || g_str_equal (field, "longitude"))
+    return dossier_format_decimal (g_ascii_strtod (value, NULL), 6, lang);
+  if (g_str_equal (field, "duration"))
+    return dossier_format_duration (g_ascii_strtod (value, NULL));
+  return NULL;
 }
 
 static void
@@ -302,6 +363,7 @@ dossier_evidence_editor_class_init (DossierEvidenceEditorClass *klass)
   dossier_editor_class_setup (editor_class, "/org/dossier/Dossier/editors/dossier-evidence-editor.ui",
                               DOSSIER_TYPE_EVIDENCE, fields, G_N_ELEMENTS (fields), link_groups);
   editor_class->load = load;
+  editor_class->format = format;
   G_OBJECT_CLASS (klass)->dispose = dossier_evidence_editor_dispose;
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, custody_group);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierEvidenceEditor, preview);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
 #include "dossier-gazetteer.h"
@@ -23,6 +24,7 @@ struct _DossierIncidentEditor
   DossierVocabRow  *admin2;
   DossierVocabRow  *violation_types;
   GtkGrid          *casualties;
+  GtkLabel         *casualties_message;
   GtkWidget        *counts[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS];
   DossierStore     *labelled_for;   /* the store the grid's labels were read from */
   gboolean          counts_dirty;
@@ -106,9 +108,12 @@ label_casualties (DossierIncidentEditor *self)
           g_autofree char *name = g_strdup_printf (_("%s, %s"), label, group);
 
           gtk_accessible_update_property (GTK_ACCESSIBLE (self->counts[c][g]), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_object_set_data_full (G_OBJECT (self->counts[c][g]), "name", g_strdup (name), g_free);
         }
     }
 }
+
+static void explain_counts (DossierIncidentEditor *self);
 
 static void
 load (DossierEditor *editor,
@@ -128,8 +133,8 @@ load (DossierEditor *editor,
                                                                : g_strdup ("");
 
         gtk_editable_set_text (GTK_EDITABLE (self->counts[c][g]), text);
-        gtk_widget_remove_css_class (self->counts[c][g], "error");
       }
+  explain_counts (self);
 }
 
 static void
@@ -198,25 +203,69 @@ save_counts_after_pause (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Under the grid, in words, what is wrong with each count that is not a number: a red cell
+ * alone does not say why "two" is refused. */
+static void
+explain_counts (DossierIncidentEditor *self)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+      {
+        GtkWidget *entry = self->counts[c][g];
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+        guint64 value;
+        gboolean wrong = *text != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, 10000000, &value, NULL);
+
+        if (wrong)
+          {
+            const char *name = g_object_get_data (G_OBJECT (entry), "name");
+            g_autofree char *line = NULL;
+
+            gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+            gtk_widget_add_css_class (entry, "error");
+            /* Translators: under the victims' table: which count (e.g. "Killed, women"), what was typed, and how to type it */
+            line = g_strdup_printf (_("%s: “%s” is not a number. Type it in digits, such as 2, or leave it empty if unknown."),
+                                    name ? name : "", text);
+            g_string_append_printf (message, "%s%s", message->len ? "\n" : "", line);
+            gtk_widget_set_tooltip_text (entry, line);
+          }
+        else
+          {
+            gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+            gtk_widget_remove_css_class (entry, "error");
+            gtk_widget_set_tooltip_text (entry, NULL);
+          }
+      }
+  gtk_label_set_text (self->casualties_message, message->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->casualties_message), message->len > 0);
+}
+
+/**
+ * dossier_incident_editor_get_casualties_message:
+ * @self: a #DossierIncidentEditor
+ *
+ * Returns: (nullable): what is shown under the victims' table about counts that are not
+ *   numbers, or %NULL when there is nothing wrong
+ */
+const char *
+dossier_incident_editor_get_casualties_message (DossierIncidentEditor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->casualties_message)))
+    return NULL;
+  return gtk_label_get_text (self->casualties_message);
+}
+
 static void
 on_count_changed (DossierIncidentEditor *self,
                   GtkEditable           *entry)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  guint64 value;
-
   if (dossier_editor_get_record (DOSSIER_EDITOR (self)) == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)))
     return;
-  if (*text != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, 10000000, &value, NULL))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Type a whole number, or leave empty if unknown"));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-    }
+  explain_counts (self);
   self->counts_dirty = TRUE;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (600, save_counts_after_pause, self);
@@ -318,15 +367,16 @@ on_coordinates_apply (DossierIncidentEditor *self)
 
   if (!dossier_geo_parse (text, &latitude, &longitude, &error))
     {
-      g_autofree char *title = g_markup_printf_escaped ("%s — %s", _("Coordinates"), error->message);
-
       gtk_widget_add_css_class (GTK_WIDGET (self->coordinates), "error");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coordinates), title);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->coordinates), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      /* In full under the row: its title is cut at the editor's width. */
+      dossier_editor_show_row_message (GTK_WIDGET (self->coordinates), error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->coordinates), "error");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->coordinates),
-                                 _("Coordinates (decimal or degrees, minutes, seconds)"));
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->coordinates), GTK_ACCESSIBLE_STATE_INVALID);
+  dossier_editor_show_row_message (GTK_WIDGET (self->coordinates), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->coordinates), "");
   dossier_incident_editor_set_location (self, latitude, longitude, NULL);
 }
@@ -447,6 +497,7 @@ dossier_incident_editor_class_init (DossierIncidentEditorClass *klass)
                               DOSSIER_TYPE_INCIDENT, fields, G_N_ELEMENTS (fields), link_groups);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, violation_types);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, casualties);
+  gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, casualties_message);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, coordinates);
   gtk_widget_class_bind_template_child (widget_class, DossierIncidentEditor, find_place_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_pick_clicked", G_CALLBACK (on_pick_clicked));
@@ -494,6 +545,7 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
     gtk_box_append (GTK_BOX (box), scrolled);
     gtk_popover_set_child (GTK_POPOVER (popover), box);
     gtk_menu_button_set_popover (self->find_place_button, popover);
+    dossier_editor_pin_page_under (GTK_POPOVER (popover));
   }
   {
     /* Evidence rows dropped here are linked. */

@@ -15,6 +15,7 @@ GtkWidget *dossier_incident_editor_new                (void);
 GtkEditable *dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
                                                          int                    category,
                                                          int                    group);
+const char *dossier_incident_editor_get_casualties_message (DossierIncidentEditor *self);
 
 gboolean   dossier_incident_editor_drop               (DossierIncidentEditor *self,
                                                        const char            *value);

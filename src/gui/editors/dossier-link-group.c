@@ -231,6 +231,37 @@ on_picked (DossierLinkGroup *self,
   dossier_link_group_add (self, id, role);
 }
 
+static void
+on_open_created (DossierLinkGroup *self,
+                 AdwToast         *toast)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "id"));
+
+  g_signal_emit (self, signals[OPEN_RECORD], 0, dossier_link_group_other_type (self), id);
+}
+
+/* A record made from the picker is linked (::picked follows) and can be opened at once to
+ * be completed. */
+static void
+on_created (DossierLinkGroup *self,
+            gint64            id)
+{
+  g_autoptr(DossierRecord) record = dossier_store_load (self->store, dossier_link_group_other_type (self), id, NULL);
+  g_autofree char *message = NULL;
+  AdwToast *made;
+
+  if (record == NULL)
+    return;
+  /* Translators: %s is the code of a person or actor just made from a picker */
+  message = g_strdup_printf (_("%s made and linked: open it to complete it"), record->code);
+  made = adw_toast_new (message);
+  adw_toast_set_button_label (made, _("_Open"));
+  adw_toast_set_timeout (made, 10);
+  g_object_set_data (G_OBJECT (made), "id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (made, "button-clicked", G_CALLBACK (on_open_created), self, G_CONNECT_SWAPPED);
+  toast (self, made);
+}
+
 static GtkWidget *
 make_row (DossierLinkGroup *self,
           DossierLink      *link)
@@ -345,6 +376,7 @@ dossier_link_group_set_record (DossierLinkGroup *self,
       self->picker = DOSSIER_RECORD_PICKER (dossier_record_picker_new (store, dossier_link_group_other_type (self),
                                                                        role_scheme (self->kind), lang));
       g_signal_connect_object (self->picker, "picked", G_CALLBACK (on_picked), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->picker, "created", G_CALLBACK (on_created), self, G_CONNECT_SWAPPED);
       gtk_menu_button_set_popover (self->add_button, GTK_WIDGET (self->picker));
     }
   self->record_id = record_id;

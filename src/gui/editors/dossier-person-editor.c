@@ -29,10 +29,13 @@ struct _DossierPersonEditor
   AdwPreferencesGroup *testimonies_group;
   DossierVocabRow     *residence_admin1;
   DossierVocabRow     *residence_admin2;
+  DossierVocabRow     *age_group;
   GtkWidget           *identity_rows[4];
   GPtrArray           *testimony_rows;
   DossierIdentity     *identity;      /* loaded only when shown */
   guint                identity_save;
+  guint                scroll_tick;   /* bringing the identity into view */
+  guint                scroll_frames;
   gboolean             filling;
 };
 
@@ -46,7 +49,7 @@ static const DossierEditorField fields[] = {
   { "community", "community", DOSSIER_EDITOR_TEXT },
   { "residence_admin1", "residence_admin1", DOSSIER_EDITOR_VOCAB },
   { "residence_admin2", "residence_admin2", DOSSIER_EDITOR_VOCAB },
-  { "languages", "languages", DOSSIER_EDITOR_TEXT },
+  { "languages", "languages", DOSSIER_EDITOR_VOCAB_LIST },
   { "consent", "consent", DOSSIER_EDITOR_VOCAB },
   { "notes", "notes", DOSSIER_EDITOR_TEXT },
 };
@@ -114,6 +117,47 @@ hide_identity (DossierPersonEditor *self)
                                          _("Hidden. Use “Show Identity” to see or record who this person is."));
   if (gtk_toggle_button_get_active (self->show_identity))
     gtk_toggle_button_set_active (self->show_identity, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->show_identity), _("Show _Identity"));
+}
+
+/* Once the identity's rows have their place, the page scrolls to put them in view (they
+ * are below the fold of a window 700 pixels high) and the name takes the keyboard. */
+static gboolean
+scroll_to_identity (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  DossierPersonEditor *self = data;
+  GtkWidget *group = GTK_WIDGET (self->identity_group);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+
+  if (scrolled == NULL || self->identity == NULL)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Not laid out yet: the rows were hidden until now. */
+  if (gtk_widget_get_height (self->identity_rows[G_N_ELEMENTS (self->identity_rows) - 1]) <= 0)
+    return G_SOURCE_CONTINUE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* The focus first: the viewport scrolls to a focused row by itself, only as far as it
+   * must; then the group's top is put at the top, and kept there for a few frames while
+   * the rows settle (their description grows). */
+  if (!gtk_widget_has_focus (self->identity_rows[0]) && !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (widget)), self->identity_rows[0]))
+    gtk_widget_grab_focus (self->identity_rows[0]);
+  if (gtk_widget_compute_point (group, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    gtk_adjustment_set_value (adjustment, MIN (top.y - 12, gtk_adjustment_get_upper (adjustment) -
+                                                             gtk_adjustment_get_page_size (adjustment)));
+  if (++self->scroll_frames < 4)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -154,6 +198,10 @@ show_identity (DossierPersonEditor *self)
   self->filling = FALSE;
   adw_preferences_group_set_description (self->identity_group,
                                          _("Confidential: never shown in lists, never exported except in internal exports."));
+  gtk_button_set_label (GTK_BUTTON (self->show_identity), _("Hide _Identity"));
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_identity, self, NULL);
 }
 
 static void
@@ -230,6 +278,18 @@ load (DossierEditor *editor,
   load_testimonies (self, record);
 }
 
+/* An age says the age group: 34 is an adult, and the group follows each age saved. */
+static void
+on_saved (DossierPersonEditor *self,
+          DossierRecord       *record)
+{
+  DossierPerson *person = DOSSIER_PERSON (record);
+  const char *group = dossier_person_age_group_for_age (person->age);
+
+  if (group != NULL && g_strcmp0 (group, person->age_group) != 0 && dossier_vocab_row_offers (self->age_group, group))
+    dossier_vocab_row_choose (self->age_group, group);
+}
+
 static void
 on_residence_changed (DossierPersonEditor *self)
 {
@@ -250,6 +310,9 @@ dossier_person_editor_dispose (GObject *object)
   if (self->identity != NULL)
     save_identity (self);
   g_clear_handle_id (&self->identity_save, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_object (&self->identity);
   g_clear_pointer (&self->testimony_rows, g_ptr_array_unref);
 
@@ -288,6 +351,8 @@ dossier_person_editor_init (DossierPersonEditor *self)
   /* Bound by the base class, as fields. */
   self->residence_admin1 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "residence_admin1"));
   self->residence_admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "residence_admin2"));
+  self->age_group = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "age_group"));
+  g_signal_connect (self, "saved", G_CALLBACK (on_saved), NULL);
   g_signal_connect_swapped (self->show_identity, "toggled", G_CALLBACK (on_show_identity_toggled), self);
   g_signal_connect_swapped (self->residence_admin1, "changed", G_CALLBACK (on_residence_changed), self);
   for (guint i = 0; i < G_N_ELEMENTS (self->identity_rows); i++)

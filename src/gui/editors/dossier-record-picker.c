@@ -10,6 +10,7 @@
 #include "dossier-accessible.h"
 #include "dossier-actor.h"
 #include "dossier-edtf.h"
+#include "dossier-editor.h"
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
 #include "dossier-person.h"
@@ -32,11 +33,13 @@ struct _DossierRecordPicker
   GtkSearchEntry *search;
   GtkListBox     *results;
   GtkLabel       *empty;
+  GtkButton      *create;    /* "New Coded Person", "New Actor “…”", or NULL */
   GPtrArray      *hits;      /* DossierSearchHit */
 };
 
 enum {
   PICKED,
+  CREATED,
   N_SIGNALS
 };
 
@@ -204,6 +207,18 @@ dossier_record_picker_search (DossierRecordPicker *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty), self->hits->len == 0);
 }
 
+/* The role chosen beside the search, or NULL. */
+static const char *
+chosen_role (DossierRecordPicker *self)
+{
+  guint selected;
+
+  if (self->roles == NULL)
+    return NULL;
+  selected = gtk_drop_down_get_selected (self->role);
+  return selected < self->roles->len ? ((DossierVocabTerm *) self->roles->pdata[selected])->code : NULL;
+}
+
 guint
 dossier_record_picker_get_n_results (DossierRecordPicker *self)
 {
@@ -230,13 +245,7 @@ dossier_record_picker_pick (DossierRecordPicker *self,
   g_return_if_fail (self->hits != NULL && index < self->hits->len);
 
   hit = self->hits->pdata[index];
-  if (self->roles != NULL)
-    {
-      guint selected = gtk_drop_down_get_selected (self->role);
-
-      if (selected < self->roles->len)
-        role = ((DossierVocabTerm *) self->roles->pdata[selected])->code;
-    }
+  role = chosen_role (self);
   g_object_ref (self);
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[PICKED], 0, hit->id, role);
@@ -254,6 +263,100 @@ dossier_record_picker_set_role (DossierRecordPicker *self,
       gtk_drop_down_set_selected (self->role, i);
 }
 
+/* An actor is made with the name typed; a person never is, since what is typed to find a
+ * person may be their real name, which only their identity may hold. */
+static void
+update_create (DossierRecordPicker *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->create == NULL || self->type != DOSSIER_TYPE_ACTOR)
+    return;
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+  if (*name == '\0')
+    label = g_strdup (_("Type the name of a new actor"));
+  else
+    {
+      /* The name's own underscores are not mnemonics. */
+      g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+      g_autofree char *escaped = g_strjoinv ("__", parts);
+
+      /* Translators: a button in the actor picker; %s is the name typed */
+      label = g_strdup_printf (_("_New Actor “%s”"), escaped);
+    }
+  gtk_button_set_label (self->create, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create), *name != '\0');
+}
+
+/**
+ * dossier_record_picker_create:
+ * @self: a #DossierRecordPicker of people or actors
+ *
+ * Makes a new record where the investigator is, as the picker's "New…" button does: a
+ * coded person, to be completed in their editor, or an actor named as typed. It is picked
+ * at once, with the role chosen: ::created, then ::picked.
+ *
+ * Returns: the new record's id, or 0 (with a toast saying why)
+ */
+gint64
+dossier_record_picker_create (DossierRecordPicker *self)
+{
+  g_autoptr(DossierRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DOSSIER_IS_RECORD_PICKER (self), 0);
+  g_return_val_if_fail (self->type == DOSSIER_TYPE_PERSON || self->type == DOSSIER_TYPE_ACTOR, 0);
+
+  if (self->type == DOSSIER_TYPE_PERSON)
+    record = DOSSIER_RECORD (dossier_person_new ());
+  else
+    {
+      DossierActor *actor = DOSSIER_ACTOR (g_object_new (DOSSIER_TYPE_ACTOR, NULL));
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+      if (*name == '\0')
+        {
+          g_object_unref (actor);
+          return 0;
+        }
+      g_free (actor->name);
+      actor->name = g_steal_pointer (&name);
+      record = DOSSIER_RECORD (actor);
+    }
+  if (!dossier_store_insert (self->store, record, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else
+        g_warning ("%s", error->message);
+      return 0;
+    }
+  id = record->id;
+  g_object_ref (self);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals[CREATED], 0, id);
+  g_signal_emit (self, signals[PICKED], 0, id, chosen_role (self));
+  g_object_unref (self);
+  return id;
+}
+
+/**
+ * dossier_record_picker_get_create_button:
+ * @self: a #DossierRecordPicker
+ *
+ * Returns: (transfer none) (nullable): the "New…" button, for pickers that can make a record
+ */
+GtkWidget *
+dossier_record_picker_get_create_button (DossierRecordPicker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_PICKER (self), NULL);
+  return GTK_WIDGET (self->create);
+}
+
 static void
 on_row_activated (DossierRecordPicker *self,
                   GtkListBoxRow       *row)
@@ -265,6 +368,7 @@ static void
 on_search_changed (DossierRecordPicker *self)
 {
   dossier_record_picker_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  update_create (self);
 }
 
 /* Enter takes the first result. */
@@ -304,6 +408,9 @@ dossier_record_picker_class_init (DossierRecordPickerClass *klass)
   /* A record was picked: its id, and the role chosen (or NULL). */
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+  /* A record was made from the picker: its id. ::picked follows. */
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -381,7 +488,24 @@ dossier_record_picker_new (DossierStore *store,
   gtk_widget_set_visible (GTK_WIDGET (self->empty), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty));
 
+  /* Pickers make what they cannot find, as the indexing window's Shift+P does: a person
+   * is only a code until their editor says more. */
+  if (type == DOSSIER_TYPE_PERSON || type == DOSSIER_TYPE_ACTOR)
+    {
+      self->create = GTK_BUTTON (gtk_button_new_with_mnemonic (type == DOSSIER_TYPE_PERSON ? _("_New Coded Person")
+                                                                                           : _("Type the name of a new actor")));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->create),
+                                   type == DOSSIER_TYPE_PERSON
+                                   ? _("Make a person known by a new code, linked here; their identity, if recorded, is kept apart")
+                                   : _("Make an actor with the name typed, linked here"));
+      g_signal_connect_swapped (self->create, "clicked", G_CALLBACK (dossier_record_picker_create), self);
+      gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->create));
+      update_create (self);
+    }
+
   gtk_popover_set_child (GTK_POPOVER (self), box);
   g_signal_connect (self, "show", G_CALLBACK (on_show), NULL);
+  dossier_editor_pin_page_under (GTK_POPOVER (self));
   return GTK_WIDGET (self);
 }

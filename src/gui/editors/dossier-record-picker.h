@@ -24,6 +24,8 @@ void       dossier_record_picker_pick     (DossierRecordPicker *self,
                                            guint                index);
 void       dossier_record_picker_set_role (DossierRecordPicker *self,
                                            const char          *role);
+gint64     dossier_record_picker_create   (DossierRecordPicker *self);
+GtkWidget *dossier_record_picker_get_create_button (DossierRecordPicker *self);
 
 GType      dossier_type_for_table         (const char          *table);
 char      *dossier_record_describe        (DossierStore        *store,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-accessible.h"
+#include "dossier-editor.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
 
@@ -82,10 +83,29 @@ has_value (DossierVocabRow *self,
   return self->values != NULL && g_strv_contains ((const char * const *) self->values, code);
 }
 
+/* A vocabulary with its own "unknown" term (sex, age group) offers it as the one way to say
+ * nothing is known: a "Not set" beside it would be a second "unknown". Returns that term
+ * of a row of one choice where none is allowed, or NULL. */
+static DossierVocabTerm *
+unknown_term (DossierVocabRow *self)
+{
+  if (self->multiple || !self->allow_none)
+    return NULL;
+  for (guint t = 0; self->terms && t < self->terms->len; t++)
+    {
+      DossierVocabTerm *term = self->terms->pdata[t];
+
+      if (g_str_equal (term->code, "unknown") && (self->parent == NULL || g_strcmp0 (term->parent, self->parent) == 0))
+        return term;
+    }
+  return NULL;
+}
+
 static void
 update_label (DossierVocabRow *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  DossierVocabTerm *unknown = unknown_term (self);
 
   for (guint i = 0; self->values && self->values[i]; i++)
     {
@@ -98,6 +118,8 @@ update_label (DossierVocabRow *self)
         g_string_append (text, ", ");
       g_string_append (text, label);
     }
+  if (text->len == 0 && unknown != NULL)
+    g_string_append (text, dossier_vocab_term_get_label (unknown, self->lang));
   gtk_label_set_text (self->button_label, text->len ? text->str : _("Not set"));
   if (text->len)
     gtk_widget_remove_css_class (GTK_WIDGET (self->button_label), "dim-label");
@@ -117,13 +139,15 @@ update_label (DossierVocabRow *self)
 static void
 update_checks (DossierVocabRow *self)
 {
+  gboolean none = self->values == NULL || self->values[0] == NULL;
+  gboolean unknown = unknown_term (self) != NULL;
   GtkWidget *row;
 
   for (int i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, i))) != NULL; i++)
     {
       const char *code = g_object_get_data (G_OBJECT (row), "code");
       GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
-      gboolean on = code ? has_value (self, code) : (self->values == NULL || self->values[0] == NULL);
+      gboolean on = code ? has_value (self, code) || (none && unknown && g_str_equal (code, "unknown")) : none;
 
       gtk_widget_set_opacity (check, on ? 1.0 : 0.0);
     }
@@ -164,7 +188,7 @@ rebuild (DossierVocabRow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  if (self->allow_none && !self->multiple)
+  if (self->allow_none && !self->multiple && unknown_term (self) == NULL)
     gtk_list_box_append (self->list, make_row (self, NULL, _("Not set"), ""));
   for (guint i = 0; self->terms && i < self->terms->len; i++)
     {
@@ -394,6 +418,7 @@ dossier_vocab_row_init (DossierVocabRow *self)
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_shown), self);
+  dossier_editor_pin_page_under (GTK_POPOVER (popover));
   gtk_menu_button_set_popover (self->button, popover);
   gtk_search_entry_set_key_capture_widget (self->search, box);
 
@@ -514,4 +539,42 @@ dossier_vocab_row_set_values (DossierVocabRow    *self,
     self->values = g_strdupv ((char **) codes);
   update_checks (self);
   update_label (self);
+}
+
+/**
+ * dossier_vocab_row_get_text:
+ * @self: a #DossierVocabRow
+ *
+ * Returns: what the row shows of its value: the terms' labels, "Not set", or the
+ *   vocabulary's "unknown" term
+ */
+const char *
+dossier_vocab_row_get_text (DossierVocabRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_ROW (self), NULL);
+  return gtk_label_get_text (self->button_label);
+}
+
+/**
+ * dossier_vocab_row_get_choices:
+ * @self: a #DossierVocabRow
+ *
+ * Returns: (transfer full): the labels of the choices its popover offers, in order
+ */
+GStrv
+dossier_vocab_row_get_choices (DossierVocabRow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_ROW (self), NULL);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkWidget *label = gtk_widget_get_last_child (box);
+
+      g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (label)));
+    }
+  return g_strv_builder_end (builder);
 }

@@ -29,6 +29,8 @@ void                dossier_vocab_row_set_values     (DossierVocabRow    *self,
                                                       const char * const *codes);
 void                dossier_vocab_row_choose         (DossierVocabRow    *self,
                                                       const char         *code);
+const char         *dossier_vocab_row_get_text       (DossierVocabRow    *self);
+GStrv               dossier_vocab_row_get_choices    (DossierVocabRow    *self);
 char               *dossier_fold_text                (const char         *text);
 
 G_END_DECLS

@@ -253,6 +253,18 @@ ingest_done (GObject      *source,
   /* Translators: how many evidence items were added */
   g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u item added", "%u items added", ingest->added),
                           ingest->added);
+  if (ingest->incident_id > 0)
+    {
+      g_autoptr(DossierRecord) incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, ingest->incident_id, NULL);
+
+      if (incident != NULL)
+        {
+          g_string_append (message, C_("message parts", "; "));
+          /* Translators: after “2 items added; ”: the incident they were linked to */
+          g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "linked to %s", "linked to %s", ingest->added),
+                                  incident->code);
+        }
+    }
   if (ingest->duplicates->len > 0)
     {
       g_ptr_array_add (ingest->duplicates, NULL);
@@ -418,10 +430,13 @@ on_chooser_response (GtkNativeDialog *dialog,
       g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
       const char *method = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "collection-method");
+      const char *link = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "link-incident");
+      gint64 incident_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "incident-id"));
 
       for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
         g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      dossier_window_ingest_collected (self, files, 0, method && *method ? method : NULL);
+      dossier_window_ingest_collected (self, files, g_strcmp0 (link, "true") == 0 ? incident_id : 0,
+                                       method && *method ? method : NULL);
     }
   g_object_unref (dialog);
 }
@@ -460,6 +475,23 @@ add_evidence_action (GtkWidget  *widget,
     gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "collection-method", _("Collection method"),
                                  (const char **) codes->pdata, (const char **) labels->pdata);
     gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "collection-method", "");
+  }
+  /* Evidence is most often added for the incident being worked on: offered, and ticked. */
+  {
+    DossierRecord *incident = NULL;
+
+    for (guint i = 1; i < N_SECTIONS && incident == NULL; i++)
+      if (self->pages[i].editor != NULL && dossier_window_sections[i].get_type () == DOSSIER_TYPE_INCIDENT)
+        incident = dossier_editor_get_record (DOSSIER_EDITOR (self->pages[i].editor));
+    if (incident != NULL)
+      {
+        /* Translators: a check box in the Add Evidence dialog; %s is an incident's code */
+        g_autofree char *label = g_strdup_printf (_("Link to %s"), incident->code);
+
+        gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "link-incident", label, NULL, NULL);
+        gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "link-incident", "true");
+        g_object_set_data (G_OBJECT (chooser), "incident-id", GSIZE_TO_POINTER ((gsize) incident->id));
+      }
   }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);

@@ -32,6 +32,7 @@ typedef struct {
   GtkWidget     *editor;
   GtkStack      *editor_stack;
   AdwStatusPage *status;
+  GtkWidget     *status_button; /* what to do next: "New Incident", "Clear the Filter"… */
   gboolean       refreshing;   /* a row is being re-read: its selection is not a new choice */
 } DossierSectionPage;
 
@@ -42,6 +43,8 @@ struct _DossierWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
+  AdwWindowTitle       *sidebar_title;       /* Dossier, and who is recording */
+  GtkWidget            *investigator_button; /* around it: opens the preferences */
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;

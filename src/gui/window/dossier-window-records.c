@@ -57,6 +57,74 @@ toast (DossierWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* What a section says when there is nothing to edit, and the button to do next. */
+static const struct {
+  const char *empty_title;
+  const char *empty_description;
+  const char *button;
+  const char *action;
+  const char *filtered_description;
+  const char *select_title;
+  const char *icon;
+} empty_states[N_SECTIONS] = {
+  { NULL },
+  { N_("No Incidents Yet"), N_("Record what happened, when and where. Each incident gets a code, such as INC-0001."),
+    N_("_New Incident"), "win.add-record",
+    N_("No incident matches the period, places and types the filter keeps."),
+    N_("Select an incident to read and edit it here"), "find-location-symbolic" },
+  { N_("No People Yet"), N_("Victims, witnesses and alleged perpetrators are known by a code; an identity, if recorded, is kept apart."),
+    N_("_New Person"), "win.add-record",
+    N_("No person is linked to the incidents the filter keeps."),
+    N_("Select a person to read and edit them here"), "system-users-symbolic" },
+  { N_("No Testimonies Yet"), N_("Record who gave a statement, when and where, with its transcript, then index it."),
+    N_("_New Testimony"), "win.add-record",
+    N_("No testimony is linked to the incidents the filter keeps."),
+    N_("Select a testimony to read and edit it here"), "user-available-symbolic" },
+  { N_("No Evidence Yet"), N_("Add photographs, documents and recordings: each is kept unchanged, with its SHA-256 and a custody log."),
+    N_("_Add Evidence…"), "win.add-evidence",
+    N_("No evidence is linked to the incidents the filter keeps."),
+    N_("Select an item to read and edit its description here"), "folder-documents-symbolic" },
+  { N_("No Actors Yet"), N_("Forces, armed groups and institutions named in incidents, with their role in each."),
+    N_("_New Actor"), "win.add-record",
+    N_("No actor is linked to the incidents the filter keeps."),
+    N_("Select an actor to read and edit it here"), "security-high-symbolic" },
+};
+
+/* With nothing selected, the editor's place says what to do: make the first record, clear
+ * a filter that hides them all, or pick a row. */
+static void
+show_status (DossierWindow *self,
+             guint          index,
+             guint          n_rows)
+{
+  DossierSectionPage *page = &self->pages[index];
+  GtkWidget *button = page->status_button;
+
+  adw_status_page_set_icon_name (page->status, empty_states[index].icon);
+  if (n_rows > 0)
+    {
+      adw_status_page_set_title (page->status, _(empty_states[index].select_title));
+      adw_status_page_set_description (page->status, NULL);
+      gtk_widget_set_visible (button, FALSE);
+    }
+  else if (!dossier_filter_is_empty (self->filter))
+    {
+      adw_status_page_set_title (page->status, _("Nothing Matches the Filter"));
+      adw_status_page_set_description (page->status, _(empty_states[index].filtered_description));
+      gtk_button_set_label (GTK_BUTTON (button), _("_Clear the Filter"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.clear-filter");
+      gtk_widget_set_visible (button, TRUE);
+    }
+  else
+    {
+      adw_status_page_set_title (page->status, _(empty_states[index].empty_title));
+      adw_status_page_set_description (page->status, _(empty_states[index].empty_description));
+      gtk_button_set_label (GTK_BUTTON (button), _(empty_states[index].button));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), empty_states[index].action);
+      gtk_widget_set_visible (button, TRUE);
+    }
+}
+
 static void
 update_selection (DossierWindow *self,
                   guint          index)
@@ -91,10 +159,7 @@ update_selection (DossierWindow *self,
   dossier_editor_set_record (DOSSIER_EDITOR (page->editor), 0);
   gtk_stack_set_visible_child_name (page->editor_stack, "status");
   if (n == 0)
-    {
-      adw_status_page_set_title (page->status, _("Nothing selected"));
-      adw_status_page_set_description (page->status, _("Select a row to read and edit it here."));
-    }
+    show_status (self, index, g_list_model_get_n_items (G_LIST_MODEL (selection)));
   else
     {
       /* Translators: %u is a number of rows selected in a list */
@@ -102,6 +167,8 @@ update_selection (DossierWindow *self,
 
       adw_status_page_set_title (page->status, title);
       adw_status_page_set_description (page->status, _("Press Delete to delete them; Undo will be offered."));
+      adw_status_page_set_icon_name (page->status, "edit-select-all-symbolic");
+      gtk_widget_set_visible (page->status_button, FALSE);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
 }
@@ -149,6 +216,10 @@ on_reloaded (DossierRecordListModel *model,
   self->pages[index].refreshing = FALSE;
   if (index == current_section (self))
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", FALSE);
+  /* With no record open, what the editor's place says follows the rows: a filter may have
+   * hidden them all, or brought some back. */
+  if (self->pages[index].editor != NULL && dossier_editor_get_record (DOSSIER_EDITOR (self->pages[index].editor)) == NULL)
+    update_selection (self, index);
 }
 
 /* An edit shows in the list at once: the row is read again, and stays selected. */
@@ -228,6 +299,12 @@ on_links_changed (DossierEditor *editor,
     on_editor_saved (editor, dossier_editor_get_record (editor), self);
   else
     dossier_record_list_model_invalidate (model);
+
+  /* A person or actor may have been made from a picker: counted, and listed when shown. */
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (i != incidents && i != current_section (self) && self->pages[i].list != NULL)
+      dossier_record_list_model_invalidate (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)));
+  _dossier_window_update_counts (self);
 
   for (guint i = 1; i < N_SECTIONS; i++)
     if (self->pages[i].editor != NULL && self->pages[i].editor != GTK_WIDGET (editor))
@@ -599,7 +676,12 @@ _dossier_window_make_section_page (DossierWindow *self,
   g_signal_connect_object (page->editor, "links-changed", G_CALLBACK (on_links_changed), self, 0);
 
   page->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (page->status, section->icon);
+  adw_status_page_set_icon_name (page->status, empty_states[index].icon);
+  page->status_button = gtk_button_new_with_mnemonic ("");
+  gtk_widget_set_halign (page->status_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (page->status_button, "pill");
+  gtk_widget_add_css_class (page->status_button, "suggested-action");
+  adw_status_page_set_child (page->status, page->status_button);
   page->editor_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (page->editor_stack, GTK_WIDGET (page->status), "status");
   gtk_stack_add_named (page->editor_stack, page->editor, "editor");
@@ -782,9 +864,18 @@ index_testimonies_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (coder));
 }
 
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  dossier_filter_clear (DOSSIER_WINDOW (widget)->filter);
+}
+
 void
 _dossier_window_records_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
   gtk_widget_class_install_action (widget_class, "win.index-testimonies", NULL, index_testimonies_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.index-testimonies", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_action);

@@ -625,14 +625,27 @@ on_drop (GtkDropTarget *target,
   return any;
 }
 
-/* The name recorded in the logs follows the preference, for the dossier already open too. */
+/* The name recorded in the logs follows the preference, for the dossier already open too,
+ * and the header says who is recording. */
 static void
 on_investigator_changed (DossierWindow *self)
 {
   g_autofree char *user = g_settings_get_string (self->settings, "investigator-name");
+  g_autofree char *tooltip = NULL;
 
   if (self->store != NULL)
     dossier_store_set_user (self->store, user);
+  adw_window_title_set_subtitle (self->sidebar_title, user);
+  /* Translators: the tooltip of the investigator's name, under “Dossier” in the sidebar's header */
+  tooltip = g_strdup_printf (_("Recording as %s, in the custody and audit logs. Click to change it."), user);
+  gtk_widget_set_tooltip_text (self->investigator_button, *user ? tooltip : _("Who is recording? Click to give your name."));
+  {
+    /* Translators: the accessible name of the button showing the investigator's name */
+    g_autofree char *name = g_strdup_printf (_("Recording as %s"), user);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->investigator_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    *user ? name : _("Who is recording?"), -1);
+  }
 }
 
 static void
@@ -689,6 +702,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, investigator_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -742,6 +757,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",
                            G_CALLBACK (on_investigator_changed), self, G_CONNECT_SWAPPED);
+  on_investigator_changed (self);
   g_signal_connect_object (self->settings, "changed::recent-dossiers",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
   update_recent (self);

@@ -1,0 +1,293 @@
+/* dossier-new-dossier-dialog.c: what a new dossier is about, asked before where it goes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * File → New used to open a file chooser at once, on "Nouveau dossier.dossier" ("dossier"
+ * is also French for a folder). An investigator first says what the dossier is: its title,
+ * the period it covers (EDTF, read back in words as it is typed), the language of its
+ * annexes and the inquiry's mandate, all printed on the cover of its annexes; then where
+ * to keep it, under a name made from the title.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dossier-date-row.h"
+#include "dossier-new-dossier-dialog.h"
+#include "dossier-store.h"
+
+struct _DossierNewDossierDialog
+{
+  AdwWindow       parent_instance;
+
+  AdwEntryRow    *title_row;
+  DossierDateRow *period_row;
+  AdwComboRow    *language_row;
+  GtkTextView    *mandate_view;
+  GtkWidget      *create_button;
+};
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Positions of the language row. */
+static const char * const languages[] = { "fr", "en" };
+
+G_DEFINE_FINAL_TYPE (DossierNewDossierDialog, dossier_new_dossier_dialog, ADW_TYPE_WINDOW)
+
+char *
+dossier_new_dossier_dialog_get_title (DossierNewDossierDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), NULL);
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+}
+
+char *
+dossier_new_dossier_dialog_get_mandate (DossierNewDossierDialog *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->mandate_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+const char *
+dossier_new_dossier_dialog_get_period (DossierNewDossierDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), NULL);
+  return dossier_date_row_get_text (self->period_row);
+}
+
+const char *
+dossier_new_dossier_dialog_get_language (DossierNewDossierDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->language_row);
+  return languages[selected < G_N_ELEMENTS (languages) ? selected : 0];
+}
+
+/**
+ * dossier_new_dossier_dialog_is_complete:
+ * @self: a #DossierNewDossierDialog
+ *
+ * Returns: whether the dossier can be made: it has a title, and its period (if given)
+ *   reads as a date or a period
+ */
+gboolean
+dossier_new_dossier_dialog_is_complete (DossierNewDossierDialog *self)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), FALSE);
+
+  title = dossier_new_dossier_dialog_get_title (self);
+  return *title != '\0' && dossier_date_row_is_valid (self->period_row);
+}
+
+/**
+ * dossier_new_dossier_dialog_suggest_name:
+ * @self: a #DossierNewDossierDialog
+ *
+ * Returns: (transfer full): a file name made from the title ("Moura, mars 2022.dossier"),
+ *   without the characters file systems refuse, at most 64 characters before the suffix
+ */
+char *
+dossier_new_dossier_dialog_suggest_name (DossierNewDossierDialog *self)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  gboolean space = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), NULL);
+
+  title = dossier_new_dossier_dialog_get_title (self);
+  for (const char *p = title; *p != '\0' && n < 64; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Separators of paths on any system, and what Windows forbids, become spaces. */
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+        {
+          space = name->len > 0;
+          continue;
+        }
+      /* A leading dot would hide the file. */
+      if (name->len == 0 && c == '.')
+        continue;
+      if (space)
+        {
+          g_string_append_c (name, ' ');
+          n++;
+        }
+      space = FALSE;
+      g_string_append_unichar (name, c);
+      n++;
+    }
+  if (name->len == 0)
+    /* Translators: the file name of a new dossier whose title gives none; “.dossier” is added */
+    g_string_append (name, _("New inquiry"));
+  g_string_append (name, ".dossier");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+on_changed (DossierNewDossierDialog *self)
+{
+  gtk_widget_set_sensitive (self->create_button, dossier_new_dossier_dialog_is_complete (self));
+}
+
+/**
+ * dossier_new_dossier_dialog_create:
+ * @self: a #DossierNewDossierDialog
+ * @path: where to make the dossier; ".dossier" is added if missing
+ * @error: return location for a #GError
+ *
+ * Makes the dossier described, emits ::created with its path and closes, as choosing a
+ * file after Create does.
+ *
+ * Returns: %TRUE if it was made
+ */
+gboolean
+dossier_new_dossier_dialog_create (DossierNewDossierDialog  *self,
+                                   const char               *path,
+                                   GError                  **error)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *mandate = NULL;
+  g_autoptr(DossierStore) store = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  full = g_str_has_suffix (path, ".dossier") ? g_strdup (path) : g_strconcat (path, ".dossier", NULL);
+  title = dossier_new_dossier_dialog_get_title (self);
+  mandate = dossier_new_dossier_dialog_get_mandate (self);
+  store = dossier_store_create_described (full, title, mandate, dossier_new_dossier_dialog_get_period (self),
+                                          dossier_new_dossier_dialog_get_language (self), error);
+  if (store == NULL)
+    return FALSE;
+  dossier_store_close (store);
+  g_object_ref (self);
+  g_signal_emit (self, signals[CREATED], 0, full);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog         *chooser,
+                     int                      response,
+                     DossierNewDossierDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !dossier_new_dossier_dialog_create (self, path, &error))
+        {
+          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                                  _("The dossier could not be made"),
+                                                                                  error->message));
+
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+/* Then where to keep it: a file chooser on the documents, the name made from the title. */
+static void
+on_create_clicked (DossierNewDossierDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (!dossier_new_dossier_dialog_is_complete (self))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the New Dossier"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Dossiers"));
+  gtk_file_filter_add_pattern (filter, "*.dossier");
+  gtk_file_filter_add_mime_type (filter, "application/x-dossier");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  name = dossier_new_dossier_dialog_suggest_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+dossier_new_dossier_dialog_class_init (DossierNewDossierDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* The dossier was made: its path. */
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (DOSSIER_TYPE_DATE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/editors/dossier-new-dossier-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierNewDossierDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewDossierDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewDossierDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewDossierDialog, mandate_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewDossierDialog, create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dossier_new_dossier_dialog_init (DossierNewDossierDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: an example of a period in the Extended Date/Time Format; keep it as it is */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (dossier_date_row_get_entry (self->period_row)), _("2012/2023"));
+  on_changed (self);
+}
+
+/**
+ * dossier_new_dossier_dialog_new:
+ * @parent: (nullable): the window it is for
+ * @lang: "fr" or "en": the interface's language, offered for the annexes
+ *
+ * Returns: (transfer floating): the dialog; ::created tells when the dossier is made
+ */
+GtkWidget *
+dossier_new_dossier_dialog_new (GtkWindow  *parent,
+                                const char *lang)
+{
+  DossierNewDossierDialog *self = g_object_new (DOSSIER_TYPE_NEW_DOSSIER_DIALOG, "transient-for", parent, NULL);
+
+  adw_combo_row_set_selected (self->language_row, g_strcmp0 (lang, "en") == 0 ? 1 : 0);
+  dossier_date_row_set_lang (self->period_row, lang);
+  return GTK_WIDGET (self);
+}
