@@ -684,6 +684,23 @@ visible_extent (GtkWidget *widget,
   *bottom = bounds.origin.y + bounds.size.height;
 }
 
+/* Scrolls the page @widget is on so that its top is near the top, as a person scrolls
+ * to it. */
+static void
+scroll_near (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 60);
+  dossier_test_wait_for_draw (widget);
+}
+
 /* Scrolls the page @widget is on so that it is in view, as a person scrolls to it. */
 static void
 scroll_to (GtkWidget *widget)
@@ -1430,6 +1447,148 @@ test_values_as_written (Fixture       *f,
   g_assert_cmpstr (dossier_vocab_row_get_text (DOSSIER_VOCAB_ROW (row)), ==, unknown_label);
 }
 
+static void
+shoot (GtkWidget  *widget,
+       const char *what,
+       const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("screen-%s-%s", what, suffix);
+
+  dossier_test_screenshot (widget, name);
+}
+
+/* Every screen of points 11 to 15, for the eye, at 1280×800 and 1024×700, light and dark,
+ * in the test's language: written to $DOSSIER_SCREENSHOT_DIR. */
+static void
+test_records_screens (void)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1024, 700 } };
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *empty_path = dossier_test_tmp_path ("screens-empty.dossier");
+  g_autofree char *demo_path = dossier_test_tmp_path ("screens-demo.dossier");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("no DOSSIER_SCREENSHOT_DIR");
+      return;
+    }
+  dossier_store_remove_files (empty_path);
+  {
+    g_autoptr(DossierStore) empty = dossier_store_create (empty_path, "Enquête sur Moura", &error);
+
+    g_assert_no_error (error);
+  }
+  dossier_store_remove_files (demo_path);
+  {
+    g_autoptr(DossierStore) demo = dossier_demo_create (demo_path, &error);
+    g_autoptr(DossierEvidence) evidence = NULL;
+    g_autoptr(DossierPerson) person = NULL;
+
+    g_assert_no_error (error);
+    evidence = dossier_store_load_by_code (demo, DOSSIER_TYPE_EVIDENCE, "EVD-0002", &error);
+    g_free (evidence->captured_at);
+    evidence->captured_at = g_strdup ("2022-03-28T10:15:00");
+    evidence->latitude = 14.120000000000001;
+    evidence->longitude = -4.199;
+    g_assert_true (dossier_store_update (demo, DOSSIER_RECORD (evidence), &error));
+    person = dossier_store_load_by_code (demo, DOSSIER_TYPE_PERSON, "TEM-0001", &error);
+    g_free (person->languages);
+    person->languages = g_strdup ("ff,bm,fr");
+    g_assert_true (dossier_store_update (demo, DOSSIER_RECORD (person), &error));
+  }
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        int w = sizes[z][0], h = sizes[z][1];
+        g_autofree char *suffix = g_strdup_printf ("%dx%d-%s-%s.png", w, h, dark ? "dark" : "light", lang);
+        DossierWindow *window;
+        DossierEditor *editor;
+        GtkWidget *dialog;
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+        /* 11, 12: the dialogs. */
+        dialog = dossier_new_dossier_dialog_new (NULL, lang);
+        gtk_editable_set_text (GTK_EDITABLE (dossier_test_find_descendant (dialog, ADW_TYPE_ENTRY_ROW)),
+                               "Enquête sur les événements de Moura");
+        gtk_editable_set_text (dossier_date_row_get_entry (DOSSIER_DATE_ROW (dossier_test_find_descendant (dialog, DOSSIER_TYPE_DATE_ROW))),
+                               "2022-03-27/2022-03-31");
+        gtk_window_present (GTK_WINDOW (dialog));
+        shoot (dialog, "new-dossier", suffix);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        dialog = dossier_investigator_dialog_new ();
+        gtk_window_present (GTK_WINDOW (dialog));
+        shoot (dialog, "investigator", suffix);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+
+        /* 13: empty sections, and an empty timeline. */
+        window = open_window (empty_path, w, h);
+        dossier_window_show_section (window, "incidents");
+        shoot (GTK_WIDGET (window), "empty-incidents", suffix);
+        dossier_window_show_section (window, "evidence");
+        shoot (GTK_WIDGET (window), "empty-evidence", suffix);
+        gtk_window_destroy (GTK_WINDOW (window));
+
+        window = open_window (demo_path, w, h);
+        /* 14: the reasons, in full. */
+        editor = DOSSIER_EDITOR (dossier_window_get_editor (window, "incidents"));
+        dossier_window_show_section (window, "incidents");
+        g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")), "INC-0003"));
+        dossier_test_wait_for_draw (GTK_WIDGET (window));
+        gtk_editable_set_text (dossier_incident_editor_get_casualty_entry (DOSSIER_INCIDENT_EDITOR (editor), 0, 0), "two");
+        {
+          GtkWidget *coordinates = dossier_editor_get_field_widget (editor, "coordinates");
+
+          gtk_editable_set_text (GTK_EDITABLE (coordinates), "north of Moura");
+          g_signal_emit_by_name (coordinates, "apply");
+          scroll_near (coordinates);
+        }
+        shoot (GTK_WIDGET (window), "errors-coordinates", suffix);
+        scroll_near (GTK_WIDGET (dossier_incident_editor_get_casualty_entry (DOSSIER_INCIDENT_EDITOR (editor), 0, 0)));
+        shoot (GTK_WIDGET (window), "errors-victims", suffix);
+        gtk_editable_set_text (dossier_incident_editor_get_casualty_entry (DOSSIER_INCIDENT_EDITOR (editor), 0, 0), "");
+
+        /* 13: the picker that makes a person. */
+        {
+          DossierLinkGroup *people = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (editor, "people_links"));
+          GtkWidget *add = dossier_test_find_descendant (GTK_WIDGET (people), GTK_TYPE_MENU_BUTTON);
+          DossierRecordPicker *picker = dossier_link_group_get_picker (people);
+
+          scroll_near (add);
+          gtk_popover_popup (GTK_POPOVER (picker));
+          wait_ms (400);
+          shoot (GTK_WIDGET (picker), "picker", suffix);
+          gtk_popover_popdown (GTK_POPOVER (picker));
+        }
+
+        /* 13, 15: a person's identity in view, languages by name, one "unknown". */
+        dossier_window_show_section (window, "people");
+        g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "people")), "TEM-0001"));
+        dossier_test_wait_for_draw (GTK_WIDGET (window));
+        editor = DOSSIER_EDITOR (dossier_window_get_editor (window, "people"));
+        shoot (GTK_WIDGET (window), "person", suffix);
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dossier_editor_get_field_widget (editor, "show_identity")), TRUE);
+        wait_ms (300);
+        shoot (GTK_WIDGET (window), "identity", suffix);
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dossier_editor_get_field_widget (editor, "show_identity")), FALSE);
+
+        /* 15: what a file says of itself, and its custody, written out. */
+        dossier_window_show_section (window, "evidence");
+        g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "evidence")), "EVD-0002"));
+        dossier_test_wait_for_draw (GTK_WIDGET (window));
+        editor = DOSSIER_EDITOR (dossier_window_get_editor (window, "evidence"));
+        scroll_near (dossier_editor_get_field_widget (editor, "captured_at"));
+        shoot (GTK_WIDGET (window), "evidence-values", suffix);
+        scroll_near (dossier_editor_get_field_widget (editor, "custody_group"));
+        shoot (GTK_WIDGET (window), "evidence-custody", suffix);
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1455,6 +1614,7 @@ main (int   argc,
   g_test_add ("/craft/13-show-identity-in-view", Fixture, NULL, fixture_set_up, test_show_identity_in_view, fixture_tear_down);
   g_test_add ("/craft/14-errors-explain", Fixture, NULL, fixture_set_up, test_errors_explain, fixture_tear_down);
   g_test_add ("/craft/15-values-as-written", Fixture, NULL, fixture_set_up, test_values_as_written, fixture_tear_down);
+  g_test_add_func ("/craft/records-screens", test_records_screens);
 
   return g_test_run ();
 }

@@ -271,6 +271,9 @@ dossier_new_dossier_dialog_init (DossierNewDossierDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Translators: an example of a period in the Extended Date/Time Format; keep it as it is */
   gtk_entry_set_placeholder_text (GTK_ENTRY (dossier_date_row_get_entry (self->period_row)), _("2012/2023"));
+  /* Room for a period of two days ("2022-03-27/2022-03-31"), beside how it reads. */
+  gtk_editable_set_width_chars (dossier_date_row_get_entry (self->period_row), 21);
+  gtk_editable_set_max_width_chars (dossier_date_row_get_entry (self->period_row), 21);
   on_changed (self);
 }
 

@@ -149,8 +149,12 @@ scroll_to_identity (GtkWidget     *widget,
   /* The focus first: the viewport scrolls to a focused row by itself, only as far as it
    * must; then the group's top is put at the top, and kept there for a few frames while
    * the rows settle (their description grows). */
-  if (!gtk_widget_has_focus (self->identity_rows[0]) && !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (widget)), self->identity_rows[0]))
-    gtk_widget_grab_focus (self->identity_rows[0]);
+  if (!gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (widget)), self->identity_rows[0]))
+    {
+      gtk_widget_grab_focus (self->identity_rows[0]);
+      /* The caret at the end, nothing selected: a key must not replace a name. */
+      gtk_editable_set_position (GTK_EDITABLE (self->identity_rows[0]), -1);
+    }
   if (gtk_widget_compute_point (group, content, &GRAPHENE_POINT_INIT (0, 0), &top))
     gtk_adjustment_set_value (adjustment, MIN (top.y - 12, gtk_adjustment_get_upper (adjustment) -
                                                              gtk_adjustment_get_page_size (adjustment)));

@@ -1266,8 +1266,21 @@ draw (DossierTimelineView *self,
       pango_layout_set_width (layout, -1);
     }
   if (self->items != NULL && self->items->len == 0)
-    draw_text (cr, layout, self->catalog ? tr (self, NULL, N_("None of these incidents has a date")) : _("No dated incident matches the filter"),
-               marks_left (self) + 12, AXIS_HEIGHT + 12, &look->dim);
+    {
+      const char *empty;
+
+      /* Without a filter, nothing has a date yet: say how to give one. */
+      if (self->catalog != NULL)
+        empty = tr (self, NULL, N_("None of these incidents has a date"));
+      else if (self->filter == NULL || dossier_filter_is_empty (self->filter))
+        empty = _("No incident has a date yet. Type one in an incident’s Date, such as 2022-03-27, to see it here.");
+      else
+        empty = _("No dated incident matches the filter");
+      pango_layout_set_width (layout, MAX (width - marks_left (self) - 24, 40) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      draw_text (cr, layout, empty, marks_left (self) + 12, AXIS_HEIGHT + 12, &look->dim);
+      pango_layout_set_width (layout, -1);
+    }
   draw_legend (self, cr, layout, width, height, look);
 }
 

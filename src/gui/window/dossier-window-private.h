@@ -45,6 +45,8 @@ struct _DossierWindow
   AdwWindowTitle       *window_title;
   AdwWindowTitle       *sidebar_title;       /* Dossier, and who is recording */
   GtkWidget            *investigator_button; /* around it: opens the preferences */
+  GtkWidget            *folded_investigator; /* the same, in the lists' header when the sidebar is folded */
+  GtkLabel             *investigator_label;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;

@@ -636,6 +636,10 @@ on_investigator_changed (DossierWindow *self)
   if (self->store != NULL)
     dossier_store_set_user (self->store, user);
   adw_window_title_set_subtitle (self->sidebar_title, user);
+  gtk_label_set_text (self->investigator_label, user);
+  /* The name whole when the header is short of room, up to 20 characters: the title
+   * gives way first. */
+  gtk_label_set_width_chars (self->investigator_label, MIN (g_utf8_strlen (user, -1), 20));
   /* Translators: the tooltip of the investigator's name, under “Dossier” in the sidebar's header */
   tooltip = g_strdup_printf (_("Recording as %s, in the custody and audit logs. Click to change it."), user);
   gtk_widget_set_tooltip_text (self->investigator_button, *user ? tooltip : _("Who is recording? Click to give your name."));
@@ -645,6 +649,9 @@ on_investigator_changed (DossierWindow *self)
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->investigator_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     *user ? name : _("Who is recording?"), -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->folded_investigator), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    *user ? name : _("Who is recording?"), -1);
+    gtk_widget_set_tooltip_text (self->folded_investigator, gtk_widget_get_tooltip_text (self->investigator_button));
   }
 }
 
@@ -757,6 +764,24 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::investigator-name",
                            G_CALLBACK (on_investigator_changed), self, G_CONNECT_SWAPPED);
+  {
+    /* When the sidebar is folded away (a window 1024 pixels wide), the name goes with the
+     * lists' header, so that who is recording is always in sight. */
+    GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (self->window_title), ADW_TYPE_HEADER_BAR);
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    self->investigator_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_ellipsize (self->investigator_label, PANGO_ELLIPSIZE_END);
+    gtk_label_set_max_width_chars (self->investigator_label, 20);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->investigator_label));
+    self->folded_investigator = gtk_button_new ();
+    gtk_button_set_child (GTK_BUTTON (self->folded_investigator), box);
+    gtk_widget_add_css_class (self->folded_investigator, "flat");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->folded_investigator), "app.preferences");
+    g_object_bind_property (self->leaflet, "folded", self->folded_investigator, "visible", G_BINDING_SYNC_CREATE);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->folded_investigator);
+  }
   on_investigator_changed (self);
   g_signal_connect_object (self->settings, "changed::recent-dossiers",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
