@@ -517,7 +517,7 @@ test_place_cancel (void)
   DossierMapPane *pane = DOSSIER_MAP_PANE (dossier_window_get_map (window));
   ShumateMap *map = dossier_map_pane_get_map (pane);
   GtkWidget *editor = dossier_window_get_editor (window, "incidents");
-  GtkWidget *pin, *cancel;
+  GtkWidget *pin, *cancel, *coordinates;
   g_autoptr(DossierIncident) before = NULL;
   g_autoptr(DossierIncident) after = NULL;
 
@@ -536,6 +536,20 @@ test_place_cancel (void)
   dossier_test_press_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
   wait_picking (pane, FALSE);
   g_assert_false (hint_shown (pane));
+
+  /* While waiting, the coordinates field still takes the focus; Escape there stops it too. */
+  click_middle (pin);
+  wait_picking (pane, TRUE);
+  coordinates = dossier_editor_get_field_widget (DOSSIER_EDITOR (editor), "coordinates");
+  dossier_test_click (coordinates, 40, gtk_widget_get_height (coordinates) / 2.0, 1);
+  WAIT_UNTIL (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), coordinates));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), coordinates));
+  g_assert_true (dossier_map_pane_is_picking (pane));
+  dossier_test_press_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  wait_picking (pane, FALSE);
+  g_assert_false (hint_shown (pane));
+  gtk_widget_grab_focus (pin);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
 
   /* The pin, twice. */
   click_middle (pin);

@@ -22,6 +22,7 @@
 #include "dossier-basemap-layer.h"
 #include "dossier-geo.h"
 #include "dossier-vocab.h"
+#include "dossier-vocab-row.h"
 
 #define GEO_PREFIX "/org/dossier/Dossier/geo/"
 #define VOCAB_PREFIX "/org/dossier/Dossier/core/vocab/"
@@ -420,51 +421,85 @@ compare_places (gconstpointer a,
   return (q->population > p->population) - (q->population < p->population);
 }
 
-/* The chefs-lieux in the order of the regions' vocabulary (the regions of before 2016
- * first, then Taoudénit and Ménaka, then those of 2023), after the capital: where two are
- * too close for both names, the older region's keeps it. */
+/* A region's chef-lieu, known by the region's name in either language. */
+typedef struct {
+  int               order;   /* Bamako, then the regions of before 2016, then Taoudénit and Ménaka, then those of 2023 */
+  DossierVocabTerm *region;  /* whose name the place takes; NULL for Bamako, which keeps its own */
+} ChefLieu;
+
+/* The chefs-lieux by their names folded (the places' "name_ascii"), from the regions'
+ * vocabulary: GeoNames calls Tombouctou "Timbuktu" and Taoudénit "Taoudenni", and ranks
+ * them as villages. Where two are too close for both names, the older region's keeps it. */
 static GHashTable *
-chef_lieu_order (void)
+chefs_lieux (GPtrArray **terms_out)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (VOCAB_PREFIX "admin1.json", 0, NULL);
-  g_autoptr(GPtrArray) terms = bytes ? dossier_vocab_parse (bytes, "admin1", NULL) : NULL;
-  GHashTable *order = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *terms = bytes ? dossier_vocab_parse (bytes, "admin1", NULL) : NULL;
+  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ChefLieu *capital = g_new0 (ChefLieu, 1);
 
   /* The capital is the chef-lieu of no region: its district is named after it. */
-  g_hash_table_insert (order, g_strdup ("bamako"), GINT_TO_POINTER (1));
+  capital->order = 1;
+  g_hash_table_insert (known, g_strdup ("bamako"), capital);
   for (guint i = 0; terms && i < terms->len; i++)
     {
       DossierVocabTerm *term = terms->pdata[i];
+      const char *names[] = { term->label_fr, term->label_en };
 
-      if (!g_hash_table_contains (order, term->code))
-        g_hash_table_insert (order, g_strdup (term->code), GINT_TO_POINTER (i + 2));
+      if (g_str_equal (term->code, "bamako"))
+        continue;
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        {
+          g_autofree char *folded = names[n] ? dossier_fold_text (names[n]) : NULL;
+          ChefLieu *chef;
+
+          if (folded == NULL || g_hash_table_contains (known, folded))
+            continue;
+          chef = g_new0 (ChefLieu, 1);
+          chef->order = i + 2;
+          chef->region = term;
+          g_hash_table_insert (known, g_steal_pointer (&folded), chef);
+        }
     }
-  return order;
+  *terms_out = terms;
+  return known;
 }
 
 static void
 load_places (DossierBasemapLayer *self)
 {
   g_autoptr(JsonArray) features = dossier_basemap_load_features ("places.geojson");
-  g_autoptr(GHashTable) order = chef_lieu_order ();
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GHashTable) known = chefs_lieux (&terms);
 
   for (guint i = 0; features && i < json_array_get_length (features); i++)
     {
       JsonObject *properties;
       double latitude, longitude;
       Place place = { 0 };
+      ChefLieu *chef;
 
       if (!dossier_basemap_point_feature (features, i, &properties, &latitude, &longitude))
         continue;
       place.name = g_strdup (json_object_get_string_member_with_default (properties, "name", ""));
       place.rank = json_object_get_int_member_with_default (properties, "rank", 3);
       place.population = json_object_get_int_member_with_default (properties, "population", 0);
-      if (place.rank == 1)
+      chef = g_str_equal (json_object_get_string_member_with_default (properties, "country", ""), "ML")
+             ? g_hash_table_lookup (known, json_object_get_string_member_with_default (properties, "name_ascii", ""))
+             : NULL;
+      if (chef != NULL)
         {
-          int known = GPOINTER_TO_INT (g_hash_table_lookup (order, json_object_get_string_member_with_default (properties, "name_ascii", "")));
-
-          place.order = known > 0 ? known : G_MAXINT;
+          place.rank = 1;
+          place.order = chef->order;
+          /* Tombouctou in French, Timbuktu in English, as the vocabulary has them. */
+          if (chef->region != NULL)
+            {
+              g_free (place.name);
+              place.name = g_strdup (dossier_vocab_term_get_label (chef->region, self->lang));
+            }
         }
+      else if (place.rank == 1)
+        place.order = G_MAXINT;
       dossier_geo_project (latitude, longitude, &place.x, &place.y);
       g_array_append_val (self->places, place);
     }

@@ -131,6 +131,20 @@ on_query_tooltip (GtkWidget            *widget,
   return TRUE;
 }
 
+/**
+ * dossier_evidence_layer_get_points:
+ * @self: a #DossierEvidenceLayer
+ *
+ * Returns: (transfer none) (element-type DossierGeoPoint) (nullable): where the items are
+ *   drawn, for the names that keep clear of them
+ */
+GArray *
+dossier_evidence_layer_get_points (DossierEvidenceLayer *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_EVIDENCE_LAYER (self), NULL);
+  return self->points;
+}
+
 /* The items read again, after an ingestion. */
 void
 dossier_evidence_layer_refresh (DossierEvidenceLayer *self)

@@ -24,5 +24,6 @@ gboolean              dossier_evidence_layer_locate  (DossierEvidenceLayer *self
                                                       gint64                id,
                                                       double               *x,
                                                       double               *y);
+GArray               *dossier_evidence_layer_get_points (DossierEvidenceLayer *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _DossierLabelLayer
 
   DossierBasemapLayer  *basemap;
   DossierIncidentLayer *incidents;
+  DossierEvidenceLayer *evidence;
   GArray               *covered;   /* graphene_rect_t: what the map's buttons hide */
 };
 
@@ -54,6 +55,40 @@ dossier_label_layer_cluster_boxes (GArray               *clusters,
   return boxes;
 }
 
+/**
+ * dossier_label_layer_avoid:
+ * @self: a #DossierLabelLayer
+ * @view: a view of the map
+ *
+ * Returns: (transfer full) (element-type graphene_rect_t): what the names should keep clear
+ *   of in @view: the incidents' marks and the evidence's squares
+ */
+GArray *
+dossier_label_layer_avoid (DossierLabelLayer    *self,
+                           const DossierMapView *view)
+{
+  GArray *boxes, *points;
+
+  g_return_val_if_fail (DOSSIER_IS_LABEL_LAYER (self), NULL);
+
+  boxes = dossier_label_layer_cluster_boxes (dossier_incident_layer_get_clusters (self->incidents), view);
+  points = self->evidence ? dossier_evidence_layer_get_points (self->evidence) : NULL;
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      const DossierGeoPoint *point = &g_array_index (points, DossierGeoPoint, i);
+      graphene_rect_t box;
+      double x, y;
+
+      dossier_map_view_location_to_point (view, point->latitude, point->longitude, &x, &y);
+      if (x < -8 || y < -8 || x > view->width + 8 || y > view->height + 8)
+        continue;
+      /* The square and its frame. */
+      graphene_rect_init (&box, x - 7, y - 7, 14, 14);
+      g_array_append_val (boxes, box);
+    }
+  return boxes;
+}
+
 static void
 dossier_label_layer_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -70,7 +105,7 @@ dossier_label_layer_snapshot (GtkWidget   *widget,
   view.latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   view.longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   view.zoom = shumate_viewport_get_zoom_level (viewport);
-  avoid = dossier_label_layer_cluster_boxes (dossier_incident_layer_get_clusters (self->incidents), &view);
+  avoid = dossier_label_layer_avoid (self, &view);
   dossier_basemap_layer_append_labels (self->basemap, snapshot, &view, self->covered, avoid);
 }
 
@@ -104,6 +139,7 @@ dossier_label_layer_dispose (GObject *object)
 
   g_clear_object (&self->basemap);
   g_clear_object (&self->incidents);
+  g_clear_object (&self->evidence);
   g_clear_pointer (&self->covered, g_array_unref);
   G_OBJECT_CLASS (dossier_label_layer_parent_class)->dispose (object);
 }
@@ -125,18 +161,21 @@ dossier_label_layer_init (DossierLabelLayer *self)
  * @viewport: the map's viewport
  * @basemap: the basemap whose names to draw
  * @incidents: the incidents whose marks the names keep clear of
+ * @evidence: (nullable): the evidence whose squares they keep clear of too
  *
  * Returns: (transfer full): the layer, to be put over @incidents
  */
 DossierLabelLayer *
 dossier_label_layer_new (ShumateViewport      *viewport,
                          DossierBasemapLayer  *basemap,
-                         DossierIncidentLayer *incidents)
+                         DossierIncidentLayer *incidents,
+                         DossierEvidenceLayer *evidence)
 {
   DossierLabelLayer *self = g_object_new (DOSSIER_TYPE_LABEL_LAYER, "viewport", viewport, NULL);
 
   self->basemap = g_object_ref (basemap);
   self->incidents = g_object_ref (incidents);
+  self->evidence = evidence ? g_object_ref (evidence) : NULL;
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);

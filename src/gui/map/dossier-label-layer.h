@@ -7,6 +7,7 @@
 #include <shumate/shumate.h>
 
 #include "dossier-basemap-layer.h"
+#include "dossier-evidence-layer.h"
 #include "dossier-incident-layer.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,10 @@ G_DECLARE_FINAL_TYPE (DossierLabelLayer, dossier_label_layer, DOSSIER, LABEL_LAY
 
 DossierLabelLayer *dossier_label_layer_new           (ShumateViewport      *viewport,
                                                       DossierBasemapLayer  *basemap,
-                                                      DossierIncidentLayer *incidents);
+                                                      DossierIncidentLayer *incidents,
+                                                      DossierEvidenceLayer *evidence);
+GArray            *dossier_label_layer_avoid         (DossierLabelLayer    *self,
+                                                      const DossierMapView *view);
 GArray            *dossier_label_layer_cluster_boxes (GArray               *clusters,
                                                       const DossierMapView *view);
 void               dossier_label_layer_set_covered   (DossierLabelLayer    *self,

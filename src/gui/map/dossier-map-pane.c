@@ -406,7 +406,7 @@ view_figure (DossierMapPane  *self,
       dossier_incident_layer_append_clusters (self->incidents, snapshot, dossier_incident_layer_get_clusters (self->incidents), view);
     else if (layer == GTK_WIDGET (self->labels))
       {
-        g_autoptr(GArray) avoid = dossier_label_layer_cluster_boxes (dossier_incident_layer_get_clusters (self->incidents), view);
+        g_autoptr(GArray) avoid = dossier_label_layer_avoid (self->labels, view);
 
         dossier_basemap_layer_append_labels (self->basemap, snapshot, view, NULL, avoid);
       }
@@ -1302,7 +1302,7 @@ dossier_map_pane_new (DossierStore  *store,
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incidents));
   self->evidence = dossier_evidence_layer_new (viewport, store);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->evidence));
-  self->labels = dossier_label_layer_new (viewport, self->basemap, self->incidents);
+  self->labels = dossier_label_layer_new (viewport, self->basemap, self->incidents, self->evidence);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->labels));
   g_signal_connect_object (self->incidents, "updated", G_CALLBACK (update_legend), self, G_CONNECT_SWAPPED);
 
