@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-date-row.h"
+#include "dossier-editor.h"
 #include "dossier-edtf.h"
 
 struct _DossierDateRow
@@ -103,7 +104,10 @@ dossier_date_row_init (DossierDateRow *self)
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_changed), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  /* Tab goes to the entry, where the date is typed, not to the row around it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
+  dossier_editor_keep_title_words (GTK_WIDGET (self));
   validate (self);
 }
 

@@ -307,6 +307,45 @@ dossier_editor_pin_page_under (GtkPopover *popover)
   g_signal_connect (popover, "hide", G_CALLBACK (on_pinning_popover_hidden), NULL);
 }
 
+/* The label of a row's own title: the first "title" label before its suffixes. */
+static GtkLabel *
+find_title_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "title"))
+        return GTK_LABEL (child);
+      if ((found = find_title_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * dossier_editor_keep_title_words:
+ * @row: an #AdwActionRow naming a field, with its value or controls as suffixes
+ *
+ * Wraps @row's title between words only. libadwaita wraps a row's title anywhere, so
+ * that a row short of room gave its suffix the width and broke the title inside its words
+ * ("Violation-" over "s décrites", "Consen-" over "tement" in French). Now the title is
+ * at least as wide as its longest word, and the suffix (a value, which ellipsizes) gives
+ * way. Only for titles that name fields: a title holding data (a file name, a URL) must
+ * still break anywhere, or one long word would widen the whole editor.
+ */
+void
+dossier_editor_keep_title_words (GtkWidget *row)
+{
+  GtkLabel *title;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  title = find_title_label (row);
+  if (title != NULL)
+    gtk_label_set_wrap_mode (title, PANGO_WRAP_WORD);
+}
+
 /**
  * dossier_editor_show_row_message:
  * @row: a row of a preferences group (an #AdwEntryRow, most often)

@@ -88,5 +88,6 @@ void           dossier_editor_show_row_message  (GtkWidget      *row,
                                                  const char     *message);
 const char    *dossier_editor_get_row_message   (GtkWidget      *row);
 void           dossier_editor_pin_page_under    (GtkPopover     *popover);
+void           dossier_editor_keep_title_words  (GtkWidget      *row);
 
 G_END_DECLS

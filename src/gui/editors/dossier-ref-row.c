@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-accessible.h"
+#include "dossier-editor.h"
 
 #include "dossier-ref-row.h"
 
@@ -127,6 +128,7 @@ dossier_ref_row_init (DossierRefRow *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->clear_button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->open_button);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+  dossier_editor_keep_title_words (GTK_WIDGET (self));
   update (self);
 }
 

@@ -392,10 +392,16 @@ dossier_vocab_row_init (DossierVocabRow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->lang = g_strdup ("en");
+  /* The terms chosen wrap over up to three lines before they are cut (a list of violation
+   * types reads whole), and give way to the title when the row is short of room. */
   self->button_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->button_label, TRUE);
+  gtk_label_set_wrap_mode (self->button_label, PANGO_WRAP_WORD);
+  gtk_label_set_lines (self->button_label, 3);
   gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (self->button_label, 28);
   gtk_label_set_xalign (self->button_label, 1);
+  gtk_label_set_justify (self->button_label, GTK_JUSTIFY_RIGHT);
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_child (self->button, GTK_WIDGET (self->button_label));
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
@@ -424,6 +430,7 @@ dossier_vocab_row_init (DossierVocabRow *self)
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->button));
+  dossier_editor_keep_title_words (GTK_WIDGET (self));
   g_signal_connect (self, "notify::title", G_CALLBACK (update_label), NULL);
   update_label (self);
 }
