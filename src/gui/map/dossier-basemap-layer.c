@@ -743,10 +743,11 @@ box_free (const graphene_rect_t *box,
 }
 
 /* The first of @n boxes that covers no name, no dot of a place as important, and nothing
- * to @avoid; failing that, the first that covers something to @avoid (drawn over an
- * incident, with its halo). Failing both, for a place, the same over the dots only of the
- * places that come after it, which then lose their names (*@hides set): at a small scale,
- * Bamako's name matters more than Koulikoro's dot beside it. */
+ * to @avoid; failing that, for a place, one that covers only dots of places that come
+ * after it, which then lose their names (*@hides set): at a small scale, Bamako's name
+ * matters more than Koulikoro's dot beside it, and an incident's count more than either.
+ * Failing both, the same over something to @avoid (drawn over an incident, with its
+ * halo). */
 static const graphene_rect_t *
 choose_box (const graphene_rect_t *boxes,
             guint                  n,
@@ -759,15 +760,23 @@ choose_box (const graphene_rect_t *boxes,
             int                    height,
             gboolean              *hides)
 {
+  /* Passes: keeping clear of @avoid or not (pass / 2), of all dots or only earlier ones
+   * (pass % 2, for places only). */
   *hides = FALSE;
-  for (int pass = 0; pass < (own_dot != NULL ? 4 : 2); pass++)
-    for (guint i = 0; i < n; i++)
-      if (box_free (&boxes[i], taken, dots, own_dot, rank, pass >= 2, width, height) &&
-          (pass % 2 == 1 || avoid == NULL || !overlaps (avoid, &boxes[i])))
-        {
-          *hides = pass >= 2;
-          return &boxes[i];
-        }
+  for (int pass = 0; pass < 4; pass++)
+    {
+      gboolean only_before = pass % 2 == 1, over_avoid = pass >= 2;
+
+      if (only_before && own_dot == NULL)
+        continue;
+      for (guint i = 0; i < n; i++)
+        if (box_free (&boxes[i], taken, dots, own_dot, rank, only_before, width, height) &&
+            (over_avoid || avoid == NULL || !overlaps (avoid, &boxes[i])))
+          {
+            *hides = only_before;
+            return &boxes[i];
+          }
+    }
   return NULL;
 }
 
