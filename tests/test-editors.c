@@ -1221,7 +1221,7 @@ test_empty_states (void)
   gtk_selection_model_unselect_all (gtk_column_view_get_model (
     dossier_record_list_get_view (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")))));
   dossier_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Select an incident to read and edit it here"));
+  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Select an Incident"));
   g_assert_false (gtk_widget_get_visible (status_button (window, "incidents")));
 
   /* A filter that hides everything offers to clear it. */
@@ -1233,7 +1233,7 @@ test_empty_states (void)
   click (status_button (window, "incidents"));
   g_assert_true (dossier_filter_is_empty (filter));
   dossier_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Select an incident to read and edit it here"));
+  g_assert_cmpstr (status_title (window, "incidents"), ==, _("Select an Incident"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -214,7 +214,7 @@ on_chooser_response (GtkNativeDialog         *chooser,
   g_object_unref (self);
 }
 
-/* Then where to keep it: a file chooser on the documents, the name made from the title. */
+/* Then where to keep it: a file chooser, the name made from the title. */
 static void
 on_create_clicked (DossierNewDossierDialog *self)
 {
@@ -231,12 +231,13 @@ on_create_clicked (DossierNewDossierDialog *self)
   gtk_file_filter_add_pattern (filter, "*.dossier");
   gtk_file_filter_add_mime_type (filter, "application/x-dossier");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+  /* The documents, or home where no folder is set for them; not wherever Dossier started. */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
 
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   name = dossier_new_dossier_dialog_suggest_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -274,6 +275,8 @@ dossier_new_dossier_dialog_init (DossierNewDossierDialog *self)
   /* Room for a period of two days ("2022-03-27/2022-03-31"), beside how it reads. */
   gtk_editable_set_width_chars (dossier_date_row_get_entry (self->period_row), 21);
   gtk_editable_set_max_width_chars (dossier_date_row_get_entry (self->period_row), 21);
+  /* The title is typed first, not Cancel pressed. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   on_changed (self);
 }
 

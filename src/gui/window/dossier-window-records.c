@@ -71,23 +71,23 @@ static const struct {
   { N_("No Incidents Yet"), N_("Record what happened, when and where. Each incident gets a code, such as INC-0001."),
     N_("_New Incident"), "win.add-record",
     N_("No incident matches the period, places and types the filter keeps."),
-    N_("Select an incident to read and edit it here"), "find-location-symbolic" },
+    N_("Select an Incident"), "find-location-symbolic" },
   { N_("No People Yet"), N_("Victims, witnesses and alleged perpetrators are known by a code; an identity, if recorded, is kept apart."),
     N_("_New Person"), "win.add-record",
     N_("No person is linked to the incidents the filter keeps."),
-    N_("Select a person to read and edit them here"), "system-users-symbolic" },
+    N_("Select a Person"), "system-users-symbolic" },
   { N_("No Testimonies Yet"), N_("Record who gave a statement, when and where, with its transcript, then index it."),
     N_("_New Testimony"), "win.add-record",
     N_("No testimony is linked to the incidents the filter keeps."),
-    N_("Select a testimony to read and edit it here"), "user-available-symbolic" },
+    N_("Select a Testimony"), "user-available-symbolic" },
   { N_("No Evidence Yet"), N_("Add photographs, documents and recordings: each is kept unchanged, with its SHA-256 and a custody log."),
     N_("_Add Evidence…"), "win.add-evidence",
     N_("No evidence is linked to the incidents the filter keeps."),
-    N_("Select an item to read and edit its description here"), "folder-documents-symbolic" },
+    N_("Select an Item"), "folder-documents-symbolic" },
   { N_("No Actors Yet"), N_("Forces, armed groups and institutions named in incidents, with their role in each."),
     N_("_New Actor"), "win.add-record",
     N_("No actor is linked to the incidents the filter keeps."),
-    N_("Select an actor to read and edit it here"), "security-high-symbolic" },
+    N_("Select an Actor"), "security-high-symbolic" },
 };
 
 /* With nothing selected, the editor's place says what to do: make the first record, clear
@@ -104,7 +104,7 @@ show_status (DossierWindow *self,
   if (n_rows > 0)
     {
       adw_status_page_set_title (page->status, _(empty_states[index].select_title));
-      adw_status_page_set_description (page->status, NULL);
+      adw_status_page_set_description (page->status, _("Its record opens here, to read and edit."));
       gtk_widget_set_visible (button, FALSE);
     }
   else if (!dossier_filter_is_empty (self->filter))
@@ -880,6 +880,9 @@ _dossier_window_records_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.index-testimonies", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-record", NULL, add_record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-record", NULL);
+  /* Ctrl+Shift+N is File → New: said here too, or Ctrl+N (matched with Shift ignored)
+   * would make a new incident instead of a new dossier. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "app.new", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-delete", NULL);
