@@ -26,19 +26,44 @@ x_display (GtkWidget *widget)
   return gdk_x11_display_get_xdisplay (display);
 }
 
-/* Lets GDK read what the server sent and GTK handle it, its idle work included. */
 static void
-settle (Display *dpy)
+count_frame (GdkFrameClock *clock,
+             int           *frames)
 {
+  (*frames)++;
+}
+
+/* Lets GDK read what the server sent and GTK handle it. GTK hands input to widgets at a
+ * stage of its frame cycle, so on a loaded machine the events can wait for a frame: this
+ * waits for two frames of @widget's window (at most a second each), then for what their
+ * handlers left to do. */
+static void
+settle (GtkWidget *widget)
+{
+  Display *dpy = x_display (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkFrameClock *clock = native ? gdk_surface_get_frame_clock (gtk_native_get_surface (native)) : NULL;
+  int frames = 0;
+  gulong handler = 0;
   gint64 until;
 
   XSync (dpy, False);
-  until = g_get_monotonic_time () + 60 * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < until)
+  if (clock != NULL)
+    handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+  until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  for (int wanted = 1; wanted <= 2 && clock != NULL; wanted++)
     {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      while (frames < wanted && g_get_monotonic_time () < until)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
     }
+  if (handler != 0)
+    g_signal_handler_disconnect (clock, handler);
+  until = g_get_monotonic_time () + 30 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -77,7 +102,7 @@ dossier_test_move (GtkWidget *widget,
 
   root_point (widget, x, y, &rx, &ry);
   XTestFakeMotionEvent (dpy, -1, rx, ry, CurrentTime);
-  settle (dpy);
+  settle (widget);
 }
 
 /* Moves the pointer to (@x, @y) of @widget and presses and releases @button there. Clicks
@@ -95,11 +120,11 @@ dossier_test_click (GtkWidget *widget,
   g_object_get (settings, "gtk-double-click-time", &double_click_ms, NULL);
   dossier_test_move (widget, x, y);
   XTestFakeButtonEvent (dpy, button, True, CurrentTime);
-  settle (dpy);
+  settle (widget);
   XTestFakeButtonEvent (dpy, button, False, CurrentTime);
-  settle (dpy);
+  settle (widget);
   g_usleep ((double_click_ms + 50) * G_TIME_SPAN_MILLISECOND);
-  settle (dpy);
+  settle (widget);
 }
 
 /* Turns the wheel over (@x, @y) of @widget: @steps notches down, or up when negative. */
@@ -117,7 +142,7 @@ dossier_test_scroll (GtkWidget *widget,
     {
       XTestFakeButtonEvent (dpy, button, True, CurrentTime);
       XTestFakeButtonEvent (dpy, button, False, CurrentTime);
-      settle (dpy);
+      settle (widget);
     }
 }
 
@@ -132,13 +157,14 @@ focus_window (GtkWidget *widget)
   if (GTK_IS_WINDOW (root))
     gtk_window_present (GTK_WINDOW (root));
   XSetInputFocus (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (native)), RevertToParent, CurrentTime);
-  settle (dpy);
+  settle (widget);
 }
 
 /* The keycode and shift level that give @keysym, mapping it on a spare keycode when the
  * keyboard has none (“é” on Xvfb's US keyboard). Returns the spare keycode in @spare. */
 static KeyCode
-keycode_for (Display *dpy,
+keycode_for (GtkWidget *widget,
+             Display *dpy,
              KeySym   keysym,
              gboolean *shift,
              KeyCode  *spare)
@@ -170,7 +196,7 @@ keycode_for (Display *dpy,
           XChangeKeyboardMapping (dpy, c, 2, both, 1);
           XSync (dpy, False);
           /* GDK reads the new map when the server's MappingNotify arrives. */
-          settle (dpy);
+          settle (widget);
           *spare = c;
           *shift = FALSE;
           return c;
@@ -211,20 +237,20 @@ dossier_test_press_key (GtkWidget       *widget,
   KeyCode code;
 
   focus_window (widget);
-  code = keycode_for (dpy, keysym, &shift, &spare);
+  code = keycode_for (widget, dpy, keysym, &shift, &spare);
   if (shift)
     mods |= GDK_SHIFT_MASK;
   press_modifiers (dpy, mods, True);
   XTestFakeKeyEvent (dpy, code, True, CurrentTime);
   XTestFakeKeyEvent (dpy, code, False, CurrentTime);
   press_modifiers (dpy, mods, False);
-  settle (dpy);
+  settle (widget);
   if (spare != 0)
     {
       KeySym none[2] = { NoSymbol, NoSymbol };
 
       XChangeKeyboardMapping (dpy, spare, 2, none, 1);
-      settle (dpy);
+      settle (widget);
     }
 }
 
