@@ -46,7 +46,7 @@ sort_by (DossierWindow *window,
   DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
 
   /* 0: by code; 1: by date, oldest first; 2: by date, newest first */
-  dossier_record_list_sort_by (list, how == 0 ? 0 : 1, how == 2);
+  dossier_record_list_sort_by (list, how == 0 ? 0 : dossier_record_list_find_column (list, "date_edtf"), how == 2);
 }
 
 static void

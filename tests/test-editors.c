@@ -143,7 +143,7 @@ test_incident_fields (Fixture       *f,
   if (g_str_equal (f->lang, "fr"))
     {
       g_autoptr(DossierRecord) row = g_list_model_get_item (G_LIST_MODEL (dossier_record_list_get_model (list)), 2);
-      g_autofree char *cell = dossier_record_list_cell_text (list, row, 4);
+      g_autofree char *cell = dossier_record_list_cell_text (list, row, dossier_record_list_find_column (list, "title"));
 
       g_assert_cmpstr (cell, ==, "Attaque contre un village (titre modifié)");
     }

@@ -12,6 +12,8 @@
 #include "dossier-bar-chart.h"
 #include "dossier-demo.h"
 #include "dossier-edtf.h"
+#include "dossier-date-row.h"
+#include "dossier-filter-bar.h"
 #include "dossier-filter-popover.h"
 #include "dossier-query.h"
 #include "dossier-incident.h"
@@ -83,9 +85,9 @@ test_demo_incidents (void)
   g_assert_cmpstr (DOSSIER_RECORD (first)->code, ==, "INC-0001");
   {
     g_autofree char *code = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 0);
-    g_autofree char *date = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 1);
-    g_autofree char *place = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 2);
-    g_autofree char *title = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 4);
+    g_autofree char *date = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), dossier_record_list_find_column (list, "date_edtf"));
+    g_autofree char *place = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), dossier_record_list_find_column (list, "place"));
+    g_autofree char *title = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), dossier_record_list_find_column (list, "title"));
     g_assert_cmpstr (code, ==, "INC-0001");
     g_assert_cmpstr (place, ==, first->place);
     g_assert_cmpstr (title, !=, "");
@@ -108,7 +110,7 @@ test_demo_incidents (void)
     g_autoptr(DossierIncident) next = NULL;
     guint32 s1, e1, s2, e2;
 
-    dossier_record_list_sort_by (list, 1, TRUE);
+    dossier_record_list_sort_by (list, dossier_record_list_find_column (list, "date_edtf"), TRUE);
     dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
     top = g_list_model_get_item (model, 0);
@@ -380,7 +382,7 @@ static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *tooltip)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -507,6 +509,208 @@ test_type_to_search_from_list (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label of a widget's first GtkLabel, or of the widget itself. */
+static const char *
+label_text (GtkWidget *widget)
+{
+  GtkWidget *label = GTK_IS_LABEL (widget) ? widget : dossier_test_find_descendant (widget, GTK_TYPE_LABEL);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The caption under the name of the sidebar's row @row ("12 of 13"): its second label,
+ * after the name and before the count. */
+static GtkWidget *
+sidebar_caption (DossierWindow *window,
+                 int            row)
+{
+  GtkWidget *sidebar = find_with_class (GTK_WIDGET (window), "navigation-sidebar");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), row)), labels);
+  g_assert_cmpuint (labels->len, ==, 3);
+  return labels->pdata[1];
+}
+
+static void
+wait_until_counted (GtkWidget *caption)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (g_strstr_len (gtk_label_get_text (GTK_LABEL (caption)), -1, "…") != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (g_strstr_len (gtk_label_get_text (GTK_LABEL (caption)), -1, "…"));
+}
+
+static guint32
+julian (int day,
+        int month,
+        int year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+/* The filter says what it does: the region's search narrows its list, the Filter button
+ * counts its criteria, a bar over the list says "3 of 13 incidents" and shows each
+ * criterion as a chip that removes it, the sections say what is kept of them, and periods
+ * are typed as EDTF. */
+static void
+test_filter_feedback (void)
+{
+  DossierWindow *window = open_demo (1280, 800);
+  DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+  GListModel *model = G_LIST_MODEL (dossier_record_list_get_model (list));
+  DossierFilter *filter = dossier_window_get_filter (window);
+  GtkWidget *button = find_button (GTK_WIDGET (window), _("Narrow the incidents by period, region, violation type and verification"));
+  GtkWidget *popover = dossier_window_get_filter_popover (window);
+  GtkWidget *bar = dossier_test_find_descendant (GTK_WIDGET (window), DOSSIER_TYPE_FILTER_BAR);
+  GtkWidget *revealer = gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER);
+  GtkWidget *region;
+  GtkWidget *period;
+  GtkWidget *chip;
+  g_autofree char *expected = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *kept_text = NULL;
+  g_autofree char *all_text = NULL;
+  g_autofree char *lang = dossier_application_ui_language ();
+  guint n_all = g_list_model_get_n_items (model);
+  guint n_mopti, n_mopti_2022;
+
+  g_assert_nonnull (button);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, _("Filter"));
+
+  /* The Filter button, clicked; the region's list, searched for "Mop": Mopti alone. */
+  dossier_test_click (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, 1);
+  g_assert_true (gtk_widget_get_visible (popover));
+  /* The first choice: the region. */
+  region = dossier_test_find_descendant (popover, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (region);
+  dossier_test_click (region, gtk_widget_get_width (region) / 2.0, gtk_widget_get_height (region) / 2.0, 1);
+  dossier_test_type_text (region, "Mop");
+  {
+    GtkWidget *choices = dossier_test_find_descendant (region, GTK_TYPE_LIST_VIEW);
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (choices)));
+    g_autoptr(GtkStringObject) only = NULL;
+
+    /* GtkSearchEntry searches after a pause in typing. */
+    gint64 until = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+    while (g_list_model_get_n_items (shown) != 1 && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    only = g_list_model_get_item (shown, 0);
+    g_assert_cmpstr (gtk_string_object_get_string (only), ==, "Mopti");
+  }
+  dossier_test_press_key (region, GDK_KEY_Return, 0);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (dossier_filter_get_query (filter)->admin1, ==, "mopti");
+  n_mopti = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_mopti, <, n_all);
+
+  /* A period typed as EDTF, on top. */
+  period = GTK_WIDGET (dossier_date_row_get_entry (DOSSIER_DATE_ROW (dossier_test_find_descendant (popover, DOSSIER_TYPE_DATE_ROW))));
+  dossier_test_click (period, 8, gtk_widget_get_height (period) / 2.0, 1);
+  dossier_test_type_text (period, "2022");
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (dossier_filter_get_query (filter)->date_from, !=, 0);
+  n_mopti_2022 = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_mopti_2022, <, n_mopti);
+  g_assert_cmpuint (n_mopti_2022, >, 0);
+  dossier_test_press_key (period, GDK_KEY_Escape, 0);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* What it keeps, said over the list, on the button and beside the sections. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_mapped (bar));
+  kept_text = g_strdup_printf ("%u", n_mopti_2022);
+  all_text = g_strdup_printf ("%u", n_all);
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s incident", "%s of %s incidents", n_all),
+                              kept_text, all_text);
+  g_assert_cmpstr (dossier_filter_bar_get_summary (DOSSIER_FILTER_BAR (bar)), ==, expected);
+  {
+    g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filter (%u)", "Filter (%u)", 2), 2);
+
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, label);
+  }
+  {
+    GtkWidget *caption = sidebar_caption (window, 1);
+    g_autofree char *kept = g_strdup_printf (_("%s of %s"), kept_text, all_text);
+
+    wait_until_counted (caption);
+    g_assert_true (gtk_widget_get_mapped (caption));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==, kept);
+  }
+  chip = dossier_filter_bar_find_chip (DOSSIER_FILTER_BAR (bar), "admin1");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_mapped (chip));
+  {
+    g_autofree char *text = g_strdup_printf (_("%s: %s"), _("Region"), "Mopti");
+
+    g_assert_cmpstr (label_text (chip), ==, text);
+  }
+  g_assert_nonnull (dossier_filter_bar_find_chip (DOSSIER_FILTER_BAR (bar), "period"));
+  shot = g_strdup_printf ("window-filter-bar-%s.png", lang);
+  dossier_test_screenshot (GTK_WIDGET (window), shot);
+
+  /* Its chip's button drops the region, and the period stays. */
+  {
+    GtkWidget *remove = dossier_test_find_descendant (chip, GTK_TYPE_BUTTON);
+
+    dossier_test_click (remove, gtk_widget_get_width (remove) / 2.0, gtk_widget_get_height (remove) / 2.0, 1);
+  }
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (dossier_filter_get_query (filter)->admin1);
+  g_assert_null (dossier_filter_bar_find_chip (DOSSIER_FILTER_BAR (bar), "admin1"));
+  g_assert_nonnull (dossier_filter_bar_find_chip (DOSSIER_FILTER_BAR (bar), "period"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, n_mopti_2022);
+
+  /* A period brushed on the timeline reads as EDTF too. */
+  dossier_filter_set_period (filter, julian (1, 1, 2022), julian (31, 12, 2022));
+  {
+    g_autofree char *edtf = dossier_filter_get_period_edtf (filter);
+
+    g_assert_cmpstr (edtf, ==, "2022");
+  }
+
+  dossier_filter_clear (filter);
+  dossier_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (gtk_widget_get_visible (sidebar_caption (window, 1)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/craft/02-keys-reach-pane", test_keys_reach_pane);
   g_test_add_func ("/craft/02-type-to-search-from-list", test_type_to_search_from_list);
+  g_test_add_func ("/craft/07-filter-feedback", test_filter_feedback);
 
   return g_test_run ();
 }

@@ -47,6 +47,22 @@ gint64     dossier_store_count_records_query  (DossierStore               *store
                                                const DossierIncidentQuery *query,
                                                GError                    **error);
 
+/* Every count at once: the incidents a filter keeps and the records linked to them. */
+gboolean   dossier_store_count_query        (DossierStore               *store,
+                                             const DossierIncidentQuery *query,
+                                             DossierStoreCounts         *counts,
+                                             GCancellable               *cancellable,
+                                             GError                    **error);
+void       dossier_store_count_query_async  (DossierStore               *store,
+                                             const DossierIncidentQuery *query,
+                                             GCancellable               *cancellable,
+                                             GAsyncReadyCallback         callback,
+                                             gpointer                    user_data);
+gboolean   dossier_store_count_query_finish (DossierStore               *store,
+                                             GAsyncResult               *result,
+                                             DossierStoreCounts         *counts,
+                                             GError                    **error);
+
 typedef enum {
   DOSSIER_BREAKDOWN_YEAR,            /* incidents by the year they start */
   DOSSIER_BREAKDOWN_REGION,          /* by admin1 code */

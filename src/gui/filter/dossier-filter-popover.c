@@ -8,6 +8,8 @@
 
 #include "dossier-accessible.h"
 #include "dossier-actor.h"
+#include "dossier-date-row.h"
+#include "dossier-edtf.h"
 #include "dossier-filter-popover.h"
 #include "dossier-vocab.h"
 
@@ -34,8 +36,7 @@ struct _DossierFilterPopover
   GPtrArray     *codes[G_N_ELEMENTS (choices)];  /* position → code; 0 is "any" (NULL) */
   GtkDropDown   *actor;
   GPtrArray     *actors;  /* position − 1 → DossierActor; position 0 is "any" */
-  GtkSpinButton *from;
-  GtkSpinButton *to;
+  DossierDateRow *period;   /* EDTF: "2012", "2012-03/2013-06", "2021/.." */
   gboolean       syncing;
 };
 
@@ -64,13 +65,14 @@ on_actor (DossierFilterPopover *self)
   dossier_filter_set_actor (self->filter, selected == 0 ? 0 : DOSSIER_RECORD (self->actors->pdata[selected - 1])->id);
 }
 
+/* A period typed as EDTF narrows as soon as it reads as one; the row says why it does
+ * not while it does not ("the month 13 does not exist"). */
 static void
-on_years (DossierFilterPopover *self)
+on_period (DossierFilterPopover *self)
 {
-  if (self->syncing)
+  if (self->syncing || !dossier_date_row_is_valid (self->period))
     return;
-  dossier_filter_set_years (self->filter, gtk_spin_button_get_value_as_int (self->from),
-                            gtk_spin_button_get_value_as_int (self->to));
+  dossier_filter_set_period_edtf (self->filter, dossier_date_row_get_text (self->period), NULL);
 }
 
 /* The controls show the filter, whoever changed it (the Clear button of the window too). */
@@ -95,10 +97,17 @@ sync_from_filter (DossierFilterPopover *self)
     if (DOSSIER_RECORD (self->actors->pdata[i])->id == q->actor_id)
       actor = i + 1;
   gtk_drop_down_set_selected (self->actor, actor);
-  if (q->date_from == 0)
-    gtk_spin_button_set_value (self->from, 0);
-  if (q->date_to == 0)
-    gtk_spin_button_set_value (self->to, 0);
+  /* The period as typed stays while it means the same days (the timeline may have set it,
+   * or "2012/2012" may have been typed for 2012). */
+  {
+    g_autofree char *period = dossier_filter_get_period_edtf (self->filter);
+    const char *typed = dossier_date_row_get_text (self->period);
+    guint32 from = 0, to = 0;
+
+    if (!dossier_date_row_is_valid (self->period) || *typed == '\0' ||
+        !dossier_edtf_bounds (typed, &from, &to, NULL) || from != q->date_from || to != q->date_to)
+      dossier_date_row_set_text (self->period, period != NULL ? period : "");
+  }
   self->syncing = FALSE;
 }
 
@@ -189,6 +198,90 @@ dossier_filter_popover_init (DossierFilterPopover *self)
 }
 
 static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_choices_shown (GtkWidget *popup)
+{
+  GtkWidget *entry = find_search_entry (popup);
+
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
+/* Enter in the search field takes the first choice it leaves, as the list would. */
+static void
+on_search_activate (GtkDropDown *dropdown,
+                    GtkEntry    *entry)
+{
+  GtkWidget *popup = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+  GtkWidget *view = popup != NULL ? find_list_view (popup) : NULL;
+  GListModel *shown = view != NULL ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))) : NULL;
+  GListModel *all = gtk_drop_down_get_model (dropdown);
+  g_autoptr(GObject) first = NULL;
+
+  if (shown == NULL || g_list_model_get_n_items (shown) == 0)
+    return;
+  first = g_list_model_get_item (shown, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+
+      if (item == first)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          break;
+        }
+    }
+  gtk_popover_popdown (GTK_POPOVER (popup));
+}
+
+/* GTK 4.8 opens a dropdown's list with the focus on its first choice, and letters typed
+ * there search nothing: the focus goes to the search field, so that "Mop" typed as the list
+ * opens narrows it to Mopti, and Enter takes it. */
+static void
+search_as_typed (GtkDropDown *dropdown)
+{
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        GtkWidget *entry = find_search_entry (child);
+
+        g_signal_connect_after (child, "show", G_CALLBACK (on_choices_shown), NULL);
+        if (entry != NULL)
+          g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_search_activate), dropdown);
+      }
+}
+
+static GtkWidget *
 labelled (const char *title,
           GtkWidget  *control)
 {
@@ -205,14 +298,6 @@ labelled (const char *title,
   return box;
 }
 
-static GtkSpinButton *
-year_spin (DossierFilterPopover *self)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 2100, 1);
-
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_years), self);
-  return GTK_SPIN_BUTTON (spin);
-}
 
 GtkWidget *
 dossier_filter_popover_new (DossierStore  *store,
@@ -221,9 +306,9 @@ dossier_filter_popover_new (DossierStore  *store,
 {
   DossierFilterPopover *self = g_object_new (DOSSIER_TYPE_FILTER_POPOVER, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *years = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *period_list = gtk_list_box_new ();
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear the Filter"));
-  GtkWidget *hint = gtk_label_new (_("Leave a year at 0 for an open period."));
+  GtkWidget *hint = gtk_label_new (_("A year, a month, a day or a period: 2012, 2022-03, 2012/2013, 2021-06/.. (from June 2021 on)."));
 
   self->store = g_object_ref (store);
   self->filter = g_object_ref (filter);
@@ -243,27 +328,37 @@ dossier_filter_popover_new (DossierStore  *store,
           g_ptr_array_add (self->codes[c], g_strdup (term->code));
           gtk_string_list_append (labels, dossier_vocab_term_get_label (term, lang));
         }
-      self->dropdowns[c] = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
-      gtk_drop_down_set_enable_search (self->dropdowns[c], TRUE);
+      /* The expression is what the dropdown's search looks in: without it, typing "Mop"
+       * in the region's search left every region in the list. */
+      self->dropdowns[c] = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)),
+                                                             gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+      search_as_typed (self->dropdowns[c]);
       g_object_set_data (G_OBJECT (self->dropdowns[c]), "choice", GUINT_TO_POINTER (c));
       g_signal_connect (self->dropdowns[c], "notify::selected", G_CALLBACK (on_choice), self);
       gtk_box_append (GTK_BOX (box), labelled (_(choices[c].title), GTK_WIDGET (self->dropdowns[c])));
     }
 
   self->actor = GTK_DROP_DOWN (gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
-  gtk_drop_down_set_enable_search (self->actor, TRUE);
+  search_as_typed (self->actor);
   g_signal_connect_swapped (self->actor, "notify::selected", G_CALLBACK (on_actor), self);
   gtk_box_append (GTK_BOX (box), labelled (_("Actor"), GTK_WIDGET (self->actor)));
 
-  self->from = year_spin (self);
-  self->to = year_spin (self);
-  gtk_box_append (GTK_BOX (years), labelled (_("From the year"), GTK_WIDGET (self->from)));
-  gtk_box_append (GTK_BOX (years), labelled (_("To the year"), GTK_WIDGET (self->to)));
-  gtk_box_append (GTK_BOX (box), years);
+  self->period = g_object_new (DOSSIER_TYPE_DATE_ROW, "title", _("Period"), NULL);
+  dossier_date_row_set_lang (self->period, lang);
+  g_signal_connect_swapped (self->period, "changed", G_CALLBACK (on_period), self);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (period_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (period_list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (period_list), GTK_WIDGET (self->period));
+  gtk_box_append (GTK_BOX (box), period_list);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 36);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_add_css_class (hint, "caption");
   gtk_box_append (GTK_BOX (box), hint);
+  /* When, first: the period is what an inquiry's mandate is about. */
+  gtk_box_reorder_child_after (GTK_BOX (box), period_list, NULL);
+  gtk_box_reorder_child_after (GTK_BOX (box), hint, period_list);
   g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear), self);
   gtk_box_append (GTK_BOX (box), clear);
 

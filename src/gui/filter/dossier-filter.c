@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "dossier-edtf.h"
 #include "dossier-filter.h"
 
 struct _DossierFilter
@@ -208,4 +209,103 @@ dossier_filter_clear (DossierFilter *self)
     return;
   clear_query (&self->query);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* One end of the period as EDTF, as coarse as it allows: "2012" for the first day of 2012
+ * (or the last, for the end), "2012-03" for that of a month, the day otherwise. */
+static char *
+day_edtf (guint32  julian,
+          gboolean end)
+{
+  GDate date;
+  int year, month, day;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  year = g_date_get_year (&date);
+  month = g_date_get_month (&date);
+  day = g_date_get_day (&date);
+  if (end ? (month == 12 && day == 31) : (month == 1 && day == 1))
+    return g_strdup_printf ("%04d", year);
+  if (end ? g_date_is_last_of_month (&date) : day == 1)
+    return g_strdup_printf ("%04d-%02d", year, month);
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/**
+ * dossier_filter_get_period_edtf:
+ * @self: a #DossierFilter
+ *
+ * The period of the filter as an investigator would type it: "2012", "2012-03/2013",
+ * "2021-06-14/..", whether it was typed or brushed on the timeline.
+ *
+ * Returns: (transfer full) (nullable): the period as EDTF, or %NULL when there is none
+ */
+char *
+dossier_filter_get_period_edtf (DossierFilter *self)
+{
+  const DossierIncidentQuery *q;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_FILTER (self), NULL);
+
+  q = &self->query;
+  if (q->date_from == 0 && q->date_to == 0)
+    return NULL;
+  from = q->date_from != 0 ? day_edtf (q->date_from, FALSE) : g_strdup ("..");
+  to = q->date_to != 0 ? day_edtf (q->date_to, TRUE) : g_strdup ("..");
+  if (g_str_equal (from, to))
+    return g_steal_pointer (&from);
+  return g_strconcat (from, "/", to, NULL);
+}
+
+/**
+ * dossier_filter_set_period_edtf:
+ * @self: a #DossierFilter
+ * @text: (nullable): a date or a period in EDTF ("2012", "2012/2013", "2021-06/.."); %NULL
+ *   or "" for any time
+ * @error: return location for a #GError, from %DOSSIER_EDTF_ERROR
+ *
+ * Keeps the incidents whose dates meet the days @text may mean.
+ *
+ * Returns: %TRUE, or %FALSE (the filter unchanged) if @text is not EDTF
+ */
+gboolean
+dossier_filter_set_period_edtf (DossierFilter  *self,
+                                const char     *text,
+                                GError        **error)
+{
+  guint32 from, to;
+
+  g_return_val_if_fail (DOSSIER_IS_FILTER (self), FALSE);
+
+  if (text == NULL || *text == '\0')
+    {
+      dossier_filter_set_period (self, 0, 0);
+      return TRUE;
+    }
+  if (!dossier_edtf_bounds (text, &from, &to, error))
+    return FALSE;
+  dossier_filter_set_period (self, from, to);
+  return TRUE;
+}
+
+/**
+ * dossier_filter_count_criteria:
+ * @self: a #DossierFilter
+ *
+ * Returns: how many things the filter narrows by (a region, a period…)
+ */
+guint
+dossier_filter_count_criteria (DossierFilter *self)
+{
+  const DossierIncidentQuery *q;
+
+  g_return_val_if_fail (DOSSIER_IS_FILTER (self), 0);
+
+  q = &self->query;
+  return (q->text != NULL) + (q->admin1 != NULL) + (q->admin2 != NULL) + (q->violation_type != NULL) +
+         (q->verification != NULL) + (q->protection != NULL) + (q->actor_id != 0) +
+         (q->date_from != 0 || q->date_to != 0);
 }

@@ -27,6 +27,11 @@ void                        dossier_filter_set_years (DossierFilter *self,
 void                        dossier_filter_set_period (DossierFilter *self,
                                                        guint32        from,
                                                        guint32        to);
+char                       *dossier_filter_get_period_edtf (DossierFilter *self);
+gboolean                    dossier_filter_set_period_edtf (DossierFilter  *self,
+                                                            const char     *text,
+                                                            GError        **error);
+guint                       dossier_filter_count_criteria (DossierFilter *self);
 void                        dossier_filter_clear     (DossierFilter *self);
 
 G_END_DECLS

@@ -194,6 +194,25 @@ is_computed (DossierColumnKind kind)
 }
 
 /**
+ * dossier_record_list_find_column:
+ * @self: a #DossierRecordList
+ * @field: what a column shows, as in its #DossierListColumn
+ *
+ * Returns: the index of the column showing @field, or -1
+ */
+int
+dossier_record_list_find_column (DossierRecordList *self,
+                                 const char        *field)
+{
+  g_return_val_if_fail (DOSSIER_IS_RECORD_LIST (self), -1);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    if (g_str_equal (self->columns[i].field, field))
+      return i;
+  return -1;
+}
+
+/**
  * dossier_record_list_cell_text:
  * @self: a #DossierRecordList
  * @record: a row
@@ -343,9 +362,9 @@ on_drop (GtkDropTarget *target,
   return handled;
 }
 
-/* Lists of violations and actors are often longer than their column: their cells tell the
- * whole text when hovered. Asked for then, not set at every bind, which would tell the
- * accessibility bus of 1,800 new descriptions each time the list is sorted. */
+/* A cell cut short ("Forces ar…") tells its whole text when hovered. Asked for then, not
+ * set at every bind, which would tell the accessibility bus of 1,800 new descriptions each
+ * time the list is sorted. */
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -354,8 +373,14 @@ on_query_tooltip (GtkWidget  *widget,
                   GtkTooltip *tooltip)
 {
   const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
 
   if (text == NULL || *text == '\0')
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (widget))
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -421,11 +446,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
-  if (kind == DOSSIER_COLUMN_VIOLATIONS || kind == DOSSIER_COLUMN_PERPETRATORS)
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-    }
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   /* Rows can be dragged onto other records (evidence onto an incident). */
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
@@ -586,10 +608,10 @@ dossier_record_list_new (DossierStore            *store,
           gtk_column_view_column_set_sorter (column, sorter);
           g_object_unref (sorter);
         }
-      if (columns[i].width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].width * 9);
-      else
-        gtk_column_view_column_set_expand (column, TRUE);
+      /* A column that fills the rest keeps a width of its own in a narrow list: the title
+       * of an incident, the name of an actor. */
+      gtk_column_view_column_set_fixed_width (column, (columns[i].width > 0 ? columns[i].width : 24) * 9);
+      gtk_column_view_column_set_expand (column, columns[i].width == 0 || columns[i].fills);
       gtk_column_view_append_column (self->view, column);
     }
 

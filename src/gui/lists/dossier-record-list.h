@@ -30,6 +30,7 @@ typedef struct {
                                * a name for what is shown */
   DossierColumnKind  kind;
   int                width;   /* in characters; 0 to fill the rest */
+  gboolean           fills;   /* takes the width left too, at least @width */
 } DossierListColumn;
 
 #define DOSSIER_TYPE_RECORD_LIST (dossier_record_list_get_type ())
@@ -49,6 +50,8 @@ gboolean                dossier_record_list_show_code (DossierRecordList       *
 void                    dossier_record_list_sort_by   (DossierRecordList       *self,
                                                        guint                    column,
                                                        gboolean                 descending);
+int                     dossier_record_list_find_column (DossierRecordList     *self,
+                                                         const char            *field);
 char                   *dossier_record_list_cell_text (DossierRecordList       *self,
                                                        DossierRecord           *record,
                                                        guint                    column);

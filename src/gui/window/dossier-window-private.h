@@ -25,9 +25,8 @@ typedef struct {
 
 extern const DossierWindowSection dossier_window_sections[N_SECTIONS];
 
-/* A section's list beside the editor of its selected record. */
+/* A section's list, and beside the lists the editor of its selected record. */
 typedef struct {
-  GtkWidget     *paned;
   GtkWidget     *list;
   GtkWidget     *editor;
   GtkStack      *editor_stack;
@@ -48,6 +47,10 @@ struct _DossierWindow
   GtkWidget            *folded_investigator; /* the same, in the lists' header when the sidebar is folded */
   GtkLabel             *investigator_label;
   GtkStack             *stack;
+  GtkStack             *editors;        /* beside the lists: the section's editor, by name */
+  GtkPaned             *work_paned;     /* the lists (over the map) | the editors */
+  GtkRevealer          *filter_revealer;
+  GtkWidget            *filter_bar;     /* what the filter keeps, while it keeps less than all */
   AdwStatusPage        *error_page;
   AdwToastOverlay      *toast_overlay;
   GMenu                *recent_section;
@@ -80,6 +83,11 @@ struct _DossierWindow
   DossierStore         *store;
   char                 *lang;
   GtkLabel             *counts[N_SECTIONS];
+  GtkLabel             *kept[N_SECTIONS];   /* under a section's name: "12 of 100,000" */
+  DossierStoreCounts    totals;             /* the whole dossier */
+  DossierStoreCounts    filtered;           /* what the filter keeps, once counted */
+  gboolean              filtered_known;
+  GCancellable         *count_cancellable;  /* counting what the filter keeps */
   GtkWidget            *overview_rows[N_SECTIONS];
   GtkWidget            *charts[5];
   GtkWidget            *testimony_charts[5];

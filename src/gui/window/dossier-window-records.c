@@ -606,10 +606,10 @@ on_row_activated (GtkColumnView *view,
                   guint          position,
                   DossierWindow *self)
 {
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_PANED);
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (view), DOSSIER_TYPE_RECORD_LIST);
 
   for (guint i = 1; i < N_SECTIONS; i++)
-    if (self->pages[i].paned == page)
+    if (self->pages[i].list == list)
       gtk_widget_child_focus (self->pages[i].editor, GTK_DIR_TAB_FORWARD);
 }
 
@@ -651,7 +651,7 @@ _dossier_window_section_shown (DossierWindow *self,
  * @self: the window, with its store set
  * @index: a section that has a list
  *
- * Returns: (transfer floating): the section's page: its list and the editor beside it
+ * Returns: (transfer floating): the section's page, its list; its editor goes beside the lists
  */
 GtkWidget *
 _dossier_window_make_section_page (DossierWindow *self,
@@ -686,12 +686,9 @@ _dossier_window_make_section_page (DossierWindow *self,
   gtk_stack_add_named (page->editor_stack, GTK_WIDGET (page->status), "status");
   gtk_stack_add_named (page->editor_stack, page->editor, "editor");
 
-  page->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_start_child (GTK_PANED (page->paned), page->list);
-  gtk_paned_set_end_child (GTK_PANED (page->paned), GTK_WIDGET (page->editor_stack));
-  gtk_paned_set_shrink_start_child (GTK_PANED (page->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (page->paned), FALSE);
-  g_settings_bind (self->settings, "paned-position", page->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  /* The editor stands beside the lists, the whole height of the window, shown with its
+   * section's list (see the window's on_page_shown()). */
+  gtk_stack_add_named (self->editors, GTK_WIDGET (page->editor_stack), section->name);
 
   view = dossier_record_list_get_view (DOSSIER_RECORD_LIST (page->list));
   selection = gtk_column_view_get_model (view);
@@ -721,7 +718,7 @@ _dossier_window_make_section_page (DossierWindow *self,
   gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 
   update_selection (self, index);
-  return page->paned;
+  return page->list;
 }
 
 /* The record selected when the window was last closed is selected again. */

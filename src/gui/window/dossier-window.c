@@ -16,6 +16,7 @@
 #include "dossier-application.h"
 #include "dossier-bar-chart.h"
 #include "dossier-export-window.h"
+#include "dossier-filter-bar.h"
 #include "dossier-filter-popover.h"
 #include "dossier-query.h"
 #include "dossier-vocab.h"
@@ -32,14 +33,19 @@
 #include "dossier-timeline.h"
 #include "dossier-deletion.h"
 #include "dossier-edtf.h"
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+/* Columns in the order that matters to an investigator reading down a list: the code,
+ * what it is about (which takes the width left), then when and where. Widths are in
+ * characters; a cell cut short shows its whole text when hovered, and in the editor. */
 static const DossierListColumn incident_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
-  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 22 },
+  { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 30, TRUE },
+  { N_("Date"), "date_edtf", DOSSIER_COLUMN_DATE, 18 },
   { N_("Place"), "place", DOSSIER_COLUMN_TEXT, 14 },
-  { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 16 },
-  { N_("Title"), "title", DOSSIER_COLUMN_TITLE, 32 },
+  { N_("Region"), "admin1", DOSSIER_COLUMN_VOCAB, 14 },
   { N_("Violations"), "violation_types", DOSSIER_COLUMN_VIOLATIONS, 22 },
   { N_("Victims"), "casualties", DOSSIER_COLUMN_VICTIMS, 7 },
   { N_("Alleged perpetrators"), "alleged_perpetrators", DOSSIER_COLUMN_PERPETRATORS, 16 },
@@ -49,31 +55,31 @@ static const DossierListColumn person_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
   { N_("Protection"), "protection", DOSSIER_COLUMN_VOCAB, 12 },
   { N_("Sex"), "sex", DOSSIER_COLUMN_VOCAB, 10 },
-  { N_("Age group"), "age_group", DOSSIER_COLUMN_VOCAB, 22 },
+  { N_("Age group"), "age_group", DOSSIER_COLUMN_VOCAB, 18 },
   { N_("Region of residence"), "residence_admin1", DOSSIER_COLUMN_VOCAB, 16 },
-  { N_("Community"), "community", DOSSIER_COLUMN_TEXT, 0 },
+  { N_("Community"), "community", DOSSIER_COLUMN_TEXT, 16, TRUE },
 };
 static const DossierListColumn testimony_columns[] = {
-  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 11 },
-  { N_("Taken on"), "taken_on", DOSSIER_COLUMN_DATE, 16 },
+  { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
+  { N_("Summary"), "summary", DOSSIER_COLUMN_TEXT, 30, TRUE },
+  { N_("Taken on"), "taken_on", DOSSIER_COLUMN_DATE, 14 },
+  { N_("Status"), "status", DOSSIER_COLUMN_VOCAB, 11 },
   { N_("Office"), "office", DOSSIER_COLUMN_VOCAB, 11 },
   { N_("Language"), "language", DOSSIER_COLUMN_VOCAB, 11 },
-  { N_("Status"), "status", DOSSIER_COLUMN_VOCAB, 11 },
-  { N_("Summary"), "summary", DOSSIER_COLUMN_TEXT, 0 },
 };
 static const DossierListColumn evidence_columns[] = {
   { N_("Preview"), "thumbnail", DOSSIER_COLUMN_THUMBNAIL, 8 },
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
-  { N_("Title"), "title", DOSSIER_COLUMN_TEXT, 0 },
+  { N_("Title"), "title", DOSSIER_COLUMN_TEXT, 30, TRUE },
   { N_("Type"), "media_type", DOSSIER_COLUMN_TEXT, 14 },
   { N_("Size"), "size", DOSSIER_COLUMN_SIZE, 9 },
-  { N_("SHA-256"), "sha256", DOSSIER_COLUMN_TEXT, 20 },
+  { N_("SHA-256"), "sha256", DOSSIER_COLUMN_TEXT, 16 },
 };
 static const DossierListColumn actor_columns[] = {
   { N_("Code"), "code", DOSSIER_COLUMN_TEXT, 10 },
-  { N_("Name"), "name", DOSSIER_COLUMN_TEXT, 0 },
+  { N_("Name"), "name", DOSSIER_COLUMN_TEXT, 30, TRUE },
   { N_("Acronym"), "acronym", DOSSIER_COLUMN_TEXT, 10 },
-  { N_("Kind"), "kind", DOSSIER_COLUMN_VOCAB, 24 },
+  { N_("Kind"), "kind", DOSSIER_COLUMN_VOCAB, 18 },
 };
 
 #define sections dossier_window_sections
@@ -126,19 +132,182 @@ on_sidebar_row_selected (DossierWindow *self,
 
 static void update_charts (DossierWindow *self);
 
-/* The filter shows itself: an accented button and a one-click clear button. */
+static gint64
+count_of (const DossierStoreCounts *counts,
+          guint                     index)
+{
+  switch (index)
+    {
+    case 1: return counts->incidents;
+    case 2: return counts->people;
+    case 3: return counts->testimonies;
+    case 4: return counts->evidence;
+    case 5: return counts->actors;
+    default: return -1;
+    }
+}
+
+/* A count as a reader writes it: "100,000", "100 000". */
+static char *
+format_count (gint64 n)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+/* "12 of 100,000 incidents", of the section shown, over the list: its own count if it
+ * follows the filter already, else what the filter's count found. */
+static void
+update_filter_summary (DossierWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  guint index = 0;
+  gint64 kept = -1, total;
+  g_autofree char *kept_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->filter_bar == NULL)
+    return;
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (g_strcmp0 (name, sections[i].name) == 0)
+      index = i;
+  /* The overview counts incidents. */
+  if (index == 0)
+    index = 1;
+  if (self->pages[index].list != NULL)
+    {
+      DossierRecordListModel *model = dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[index].list));
+
+      if (!dossier_record_list_model_is_stale (model))
+        kept = g_list_model_get_n_items (G_LIST_MODEL (model));
+    }
+  if (kept < 0 && self->filtered_known)
+    kept = count_of (&self->filtered, index);
+  total = count_of (&self->totals, index);
+  kept_text = kept >= 0 ? format_count (kept) : g_strdup ("…");
+  total_text = format_count (total);
+  /* Translators: what the filter keeps of a list: "12 of 100,000 incidents"; the second
+   * %s is the number in the whole dossier, which the plural follows */
+  switch (index)
+    {
+    case 1:
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s incident", "%s of %s incidents", total),
+                                 kept_text, total_text);
+      break;
+    case 2:
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s person", "%s of %s people", total),
+                                 kept_text, total_text);
+      break;
+    case 3:
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s testimony", "%s of %s testimonies", total),
+                                 kept_text, total_text);
+      break;
+    case 4:
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s evidence item", "%s of %s evidence items", total),
+                                 kept_text, total_text);
+      break;
+    default:
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s actor", "%s of %s actors", total),
+                                 kept_text, total_text);
+      break;
+    }
+  dossier_filter_bar_set_summary (DOSSIER_FILTER_BAR (self->filter_bar), summary);
+}
+
+/* The sections' counts, and the overview's: of the whole dossier, or, while the filter
+ * keeps less, "12 of 100,000" under each section's name once counted. */
+static void
+show_counts (DossierWindow *self)
+{
+  gboolean filtered = !dossier_filter_is_empty (self->filter);
+
+  for (guint i = 1; i < N_SECTIONS; i++)
+    {
+      g_autofree char *total = format_count (count_of (&self->totals, i));
+      g_autofree char *kept = NULL;
+
+      gtk_label_set_text (self->counts[i], total);
+      gtk_widget_set_visible (GTK_WIDGET (self->counts[i]), !filtered);
+      gtk_widget_set_visible (GTK_WIDGET (self->kept[i]), filtered);
+      if (filtered)
+        {
+          g_autofree char *number = self->filtered_known ? format_count (count_of (&self->filtered, i)) : g_strdup ("…");
+
+          /* Translators: under a section's name, what the filter keeps of it: "12 of 100,000" */
+          kept = g_strdup_printf (_("%s of %s"), number, total);
+          gtk_label_set_text (self->kept[i], kept);
+        }
+      if (self->overview_rows[i] != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overview_rows[i]), filtered ? kept : total);
+    }
+  update_filter_summary (self);
+}
+
+static void
+counted (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DossierStoreCounts counts;
+
+  if (!dossier_store_count_query_finish (DOSSIER_STORE (source), result, &counts, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->toast_overlay != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  if (DOSSIER_STORE (source) != self->store)
+    return;
+  self->filtered = counts;
+  self->filtered_known = TRUE;
+  show_counts (self);
+}
+
+/* Counting the people, testimonies and actors of a region's incidents takes a quarter of a
+ * second on 100,000: done aside, each new filter stopping the count of the one before. */
+static void
+count_filtered (DossierWindow *self)
+{
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  self->filtered_known = FALSE;
+  if (self->store != NULL && !dossier_filter_is_empty (self->filter))
+    {
+      self->count_cancellable = g_cancellable_new ();
+      dossier_store_count_query_async (self->store, dossier_filter_get_query (self->filter), self->count_cancellable,
+                                       counted, g_object_ref (self));
+    }
+}
+
+/* The filter shows itself: an accented button that says how many criteria it has, the
+ * bar above the lists with what it keeps and its criteria, and the sections' counts. */
 static void
 on_filter_changed (DossierWindow *self)
 {
   gboolean active = !dossier_filter_is_empty (self->filter);
+  guint n = dossier_filter_count_criteria (self->filter);
+  g_autofree char *label = NULL;
 
   if (active)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  /* Translators: the Filter button while %u criteria (a region, a period…) narrow the lists */
+  label = active ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filter (%u)", "Filter (%u)", n), n)
+                 : g_strdup (_("Filter"));
+  gtk_menu_button_set_label (self->filter_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_visible (self->clear_filter_button, active);
+  gtk_revealer_set_reveal_child (self->filter_revealer, active);
   if (self->store != NULL)
-    _dossier_window_refresh_charts (self);
+    {
+      count_filtered (self);
+      show_counts (self);
+      _dossier_window_refresh_charts (self);
+    }
 }
 
 static void
@@ -274,6 +443,67 @@ on_timeline_key (GtkEventControllerKey *controller,
   return gtk_event_controller_key_forward (controller, view);
 }
 
+/* The editor of the section shown stands beside its list; the overview, the search results
+ * and an error have the whole width. */
+static void
+on_page_shown (DossierWindow *self)
+{
+  const char *name;
+  GtkWidget *editor;
+
+  /* Also told while the template is built, before the editors are. */
+  if (self->stack == NULL || self->editors == NULL)
+    return;
+  name = gtk_stack_get_visible_child_name (self->stack);
+  editor = name != NULL ? gtk_stack_get_child_by_name (self->editors, name) : NULL;
+  if (editor != NULL)
+    gtk_stack_set_visible_child (self->editors, editor);
+  gtk_widget_set_visible (GTK_WIDGET (self->editors), editor != NULL);
+  update_filter_summary (self);
+}
+
+/* Over a multi-line text that is not being typed in, the wheel scrolls the form around it,
+ * as over any other field, rather than the text; clicked, the text scrolls. */
+static gboolean
+on_text_scroll (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                gpointer                  user_data)
+{
+  GtkWidget *inner = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *text = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (inner));
+  GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double step = 1;
+
+  if (outer == NULL || gtk_root_get_focus (gtk_widget_get_root (inner)) == text)
+    return GDK_EVENT_PROPAGATE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  /* A notch moves as far as GtkScrolledWindow moves it; a touchpad gives pixels. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
+static void
+wheel_scrolls_form (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child) && GTK_IS_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child))))
+        {
+          GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+          gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+          g_signal_connect (scroll, "scroll", G_CALLBACK (on_text_scroll), NULL);
+          gtk_widget_add_controller (child, scroll);
+        }
+      else
+        wheel_scrolls_form (child);
+    }
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action,
@@ -330,17 +560,30 @@ make_sidebar_row (DossierWindow *self,
                   guint          index)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (_(sections[index].title));
+  GtkWidget *kept = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sections[index].icon));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (names), label);
+  /* While the filter keeps less: "12 of 100,000", under the name, where it has room. */
+  gtk_label_set_xalign (GTK_LABEL (kept), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (kept), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (kept, "caption");
+  gtk_widget_add_css_class (kept, "accent");
+  gtk_widget_add_css_class (kept, "numeric");
+  gtk_widget_set_visible (kept, FALSE);
+  gtk_box_append (GTK_BOX (names), kept);
+  gtk_widget_set_hexpand (names, TRUE);
+  gtk_widget_set_valign (names, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), names);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), count);
   self->counts[index] = GTK_LABEL (count);
+  self->kept[index] = GTK_LABEL (kept);
   return box;
 }
 
@@ -537,27 +780,16 @@ update_charts (DossierWindow *self)
 void
 _dossier_window_update_counts (DossierWindow *self)
 {
-  DossierStoreCounts counts;
   g_autoptr(GError) error = NULL;
-  gint64 values[N_SECTIONS];
 
-  if (!dossier_store_count (self->store, &counts, &error))
+  if (!dossier_store_count (self->store, &self->totals, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  values[0] = -1;
-  values[1] = counts.incidents;
-  values[2] = counts.people;
-  values[3] = counts.testimonies;
-  values[4] = counts.evidence;
-  values[5] = counts.actors;
-  for (guint i = 1; i < G_N_ELEMENTS (sections); i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, values[i]);
-      gtk_label_set_text (self->counts[i], text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->overview_rows[i]), text);
-    }
+  /* A record added or deleted may be one the filter keeps. */
+  count_filtered (self);
+  show_counts (self);
   _dossier_window_refresh_charts (self);
 }
 
@@ -661,6 +893,9 @@ dossier_window_dispose (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->count_cancellable != NULL)
+    g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   if (self->ingest_cancellable != NULL)
     g_cancellable_cancel (self->ingest_cancellable);
   /* The bar is gone with the window: nothing updates it any more. */
@@ -712,6 +947,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, investigator_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, editors);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, work_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_section);
@@ -754,6 +993,7 @@ dossier_window_init (DossierWindow *self)
   g_settings_bind (self->settings, "map-visible", self->map_button, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "map-visible", self->map_box, "visible", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "map-paned-position", self->content_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "paned-position", self->work_paned, "position", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "timeline-visible", self->timeline_button, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "timeline-visible", self->timeline_box, "visible", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "timeline-paned-position", self->panes_paned, "position", G_SETTINGS_BIND_DEFAULT);
@@ -891,10 +1131,16 @@ dossier_window_load (DossierWindow  *self,
     dossier_store_set_user (store, user);
   }
 
-  /* Replace the pages of a previous dossier. */
+  /* Replace the pages of a previous dossier; what is shown changes as they go, and the
+   * window must not look at them then. */
+  memset (self->pages, 0, sizeof self->pages);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if ((child = gtk_stack_get_child_by_name (self->stack, sections[i].name)) != NULL)
-      gtk_stack_remove (self->stack, child);
+    {
+      if ((child = gtk_stack_get_child_by_name (self->stack, sections[i].name)) != NULL)
+        gtk_stack_remove (self->stack, child);
+      if ((child = gtk_stack_get_child_by_name (self->editors, sections[i].name)) != NULL)
+        gtk_stack_remove (self->editors, child);
+    }
   /* The dossier shown until now is let go whole, as if its window had closed. */
   if (self->store != NULL)
     dossier_store_checkpoint (self->store);
@@ -916,6 +1162,13 @@ dossier_window_load (DossierWindow  *self,
       else
         page = _dossier_window_make_section_page (self, i);
       add_type_to_search (self, sections[i].get_type == NULL ? page : self->pages[i].list);
+      if (sections[i].get_type != NULL)
+        {
+          wheel_scrolls_form (self->pages[i].editor);
+          /* What the filter keeps of the list shown is known as soon as it is read again. */
+          g_signal_connect_object (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)), "reloaded",
+                                   G_CALLBACK (update_filter_summary), self, G_CONNECT_SWAPPED);
+        }
       /* Every list follows the shared filter: incidents, and what is linked to them. */
       if (sections[i].get_type != NULL)
         dossier_record_list_model_set_filter (dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list)),
@@ -925,6 +1178,8 @@ dossier_window_load (DossierWindow  *self,
 
   dossier_filter_clear (self->filter);
   gtk_menu_button_set_popover (self->filter_button, dossier_filter_popover_new (store, self->filter, lang));
+  self->filter_bar = dossier_filter_bar_new (store, self->filter, lang);
+  gtk_revealer_set_child (self->filter_revealer, self->filter_bar);
 
   if (self->map_pane != NULL)
     gtk_box_remove (GTK_BOX (self->map_box), self->map_pane);
