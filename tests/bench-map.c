@@ -68,14 +68,16 @@ bench_pane (const char *path)
   first = dossier_bench_now_ms () - start;
   printf ("%-44s %6.1f ms   (target < 300 ms)\n", "first frame with the incidents", first);
 
-  /* Twice over the same flight: drawn offscreen, then on the virtual screen. */
-  for (int pass = 0; pass < 2; pass++)
+  /* Three times over the same flight: drawn offscreen, then on the virtual screen, then
+   * the incidents' layer alone offscreen (its own cost, whatever the basemap's). */
+  for (int pass = 0; pass < 3; pass++)
     {
-      cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gtk_widget_get_width (pane),
-                                                            gtk_widget_get_height (pane));
+      GtkWidget *drawn = pass == 2 ? GTK_WIDGET (layer) : pane;
+      cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gtk_widget_get_width (drawn),
+                                                            gtk_widget_get_height (drawn));
       GtkAllocation allocation;
 
-      gtk_widget_get_allocation (pane, &allocation);
+      gtk_widget_get_allocation (drawn, &allocation);
 
       g_array_set_size (frames, 0);
       g_array_set_size (jobs, 0);
@@ -86,7 +88,10 @@ bench_pane (const char *path)
           view (i, &lat, &lon, &zoom);
           shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
           shumate_viewport_set_zoom_level (viewport, zoom);
-          frame = pass == 0 ? dossier_bench_render_offscreen (pane, &allocation, target) : dossier_bench_next_frame (pane);
+          frame = pass != 1 ? dossier_bench_render_offscreen (drawn, &allocation, target) : dossier_bench_next_frame (pane);
+          /* The layer alone is timed at its quickest of three: the machine may be busy. */
+          for (int again = 0; pass == 2 && again < 2; again++)
+            frame = MIN (frame, dossier_bench_render_offscreen (drawn, &allocation, target));
           g_array_append_val (frames, frame);
           /* The reading of a new area runs beside the frames; its time is its own figure. */
           t0 = dossier_bench_now_ms ();
@@ -101,7 +106,9 @@ bench_pane (const char *path)
             }
         }
       cairo_surface_destroy (target);
-      dossier_bench_report (pass == 0 ? "frames drawn offscreen (targets 8 / 33 ms)" : "frames on the virtual screen (with X's copy)", frames);
+      dossier_bench_report (pass == 0 ? "frames drawn offscreen (targets 8 / 33 ms)"
+                            : pass == 1 ? "frames on the virtual screen (with X's copy)"
+                            : "  the incidents' layer alone (best of 3)", frames);
       if (pass == 0 && jobs->len > 0)
         dossier_bench_report ("reading a new area (worker thread)", jobs);
     }

@@ -355,30 +355,35 @@ test_term_colours (void)
   wait_for_layer (layer);
   wait_for_timeline (timeline);
 
-  /* An incident alone on the map whose timeline mark is solid (a day or a period known to
-   * the day, not approximate), to read its colour in both. */
+  /* An incident whose timeline mark is solid (a day or a period known to the day, not
+   * approximate), alone on the map close up, to read its colour in both. */
   items = dossier_timeline_view_get_items (timeline);
-  {
-    GArray *clusters = dossier_incident_layer_get_clusters (layer);
+  for (guint k = 0; k < items->len && item == NULL; k++)
+    {
+      const DossierTimelineItem *t = &g_array_index (items, DossierTimelineItem, k);
+      g_autofree char *sql = g_strdup_printf ("SELECT latitude * 1000000 FROM incident WHERE id = %" G_GINT64_FORMAT, t->id);
+      g_autofree char *sql2 = g_strdup_printf ("SELECT longitude * 1000000 FROM incident WHERE id = %" G_GINT64_FORMAT, t->id);
+      GArray *clusters;
 
-    for (guint i = 0; i < clusters->len && item == NULL; i++)
-      {
-        const DossierGeoCluster *c = &g_array_index (clusters, DossierGeoCluster, i);
+      if ((t->flags & ~DOSSIER_TIMELINE_INTERVAL) != 0 || t->key == NULL)
+        continue;
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), dossier_test_query_int (store, sql, NULL) / 1e6,
+                                     dossier_test_query_int (store, sql2, NULL) / 1e6);
+      shumate_viewport_set_zoom_level (viewport, 11);
+      wait_for_layer (layer);
+      clusters = dossier_incident_layer_get_clusters (layer);
+      for (guint i = 0; i < clusters->len; i++)
+        {
+          const DossierGeoCluster *c = &g_array_index (clusters, DossierGeoCluster, i);
 
-        if (c->count != 1 || c->key == NULL)
-          continue;
-        for (guint k = 0; k < items->len; k++)
-          {
-            const DossierTimelineItem *t = &g_array_index (items, DossierTimelineItem, k);
-
-            if (t->id == c->id && (t->flags & ~DOSSIER_TIMELINE_INTERVAL) == 0)
-              {
-                single = *c;
-                item = t;
-              }
-          }
-      }
-  }
+          if (c->count == 1 && c->id == t->id)
+            {
+              single = *c;
+              single.shares = NULL;
+              item = t;
+            }
+        }
+    }
   g_assert_nonnull (item);
   g_assert_cmpstr (item->key, ==, single.key);
   dossier_palette_term_style ("violation-type", single.key, &expected);
@@ -389,7 +394,7 @@ test_term_colours (void)
     g_test_message ("%s: %s, drawn %.3f %.3f %.3f", code, single.key, expected.red, expected.green, expected.blue);
   }
 
-  /* On the map, in two views: Mali whole, then its surroundings close up. */
+  /* On the map, in two views holding different incidents: close up, then its region. */
   for (guint v = 0; v < 2; v++)
     {
       cairo_surface_t *drawn;
@@ -397,8 +402,8 @@ test_term_colours (void)
 
       if (v == 1)
         {
-          shumate_location_set_location (SHUMATE_LOCATION (viewport), single.latitude + 0.05, single.longitude - 0.05);
-          shumate_viewport_set_zoom_level (viewport, 10);
+          shumate_location_set_location (SHUMATE_LOCATION (viewport), single.latitude + 0.4, single.longitude - 0.6);
+          shumate_viewport_set_zoom_level (viewport, 8.5);
           wait_for_layer (layer);
         }
       drawn = render (GTK_WIDGET (layer));

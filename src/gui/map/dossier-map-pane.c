@@ -169,6 +169,15 @@ on_colour_by_changed (DossierMapPane *self)
   g_settings_set_enum (self->settings, "map-colour-by", by);
 }
 
+/* Chosen on the timeline: the map follows, so that an incident has the same colour on both. */
+static void
+on_colour_setting (DossierMapPane *self)
+{
+  gboolean verification = g_settings_get_enum (self->settings, "map-colour-by") == DOSSIER_COLOUR_BY_VERIFICATION;
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (verification ? self->by_verification : self->by_type), TRUE);
+}
+
 /* What the colours tell, chosen in a small menu: a drop-down with its words took half of a
  * narrow map's width, and pushed the buttons off its edge. */
 static GtkWidget *
@@ -186,6 +195,7 @@ make_colour_button (DossierMapPane *self)
   else
     gtk_check_button_set_active (GTK_CHECK_BUTTON (self->by_type), TRUE);
   g_signal_connect_object (self->by_verification, "notify::active", G_CALLBACK (on_colour_by_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::map-colour-by", G_CALLBACK (on_colour_setting), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), self->by_type);
   gtk_box_append (GTK_BOX (box), self->by_verification);
   gtk_popover_set_child (GTK_POPOVER (popover), box);

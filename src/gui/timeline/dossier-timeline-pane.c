@@ -116,8 +116,22 @@ on_colour_by (GtkDropDown         *dropdown,
               GParamSpec          *pspec,
               DossierTimelinePane *self)
 {
-  dossier_timeline_view_set_colour_by (self->view, gtk_drop_down_get_selected (dropdown) == 1
-                                                   ? DOSSIER_COLOUR_BY_VERIFICATION : DOSSIER_COLOUR_BY_VIOLATION_TYPE);
+  DossierColourBy by = gtk_drop_down_get_selected (dropdown) == 1 ? DOSSIER_COLOUR_BY_VERIFICATION
+                                                                  : DOSSIER_COLOUR_BY_VIOLATION_TYPE;
+
+  dossier_timeline_view_set_colour_by (self->view, by);
+  /* One choice for the map and the timeline: an incident has the same colour on both. */
+  if (pspec != NULL && g_settings_get_enum (self->settings, "map-colour-by") != (int) by)
+    g_settings_set_enum (self->settings, "map-colour-by", by);
+}
+
+/* Chosen on the map (or here, in another window): the timeline follows. */
+static void
+on_colour_setting (GSettings   *settings,
+                   const char  *key,
+                   GtkDropDown *dropdown)
+{
+  gtk_drop_down_set_selected (dropdown, g_settings_get_enum (settings, key) == DOSSIER_COLOUR_BY_VERIFICATION ? 1 : 0);
 }
 
 static void
@@ -217,6 +231,7 @@ dossier_timeline_pane_new (DossierStore  *store,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (colour_by), g_settings_get_enum (self->settings, "map-colour-by"));
     on_colour_by (GTK_DROP_DOWN (colour_by), NULL, self);
     g_signal_connect (colour_by, "notify::selected", G_CALLBACK (on_colour_by), self);
+    g_signal_connect_object (self->settings, "changed::map-colour-by", G_CALLBACK (on_colour_setting), colour_by, 0);
     label = gtk_label_new_with_mnemonic (_("_Colour by"));
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), colour_by);
     gtk_widget_set_halign (label, GTK_ALIGN_END);
