@@ -12,6 +12,7 @@
 #include "dossier-bar-chart.h"
 #include "dossier-demo.h"
 #include "dossier-edtf.h"
+#include "dossier-editor.h"
 #include "dossier-date-row.h"
 #include "dossier-filter-bar.h"
 #include "dossier-filter-popover.h"
@@ -685,7 +686,8 @@ test_filter_feedback (void)
 
   /* Its chip's button drops the region, and the period stays. */
   {
-    GtkWidget *remove = dossier_test_find_descendant (chip, GTK_TYPE_BUTTON);
+    /* Held: the click takes the chip, and its button, away. */
+    g_autoptr(GtkWidget) remove = g_object_ref (dossier_test_find_descendant (chip, GTK_TYPE_BUTTON));
 
     dossier_test_click (remove, gtk_widget_get_width (remove) / 2.0, gtk_widget_get_height (remove) / 2.0, 1);
   }
@@ -711,6 +713,100 @@ test_filter_feedback (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the column of @list showing @field is wholly within what the list shows. */
+static gboolean
+column_in_view (DossierRecordList *list,
+                const char        *field)
+{
+  GtkColumnView *view = dossier_record_list_get_view (list);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  int index = dossier_record_list_find_column (list, field);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  int left = 0, width = 0;
+
+  g_assert_cmpint (index, >=, 0);
+  for (int i = 0; i <= index; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      width = gtk_column_view_column_get_fixed_width (column);
+      if (i < index)
+        left += width;
+    }
+  return left - gtk_adjustment_get_value (h) >= 0 &&
+         left + width - gtk_adjustment_get_value (h) <= gtk_widget_get_width (scrolled);
+}
+
+/* At 1280×800 and at 1024×700 the title of an incident is in view beside its code, the
+ * editor has the height of the window, and the wheel over a summary not being typed in
+ * scrolls the editor, as over any other field. */
+static void
+test_layout_gives_editor_room (void)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1024, 700 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      DossierWindow *window = open_demo (sizes[s][0], sizes[s][1]);
+      DossierRecordList *list = DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents"));
+      GtkWidget *editor = dossier_window_get_editor (window, "incidents");
+      GtkWidget *form, *summary, *inner;
+      GtkAdjustment *outer_adjustment, *inner_adjustment;
+      double outer_before, inner_before;
+      graphene_rect_t bounds;
+      g_autofree char *lang = dossier_application_ui_language ();
+      g_autofree char *shot = g_strdup_printf ("window-layout-%dx%d-%s.png", sizes[s][0], sizes[s][1], lang);
+
+      g_assert_true (dossier_record_list_show_code (list, "INC-0001"));
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      dossier_test_screenshot (GTK_WIDGET (window), shot);
+
+      /* The code and the title first, both in view. */
+      g_assert_cmpint (dossier_record_list_find_column (list, "title"), ==, 1);
+      g_assert_true (column_in_view (list, "code"));
+      g_assert_true (column_in_view (list, "title"));
+      /* The editor goes from under the header bar to the bottom of the window. */
+      g_assert_true (gtk_widget_get_mapped (editor));
+      g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.size.height, >, sizes[s][1] - 80);
+      g_assert_cmpfloat (bounds.size.width, >=, 380);
+
+      /* The wheel over the summary, not clicked: the form moves, the summary does not. */
+      summary = dossier_editor_get_field_widget (DOSSIER_EDITOR (editor), "summary");
+      if (!GTK_IS_TEXT_VIEW (summary))
+        summary = dossier_test_find_descendant (summary, GTK_TYPE_TEXT_VIEW);
+      g_assert_nonnull (summary);
+      inner = gtk_widget_get_ancestor (summary, GTK_TYPE_SCROLLED_WINDOW);
+      form = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (form);
+      inner_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (inner));
+      outer_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form));
+      /* A long summary, taller than its box. */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (inner_adjustment), >, gtk_adjustment_get_page_size (inner_adjustment));
+      gtk_adjustment_set_value (outer_adjustment, 0);
+      gtk_adjustment_set_value (inner_adjustment, 0);
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      outer_before = gtk_adjustment_get_value (outer_adjustment);
+      inner_before = gtk_adjustment_get_value (inner_adjustment);
+      dossier_test_scroll (summary, gtk_widget_get_width (summary) / 2.0, gtk_widget_get_height (summary) / 2.0, 2);
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (outer_adjustment), >, outer_before);
+      g_assert_cmpfloat (gtk_adjustment_get_value (inner_adjustment), ==, inner_before);
+
+      /* Clicked, it is the summary that scrolls (clicked below the editor's heading, which
+       * stays over the top of the form as it scrolls). */
+      dossier_test_click (summary, 10, gtk_widget_get_height (summary) - 10, 1);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == summary);
+      outer_before = gtk_adjustment_get_value (outer_adjustment);
+      dossier_test_scroll (summary, 10, gtk_widget_get_height (summary) - 10, 2);
+      dossier_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (inner_adjustment), >, inner_before);
+      g_assert_cmpfloat (gtk_adjustment_get_value (outer_adjustment), ==, outer_before);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -731,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/craft/02-keys-reach-pane", test_keys_reach_pane);
   g_test_add_func ("/craft/02-type-to-search-from-list", test_type_to_search_from_list);
   g_test_add_func ("/craft/07-filter-feedback", test_filter_feedback);
+  g_test_add_func ("/craft/09-layout-gives-editor-room", test_layout_gives_editor_room);
 
   return g_test_run ();
 }

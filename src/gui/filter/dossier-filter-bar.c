@@ -112,6 +112,7 @@ make_chip (DossierFilterBar *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_widget_set_tooltip_text (label, text);
   gtk_widget_add_css_class (chip, "filter-chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "circular");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
