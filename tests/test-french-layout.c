@@ -28,6 +28,7 @@
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
+#include "dossier-vocab-row.h"
 #include "dossier-window.h"
 
 /* The sizes the issue was looked at: a 1280×800 laptop and a 1024×700 small screen. */
@@ -140,6 +141,17 @@ check_rows (GtkWidget *widget,
           if (offset >= 0 || gtk_widget_get_width (GTK_WIDGET (label)) < widest)
             g_string_append_printf (check->broken, "%s: “%s” broken at character %d (%d px for a word of %d px)\n",
                                     check->where, title, offset, gtk_widget_get_width (GTK_WIDGET (label)), widest);
+          /* Several terms chosen are read whole, under the title. */
+          if (DOSSIER_IS_VOCAB_ROW (widget) && dossier_vocab_row_get_values (DOSSIER_VOCAB_ROW (widget))[0] != NULL)
+            {
+              gboolean multiple;
+
+              g_object_get (widget, "multiple", &multiple, NULL);
+              if (multiple &&
+                  g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), dossier_vocab_row_get_text (DOSSIER_VOCAB_ROW (widget))) != 0)
+                g_string_append_printf (check->broken, "%s: “%s” does not show “%s” under its title\n",
+                                        check->where, title, dossier_vocab_row_get_text (DOSSIER_VOCAB_ROW (widget)));
+            }
           if (row.origin.x < -0.5 || row.origin.x + row.size.width > gtk_widget_get_width (bounds) + 0.5)
             g_string_append_printf (check->broken, "%s: “%s” runs from %.0f to %.0f px, out of %d px\n",
                                     check->where, title, row.origin.x, row.origin.x + row.size.width,

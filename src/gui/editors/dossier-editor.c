@@ -307,17 +307,19 @@ dossier_editor_pin_page_under (GtkPopover *popover)
   g_signal_connect (popover, "hide", G_CALLBACK (on_pinning_popover_hidden), NULL);
 }
 
-/* The label of a row's own title: the first "title" label before its suffixes. */
+/* The labels of a row's own title and subtitle: the "title" and "subtitle" labels before
+ * its suffixes. */
 static GtkLabel *
-find_title_label (GtkWidget *widget)
+find_row_label (GtkWidget  *widget,
+                const char *css_class)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkLabel *found;
 
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "title"))
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
         return GTK_LABEL (child);
-      if ((found = find_title_label (child)) != NULL)
+      if ((found = find_row_label (child, css_class)) != NULL)
         return found;
     }
   return NULL;
@@ -327,23 +329,28 @@ find_title_label (GtkWidget *widget)
  * dossier_editor_keep_title_words:
  * @row: an #AdwActionRow naming a field, with its value or controls as suffixes
  *
- * Wraps @row's title between words only. libadwaita wraps a row's title anywhere, so
+ * Wraps @row's title and subtitle between words only. libadwaita wraps them anywhere, so
  * that a row short of room gave its suffix the width and broke the title inside its words
  * ("Violation-" over "s décrites", "Consen-" over "tement" in French). Now the title is
  * at least as wide as its longest word, and the suffix (a value, which ellipsizes) gives
- * way. Only for titles that name fields: a title holding data (a file name, a URL) must
- * still break anywhere, or one long word would widen the whole editor.
+ * way. Only for rows whose title names a field and whose subtitle holds words or is cut
+ * with an ellipsis: a long word (a file name, a URL) that could not break would widen
+ * the whole editor.
  */
 void
 dossier_editor_keep_title_words (GtkWidget *row)
 {
-  GtkLabel *title;
+  const char * const classes[] = { "title", "subtitle" };
 
   g_return_if_fail (ADW_IS_ACTION_ROW (row));
 
-  title = find_title_label (row);
-  if (title != NULL)
-    gtk_label_set_wrap_mode (title, PANGO_WRAP_WORD);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      GtkLabel *label = find_row_label (row, classes[i]);
+
+      if (label != NULL)
+        gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+    }
 }
 
 /**

@@ -23,6 +23,7 @@ struct _DossierVocabRow
 
   GtkMenuButton *button;
   GtkLabel      *button_label;
+  GtkWidget     *arrow;
   GtkSearchEntry *search;
   GtkListBox    *list;
 
@@ -121,6 +122,17 @@ update_label (DossierVocabRow *self)
   if (text->len == 0 && unknown != NULL)
     g_string_append (text, dossier_vocab_term_get_label (unknown, self->lang));
   gtk_label_set_text (self->button_label, text->len ? text->str : _("Not set"));
+  /* Several terms are read whole under the title, where they wrap, rather than cut short
+   * beside it ("Arrestation et détention arbitr…"). They cannot wrap on the right: GTK 4.8's
+   * GtkMenuButton measures its child's height without the width it is given, and a label
+   * of three lines there ran over the edges of its row. */
+  {
+    gboolean under = self->multiple && text->len > 0;
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), under ? text->str : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->button_label), !under);
+    gtk_widget_set_visible (self->arrow, self->multiple);
+  }
   if (text->len)
     gtk_widget_remove_css_class (GTK_WIDGET (self->button_label), "dim-label");
   else
@@ -392,18 +404,21 @@ dossier_vocab_row_init (DossierVocabRow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->lang = g_strdup ("en");
-  /* The terms chosen wrap over up to three lines before they are cut (a list of violation
-   * types reads whole), and give way to the title when the row is short of room. */
   self->button_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->button_label, TRUE);
-  gtk_label_set_wrap_mode (self->button_label, PANGO_WRAP_WORD);
-  gtk_label_set_lines (self->button_label, 3);
   gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (self->button_label, 28);
   gtk_label_set_xalign (self->button_label, 1);
-  gtk_label_set_justify (self->button_label, GTK_JUSTIFY_RIGHT);
-  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_child (self->button, GTK_WIDGET (self->button_label));
+  /* A row of several terms shows them under its title and keeps the arrow on the right. */
+  self->arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+  gtk_widget_set_visible (self->arrow, FALSE);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->button_label));
+    gtk_box_append (GTK_BOX (box), self->arrow);
+    self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+    gtk_menu_button_set_child (self->button, box);
+  }
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
 
