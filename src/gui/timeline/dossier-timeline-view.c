@@ -93,6 +93,7 @@ struct _DossierTimelineView
   int              code_width;    /* of a typical code: less room, and no label is read */
   int              row_height;    /* a label's line, so that labels on rows never meet */
   GArray          *label_areas;   /* DossierTimelineLabelArea, of the last frame on screen */
+  GArray          *figure_keys;   /* FigureKey: in a figure, what its colours mean */
 
   /* A figure's, drawn offscreen: its size and the messages in its language */
   int              figure_width;
@@ -450,8 +451,36 @@ sample_width (guint i)
   return i == 0 ? MARK_HEIGHT : 22;
 }
 
-/* Where the marks' legend puts each sample on a view @width wide: on as many lines as it
- * needs. Returns the number of lines; @x and @line (optional) get sample @i's place. */
+/* A figure's legend also says what its colours mean, as the map's does: a printed page
+ * has no other key. */
+typedef struct {
+  const char       *key;
+  char             *label;
+  int               width;
+  DossierTermStyle  style;
+} FigureKey;
+
+#define KEY_MARK 14   /* pixels before a key's label: its mark */
+#define MAX_KEYS 12   /* as the map's legend */
+
+static void
+figure_key_clear (gpointer data)
+{
+  g_free (((FigureKey *) data)->label);
+}
+
+static double
+entry_width (DossierTimelineView *self,
+             guint                k)
+{
+  if (k < G_N_ELEMENTS (legend_words))
+    return sample_width (k) + 9 + self->legend_words[k];
+  return KEY_MARK + g_array_index (self->figure_keys, FigureKey, k - G_N_ELEMENTS (legend_words)).width;
+}
+
+/* Where the legend puts each entry (the samples of marks, then a figure's keys) on a view
+ * @width wide: on as many lines as it needs. Returns the number of lines; @x and @line
+ * (optional) get entry @i's place. */
 static guint
 legend_lines (DossierTimelineView *self,
               int                  width,
@@ -461,6 +490,7 @@ legend_lines (DossierTimelineView *self,
 {
   double at = 6;
   guint lines = 1;
+  guint n = G_N_ELEMENTS (legend_words) + self->figure_keys->len;
 
   if (self->legend_width <= 0)
     {
@@ -474,9 +504,9 @@ legend_lines (DossierTimelineView *self,
           self->legend_width += sample_width (k) + 9 + self->legend_words[k] + 12;
         }
     }
-  for (guint k = 0; k < G_N_ELEMENTS (legend_words); k++)
+  for (guint k = 0; k < n; k++)
     {
-      if (at > 6 && at + sample_width (k) + 9 + self->legend_words[k] > width)
+      if (at > 6 && at + entry_width (self, k) > width)
         {
           at = 6;
           lines++;
@@ -485,9 +515,71 @@ legend_lines (DossierTimelineView *self,
         *x = at;
       if (k == i && line != NULL)
         *line = lines - 1;
-      at += sample_width (k) + 9 + self->legend_words[k] + 12;
+      at += entry_width (self, k) + 12;
     }
   return lines;
+}
+
+typedef struct {
+  const char *key;
+  guint       count;
+} KeyCount;
+
+static int
+compare_key_counts (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      scheme)
+{
+  const KeyCount *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return dossier_palette_compare (scheme, x->key, y->key);
+}
+
+/* The keys of the items in view, the most frequent first, for a figure's legend: as many
+ * as leave two thirds of its @height to the marks. */
+static void
+set_figure_keys (DossierTimelineView *self,
+                 double               last_day,
+                 int                  width,
+                 int                  height)
+{
+  const char *scheme = self->colour_by == DOSSIER_COLOUR_BY_VERIFICATION ? "verification-status" : "violation-type";
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (KeyCount));
+  GHashTableIter iter;
+  gpointer key, count;
+
+  g_array_set_size (self->figure_keys, 0);
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      DossierTimelineItem *item = &g_array_index (self->items, DossierTimelineItem, i);
+
+      if (item->key != NULL && in_view (self, item, last_day))
+        g_hash_table_insert (counts, (gpointer) item->key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->key)) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    g_array_append_val (keys, ((KeyCount) { key, GPOINTER_TO_UINT (count) }));
+  g_array_sort_with_data (keys, compare_key_counts, (gpointer) scheme);
+  for (guint i = 0; i < keys->len && i < MAX_KEYS; i++)
+    {
+      FigureKey k = { g_array_index (keys, KeyCount, i).key };
+      g_autoptr(PangoLayout) layout = NULL;
+
+      k.label = dossier_store_vocab_label (self->store, scheme, k.key, self->lang);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), k.label);
+      pango_layout_get_pixel_size (layout, &k.width, NULL);
+      k.style = *key_style (self, k.key);
+      g_array_append_val (self->figure_keys, k);
+      if ((int) legend_lines (self, width, 0, NULL, NULL) * LEGEND_LINE + 4 > height / 3)
+        {
+          g_array_set_size (self->figure_keys, self->figure_keys->len - 1);
+          break;
+        }
+    }
 }
 
 static const char *
@@ -846,6 +938,15 @@ draw_legend (DossierTimelineView *self,
       draw_text (cr, layout, tr (self, "timeline legend", legend_words[i]), x + r.size.width + 9, y + line * LEGEND_LINE + 4, &look->dim);
     }
   self->per_day = per_day;
+  for (guint k = 0; k < self->figure_keys->len; k++)
+    {
+      FigureKey *key = &g_array_index (self->figure_keys, FigureKey, k);
+      guint line;
+
+      legend_lines (self, width, G_N_ELEMENTS (samples) + k, &x, &line);
+      dossier_mark_draw (cr, &key->style, x + KEY_MARK / 2.0 - 1, y + line * LEGEND_LINE + (LEGEND_LINE + 4) / 2.0, 4, look);
+      draw_text (cr, layout, key->label, x + KEY_MARK, y + line * LEGEND_LINE + 4, &look->foreground);
+    }
 }
 
 /* A mark's label, kept for as long as the incidents are: its code and title laid out once,
@@ -1067,6 +1168,8 @@ draw (DossierTimelineView *self,
 
   if (screen)
     g_array_set_size (self->label_areas, 0);
+  if (look->print)
+    set_figure_keys (self, last_day, width, height);
   gdk_cairo_set_source_rgba (cr, &look->background);
   cairo_paint (cr);
 
@@ -1282,6 +1385,8 @@ draw (DossierTimelineView *self,
       pango_layout_set_width (layout, -1);
     }
   draw_legend (self, cr, layout, width, height, look);
+  /* The screen's legend has no keys: its colours are the map's, whose legend is beside it. */
+  g_array_set_size (self->figure_keys, 0);
 }
 
 static void
@@ -2026,6 +2131,7 @@ dossier_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->styles, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->label_areas, g_array_unref);
+  g_clear_pointer (&self->figure_keys, g_array_unref);
   g_clear_pointer (&self->shown_query, dossier_incident_query_free);
   g_clear_pointer (&self->selected_text, g_free);
   g_clear_pointer (&self->lang, g_free);
@@ -2066,6 +2172,8 @@ dossier_timeline_view_init (DossierTimelineView *self)
   self->styles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) label_free);
   self->label_areas = g_array_new (FALSE, FALSE, sizeof (DossierTimelineLabelArea));
+  self->figure_keys = g_array_new (FALSE, FALSE, sizeof (FigureKey));
+  g_array_set_clear_func (self->figure_keys, figure_key_clear);
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layout_level = G_MININT;
   self->legend_height = LEGEND_LINE + 4;
