@@ -42,23 +42,29 @@ settle (GtkWidget *widget)
 {
   Display *dpy = x_display (widget);
   GtkNative *native = gtk_widget_get_native (widget);
-  GdkFrameClock *clock = native ? gdk_surface_get_frame_clock (gtk_native_get_surface (native)) : NULL;
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+  g_autoptr(GdkFrameClock) clock = surface ? g_object_ref (gdk_surface_get_frame_clock (surface)) : NULL;
   int frames = 0;
   gulong handler = 0;
   gint64 until;
 
   XSync (dpy, False);
+  /* The click may close the window (a dialog's Create): its surface, then, is gone. */
+  if (surface != NULL)
+    g_object_add_weak_pointer (G_OBJECT (surface), (gpointer *) &surface);
   if (clock != NULL)
     handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
   until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
-  for (int wanted = 1; wanted <= 2 && clock != NULL; wanted++)
+  for (int wanted = 1; wanted <= 2 && clock != NULL && surface != NULL; wanted++)
     {
       gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-      while (frames < wanted && g_get_monotonic_time () < until)
+      while (frames < wanted && surface != NULL && g_get_monotonic_time () < until)
         if (!g_main_context_iteration (NULL, FALSE))
           g_usleep (1000);
     }
-  if (handler != 0)
+  if (surface != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (surface), (gpointer *) &surface);
+  if (handler != 0 && g_signal_handler_is_connected (clock, handler))
     g_signal_handler_disconnect (clock, handler);
   until = g_get_monotonic_time () + 30 * G_TIME_SPAN_MILLISECOND;
   while (g_get_monotonic_time () < until)
