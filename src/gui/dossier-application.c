@@ -205,16 +205,19 @@ static void
 dossier_application_activate (GApplication *app)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *last = NULL;
 
   if (ask_investigator (self, NULL, 0))
     return;
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
+  /* A dossier window already open comes forward. Only a dossier window: right after the
+   * first start's name dialog the dialog is still the active window, and taking it for one
+   * left the app with no window at all once it closed. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (DOSSIER_IS_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
 
   last = g_settings_get_string (self->settings, "last-dossier");
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
