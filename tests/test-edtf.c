@@ -370,6 +370,117 @@ case_path (const char *family,
   return g_string_free (path, FALSE);
 }
 
+/* Dates as people write them, day first unless said otherwise. */
+static const struct {
+  const char     *text;
+  DossierDayOrder order;
+  const char     *edtf;
+} human[] = {
+  /* What EDTF reads stays EDTF. */
+  { "2022-03-27/2022-03-31", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "2021-10~", DOSSIER_DAY_ORDER_DAY_FIRST, "2021-10~" },
+  { "../2020", DOSSIER_DAY_ORDER_DAY_FIRST, "../2020" },
+  { "  2022-03-27 ", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "27/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "27.03.2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "27-03-2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "2022/03/27", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "5/4/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-04-05" },
+  { "05/04/2022", DOSSIER_DAY_ORDER_MONTH_FIRST, "2022-05-04" },
+  { "03/27/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "27/03/2022", DOSSIER_DAY_ORDER_MONTH_FIRST, "2022-03-27" },
+  { "03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03" },
+  { "27 mars 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "1er février 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-02-01" },
+  { "1 fevrier 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-02-01" },
+  { "15 août 2021", DOSSIER_DAY_ORDER_DAY_FIRST, "2021-08-15" },
+  { "le 3 déc. 2020", DOSSIER_DAY_ORDER_DAY_FIRST, "2020-12-03" },
+  { "27 March 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "March 27, 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "27th March 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27" },
+  { "mars 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03" },
+  { "March 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03" },
+  { "janv. 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-01" },
+  { "févr. 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-02" },
+  { "Jan 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-01" },
+  { "Sept 2021", DOSSIER_DAY_ORDER_DAY_FIRST, "2021-09" },
+  { "JUILLET 2012", DOSSIER_DAY_ORDER_DAY_FIRST, "2012-07" },
+  { "2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022" },
+  /* Periods. */
+  { "27/03/2022 - 31/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27/03/2022-31/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27/03/2022 – 31/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27/03/2022 au 31/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27/03/2022 to 31/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27/03 - 31/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27–31 mars 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "du 27 au 31 mars 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "entre le 27 et le 31 mars 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "between 27 and 31 March 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "March 27–31, 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-03-31" },
+  { "27 mars – 2 avril 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/2022-04-02" },
+  { "mars à mai 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03/2022-05" },
+  { "2021 - 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2021/2022" },
+  { "2021-2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2021/2022" },
+  { "de 2012 à 2023", DOSSIER_DAY_ORDER_DAY_FIRST, "2012/2023" },
+  { "30/12/2021 - 02/01/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2021-12-30/2022-01-02" },
+  /* Qualifiers and open ends. */
+  { "vers 2012", DOSSIER_DAY_ORDER_DAY_FIRST, "2012~" },
+  { "circa 2012", DOSSIER_DAY_ORDER_DAY_FIRST, "2012~" },
+  { "environ mars 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03~" },
+  { "27/03/2022 ?", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27?" },
+  { "avant 2020", DOSSIER_DAY_ORDER_DAY_FIRST, "../2020" },
+  { "before 27 March 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "../2022-03-27" },
+  { "après le 27/03/2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03-27/.." },
+  { "after March 2022", DOSSIER_DAY_ORDER_DAY_FIRST, "2022-03/.." },
+  { "depuis 2021", DOSSIER_DAY_ORDER_DAY_FIRST, "2021/.." },
+};
+
+/* Text that is no date: refused with a message that says what to write, never a crash. */
+static const char * const not_human[] = {
+  "", "   ", "hier", "27 mars", "27/03", "31/02/2022", "13/13/2022", "27/03/22", "32 mars 2022",
+  "mars", "ju 2022", "2022-13-01", "31/03/2022 - 27/03/2022", "avant après 2020",
+  "27 / / 2022", "-", "–", "au", "2022 au", "du au", "1/2/3/4/5/6/7", "\xff\xfe", "☃ 2022",
+  "27 mars 2022 et 28 mars 2022 et 29 mars 2022", "99999", "0000", "00/2022", "2022 2023",
+  "avant 2020 - 2021",
+};
+
+static void
+test_human_dates (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (human); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *edtf = dossier_edtf_from_human (human[i].text, human[i].order, &error);
+
+      if (edtf == NULL)
+        g_error ("“%s”: %s", human[i].text, error->message);
+      g_assert_no_error (error);
+      if (!g_str_equal (edtf, human[i].edtf))
+        g_error ("“%s” read as %s, not %s", human[i].text, edtf, human[i].edtf);
+      g_assert_true (dossier_edtf_validate (edtf, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_human); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *edtf = dossier_edtf_from_human (not_human[i], DOSSIER_DAY_ORDER_DAY_FIRST, &error);
+
+      if (edtf != NULL)
+        g_error ("“%s” should not be a date, read as %s", not_human[i], edtf);
+      g_assert_error (error, DOSSIER_EDTF_ERROR, DOSSIER_EDTF_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL) && *error->message != '\0');
+      g_test_message ("“%s”: %s", not_human[i], error->message);
+    }
+  /* A month that does not exist, a day it does not have: the message says which. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (dossier_edtf_from_human ("31/02/2022", DOSSIER_DAY_ORDER_DAY_FIRST, &error));
+    g_assert_nonnull (strstr (error->message, "31"));
+    g_assert_nonnull (strstr (error->message, "27/03/2022"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/edtf/to-string", test_to_string);
   g_test_add_func ("/edtf/order", test_order);
   g_test_add_func ("/edtf/format-lang", test_format_lang);
+  g_test_add_func ("/craft/14-human-dates", test_human_dates);
 
   return g_test_run ();
 }

@@ -43,11 +43,20 @@ typedef struct {
   DossierEdtfPoint end;
 } DossierEdtf;
 
+/* How a date written with numbers only ("03/04/2022") orders its day and month. */
+typedef enum {
+  DOSSIER_DAY_ORDER_DAY_FIRST,          /* 27/03/2022, as in France, Mali and Britain */
+  DOSSIER_DAY_ORDER_MONTH_FIRST,        /* 03/27/2022, as in the United States */
+} DossierDayOrder;
+
 GQuark    dossier_edtf_error_quark   (void);
 gboolean  dossier_edtf_parse         (const char        *text,
                                       DossierEdtf       *out,
                                       GError           **error);
 gboolean  dossier_edtf_validate      (const char        *text,
+                                      GError           **error);
+char     *dossier_edtf_from_human    (const char        *text,
+                                      DossierDayOrder    order,
                                       GError           **error);
 char     *dossier_edtf_to_string     (const DossierEdtf *edtf);
 char     *dossier_edtf_format        (const DossierEdtf *edtf,

@@ -4,7 +4,8 @@
  *
  * Any text either parses or is refused with a message. What parses writes itself back as
  * canonical text that parses to the same date, reads in French and English, and has bounds
- * in order; dossier_edtf_validate() and dossier_edtf_bounds() agree with the parser.
+ * in order; dossier_edtf_validate() and dossier_edtf_bounds() agree with the parser. Read as a
+ * person's writing, any text gives valid EDTF or a message.
  */
 #include "config.h"
 
@@ -39,6 +40,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_init ();
   text = fuzz_text (data, size);
+
+  /* Dates as people write them: EDTF that parses, or a message. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) human_error = NULL;
+      g_autofree char *human = dossier_edtf_from_human (text, i, &human_error);
+
+      fuzz_check ((human == NULL) != (human_error == NULL));
+      if (human != NULL)
+        fuzz_check (dossier_edtf_validate (human, NULL));
+      else
+        fuzz_check (human_error->domain == DOSSIER_EDTF_ERROR &&
+                    g_utf8_validate (human_error->message, -1, NULL) && *human_error->message != '\0');
+    }
 
   if (!dossier_edtf_parse (text, &edtf, &error))
     {
