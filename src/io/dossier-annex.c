@@ -54,7 +54,7 @@
 #define BOTTOM (a->page_h - 54.0)
 #define WIDTH (RIGHT - LEFT)
 #define PAD 2.5
-#define MAX_COLUMNS 8
+#define MAX_COLUMNS 9
 /* The most characters given to pango at once. It lays a text out whole, and its memory
  * grows with the text (a 200 MB mandate made the annex grow to 15.8 GB): a text longer than
  * a page shows (about 4,000 characters of a sheet's body text) is cut and marked, the rest
@@ -162,6 +162,7 @@ typedef struct {
   int                        total;       /* pages in all, known after measuring */
   double                     y;
   const char                *running;     /* the section named in the page header */
+  gboolean                   in_section;  /* a section has begun: the next may follow on its page */
   int                        first_page[DOSSIER_ANNEX_N_SECTIONS];
   DossierAnnexSections       left_out;    /* chosen, but with nothing to show in this annex */
   char                      *title;
@@ -500,7 +501,9 @@ set_layout_bounded (PangoLayout          *layout,
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Between words only: "communiqu-é" split over two lines reads as a mistake. A word too
+   * wide for its column makes its cell's text smaller instead (see fit_words()). */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
   pango_layout_set_ellipsize (layout, max_lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
@@ -537,6 +540,57 @@ continued (Annex *a)
   return tr (a, N_("[…] (the text continues in the dossier)"));
 }
 
+/* Whether pango had to break a line inside a word: a letter or digit on both sides of a
+ * line's end. */
+static gboolean
+breaks_a_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  for (GSList *l = lines; l != NULL && l->next != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *end = text + line->start_index + line->length;
+      gunichar before, after;
+
+      if (line->length <= 0 || *end == '\0')
+        continue;
+      before = g_utf8_get_char (g_utf8_prev_char (end));
+      after = g_utf8_get_char (end);
+      if (g_unichar_isalnum (before) && g_unichar_isalnum (after))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A text laid out in @font, or smaller (down to 60 %) when a word of it is wider than
+ * @width: a word is never cut. Returns its height in points. */
+static double
+fit_words (Annex                *a,
+           PangoLayout          *layout,
+           const char           *text,
+           PangoFontDescription *font,
+           double                width,
+           int                   max_lines)
+{
+  double height = set_layout_bounded (layout, text, MAX_TEXT_CHARS, continued (a), font, width, max_lines);
+  g_autoptr(PangoFontDescription) smaller = NULL;
+  int size = pango_font_description_get_size (font);
+
+  if (!pango_layout_is_wrapped (layout) || !breaks_a_word (layout))
+    return height;
+  smaller = pango_font_description_copy (font);
+  for (int step = 1; step <= 4; step++)
+    {
+      pango_font_description_set_size (smaller, size * (10 - step) / 10);
+      height = set_layout_bounded (layout, text, MAX_TEXT_CHARS, continued (a), smaller, width, max_lines);
+      if (!breaks_a_word (layout))
+        break;
+    }
+  return height;
+}
+
 /* A table cell's text, whole up to a page of text, as any text. */
 static double
 set_cell (Annex                *a,
@@ -545,7 +599,7 @@ set_cell (Annex                *a,
           PangoFontDescription *font,
           double                width)
 {
-  return set_layout_bounded (layout, text, MAX_TEXT_CHARS, continued (a), font, width, 0);
+  return fit_words (a, layout, text, font, width, 0);
 }
 
 /* Everything but table cells, in the shared layout: a text longer than a page is cut, and
@@ -690,19 +744,30 @@ paragraph (Annex                *a,
   a->y += 4;
 }
 
-/* A section: a new page, its title, a destination for the contents and a bookmark. */
+/* A section: its title, a destination for the contents and a bookmark. It follows the one
+ * before on its page when the page is the same way up and @room points are left for its
+ * start (a small dossier's annex was nine pages of a line or two each); otherwise a new
+ * page, on its side for the wide incidents table only. */
 static void
-begin_section (Annex *a,
-               guint  index)
+begin_section (Annex  *a,
+               guint   index,
+               double  room)
 {
   g_autofree char *dest = g_strdup_printf ("name='section-%u'", index);
   gboolean wide = sections[index].section == DOSSIER_ANNEX_INCIDENTS;
+  double page_w = wide ? A4_LONG : A4_SHORT;
 
-  end_page (a);
-  a->page_w = wide ? A4_LONG : A4_SHORT;
-  a->page_h = wide ? A4_SHORT : A4_LONG;
   a->running = tr (a, sections[index].title);
-  begin_page (a);
+  if (a->in_section && a->page_w == page_w && a->y + 24 + room + 40 <= BOTTOM)
+    a->y += 24;
+  else
+    {
+      end_page (a);
+      a->page_w = page_w;
+      a->page_h = wide ? A4_SHORT : A4_LONG;
+      begin_page (a);
+    }
+  a->in_section = TRUE;
   a->first_page[index] = a->page;
   set_text (a, a->running, a->heading, WIDTH, 0);
   if (a->cr != NULL)
@@ -733,7 +798,7 @@ table_header (Annex        *a,
   double height = 0, x = LEFT;
 
   for (guint i = 0; i < n; i++)
-    height = MAX (height, set_text (a, tr (a, columns[i].title), a->small_bold, columns[i].width - 2 * PAD, 3));
+    height = MAX (height, fit_words (a, a->layout, tr (a, columns[i].title), a->small_bold, columns[i].width - 2 * PAD, 3));
   height += 2 * PAD;
   need (a, height + 14);
   if (a->cr != NULL)
@@ -745,7 +810,7 @@ table_header (Annex        *a,
     }
   for (guint i = 0; i < n; i++)
     {
-      set_text (a, tr (a, columns[i].title), a->small_bold, columns[i].width - 2 * PAD, 3);
+      fit_words (a, a->layout, tr (a, columns[i].title), a->small_bold, columns[i].width - 2 * PAD, 3);
       show (a, x + PAD, a->y + PAD);
       x += columns[i].width;
     }
@@ -1101,16 +1166,18 @@ each_incident (Annex        *a,
 
 /* ---- Sections ---- */
 
-/* On a page on its side: 745.89 points; the sources, the longest texts, get the most. */
+/* On a page on its side: 745.89 points; the sources, the longest texts, get the most, then
+ * the title. */
 static const Column incident_columns[] = {
   { N_("Code"), 50, FALSE },
-  { N_("Date"), 78, FALSE },
-  { N_("Place"), 88, FALSE },
-  { N_("Violations"), 112, FALSE },
-  { N_("Victims"), 96, FALSE },
-  { N_("Alleged perpetrators"), 82, FALSE },
-  { N_("Verification"), 60, FALSE },
-  { N_("Sources"), 179.89, FALSE },
+  { N_("Title"), 112, FALSE },
+  { N_("Date"), 62, FALSE },
+  { N_("Place"), 76, FALSE },
+  { N_("Violations"), 90, FALSE },
+  { N_("Victims"), 80, FALSE },
+  { N_("Alleged perpetrators"), 72, FALSE },
+  { N_("Verification"), 64, FALSE },
+  { N_("Sources"), 139.89, FALSE },
 };
 
 static gboolean
@@ -1124,10 +1191,14 @@ incident_row (Annex           *a,
   g_autofree char *counts = victims (a, incident);
   g_auto(GStrv) perpetrators = dossier_store_alleged_perpetrators (a->store, DOSSIER_RECORD (incident)->id, NULL);
   g_autofree char *actors = perpetrators ? g_strjoinv (", ", perpetrators) : g_strdup ("");
+  g_autofree char *title = in_language (a, incident->title_fr, incident->title_en);
+  /* What is withheld is said; what is not there is not called withheld. */
   const char *cells[G_N_ELEMENTS (incident_columns)] = {
-    DOSSIER_RECORD (incident)->code, date ? date : incident->date_edtf, place, types, counts, actors,
+    DOSSIER_RECORD (incident)->code,
+    texts || title == NULL || *title == '\0' ? title : tr (a, N_("withheld")),
+    date ? date : incident->date_edtf, place, types, counts, actors,
     label (a, "verification-status", incident->verification),
-    texts ? incident->sources : tr (a, N_("withheld")),
+    texts || incident->sources == NULL || *incident->sources == '\0' ? incident->sources : tr (a, N_("withheld")),
   };
 
   table_row (a, incident_columns, G_N_ELEMENTS (incident_columns), cells);
@@ -1207,7 +1278,15 @@ incident_sheet (Annex           *a,
       field (a, N_("Sources"), incident->sources);
     }
   else
-    field (a, N_("Summary"), tr (a, N_("withheld")));
+    {
+      g_autofree char *any_summary = in_language (a, incident->summary_fr, incident->summary_en);
+
+      /* Withheld is said only of what there is. */
+      if (any_summary != NULL && *any_summary != '\0')
+        field (a, N_("Summary"), tr (a, N_("withheld")));
+      if (incident->sources != NULL && *incident->sources != '\0')
+        field (a, N_("Sources"), tr (a, N_("withheld")));
+    }
   a->y += 8;
   return TRUE;
 }
@@ -1389,8 +1468,9 @@ evidence_row (DossierRecord  *record,
           g_autofree char *when = utc_time (a, (const char *) sqlite3_column_text (stmt, 2));
           /* Translators: the last event of an evidence item's custody, and when, e.g.
            * “Linked, 3 December 2026, 15:02 UTC” */
-          g_autofree char *last = g_strdup_printf (tr (a, N_("%s on %s")), action_label (a, (const char *) sqlite3_column_text (stmt, 1)),
-                                                   when);
+          /* Mid-sentence, after "last:": in lower case ("dernier : liée le …"). */
+          g_autofree char *action = g_utf8_strdown (action_label (a, (const char *) sqlite3_column_text (stmt, 1)), -1);
+          g_autofree char *last = g_strdup_printf (tr (a, N_("%s on %s")), action, when);
 
           custody = g_strdup_printf (dossier_catalog_nget (a->catalog, "%d event; last: %s", "%d events; last: %s", n),
                                      n, last);
@@ -1613,9 +1693,16 @@ write_sections (Annex *a)
   contents (a);
   for (guint s = 0; s < G_N_ELEMENTS (sections) && !stopped (a, NULL); s++)
     {
+      double room = 160;
+
       if (!(chosen & sections[s].section))
         continue;
-      begin_section (a, s);
+      /* A figure starts on a page where it is shown whole, at the text's width. */
+      if (sections[s].section == DOSSIER_ANNEX_MAP)
+        room = (a->options->map_height > 0 ? a->options->map_height : (A4_SHORT - 96) * 0.8) + 30;
+      else if (sections[s].section == DOSSIER_ANNEX_TIMELINE)
+        room = (a->options->timeline_height > 0 ? a->options->timeline_height : (A4_SHORT - 96) * 0.8) + 30;
+      begin_section (a, s, room);
       switch (sections[s].section)
         {
         case DOSSIER_ANNEX_INCIDENTS:
@@ -1643,7 +1730,8 @@ write_sections (Annex *a)
           break;
         case DOSSIER_ANNEX_MAP:
           figure (a, a->options->map_figure, a->options->map_data, a->options->map_height,
-                  tr (a, N_("The incidents of this annex on the map. Basemap: Natural Earth; geoBoundaries (CC BY 4.0); OpenStreetMap contributors (ODbL); GeoNames (CC BY 4.0).")));
+                  /* The figure credits its basemap itself, in its corner. */
+                  tr (a, N_("The incidents of this annex on the map.")));
           break;
         case DOSSIER_ANNEX_TIMELINE:
           figure (a, a->options->timeline_figure, a->options->timeline_data, a->options->timeline_height,
