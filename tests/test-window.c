@@ -608,7 +608,7 @@ test_filter_feedback (void)
   guint n_mopti, n_mopti_2022;
 
   g_assert_nonnull (button);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (gtk_widget_get_visible (revealer));
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, _("Filter"));
 
   /* The Filter button, clicked; the region's list, searched for "Mop": Mopti alone. */
@@ -652,7 +652,7 @@ test_filter_feedback (void)
   dossier_test_wait_for_draw (GTK_WIDGET (window));
 
   /* What it keeps, said over the list, on the button and beside the sections. */
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_visible (revealer));
   g_assert_true (gtk_widget_get_mapped (bar));
   kept_text = g_strdup_printf ("%u", n_mopti_2022);
   all_text = g_strdup_printf ("%u", n_all);
@@ -707,7 +707,7 @@ test_filter_feedback (void)
 
   dossier_filter_clear (filter);
   dossier_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (gtk_widget_get_visible (revealer));
   g_assert_false (gtk_widget_get_visible (sidebar_caption (window, 1)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
   gtk_window_destroy (GTK_WINDOW (window));

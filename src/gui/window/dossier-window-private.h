@@ -88,6 +88,7 @@ struct _DossierWindow
   DossierStoreCounts    filtered;           /* what the filter keeps, once counted */
   gboolean              filtered_known;
   GCancellable         *count_cancellable;  /* counting what the filter keeps */
+  guint                 count_source;       /* the count to start, after the list is drawn */
   GtkWidget            *overview_rows[N_SECTIONS];
   GtkWidget            *charts[5];
   GtkWidget            *testimony_charts[5];
