@@ -21,6 +21,7 @@
 #include "dossier-accessible.h"
 #include "dossier-annex.h"
 #include "dossier-bagit.h"
+#include "dossier-catalog.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
 #include "dossier-export-window.h"
@@ -228,10 +229,21 @@ update_preview (DossierExportWindow *self)
         g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %lld confidential incident left out",
                                                    "; %lld confidential incidents left out", s.incidents_left_out),
                                 (long long) s.incidents_left_out);
-      if (s.incidents_texts_withheld > 0)
-        /* Translators: %lld is a number of incidents */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; titles, summaries and sources withheld for %lld",
-                                                   "; titles, summaries and sources withheld for %lld", s.incidents_texts_withheld),
+      /* Why, and what to do about it: new incidents are Restricted, and an investigator who
+       * finds their titles missing from a public annex looks here. */
+      if (s.incidents_texts_withheld > 0 && profile == DOSSIER_PROFILE_PUBLIC)
+        /* Translators: %lld is a number of incidents; Restricted, Confidentiality and Public
+         * as in the incident's editor */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; titles, summaries, exact places and sources withheld for %lld incident marked Restricted; set its Confidentiality to Public to include them",
+                                                   "; titles, summaries, exact places and sources withheld for %lld incidents marked Restricted; set an incident’s Confidentiality to Public to include them",
+                                                   s.incidents_texts_withheld),
+                                (long long) s.incidents_texts_withheld);
+      else if (s.incidents_texts_withheld > 0)
+        /* Translators: %lld is a number of incidents; Confidential, Confidentiality and
+         * Restricted as in the incident's editor */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; titles, summaries, exact places and sources withheld for %lld incident marked Confidential; set its Confidentiality to Restricted to include them",
+                                                   "; titles, summaries, exact places and sources withheld for %lld incidents marked Confidential; set an incident’s Confidentiality to Restricted to include them",
+                                                   s.incidents_texts_withheld),
                                 (long long) s.incidents_texts_withheld);
       g_string_append (text, ".\n");
       if (format == FORMAT_GEOJSON || format == FORMAT_KML)
@@ -792,13 +804,36 @@ dossier_export_window_start (DossierExportWindow *self,
   g_task_run_in_thread (task, export_in_thread);
 }
 
+/* An annex's file: the dossier's title and the profile, in the annex's language, as an
+ * investigator would name it ("Enquête Moura 2022 – annexe publique.pdf"). */
+static char *
+annex_name (DossierExportWindow *self)
+{
+  const char *lang = adw_combo_row_get_selected (self->lang_row) == 0 ? "fr" : "en";
+  g_autoptr(DossierCatalog) catalog = dossier_catalog_new (lang, NULL);
+  g_autofree char *title = dossier_store_get_title (self->store);
+  DossierProfile profile = profile_of (self);
+  /* Translators: the name of a file of an annex, after the dossier's title */
+  const char *kind = profile == DOSSIER_PROFILE_PUBLIC ? N_("public annex")
+                     : profile == DOSSIER_PROFILE_ANNEX ? N_("annex by codes")
+                     : N_("internal document");
+  g_autofree char *name = NULL;
+
+  if (catalog != NULL)
+    kind = dossier_catalog_get (catalog, kind);
+  name = title && *title ? g_strdup_printf ("%s – %s.pdf", title, kind) : g_strdup_printf ("%s.pdf", kind);
+  /* A title may hold what a file's name cannot. */
+  g_strdelimit (name, "/\\:", '-');
+  return g_steal_pointer (&name);
+}
+
 static const char *
 suggested_name (DossierExportWindow *self)
 {
   switch (format_of (self))
     {
     case FORMAT_PDF:
-      return adw_combo_row_get_selected (self->lang_row) == 0 ? "annexe.pdf" : "annex.pdf";
+      return "annex.pdf";
     case FORMAT_CSV:
       {
         guint table = adw_combo_row_get_selected (self->table_row);
@@ -849,7 +884,21 @@ export_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (folder ? _("Export as a New Folder") : _("Export"),
                                          GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name (self));
+  /* Beside the dossier, rather than wherever the application was started. */
+  {
+    g_autofree char *folder = g_path_get_dirname (dossier_store_get_path (self->store));
+    g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
+  }
+  if (format_of (self) == FORMAT_PDF)
+    {
+      g_autofree char *name = annex_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name (self));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -982,7 +1031,7 @@ dossier_export_window_init (DossierExportWindow *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      /* The sheets run to a page or more for each incident: asked for, not given. */
+      /* The sheets, a few to a page, are ticked when the dossier is known (below). */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (1u << i) != DOSSIER_ANNEX_SHEETS);
       g_signal_connect_swapped (check, "notify::active", G_CALLBACK (on_choice_changed), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->sections_group), row);
@@ -1025,6 +1074,16 @@ dossier_export_window_new (GtkWindow                  *parent,
     self->map_view = *map_view;
   if (timeline_frame != NULL)
     self->timeline_frame = *timeline_frame;
+  /* The incident sheets are where an incident's title, summary and sources are read in
+   * full: given for a dossier of up to 200 incidents (some 70 pages of sheets at most), asked
+   * for beyond, where they would make the annex a book. */
+  {
+    DossierStoreCounts counts = { 0 };
+    gint64 incidents = filter_ids ? (gint64) filter_ids->len
+                       : dossier_store_count (store, &counts, NULL) ? counts.incidents : G_MAXINT64;
+
+    gtk_check_button_set_active (self->section_checks[g_bit_nth_lsf (DOSSIER_ANNEX_SHEETS, -1)], incidents <= 200);
+  }
   map_shown = self->map_view.width > 0 && self->map_view.height > 0;
   timeline_shown = self->timeline_frame.width > 0 && self->timeline_frame.height > 0;
   /* The annex's language starts as the interface's. */
