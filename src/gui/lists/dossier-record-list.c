@@ -445,6 +445,10 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* One line high, in the middle of a row that a preview makes taller: given the row's
+   * height, GTK 4.8 centres the two lines a long text wraps to, and shows the first above
+   * the middle. */
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, label);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
