@@ -16,6 +16,7 @@
 #include "dossier-date-row.h"
 #include "dossier-demo.h"
 #include "dossier-editor.h"
+#include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
 #include "dossier-link-group.h"
@@ -1374,6 +1375,88 @@ test_errors_explain (Fixture       *f,
   assert_label_whole (row_message_label (age));
 }
 
+/* 14. Dates typed as a French investigator writes them: "27/03/2022 - 31/03/2022" with real
+ * keys is kept as EDTF and read back in words; what is no date says what to write, whole,
+ * under the field, at 1024×700. */
+static GtkLabel *
+row_subtitle_label (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        return GTK_LABEL (child);
+      if ((found = row_subtitle_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_date_row_french (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierEditor *editor;
+  GtkWidget *date;
+  GtkEditable *entry;
+  GtkLabel *subtitle;
+  g_autoptr(DossierIncident) after = NULL;
+  g_autofree char *reading = dossier_edtf_format_string ("2022-03-27/2022-03-31", f->lang);
+  g_autofree char *shot_valid = g_strdup_printf ("date-row-valid-%s.png", f->lang);
+  g_autofree char *shot_error = g_strdup_printf ("date-row-error-%s.png", f->lang);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  editor = open_code (f, "incidents", "INC-0003");
+  date = dossier_editor_get_field_widget (editor, "date");
+  entry = dossier_date_row_get_entry (DOSSIER_DATE_ROW (date));
+  subtitle = row_subtitle_label (date);
+  g_assert_nonnull (subtitle);
+
+  scroll_to (GTK_WIDGET (entry));
+  click (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, "");
+  dossier_test_type_text (GTK_WIDGET (entry), "27/03/2022 - 31/03/2022");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "27/03/2022 - 31/03/2022");
+  g_assert_true (dossier_date_row_is_valid (DOSSIER_DATE_ROW (date)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  /* The reading in words, and the EDTF kept. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), reading));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), "2022-03-27/2022-03-31"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->date_edtf, ==, "2022-03-27/2022-03-31");
+  g_clear_object (&after);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  assert_label_whole (subtitle);
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot_valid);
+
+  /* The month written in the interface's language, a single day written with dots. */
+  gtk_editable_set_text (entry, "");
+  dossier_test_type_text (GTK_WIDGET (entry), g_str_equal (f->lang, "fr") ? "27 mars 2022" : "27 March 2022");
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->date_edtf, ==, "2022-03-27");
+  g_clear_object (&after);
+
+  /* No date: refused, never stored, and the whole message with its examples under the field. */
+  gtk_editable_set_text (entry, "");
+  dossier_test_type_text (GTK_WIDGET (entry), "27/03/2022 - hier");
+  g_assert_false (dossier_date_row_is_valid (DOSSIER_DATE_ROW (date)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), "27/03/2022 – 31/03/2022"));
+  dossier_editor_flush (editor);
+  after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
+  g_assert_cmpstr (after->date_edtf, ==, "2022-03-27");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (gtk_label_get_ellipsize (subtitle), ==, PANGO_ELLIPSIZE_NONE);
+  assert_label_whole (subtitle);
+  dossier_test_screenshot (GTK_WIDGET (f->window), shot_error);
+}
+
 /* 15. Values read as a person writes them, in the interface's language. */
 static void
 test_values_as_written (Fixture       *f,
@@ -1631,6 +1714,7 @@ main (int   argc,
   g_test_add_func ("/craft/13-empty-states", test_empty_states);
   g_test_add ("/craft/13-show-identity-in-view", Fixture, NULL, fixture_set_up, test_show_identity_in_view, fixture_tear_down);
   g_test_add ("/craft/14-errors-explain", Fixture, NULL, fixture_set_up, test_errors_explain, fixture_tear_down);
+  g_test_add ("/craft/14-date-row-french", Fixture, NULL, fixture_set_up, test_date_row_french, fixture_tear_down);
   g_test_add ("/craft/15-values-as-written", Fixture, NULL, fixture_set_up, test_values_as_written, fixture_tear_down);
   g_test_add_func ("/craft/records-screens", test_records_screens);
 

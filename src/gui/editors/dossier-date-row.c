@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Investigators type dates as EDTF ("2022-03-27/2022-03-31", "2021-10~"); the row writes
- * back in words how it understood the date ("27–31 March 2022"), or why it cannot ("the
- * month 13 does not exist"), as they type, so that a wrong date never reaches the dossier
- * silently.
+ * Investigators type dates as they write them ("27/03/2022 – 31/03/2022", "27 mars 2022",
+ * "vers 2012") or as EDTF ("2022-03-27/2022-03-31", "2021-10~"); the row keeps the EDTF and
+ * writes back in words how it understood the date ("27–31 March 2022 · 2022-03-27/2022-03-31"),
+ * or why it cannot, as they type, so that a wrong date never reaches the dossier silently.
+ * The message wraps whole: it is the example of what to type.
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@ struct _DossierDateRow
 
   GtkEntry     *entry;
   char         *lang;
+  char         *edtf;         /* what was typed, as EDTF; NULL when empty or not a date */
   gboolean      valid;
   gboolean      setting;
 };
@@ -40,11 +42,26 @@ validate (DossierDateRow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GError) error = NULL;
 
-  self->valid = *text == '\0' || dossier_edtf_validate (text, &error);
+  g_clear_pointer (&self->edtf, g_free);
+  /* Day first for dates in numbers: the investigators write 27/03/2022, in French as in English. */
+  if (*text != '\0')
+    self->edtf = dossier_edtf_from_human (text, DOSSIER_DAY_ORDER_DAY_FIRST, &error);
+  self->valid = *text == '\0' || self->edtf != NULL;
   if (self->valid)
     {
-      g_autofree char *reading = *text ? dossier_edtf_format_string (text, self->lang) : NULL;
-      g_autofree char *escaped = reading ? g_markup_escape_text (reading, -1) : NULL;
+      g_autofree char *reading = self->edtf ? dossier_edtf_format_string (self->edtf, self->lang) : NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *typed = g_strstrip (g_strdup (text));
+
+      /* What will be kept, when it is not what was typed. */
+      if (reading != NULL && !g_str_equal (typed, self->edtf))
+        {
+          g_autofree char *both = g_strdup_printf ("%s · %s", reading, self->edtf);
+
+          g_free (reading);
+          reading = g_steal_pointer (&both);
+        }
+      escaped = reading ? g_markup_escape_text (reading, -1) : NULL;
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped ? escaped : _("No date"));
@@ -73,6 +90,7 @@ static void
 dossier_date_row_finalize (GObject *object)
 {
   g_free (DOSSIER_DATE_ROW (object)->lang);
+  g_free (DOSSIER_DATE_ROW (object)->edtf);
   G_OBJECT_CLASS (dossier_date_row_parent_class)->finalize (object);
 }
 
@@ -96,17 +114,19 @@ dossier_date_row_init (DossierDateRow *self)
   /* Wide enough for a period, leaving the reading beside it room to stay on one line. */
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 15);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 15);
-  /* Translators: examples of dates in the Extended Date/Time Format; keep them as they are */
-  gtk_entry_set_placeholder_text (self->entry, _("2022-03-27, 2022-03, 2021-10~ or 2022-03-27/2022-03-31"));
+  /* Translators: examples of dates as people write them, day first; write the month in your language */
+  gtk_entry_set_placeholder_text (self->entry, _("27/03/2022, March 2022 or 27/03/2022 – 31/03/2022"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
-                               _("A day (2022-03-27), a month (2022-03), a year (2022), a period (2022-03-27/2022-03-31); "
-                                 "add ~ for approximate, ? for uncertain; leave an end empty if unknown (2021-10/..)"));
+                               _("A day (27/03/2022 or 27 March 2022), a month (March 2022), a year (2022), "
+                                 "a period (27/03/2022 – 31/03/2022, 27–31 March 2022); “circa 2012”, "
+                                 "“before 2020”, “after March 2022”; or EDTF (2022-03-27/2022-03-31, 2021-10~)"));
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_changed), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   /* Tab goes to the entry, where the date is typed, not to the row around it. */
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
+  /* No line limit, hence no "…": an error ends with the example to follow. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 0);
   dossier_editor_keep_title_words (GTK_WIDGET (self));
   validate (self);
 }
@@ -115,7 +135,8 @@ const char *
 dossier_date_row_get_text (DossierDateRow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_DATE_ROW (self), NULL);
-  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  /* The EDTF to keep; what was typed when it is no date, for the caller to refuse. */
+  return self->edtf != NULL ? self->edtf : gtk_editable_get_text (GTK_EDITABLE (self->entry));
 }
 
 /* Shows a date without emitting ::changed. */
