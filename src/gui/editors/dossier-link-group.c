@@ -540,7 +540,7 @@ dossier_link_group_init (DossierLinkGroup *self)
   adw_preferences_group_set_header_suffix (self->group, GTK_WIDGET (self->add_button));
 
   self->empty_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("None yet"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No links yet"));
   gtk_widget_add_css_class (self->empty_row, "dim-label");
   adw_preferences_group_add (self->group, self->empty_row);
 }

@@ -107,8 +107,11 @@ dossier_record_describe (DossierStore  *store,
     {
       DossierPerson *person = DOSSIER_PERSON (record);
 
-      g_ptr_array_add (parts, vocab (store, "sex", person->sex, lang));
-      g_ptr_array_add (parts, vocab (store, "age-group", person->age_group, lang));
+      /* “Unknown · Unknown” tells nothing and reads as a riddle: what is not known is left out. */
+      if (g_strcmp0 (person->sex, "unknown") != 0)
+        g_ptr_array_add (parts, vocab (store, "sex", person->sex, lang));
+      if (g_strcmp0 (person->age_group, "unknown") != 0)
+        g_ptr_array_add (parts, vocab (store, "age-group", person->age_group, lang));
       g_ptr_array_add (parts, g_strdup (person->community));
     }
   else if (DOSSIER_IS_TESTIMONY (record))
