@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dossier-actor.h"
 #include "dossier-annex.h"
 #include "dossier-catalog.h"
 #include "dossier-demo.h"
@@ -441,6 +442,99 @@ test_french_words (void)
   g_assert_null (strstr (text, "retenu"));
 }
 
+/* Issue 13, point 16, as a French tester found it: a new dossier of two incidents, one made
+ * Public (its title and sources), one left Restricted with no sources, a protected person
+ * and an actor. The public annex shows the public incident's title in the incidents table;
+ * no word is broken over two lines ("communiqu-" / "é"); the short sections follow each
+ * other on a page (cover, contents, the incidents table on its side, then the sheets, the
+ * persons and the actors together); nothing is called withheld that is not there. */
+static void
+test_short_dossier (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("short.dossier");
+  g_autoptr(DossierIncident) open = dossier_incident_new ();
+  g_autoptr(DossierIncident) restricted = dossier_incident_new ();
+  g_autoptr(DossierPerson) person = dossier_person_new ();
+  g_autoptr(DossierActor) actor = dossier_actor_new ();
+  g_autoptr(GError) error = NULL;
+
+  open->title_fr = g_strdup ("Exécutions au marché de Moura");
+  open->title_en = g_strdup ("Executions at the Moura market");
+  open->date_edtf = g_strdup ("2022-03-27");
+  open->place = g_strdup ("Moura");
+  open->sources = g_strdup ("Témoignages recueillis à Mopti");
+  g_free (open->confidentiality);
+  open->confidentiality = g_strdup ("public");
+  restricted->title_fr = g_strdup ("Pillage à Hombori");
+  restricted->title_en = g_strdup ("Looting in Hombori");
+  restricted->date_edtf = g_strdup ("2022-04");
+  g_free (restricted->confidentiality);
+  restricted->confidentiality = g_strdup ("restricted");
+  g_free (person->protection);
+  person->protection = g_strdup ("protected");
+  actor->name = g_strdup ("Forces armées maliennes");
+  actor->acronym = g_strdup ("FAMa");
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (open), &error));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (restricted), &error));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (person), &error));
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (actor), &error));
+  g_assert_no_error (error);
+
+  for (int l = 0; l < 2; l++)
+    {
+      gboolean fr = l == 1;
+      g_autofree char *text = write_annex (store, DOSSIER_PROFILE_PUBLIC, fr ? "fr" : "en",
+                                           DOSSIER_ANNEX_INCIDENTS | DOSSIER_ANNEX_SHEETS | DOSSIER_ANNEX_PEOPLE | DOSSIER_ANNEX_ACTORS,
+                                           fr ? "short-fr.pdf" : "short-en.pdf");
+      g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+      g_autoptr(GRegex) broken = g_regex_new ("[[:alpha:]]-\n[[:lower:]]", 0, 0, NULL);
+      int table = -1;
+
+      g_test_message ("%s", text);
+      /* For the eye: DOSSIER_SCREENSHOT_DIR=/tmp/shots keeps the PDF there. */
+      if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+        {
+          g_autofree char *from = dossier_test_tmp_path (fr ? "short-fr.pdf" : "short-en.pdf");
+          g_autofree char *to = g_build_filename (g_getenv ("DOSSIER_SCREENSHOT_DIR"), fr ? "short-fr.pdf" : "short-en.pdf", NULL);
+          g_autofree char *bytes = NULL;
+          gsize length;
+
+          g_mkdir_with_parents (g_getenv ("DOSSIER_SCREENSHOT_DIR"), 0700);
+          if (g_file_get_contents (from, &bytes, &length, NULL))
+            g_file_set_contents_full (to, bytes, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
+        }
+      /* The public incident's title, in the incidents table (its sheet shows it too). */
+      for (int i = 0; pages[i] != NULL; i++)
+        if (has (pages[i], fr ? "Vérification" : "Verification") && has (pages[i], "INC-0002"))
+          table = i;
+      g_assert_cmpint (table, >=, 0);
+      g_assert_true (has (pages[table], fr ? "Exécutions au marché" : "Executions at the"));
+      g_assert_false (has (text, fr ? "Pillage" : "Looting"));
+      /* No word broken over two lines. */
+      g_assert_false (has (text, "communiqu-"));
+      g_assert_false (has (text, "withh-"));
+      g_assert_false (g_regex_match (broken, text, 0, NULL));
+      /* Cover, contents, the table on its side, then the sheets, persons and actors on one
+       * page: four pages, not six. */
+      g_assert_cmpuint (g_strv_length (pages) - (pages[g_strv_length (pages) - 1][0] == '\0'), ==, 4);
+      g_assert_true (has (pages[3], fr ? "Fiches d’incident" : "Incident sheets"));
+      g_assert_true (has (pages[3], fr ? "Acteurs" : "Actors"));
+      /* The restricted incident has no sources: none are said to be withheld. Its summary
+       * is empty too. Only its title is withheld, in the table. */
+      {
+        const char *sheet = strstr (pages[3], "INC-0002");
+        g_autofree char *alone = NULL;
+
+        g_assert_nonnull (sheet);
+        g_assert_nonnull (strstr (sheet, "Index"));
+        alone = g_strndup (sheet, strstr (sheet, "Index") - sheet);
+        g_assert_false (has (alone, "Sources"));
+        g_assert_false (has (alone, fr ? "Résumé" : "Summary"));
+        g_assert_false (has (alone, fr ? "non communiqué" : "withheld"));
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/annex/refusals", test_refusals);
   g_test_add_func ("/trust/01-public-annex-cover-counts", test_public_cover_counts);
   g_test_add_func ("/craft/16-annex-written-out", test_written_out);
+  g_test_add_func ("/craft/16-short-dossier", test_short_dossier);
   g_test_add_func ("/craft/20-french-words", test_french_words);
   return g_test_run ();
 }

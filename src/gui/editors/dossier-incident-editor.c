@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-accessible.h"
+#include "dossier-format.h"
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
 #include "dossier-gazetteer.h"
@@ -35,6 +38,7 @@ struct _DossierIncidentEditor
   GtkListBox       *place_results;
   GtkLabel         *place_none;     /* says so when no place has the name typed */
   GPtrArray        *place_hits;     /* DossierGazetteerEntry */
+  guint             reveal_tick;    /* bringing the coordinates into view once placed */
 };
 
 G_DEFINE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER_TYPE_EDITOR)
@@ -115,6 +119,31 @@ label_casualties (DossierIncidentEditor *self)
 
 static void explain_counts (DossierIncidentEditor *self);
 
+/* The position in the one field where it is read and typed, as a person writes it in the
+ * interface's language ("14,343 ; -4,59" in French, "14.343, -4.59" in English), so that
+ * the field reads back as it was typed; empty when the incident has none. */
+static void
+show_position (DossierIncidentEditor *self,
+               DossierIncident       *incident)
+{
+  const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
+  g_autofree char *text = NULL;
+
+  if (incident != NULL && isfinite (incident->latitude) && isfinite (incident->longitude))
+    {
+      g_autofree char *latitude = dossier_format_decimal (incident->latitude, 6, lang);
+      g_autofree char *longitude = dossier_format_decimal (incident->longitude, 6, lang);
+
+      /* Translators: a latitude and a longitude in the coordinates field; with a decimal
+       * comma, the two are parted by a semicolon ("14,343 ; -4,59") */
+      text = g_strdup_printf (C_("coordinates", "%s, %s"), latitude, longitude);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->coordinates), text ? text : "");
+  /* Shown, not typed: nothing to apply. */
+  adw_entry_row_set_show_apply_button (self->coordinates, FALSE);
+  adw_entry_row_set_show_apply_button (self->coordinates, TRUE);
+}
+
 static void
 load (DossierEditor *editor,
       DossierRecord *record)
@@ -135,6 +164,7 @@ load (DossierEditor *editor,
         gtk_editable_set_text (GTK_EDITABLE (self->counts[c][g]), text);
       }
   explain_counts (self);
+  show_position (self, incident);
 }
 
 static void
@@ -315,6 +345,110 @@ dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
   return GTK_EDITABLE (self->counts[category][group]);
 }
 
+/* Once placed, the coordinates row is scrolled into view, only as far as needed: the
+ * investigator who placed the incident on the map or by name sees where it went. */
+static gboolean
+reveal_coordinates (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  DossierIncidentEditor *self = data;
+  GtkWidget *row = GTK_WIDGET (self->coordinates);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  self->reveal_tick = 0;
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (!gtk_widget_compute_bounds (row, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* With the precision's row under it, which was set too. */
+  if (bounds.origin.y < value + 12)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  else if (bounds.origin.y + 2 * bounds.size.height > value + page - 12)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + 2 * bounds.size.height - page + 12);
+  return G_SOURCE_REMOVE;
+}
+
+/* Fills what the point says and the investigator left empty: the region from the regions'
+ * outlines, the cercle from the nearest chef-lieu (not for a place that is a region), and
+ * how precise the position is, from how it was given. */
+static void
+fill_from_point (DossierIncidentEditor *self,
+                 DossierIncident       *incident,
+                 const char            *scheme,
+                 const char            *precision)
+{
+  g_autofree char *admin1 = NULL;
+  g_autofree char *admin2 = NULL;
+
+  dossier_gazetteer_locate (dossier_editor_get_store (DOSSIER_EDITOR (self)), incident->latitude,
+                            incident->longitude, &admin1, &admin2);
+  if ((incident->admin1 == NULL || *incident->admin1 == '\0') && admin1 != NULL)
+    {
+      g_free (incident->admin1);
+      incident->admin1 = g_steal_pointer (&admin1);
+    }
+  /* A cercle of the region the incident is in, never one of another. */
+  if ((incident->admin2 == NULL || *incident->admin2 == '\0') && admin2 != NULL &&
+      g_strcmp0 (scheme, "admin1") != 0 && g_strcmp0 (admin1 ? admin1 : incident->admin1, incident->admin1) == 0)
+    {
+      g_free (incident->admin2);
+      incident->admin2 = g_steal_pointer (&admin2);
+    }
+  if (incident->location_precision == NULL || *incident->location_precision == '\0' ||
+      g_str_equal (incident->location_precision, "unknown"))
+    {
+      g_free (incident->location_precision);
+      incident->location_precision = g_strdup (precision);
+    }
+}
+
+static gboolean
+place_incident (DossierIncidentEditor *self,
+                double                 latitude,
+                double                 longitude,
+                const char            *place,
+                const char            *scheme)
+{
+  DossierEditor *editor = DOSSIER_EDITOR (self);
+  DossierIncident *incident;
+  gint64 id;
+
+  incident = DOSSIER_INCIDENT (dossier_editor_get_record (editor));
+  if (incident == NULL)
+    return FALSE;
+  dossier_editor_flush (editor);
+  incident->latitude = latitude;
+  incident->longitude = longitude;
+  if (place != NULL && (incident->place == NULL || *incident->place == '\0'))
+    {
+      g_free (incident->place);
+      incident->place = g_strdup (place);
+    }
+  /* A region chosen by name is the region only; a town or a cercle's chef-lieu, near that
+   * town; a point clicked or typed, that point. */
+  fill_from_point (self, incident, scheme,
+                   g_strcmp0 (scheme, "admin1") == 0 ? "region" : place != NULL ? "near-town" : "exact");
+  if (!dossier_editor_save (editor))
+    return FALSE;
+  /* Shown again as stored. */
+  id = DOSSIER_RECORD (incident)->id;
+  dossier_editor_set_record (editor, id);
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_coordinates, self, NULL);
+  return TRUE;
+}
+
 /**
  * dossier_incident_editor_set_location:
  * @self: a #DossierIncidentEditor
@@ -322,7 +456,8 @@ dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
  * @longitude: in degrees
  * @place: (nullable): the place's name, written only where none is
  *
- * Moves the incident there. Its precision is left as the investigator chose it.
+ * Moves the incident there, and fills its region, cercle and location precision where
+ * they are empty (a point without a name is taken as the exact point).
  *
  * Returns: %TRUE if saved
  */
@@ -332,29 +467,9 @@ dossier_incident_editor_set_location (DossierIncidentEditor *self,
                                       double                 longitude,
                                       const char            *place)
 {
-  DossierEditor *editor = DOSSIER_EDITOR (self);
-  DossierIncident *incident;
-  gint64 id;
-
   g_return_val_if_fail (DOSSIER_IS_INCIDENT_EDITOR (self), FALSE);
 
-  incident = DOSSIER_INCIDENT (dossier_editor_get_record (editor));
-  if (incident == NULL)
-    return FALSE;
-  dossier_editor_flush (editor);
-  incident->latitude = latitude;
-  incident->longitude = longitude;
-  if (place != NULL && *incident->place == '\0')
-    {
-      g_free (incident->place);
-      incident->place = g_strdup (place);
-    }
-  if (!dossier_editor_save (editor))
-    return FALSE;
-  /* Shown again as stored. */
-  id = DOSSIER_RECORD (incident)->id;
-  dossier_editor_set_record (editor, id);
-  return TRUE;
+  return place_incident (self, latitude, longitude, place, NULL);
 }
 
 /* Coordinates pasted from a report, in any usual form, once applied. */
@@ -377,7 +492,6 @@ on_coordinates_apply (DossierIncidentEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->coordinates), "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->coordinates), GTK_ACCESSIBLE_STATE_INVALID);
   dossier_editor_show_row_message (GTK_WIDGET (self->coordinates), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->coordinates), "");
   dossier_incident_editor_set_location (self, latitude, longitude, NULL);
 }
 
@@ -435,7 +549,7 @@ dossier_incident_editor_choose_place (DossierIncidentEditor *self,
 
   entry = self->place_hits->pdata[index];
   gtk_menu_button_popdown (self->find_place_button);
-  dossier_incident_editor_set_location (self, entry->latitude, entry->longitude, entry->name);
+  place_incident (self, entry->latitude, entry->longitude, entry->name, entry->scheme);
 }
 
 /* Typing in the place search, as a user does; the results' count. */
@@ -477,6 +591,9 @@ dossier_incident_editor_dispose (GObject *object)
   DossierIncidentEditor *self = DOSSIER_INCIDENT_EDITOR (object);
 
   g_clear_pointer (&self->place_hits, g_ptr_array_unref);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   G_OBJECT_CLASS (dossier_incident_editor_parent_class)->dispose (object);
 }
 
@@ -511,6 +628,18 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
   self->admin1 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "admin1"));
   self->admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "admin2"));
 
+  /* New incidents are Restricted, the safe choice; what each level lets a public annex
+   * show is said where it is chosen. */
+  {
+    DossierVocabRow *confidentiality = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "confidentiality"));
+
+    dossier_vocab_row_set_note (confidentiality, "public",
+                                _("A public annex shows its title, summary, place and sources"));
+    dossier_vocab_row_set_note (confidentiality, "restricted",
+                                _("A public annex shows its code, date, region and figures, not its title, summary, place or sources"));
+    dossier_vocab_row_set_note (confidentiality, "confidential",
+                                _("Left out of a public annex; an annex of the Annex profile shows it without its texts"));
+  }
   g_signal_connect_swapped (self->violation_types, "changed", G_CALLBACK (on_violation_types_changed), self);
   g_signal_connect_swapped (self->coordinates, "apply", G_CALLBACK (on_coordinates_apply), self);
   {

@@ -35,6 +35,7 @@ struct _DossierVocabRow
   GStrv          values;
   GPtrArray     *terms;         /* DossierVocabTerm */
   char          *folded_search;
+  GHashTable    *notes;         /* code → what choosing it means, or NULL */
 };
 
 enum {
@@ -129,7 +130,10 @@ update_label (DossierVocabRow *self)
   {
     gboolean under = self->multiple && text->len > 0;
 
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), under ? text->str : "");
+    const char *note = self->notes && self->values && self->values[0] && !self->values[1]
+                       ? g_hash_table_lookup (self->notes, self->values[0]) : NULL;
+
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), under ? text->str : note ? note : "");
     gtk_widget_set_visible (GTK_WIDGET (self->button_label), !under);
     gtk_widget_set_visible (self->arrow, self->multiple);
   }
@@ -180,7 +184,23 @@ make_row (DossierVocabRow *self,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
   gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), text);
+  if (code != NULL && self->notes != NULL && g_hash_table_contains (self->notes, code))
+    {
+      /* The term, and under it what choosing it means. */
+      GtkWidget *both = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *note = gtk_label_new (g_hash_table_lookup (self->notes, code));
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (both), text);
+      gtk_box_append (GTK_BOX (both), note);
+      gtk_box_append (GTK_BOX (box), both);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 4);
@@ -314,6 +334,7 @@ dossier_vocab_row_finalize (GObject *object)
   DossierVocabRow *self = DOSSIER_VOCAB_ROW (object);
 
   g_clear_pointer (&self->scheme, g_free);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->parent, g_free);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->values, g_strfreev);
@@ -599,4 +620,25 @@ dossier_vocab_row_get_choices (DossierVocabRow *self)
       g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (label)));
     }
   return g_strv_builder_end (builder);
+}
+
+/**
+ * dossier_vocab_row_set_note:
+ * @self: a #DossierVocabRow
+ * @code: a term's code
+ * @note: what choosing it means, in the interface's language
+ *
+ * Says @note under the term in the list, and as the row's subtitle while it is chosen.
+ */
+void
+dossier_vocab_row_set_note (DossierVocabRow *self,
+                            const char      *code,
+                            const char      *note)
+{
+  g_return_if_fail (DOSSIER_IS_VOCAB_ROW (self));
+
+  if (self->notes == NULL)
+    self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->notes, g_strdup (code), g_strdup (note));
+  rebuild (self);
 }

@@ -31,6 +31,9 @@ void                dossier_vocab_row_choose         (DossierVocabRow    *self,
                                                       const char         *code);
 const char         *dossier_vocab_row_get_text       (DossierVocabRow    *self);
 GStrv               dossier_vocab_row_get_choices    (DossierVocabRow    *self);
+void                dossier_vocab_row_set_note       (DossierVocabRow    *self,
+                                                      const char         *code,
+                                                      const char         *note);
 char               *dossier_fold_text                (const char         *text);
 
 G_END_DECLS
