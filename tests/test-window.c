@@ -477,6 +477,12 @@ test_type_to_search_from_list (void)
   GtkWidget *button;
   GtkWidget *field;
 
+  /* Opened, the list has the keyboard. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+  }
   /* A row clicked, then letters typed: a search for them. */
   dossier_test_click (view, 40, 48, 1);
   g_assert_false (searching (window));

@@ -1222,6 +1222,13 @@ dossier_window_load (DossierWindow  *self,
   section = g_settings_get_string (self->settings, "sidebar-section");
   dossier_window_show_section (self, find_section (section) ? section : "incidents");
   _dossier_window_restore_selection (self);
+  /* The keyboard starts in the list: arrows move in it, and letters search. */
+  {
+    const Section *shown = find_section (dossier_window_get_section (self));
+
+    if (shown != NULL && shown->get_type != NULL)
+      gtk_widget_grab_focus (GTK_WIDGET (dossier_record_list_get_view (DOSSIER_RECORD_LIST (self->pages[shown - sections].list))));
+  }
 
   /* A large dossier was opened before SQLite checked every page: check now, off the UI. */
   if (!dossier_store_is_checked (store))
