@@ -50,6 +50,10 @@ static const struct { const char *code, *colour; } verification[] = {
 /* No term at all (an incident without a violation type): a dark grey, far from the ten. */
 #define NO_TERM "#444444"
 
+/* Where an evidence item was made (a photograph's place): a deep teal, drawn as a framed
+ * square that no incident's mark has. */
+#define EVIDENCE "#0D5959"
+
 static GMutex lock;
 static GHashTable *schemes;  /* scheme → (code → position + 1), read once from the resources */
 
@@ -203,4 +207,18 @@ dossier_palette_term_style (const char       *scheme,
     }
   set_colour (style, colours[position % DOSSIER_PALETTE_N_COLOURS]);
   style->shape = (DossierMarkShape) (position / DOSSIER_PALETTE_N_COLOURS % 4);
+}
+
+/**
+ * dossier_palette_evidence_style:
+ * @style: (out caller-allocates): the mark of an evidence item's place on the map
+ */
+void
+dossier_palette_evidence_style (DossierTermStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_colour (style, EVIDENCE);
+  style->shape = DOSSIER_MARK_SQUARE;
+  style->hollow = TRUE;
 }

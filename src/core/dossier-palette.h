@@ -35,5 +35,6 @@ int         dossier_palette_position    (const char       *scheme,
 int         dossier_palette_compare     (const char       *scheme,
                                          const char       *a,
                                          const char       *b);
+void        dossier_palette_evidence_style (DossierTermStyle *style);
 
 G_END_DECLS

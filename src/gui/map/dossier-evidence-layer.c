@@ -62,10 +62,14 @@ dossier_evidence_layer_snapshot (GtkWidget   *widget,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   DossierLook look;
+  DossierTermStyle style;
+  GdkRGBA fill;
 
-  /* A framed square in the text's colour: never mistaken for an incident, whose marks are
-   * in the terms' colours (a square is one of their shapes). */
+  /* A framed square of its own colour: never mistaken for an incident, whose squares are
+   * solid and in the terms' colours. */
   dossier_look_from_widget (widget, &look);
+  dossier_palette_evidence_style (&style);
+  fill = (GdkRGBA) { style.red, style.green, style.blue, 1 };
 
   for (guint i = 0; self->points && i < self->points->len; i++)
     {
@@ -77,7 +81,7 @@ dossier_evidence_layer_snapshot (GtkWidget   *widget,
         continue;
       gtk_snapshot_append_color (snapshot, &look.mark_edge, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0 - 1.5, y - SQUARE / 2.0 - 1.5,
                                                                                SQUARE + 3, SQUARE + 3));
-      gtk_snapshot_append_color (snapshot, &look.foreground, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0, y - SQUARE / 2.0, SQUARE, SQUARE));
+      gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x - SQUARE / 2.0, y - SQUARE / 2.0, SQUARE, SQUARE));
       gtk_snapshot_append_color (snapshot, &look.mark_edge, &GRAPHENE_RECT_INIT (x - SQUARE / 4.0, y - SQUARE / 4.0,
                                                                                SQUARE / 2.0, SQUARE / 2.0));
     }
