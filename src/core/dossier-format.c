@@ -134,3 +134,22 @@ dossier_format_duration (double seconds)
     return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", total / 3600, (int) (total / 60 % 60), (int) (total % 60));
   return g_strdup_printf ("%d:%02d", (int) (total / 60), (int) (total % 60));
 }
+
+/**
+ * dossier_format_size:
+ * @bytes: a file's size
+ * @exact: whether the exact number of bytes follows in brackets
+ *
+ * Returns: the size as g_format_size() writes it, with French's SI "ko" for kilobytes
+ *   (GLib's French writes "Ko"; the annex writes "ko", and a reader compares them)
+ */
+char *
+dossier_format_size (guint64  bytes,
+                     gboolean exact)
+{
+  g_autofree char *glib = g_format_size_full (bytes, exact ? G_FORMAT_SIZE_LONG_FORMAT : G_FORMAT_SIZE_DEFAULT);
+  g_autoptr(GString) size = g_string_new (glib);
+
+  g_string_replace (size, "Ko", "ko", 0);
+  return g_string_free (g_steal_pointer (&size), FALSE);
+}

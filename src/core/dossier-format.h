@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+char *dossier_format_size      (guint64     bytes,
+                                gboolean    exact);
 char *dossier_format_decimal   (double      value,
                                 int         max_decimals,
                                 const char *lang);

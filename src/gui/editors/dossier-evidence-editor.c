@@ -214,7 +214,7 @@ format (DossierEditor *editor,
   const char *lang = dossier_editor_get_lang (editor);
 
   if (g_str_equal (field, "size"))
-    return g_format_size_full (g_ascii_strtoull (value, NULL, 10), G_FORMAT_SIZE_LONG_FORMAT);
+    return dossier_format_size (g_ascii_strtoull (value, NULL, 10), TRUE);
   if (g_str_equal (field, "captured_at"))
     return dossier_format_timestamp (value, lang, FALSE);
   if (g_str_equal (field, "latitude") || g_str_equal (field, "longitude"))

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-edtf.h"
+#include "dossier-format.h"
 #include "dossier-incident.h"
 #include "dossier-link.h"
 #include "dossier-locker.h"
@@ -273,7 +274,7 @@ dossier_record_list_cell_text (DossierRecordList *self,
     case DOSSIER_COLUMN_DATE:
       return dossier_edtf_format_string (value, self->lang);
     case DOSSIER_COLUMN_SIZE:
-      return g_format_size (g_ascii_strtoull (value, NULL, 10));
+      return dossier_format_size (g_ascii_strtoull (value, NULL, 10), FALSE);
     case DOSSIER_COLUMN_TEXT:
     case DOSSIER_COLUMN_TITLE:
     default:
