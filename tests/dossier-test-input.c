@@ -38,10 +38,10 @@ count_frame (GdkFrameClock *clock,
  * waits for two frames of @widget's window (at most a second each), then for what their
  * handlers left to do. */
 static void
-settle (GtkWidget *widget)
+settle_on (Display   *dpy,
+           GtkWidget *widget)
 {
-  Display *dpy = x_display (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
+  GtkNative *native = widget ? gtk_widget_get_native (widget) : NULL;
   GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
   g_autoptr(GdkFrameClock) clock = surface ? g_object_ref (gdk_surface_get_frame_clock (surface)) : NULL;
   int frames = 0;
@@ -72,6 +72,12 @@ settle (GtkWidget *widget)
       g_usleep (2000);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  settle_on (x_display (widget), widget);
 }
 
 /* The point (@x, @y) of @widget in root window coordinates. */
@@ -125,12 +131,17 @@ dossier_test_click (GtkWidget *widget,
 
   g_object_get (settings, "gtk-double-click-time", &double_click_ms, NULL);
   dossier_test_move (widget, x, y);
+  /* The click may close the widget's window (a dialog's Create): then only the display
+   * is waited on. */
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   XTestFakeButtonEvent (dpy, button, True, CurrentTime);
-  settle (widget);
+  settle_on (dpy, widget);
   XTestFakeButtonEvent (dpy, button, False, CurrentTime);
-  settle (widget);
+  settle_on (dpy, widget);
   g_usleep ((double_click_ms + 50) * G_TIME_SPAN_MILLISECOND);
-  settle (widget);
+  settle_on (dpy, widget);
+  if (widget != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
 }
 
 /* Turns the wheel over (@x, @y) of @widget: @steps notches down, or up when negative. */
