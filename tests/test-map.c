@@ -20,6 +20,7 @@
 #include "dossier-filter.h"
 #include "dossier-incident.h"
 #include "dossier-gazetteer.h"
+#include "dossier-geo.h"
 #include "dossier-incident-editor.h"
 #include "dossier-label-layer.h"
 #include "dossier-map-pane.h"
@@ -433,6 +434,40 @@ hint_shown (DossierMapPane *pane)
   return TRUE;
 }
 
+/* Whether @row is wholly inside its scrolled page's view. */
+static gboolean
+in_view (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scrolled);
+  if (!gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+/* The coordinates field shows @incident's position, as a person writes it in the
+ * interface's language: a decimal comma and a semicolon in French. */
+static void
+assert_position_shown (GtkWidget       *coordinates,
+                       DossierIncident *incident)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (coordinates));
+  g_autoptr(GError) error = NULL;
+  double lat, lon;
+
+  g_assert_true (dossier_geo_parse (text, &lat, &lon, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (lat, incident->latitude, 1e-5);
+  g_assert_cmpfloat_with_epsilon (lon, incident->longitude, 1e-5);
+  if (g_getenv ("LANGUAGE") != NULL)
+    g_assert_nonnull (strstr (text, ";"));
+  else
+    g_assert_null (strstr (text, ";"));
+  g_assert_null (strstr (text, "000000"));
+}
+
 /* The incident selected in the editor, as the dossier has it now. */
 static DossierIncident *
 reload (DossierStore *store,
@@ -492,13 +527,26 @@ test_place_by_click (void)
   g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "latitude")), after->latitude, 0.01);
   g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "longitude")), after->longitude, 0.01);
 
-  /* The coordinates field takes the focus and the typing. */
+  /* In the one field where a position is read and typed, in view (issue 13's tester found
+   * it empty, and the latitude and longitude below the fold). */
   coordinates = dossier_editor_get_field_widget (editor, "coordinates");
+  assert_position_shown (coordinates, after);
+  WAIT_UNTIL (in_view (coordinates));
+  g_assert_true (in_view (coordinates));
+  g_assert_false (gtk_widget_get_visible (dossier_editor_get_field_widget (editor, "latitude")));
+  /* What the investigator set stays: INC-0003 is known to the region only. */
+  g_assert_cmpstr (after->admin1, ==, before->admin1);
+  g_assert_cmpstr (after->location_precision, ==, before->location_precision);
+  dossier_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE") ? "placed-click-fr.png" : "placed-click-en.png");
+
+  /* The coordinates field takes the focus and the typing. */
   gtk_widget_grab_focus (pin);
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   dossier_test_click (coordinates, 40, gtk_widget_get_height (coordinates) / 2.0, 1);
   WAIT_UNTIL (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), coordinates));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), coordinates));
+  /* Replacing what is shown, as a person does. */
+  dossier_test_press_key (coordinates, GDK_KEY_a, GDK_CONTROL_MASK);
   dossier_test_type_text (coordinates, "14.33");
   WAIT_UNTIL (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (coordinates)), "14.33"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (coordinates)), ==, "14.33");
@@ -847,6 +895,20 @@ test_place_finder (void)
   GtkListBox *results;
   GtkListBoxRow *first;
 
+  /* Known by nothing but its title yet: where it is comes from the finder. */
+  {
+    g_autoptr(DossierIncident) bare = reload (store, "INC-0003");
+    g_autoptr(GError) error = NULL;
+
+    g_clear_pointer (&bare->admin1, g_free);
+    g_clear_pointer (&bare->admin2, g_free);
+    g_free (bare->location_precision);
+    bare->location_precision = g_strdup ("unknown");
+    g_free (bare->place);
+    bare->place = g_strdup ("");
+    dossier_store_update (store, DOSSIER_RECORD (bare), &error);
+    g_assert_no_error (error);
+  }
   g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (window, "incidents")), "INC-0003"));
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   find = find_icon_button (editor, "edit-find-symbolic");
@@ -875,6 +937,30 @@ test_place_finder (void)
   moved = reload (store, "INC-0003");
   g_assert_cmpfloat_with_epsilon (moved->latitude, 14.33, 0.01);
   g_assert_cmpfloat_with_epsilon (moved->longitude, -4.60, 0.01);
+  /* Its region filled, and the precision of a named town; no cercle: Moura's nearest
+   * chef-lieu, Ténenkou, is not its cercle's (Djenné), and a wrong cercle is worse. */
+  g_assert_cmpstr (moved->place, ==, "Moura");
+  g_assert_cmpstr (moved->admin1, ==, "mopti");
+  g_assert_true (moved->admin2 == NULL || *moved->admin2 == '\0');
+  g_assert_cmpstr (moved->location_precision, ==, "near-town");
+  {
+    GtkWidget *coordinates = dossier_editor_get_field_widget (DOSSIER_EDITOR (editor), "coordinates");
+
+    assert_position_shown (coordinates, moved);
+    WAIT_UNTIL (in_view (coordinates));
+    g_assert_true (in_view (coordinates));
+    dossier_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE") ? "placed-moura-fr.png" : "placed-moura-en.png");
+  }
+  /* A cercle's chef-lieu gives the cercle too (Moura's, as it happens); what was set stays. */
+  g_assert_cmpuint (dossier_incident_editor_search_place (DOSSIER_INCIDENT_EDITOR (editor), "djenne"), >=, 1);
+  dossier_incident_editor_choose_place (DOSSIER_INCIDENT_EDITOR (editor), 0);
+  g_clear_object (&moved);
+  moved = reload (store, "INC-0003");
+  g_assert_cmpfloat_with_epsilon (moved->latitude, 13.91, 0.02);
+  g_assert_cmpstr (moved->place, ==, "Moura");
+  g_assert_cmpstr (moved->admin1, ==, "mopti");
+  g_assert_cmpstr (moved->admin2, ==, "djenne");
+  g_assert_cmpstr (moved->location_precision, ==, "near-town");
 
   /* A name it does not know: it says so, and what to try. */
   find = find_icon_button (editor, "edit-find-symbolic");

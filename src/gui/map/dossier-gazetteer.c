@@ -33,6 +33,7 @@ typedef struct {
 } Place;
 
 static GArray *places;   /* Place, loaded once, by rank */
+static GArray *regions;  /* Region: Mali's regions, loaded with the places */
 
 /* Mali's neighbours, as places.geojson codes them. */
 static const struct { const char *code; const char *name; } countries[] = {
@@ -165,8 +166,7 @@ static void
 load_places (void)
 {
   g_autoptr(JsonArray) features = NULL;
-  g_autoptr(JsonArray) outlines = NULL;
-  g_autoptr(GArray) regions = NULL;
+  static JsonArray *outlines;   /* kept: the regions point into it */
 
   if (places != NULL)
     return;
@@ -199,6 +199,7 @@ dossier_gazetteer_entry_free (DossierGazetteerEntry *entry)
     return;
   g_free (entry->name);
   g_free (entry->detail);
+  g_free (entry->scheme);
   g_free (entry);
 }
 
@@ -317,6 +318,8 @@ dossier_gazetteer_search (DossierStore *store,
             Hit hit = { entry_new (dossier_vocab_term_get_label (term, lang), _(schemes[s].detail),
                                    term->latitude, term->longitude),
                         (at == folded || at[-1] == '\n' ? 0 : 10) + (int) s };
+
+            hit.entry->scheme = g_strdup (schemes[s].scheme);
             g_array_append_val (hits, hit);
           }
         }
@@ -347,4 +350,60 @@ dossier_gazetteer_search (DossierStore *store,
         dossier_gazetteer_entry_free (hit->entry);
     }
   return result;
+}
+
+/**
+ * dossier_gazetteer_locate:
+ * @store: the dossier, for its cercles
+ * @latitude: in degrees
+ * @longitude: in degrees
+ * @admin1: (out) (nullable): the code of the region of Mali holding the point, or %NULL
+ * @admin2: (out) (nullable): the code of the cercle whose chef-lieu is the nearest in that
+ *   region, if the point is within some 15 km of it, or %NULL
+ *
+ * Where a point is in Mali's administration, as far as the program knows: the regions'
+ * outlines say the region; no cercle outlines are shipped, so the cercle is said only
+ * near its chef-lieu. Farther, the nearest chef-lieu is often another cercle's (Moura, in
+ * the cercle of Djenné, is nearer Ténenkou): better left for the investigator than wrong.
+ */
+void
+dossier_gazetteer_locate (DossierStore *store,
+                          double        latitude,
+                          double        longitude,
+                          char        **admin1,
+                          char        **admin2)
+{
+  g_autofree char *region = NULL;
+  g_autofree char *cercle = NULL;
+
+  load_places ();
+  region = isfinite (latitude) && isfinite (longitude) ? region_at (regions, latitude, longitude) : NULL;
+  if (region != NULL && store != NULL)
+    {
+      g_autoptr(GPtrArray) terms = dossier_store_list_vocab (store, "admin2", NULL);
+      double best = 0.15 * 0.15;   /* degrees, some 15 km */
+      /* Degrees of longitude shrink with the latitude; Mali is small enough for one factor. */
+      double shrink = cos (latitude * G_PI / 180);
+
+      for (guint i = 0; terms && i < terms->len; i++)
+        {
+          DossierVocabTerm *term = terms->pdata[i];
+          double dx, dy;
+
+          if (isnan (term->latitude) || g_strcmp0 (term->parent, region) != 0)
+            continue;
+          dx = (term->longitude - longitude) * shrink;
+          dy = term->latitude - latitude;
+          if (dx * dx + dy * dy < best)
+            {
+              best = dx * dx + dy * dy;
+              g_free (cercle);
+              cercle = g_strdup (term->code);
+            }
+        }
+    }
+  if (admin1 != NULL)
+    *admin1 = g_steal_pointer (&region);
+  if (admin2 != NULL)
+    *admin2 = g_steal_pointer (&cercle);
 }

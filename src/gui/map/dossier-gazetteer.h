@@ -13,6 +13,7 @@ typedef struct {
   char   *detail;     /* what it is: "Cercle of Mali", "Region of Mali", or where it is */
   double  latitude;
   double  longitude;
+  char   *scheme;     /* "admin1" for a region, "admin2" for a cercle, NULL for a town */
 } DossierGazetteerEntry;
 
 void       dossier_gazetteer_entry_free (DossierGazetteerEntry *entry);
@@ -21,5 +22,10 @@ GPtrArray *dossier_gazetteer_search     (DossierStore          *store,
                                          const char            *lang,
                                          guint                  limit);
 char      *dossier_gazetteer_no_match   (const char            *text);
+void       dossier_gazetteer_locate     (DossierStore          *store,
+                                         double                 latitude,
+                                         double                 longitude,
+                                         char                 **admin1,
+                                         char                 **admin2);
 
 G_END_DECLS
