@@ -15,6 +15,8 @@
 
 #include "dossier-evidence.h"
 #include "dossier-evidence-layer.h"
+#include "dossier-application.h"
+#include "dossier-format.h"
 #include "dossier-look.h"
 #include "dossier-geo.h"
 #include "dossier-query.h"
@@ -124,13 +126,17 @@ on_query_tooltip (GtkWidget            *widget,
 {
   gint64 id = dossier_evidence_layer_pick (self, x, y);
   g_autoptr(DossierEvidence) evidence = NULL;
+  g_autofree char *lang = dossier_application_ui_language ();
+  g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
   if (id <= 0 || (evidence = dossier_store_load (self->store, DOSSIER_TYPE_EVIDENCE, id, NULL)) == NULL)
     return FALSE;
+  /* As a person writes it ("28 March 2022, 10:15"), not as the file stores it. */
+  when = *evidence->captured_at ? dossier_format_timestamp (evidence->captured_at, lang, FALSE) : NULL;
   /* Translators: an evidence item on the map: its code, title and when it was captured */
   text = g_strdup_printf (_("%s · %s\ncaptured %s"), DOSSIER_RECORD (evidence)->code, evidence->title,
-                          *evidence->captured_at ? evidence->captured_at : _("at an unknown time"));
+                          when ? when : _("at an unknown time"));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
