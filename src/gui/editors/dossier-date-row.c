@@ -23,6 +23,7 @@ struct _DossierDateRow
   GtkEntry     *entry;
   char         *lang;
   char         *edtf;         /* what was typed, as EDTF; NULL when empty or not a date */
+  char         *empty_text;   /* what an empty row means, as markup; "No date" when NULL */
   gboolean      valid;
   gboolean      setting;
 };
@@ -56,7 +57,8 @@ validate (DossierDateRow *self)
       /* What will be kept, when it is not what was typed. */
       if (reading != NULL && !g_str_equal (typed, self->edtf))
         {
-          g_autofree char *both = g_strdup_printf ("%s · %s", reading, self->edtf);
+          /* The no-break space keeps the dot from starting a line. */
+          g_autofree char *both = g_strdup_printf ("%s\u00a0· %s", reading, self->edtf);
 
           g_free (reading);
           reading = g_steal_pointer (&both);
@@ -64,7 +66,7 @@ validate (DossierDateRow *self)
       escaped = reading ? g_markup_escape_text (reading, -1) : NULL;
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped ? escaped : _("No date"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped ? escaped : self->empty_text ? self->empty_text : _("No date"));
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
     }
   else
@@ -91,6 +93,7 @@ dossier_date_row_finalize (GObject *object)
 {
   g_free (DOSSIER_DATE_ROW (object)->lang);
   g_free (DOSSIER_DATE_ROW (object)->edtf);
+  g_free (DOSSIER_DATE_ROW (object)->empty_text);
   G_OBJECT_CLASS (dossier_date_row_parent_class)->finalize (object);
 }
 
@@ -174,5 +177,21 @@ dossier_date_row_set_lang (DossierDateRow *self,
 
   g_free (self->lang);
   self->lang = g_strdup (lang);
+  validate (self);
+}
+
+/**
+ * dossier_date_row_set_empty_text:
+ * @self: a #DossierDateRow
+ * @text: what the row says while nothing is typed ("Any time" for a filter's period)
+ */
+void
+dossier_date_row_set_empty_text (DossierDateRow *self,
+                                 const char     *text)
+{
+  g_return_if_fail (DOSSIER_IS_DATE_ROW (self));
+
+  g_free (self->empty_text);
+  self->empty_text = g_markup_escape_text (text, -1);
   validate (self);
 }

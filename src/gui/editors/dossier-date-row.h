@@ -18,5 +18,7 @@ gboolean    dossier_date_row_is_valid  (DossierDateRow *self);
 GtkEditable *dossier_date_row_get_entry (DossierDateRow *self);
 void        dossier_date_row_set_lang  (DossierDateRow *self,
                                         const char     *lang);
+void        dossier_date_row_set_empty_text (DossierDateRow *self,
+                                             const char     *text);
 
 G_END_DECLS

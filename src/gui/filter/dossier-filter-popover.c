@@ -308,7 +308,7 @@ dossier_filter_popover_new (DossierStore  *store,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *period_list = gtk_list_box_new ();
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear the Filter"));
-  GtkWidget *hint = gtk_label_new (_("A year, a month, a day or a period: 2012, 2022-03, 2012/2013, 2021-06/.. (from June 2021 on)."));
+  GtkWidget *hint = gtk_label_new (_("A year (2012), a month (March 2022), a period (2012 – 2013, 01/03/2022 – 30/06/2022) or all that follows a date (after June 2021)."));
 
   self->store = g_object_ref (store);
   self->filter = g_object_ref (filter);
@@ -345,6 +345,8 @@ dossier_filter_popover_new (DossierStore  *store,
 
   self->period = g_object_new (DOSSIER_TYPE_DATE_ROW, "title", _("Period"), NULL);
   dossier_date_row_set_lang (self->period, lang);
+  /* Translators: the filter's period while none is typed */
+  dossier_date_row_set_empty_text (self->period, _("Any time"));
   g_signal_connect_swapped (self->period, "changed", G_CALLBACK (on_period), self);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (period_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (period_list, "boxed-list");
