@@ -937,6 +937,60 @@ test_export_says_where (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 13, point 16, as a French tester found it: the dialog says why an incident's texts
+ * are withheld from a public annex and how to include them, and the incident sheets (where
+ * titles and summaries are read) are ticked for a small dossier. */
+static void
+test_why_withheld (void)
+{
+  gboolean french = g_getenv ("LANGUAGE") != NULL;
+  g_autoptr(DossierExportWindow) dialog = NULL;
+  g_autoptr(DossierIncident) incident = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  DossierStore *store;
+
+  window = dossier_test_open_demo ("craft-why.dossier", "incidents");
+  store = dossier_window_get_store (window);
+  incident = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0001", &error);
+  g_assert_no_error (error);
+  g_free (incident->confidentiality);
+  incident->confidentiality = g_strdup ("restricted");
+  g_assert_true (dossier_store_update (store, DOSSIER_RECORD (incident), &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = g_object_ref (find_export_window ());
+  dossier_test_wait_for_draw (GTK_WIDGET (dialog));
+  dossier_test_screenshot (GTK_WIDGET (dialog), french ? "craft16-why-fr.png" : "craft16-why-en.png");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), french ? "marqué" : "marked Restricted"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), french ? "à «\u00a0Public\u00a0» pour les inclure"
+                                                                       : "Confidentiality to Public to include them"));
+  collect_checks (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, DOSSIER_ANNEX_N_SECTIONS);
+  for (guint i = 0; i < checks->len; i++)
+    if ((1u << i) == DOSSIER_ANNEX_SHEETS)
+      g_assert_true (gtk_check_button_get_active (checks->pdata[i]));
+  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/export-window/annex-table-print", test_export_window);
   g_test_add_func ("/trust/01-public-annex-figures", test_public_annex_figures);
   g_test_add_func ("/craft/16-annex-figures-and-words", test_annex_craft);
+  g_test_add_func ("/craft/16-why-withheld", test_why_withheld);
   g_test_add_func ("/craft/17-export-says-where", test_export_says_where);
   return g_test_run ();
 }
