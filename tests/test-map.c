@@ -15,7 +15,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dossier-basemap-layer.h"
 #include "dossier-demo.h"
+#include "dossier-incident-layer.h"
+#include "dossier-map-figure.h"
 #include "dossier-figure.h"
 #include "dossier-filter.h"
 #include "dossier-incident.h"
@@ -992,6 +995,63 @@ test_place_finder (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 13, point 4: the annex's map figure names places as the screen does, with room
+ * between names: none touches another, halo included (Bankass and Koro, Koutiala and
+ * Yorosso did), and the figure is written for the eye. */
+static void
+test_figure_labels (void)
+{
+  const char *lang = g_getenv ("LANGUAGE") ? "fr" : "en";
+  g_autofree char *path = dossier_test_tmp_path ("figure-labels.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  g_autoptr(DossierBasemapLayer) basemap = NULL;
+  g_autoptr(GArray) clusters = NULL;
+  g_autoptr(GArray) avoid = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) drawn_labels = NULL;
+  DossierMapView view = { 0 }, drawn;
+  GArray *labels;
+  int height;
+
+  store = dossier_demo_create (path, &error);
+  g_assert_no_error (error);
+  node = dossier_map_figure_render (store, NULL, &view, lang, &drawn, &height, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_strdup_printf ("%s/figure-%s.png", g_getenv ("DOSSIER_SCREENSHOT_DIR"), lang);
+
+      g_assert_true (dossier_figure_write (node, drawn.width, height, png, 1500, &error));
+      g_assert_no_error (error);
+    }
+
+  /* The same names, placed as the figure places them. */
+  basemap = g_object_ref_sink (dossier_basemap_layer_new (viewport, lang));
+  clusters = dossier_incident_layer_read_view (store, NULL, &drawn, &error);
+  g_assert_no_error (error);
+  avoid = dossier_label_layer_cluster_boxes (clusters, &drawn);
+  dossier_basemap_layer_append_labels (basemap, snapshot, &drawn, NULL, avoid);
+  drawn_labels = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  labels = dossier_basemap_layer_get_labels (basemap);
+  g_assert_cmpuint (labels->len, >, 10);
+  for (guint i = 0; i < labels->len; i++)
+    for (guint j = i + 1; j < labels->len; j++)
+      {
+        DossierMapLabel *a = &g_array_index (labels, DossierMapLabel, i);
+        DossierMapLabel *b = &g_array_index (labels, DossierMapLabel, j);
+        graphene_rect_t grown = a->box;
+
+        /* Two pixels apart at least, beyond their halos. */
+        graphene_rect_inset (&grown, -2, -1);
+        if (graphene_rect_intersection (&grown, &b->box, NULL))
+          g_error ("“%s” and “%s” touch", a->text, b->text);
+      }
+}
+
 /* Issue 12, point 2: a figure is its owner's alone, whatever the umask, even over a file
  * that was readable by all, and a temporary left by a crash does not stand in the way. */
 static void
@@ -1034,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/craft/04-zoom-to-one", test_zoom_to_one);
   g_test_add_func ("/craft/04-legend-placement", test_legend_placement);
   g_test_add_func ("/craft/04-place-finder", test_place_finder);
+  g_test_add_func ("/craft/04-figure-labels", test_figure_labels);
 
   return g_test_run ();
 }

@@ -704,6 +704,10 @@ draw_shapes (DossierBasemapLayer *self,
   cairo_fill (cr);
 }
 
+/* Pixels kept free around a name, beyond its halo. */
+#define NAME_ROOM_X 3
+#define NAME_ROOM_Y 1
+
 /* A name's box, with the room its halo takes. */
 static void
 label_box (graphene_rect_t *box,
@@ -728,8 +732,13 @@ box_free (const graphene_rect_t *box,
           int                    width,
           int                    height)
 {
+  /* Some room between names as well: two names whose halos meet read as one ("Bankass
+   * Koro"), and print measures a name a little wider than the screen does. */
+  graphene_rect_t room = *box;
+
+  graphene_rect_inset (&room, -NAME_ROOM_X, -NAME_ROOM_Y);
   if (box->origin.x < 0 || box->origin.y < 0 || box->origin.x + box->size.width > width ||
-      box->origin.y + box->size.height > height || overlaps (taken, box))
+      box->origin.y + box->size.height > height || overlaps (taken, &room))
     return FALSE;
   for (guint i = 0; dots && i < dots->len; i++)
     {
