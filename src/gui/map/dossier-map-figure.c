@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-basemap-layer.h"
+#include "dossier-incident.h"
 #include "dossier-label-layer.h"
 #include "dossier-look.h"
 #include "dossier-map-figure.h"
@@ -192,6 +193,67 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
   return y + MAX (scale_height, h) + MARGIN - view->height;
 }
 
+/* Beside each mark of a single incident, its code, where there is room (right, left,
+ * above, below), as a printed chronology names its marks: the reader of an annex finds
+ * INC-0003 of the table on the map. Returns the codes' boxes, for the names to keep clear. */
+static GArray *
+append_codes (GtkSnapshot          *snapshot,
+              DossierStore         *store,
+              GtkWidget            *widget,
+              GArray               *clusters,
+              GArray               *marks,
+              const DossierMapView *view)
+{
+  GArray *taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const DossierGeoCluster *cluster = &g_array_index (clusters, DossierGeoCluster, i);
+      g_autoptr(DossierRecord) record = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      double x, y, r = dossier_incident_layer_cluster_radius (cluster) + 3;
+      graphene_rect_t boxes[4];
+      const graphene_rect_t *chosen = NULL;
+      int w, h;
+
+      if (cluster->count != 1)
+        continue;
+      dossier_map_view_location_to_point (view, cluster->latitude, cluster->longitude, &x, &y);
+      if (x < 0 || y < 0 || x > view->width || y > view->height)
+        continue;
+      record = dossier_store_load (store, DOSSIER_TYPE_INCIDENT, cluster->id, NULL);
+      if (record == NULL || record->code == NULL || *record->code == '\0')
+        continue;
+      layout = new_layout (widget, record->code, 0.75, FALSE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      graphene_rect_init (&boxes[0], x + r, y - h / 2.0, w, h);
+      graphene_rect_init (&boxes[1], x - r - w, y - h / 2.0, w, h);
+      graphene_rect_init (&boxes[2], x - w / 2.0, y - r - h + 2, w, h);
+      graphene_rect_init (&boxes[3], x - w / 2.0, y + r - 2, w, h);
+      for (guint b = 0; b < G_N_ELEMENTS (boxes) && chosen == NULL; b++)
+        {
+          graphene_rect_t room = boxes[b];
+          gboolean free = boxes[b].origin.x >= 0 && boxes[b].origin.y >= 0 &&
+                          boxes[b].origin.x + w <= view->width && boxes[b].origin.y + h <= view->height;
+
+          graphene_rect_inset (&room, -2, -1);
+          for (guint k = 0; free && k < marks->len; k++)
+            free = !graphene_rect_intersection (&g_array_index (marks, graphene_rect_t, k), &room, NULL);
+          for (guint k = 0; free && k < taken->len; k++)
+            free = !graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, k), &room, NULL);
+          if (free)
+            chosen = &boxes[b];
+        }
+      if (chosen == NULL)
+        continue;
+      g_array_append_val (taken, *chosen);
+      /* A light ground, as the names' halos, to read over rivers and borders. */
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 0.75 }, chosen);
+      append_text (snapshot, layout, chosen->origin.x, chosen->origin.y);
+    }
+  return taken;
+}
+
 /* The view for a figure that no window frames: every incident given, at the annex's size;
  * Mali whole when none has a place. */
 static gboolean
@@ -289,11 +351,12 @@ dossier_map_figure_render (DossierStore          *store,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, v.width, v.height));
   dossier_basemap_layer_append_view (basemap, snapshot, &v);
   dossier_incident_layer_append_clusters (incidents, snapshot, clusters, &v);
-  /* The names over the incidents, as on screen. */
+  /* The names over the incidents, as on screen, clear of the incidents' codes. */
   {
     g_autoptr(GArray) avoid = dossier_label_layer_cluster_boxes (clusters, &v);
+    g_autoptr(GArray) codes = append_codes (snapshot, store, GTK_WIDGET (incidents), clusters, avoid, &v);
 
-    dossier_basemap_layer_append_labels (basemap, snapshot, &v, NULL, avoid);
+    dossier_basemap_layer_append_labels (basemap, snapshot, &v, codes, avoid);
   }
   gtk_snapshot_pop (snapshot);
   /* Translators: the credits of the offline basemap, shown on the map */
