@@ -121,7 +121,8 @@ static void explain_counts (DossierIncidentEditor *self);
 
 /* The position in the one field where it is read and typed, as a person writes it in the
  * interface's language ("14,343 ; -4,59" in French, "14.343, -4.59" in English), so that
- * the field reads back as it was typed; empty when the incident has none. */
+ * the field reads back as it was typed; empty when the incident has none. Five decimals
+ * are a metre: a click on the map gives more digits than anyone could mean. */
 static void
 show_position (DossierIncidentEditor *self,
                DossierIncident       *incident)
@@ -131,8 +132,8 @@ show_position (DossierIncidentEditor *self,
 
   if (incident != NULL && isfinite (incident->latitude) && isfinite (incident->longitude))
     {
-      g_autofree char *latitude = dossier_format_decimal (incident->latitude, 6, lang);
-      g_autofree char *longitude = dossier_format_decimal (incident->longitude, 6, lang);
+      g_autofree char *latitude = dossier_format_decimal (incident->latitude, 5, lang);
+      g_autofree char *longitude = dossier_format_decimal (incident->longitude, 5, lang);
 
       /* Translators: a latitude and a longitude in the coordinates field; with a decimal
        * comma, the two are parted by a semicolon ("14,343 ; -4,59") */
