@@ -530,19 +530,15 @@ find_action (GtkWidget  *widget,
 
 /* The Export dialog, told what the window shows: the active filter's incidents, and where
  * the map and timeline look, for the annex's figures to be framed the same. */
-static void
-export_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *parameter)
+static GtkWidget *
+new_export_window (DossierWindow *self)
 {
-  DossierWindow *self = DOSSIER_WINDOW (widget);
   g_autoptr(GArray) ids = NULL;
   DossierMapView map_view = { 0 };
   DossierTimelineFrame timeline_frame = { 0 };
-  GtkWidget *dialog;
 
   if (self->store == NULL)
-    return;
+    return NULL;
   if (!dossier_filter_is_empty (self->filter))
     {
       g_autoptr(GError) error = NULL;
@@ -551,14 +547,38 @@ export_action (GtkWidget  *widget,
       if (ids == NULL)
         {
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-          return;
+          return NULL;
         }
     }
   if (self->map_pane != NULL)
     dossier_map_pane_get_view (DOSSIER_MAP_PANE (self->map_pane), &map_view);
   if (self->timeline_pane != NULL)
     dossier_timeline_view_get_frame (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)), &timeline_frame);
-  dialog = dossier_export_window_new (GTK_WINDOW (self), self->store, self->lang, ids, &map_view, &timeline_frame);
+  return dossier_export_window_new (GTK_WINDOW (self), self->store, self->lang, ids, &map_view, &timeline_frame);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  GtkWidget *dialog = new_export_window (DOSSIER_WINDOW (widget));
+
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The main menu's Print…: the Export dialog's annex, printed. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  GtkWidget *dialog = new_export_window (DOSSIER_WINDOW (widget));
+
+  if (dialog == NULL)
+    return;
+  dossier_export_window_set_for_printing (DOSSIER_EXPORT_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -985,6 +1005,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
