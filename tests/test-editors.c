@@ -972,6 +972,25 @@ first_start (gboolean with_file)
   g_free (run.evidence);
 }
 
+/* Found by a new investigator: the next incident opened where the last one had been scrolled
+ * to, its code and title out of view. The wheel scrolls the form down, as a person does. */
+static void
+test_editor_opens_at_top (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierEditor *editor = open_code (f, "incidents", "INC-0001");
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (dossier_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *page = GTK_WIDGET (scrolled);
+
+  dossier_test_scroll (page, gtk_widget_get_width (page) - 8, gtk_widget_get_height (page) / 2.0, 25);
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, gtk_adjustment_get_lower (adjustment) + 100);
+
+  editor = open_code (f, "incidents", "INC-0002");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
+}
+
 static void
 test_investigator_asked_first (void)
 {
@@ -1696,6 +1715,7 @@ main (int   argc,
   dossier_test_display_init (&argc, &argv);
 
   g_test_add ("/editors/incident-fields", Fixture, NULL, fixture_set_up, test_incident_fields, fixture_tear_down);
+  g_test_add ("/craft/09-editor-opens-at-top", Fixture, NULL, fixture_set_up, test_editor_opens_at_top, fixture_tear_down);
   g_test_add ("/editors/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/editors/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
   g_test_add ("/editors/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);

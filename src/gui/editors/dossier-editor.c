@@ -985,6 +985,22 @@ dossier_editor_get_lang (DossierEditor *self)
  *
  * Returns: %TRUE if the record could be read
  */
+/* The first scrolled window of the editor's page. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gboolean
 dossier_editor_set_record (DossierEditor *self,
                            gint64         id)
@@ -1003,6 +1019,19 @@ dossier_editor_set_record (DossierEditor *self,
       record = dossier_store_load (priv->store, klass->record_type, id, &error);
       if (record == NULL)
         dossier_editor_show_error (self, error->message);
+    }
+  /* Another record opens at its top, its code and title in view, not where the last one
+   * was left scrolled to; the same record read again stays where the reader is. */
+  if (record != NULL && (priv->record == NULL || priv->record->id != record->id))
+    {
+      GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (self));
+
+      if (scrolled != NULL)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+        }
     }
   g_set_object (&priv->record, record);
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL && !dossier_store_is_read_only (priv->store));
