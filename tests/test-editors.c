@@ -30,6 +30,7 @@
 #include "dossier-new-dossier-dialog.h"
 #include "dossier-record-list.h"
 #include "dossier-test-display.h"
+#include "dossier-testimony.h"
 #include "dossier-test-input.h"
 #include "dossier-test-util.h"
 #include "dossier-vocab.h"
@@ -972,6 +973,27 @@ first_start (gboolean with_file)
   g_free (run.evidence);
 }
 
+/* A new testimony offers the investigator recording it as the one who took it (the tests'
+ * investigator is “Enquêtrice 07”), never the login. */
+static void
+test_testimony_interviewer_offered (Fixture       *f,
+                                    gconstpointer  data)
+{
+  DossierRecord *added;
+
+  dossier_window_show_section (f->window, "testimonies");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  added = dossier_window_add_record (f->window);
+  g_assert_nonnull (added);
+  g_assert_true (DOSSIER_IS_TESTIMONY (added));
+  g_assert_cmpstr (DOSSIER_TESTIMONY (added)->interviewer, ==, "Enquêtrice 07");
+  {
+    g_autoptr(DossierTestimony) stored_one = stored (f, DOSSIER_TYPE_TESTIMONY, added->code);
+
+    g_assert_cmpstr (stored_one->interviewer, ==, "Enquêtrice 07");
+  }
+}
+
 /* Found by a new investigator: the next incident opened where the last one had been scrolled
  * to, its code and title out of view. The wheel scrolls the form down, as a person does. */
 static void
@@ -1708,6 +1730,110 @@ test_records_screens (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Whether an action row below @widget shows @text as its subtitle. */
+static gboolean
+shows_subtitle (GtkWidget  *widget,
+                const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_subtitle (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+count_audit (DossierStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_store_get_db (store), "SELECT count(*) FROM audit", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static gboolean
+details_dialog_shown (gpointer data)
+{
+  GtkWidget **found = data;
+
+  *found = find_toplevel (DOSSIER_TYPE_NEW_DOSSIER_DIALOG, NULL);
+  return *found != NULL && gtk_widget_get_mapped (*found);
+}
+
+static gboolean
+details_dialog_gone (gpointer data)
+{
+  return find_toplevel (DOSSIER_TYPE_NEW_DOSSIER_DIALOG, NULL) == NULL;
+}
+
+/* The overview says what the dossier is (title, mandate, period in words, annex language),
+ * and Edit… changes it in the dialog of File → New, saved with no file chooser. */
+static void
+test_dossier_details_editable (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *title = NULL, *mandate = NULL, *period = NULL, *language = NULL;
+  g_autofree char *period_words = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *edit, *dialog = NULL, *title_row, *save;
+  gint64 audits_before, audits_after;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  dossier_window_show_section (f->window, "overview");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (dossier_store_get_info (f->store, NULL, &title, &mandate, &period, &language, &error));
+  g_assert_no_error (error);
+  /* The period reads as a person writes it, in the interface's language. */
+  period_words = dossier_edtf_format_string (period, f->lang);
+  g_assert_true (shows_subtitle (GTK_WIDGET (f->window), title));
+  g_assert_true (shows_subtitle (GTK_WIDGET (f->window), mandate));
+  g_assert_true (shows_subtitle (GTK_WIDGET (f->window), period_words));
+  dossier_test_screenshot (GTK_WIDGET (f->window), "overview-about.png");
+
+  edit = dossier_test_find_button (GTK_WIDGET (f->window), _("_Edit…"));
+  g_assert_nonnull (edit);
+  click (edit);
+  wait_ms (300);
+  g_printerr ("DBG toplevels %u sensitive %d\n", g_list_model_get_n_items (gtk_window_get_toplevels ()), gtk_widget_is_sensitive (edit));
+  wait_until (details_dialog_shown, &dialog, 10, "the dossier's details");
+  dossier_test_wait_for_draw (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, _("Dossier Details"));
+  dossier_test_screenshot (dialog, "dossier-details.png");
+
+  title_row = dossier_test_find_descendant (dialog, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
+  click (title_row);
+  dossier_test_press_key (title_row, GDK_KEY_a, GDK_CONTROL_MASK);
+  dossier_test_type_text (title_row, "Kidal, 2023");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Kidal, 2023");
+
+  audits_before = count_audit (f->store);
+  save = dossier_test_find_button (dialog, _("_Save"));
+  g_assert_nonnull (save);
+  click (save);
+  wait_until (details_dialog_gone, NULL, 10, "the dialog to close");
+  dossier_test_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&mandate, g_free);
+  g_clear_pointer (&period, g_free);
+  g_clear_pointer (&language, g_free);
+  g_assert_true (dossier_store_get_info (f->store, NULL, &title, &mandate, &period, &language, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Kidal, 2023");
+  /* Only the title changed: one audit entry. */
+  audits_after = count_audit (f->store);
+  g_assert_cmpint (audits_after, ==, audits_before + 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Kidal, 2023");
+  g_assert_true (shows_subtitle (GTK_WIDGET (f->window), "Kidal, 2023"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1716,6 +1842,7 @@ main (int   argc,
 
   g_test_add ("/editors/incident-fields", Fixture, NULL, fixture_set_up, test_incident_fields, fixture_tear_down);
   g_test_add ("/craft/09-editor-opens-at-top", Fixture, NULL, fixture_set_up, test_editor_opens_at_top, fixture_tear_down);
+  g_test_add ("/craft/15-testimony-interviewer-offered", Fixture, NULL, fixture_set_up, test_testimony_interviewer_offered, fixture_tear_down);
   g_test_add ("/editors/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/editors/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
   g_test_add ("/editors/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
@@ -1736,6 +1863,8 @@ main (int   argc,
   g_test_add ("/craft/14-errors-explain", Fixture, NULL, fixture_set_up, test_errors_explain, fixture_tear_down);
   g_test_add ("/craft/14-date-row-french", Fixture, NULL, fixture_set_up, test_date_row_french, fixture_tear_down);
   g_test_add ("/craft/15-values-as-written", Fixture, NULL, fixture_set_up, test_values_as_written, fixture_tear_down);
+  g_test_add ("/craft/11-dossier-details-editable", Fixture, NULL, fixture_set_up, test_dossier_details_editable,
+              fixture_tear_down);
   g_test_add_func ("/craft/records-screens", test_records_screens);
 
   return g_test_run ();
