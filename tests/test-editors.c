@@ -1784,7 +1784,6 @@ test_dossier_details_editable (Fixture       *f,
   GtkWidget *edit, *dialog = NULL, *title_row, *save;
   gint64 audits_before, audits_after;
 
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
   dossier_window_show_section (f->window, "overview");
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (dossier_store_get_info (f->store, NULL, &title, &mandate, &period, &language, &error));
@@ -1799,8 +1798,6 @@ test_dossier_details_editable (Fixture       *f,
   edit = dossier_test_find_button (GTK_WIDGET (f->window), _("_Edit…"));
   g_assert_nonnull (edit);
   click (edit);
-  wait_ms (300);
-  g_printerr ("DBG toplevels %u sensitive %d\n", g_list_model_get_n_items (gtk_window_get_toplevels ()), gtk_widget_is_sensitive (edit));
   wait_until (details_dialog_shown, &dialog, 10, "the dossier's details");
   dossier_test_wait_for_draw (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, _("Dossier Details"));

@@ -27,10 +27,14 @@ struct _DossierNewDossierDialog
   AdwComboRow    *language_row;
   GtkTextView    *mandate_view;
   GtkWidget      *create_button;
+
+  /* Set in edit mode: the dossier whose details are changed, saved with no file chooser. */
+  DossierStore   *store;
 };
 
 enum {
   CREATED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -214,6 +218,69 @@ on_chooser_response (GtkNativeDialog         *chooser,
   g_object_unref (self);
 }
 
+/**
+ * dossier_new_dossier_dialog_save:
+ * @self: a #DossierNewDossierDialog made by dossier_new_dossier_dialog_new_for_store()
+ * @error: return location for a #GError
+ *
+ * Writes the details changed into the dossier, in one transaction, each change audited;
+ * emits ::saved and closes.
+ *
+ * Returns: %TRUE if they were saved
+ */
+gboolean
+dossier_new_dossier_dialog_save (DossierNewDossierDialog  *self,
+                                 GError                  **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *mandate = NULL;
+  char *old[4] = { NULL };
+  const char *fields[] = { "title", "mandate", "period", "default_lang" };
+  const char *values[4];
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_NEW_DOSSIER_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  title = dossier_new_dossier_dialog_get_title (self);
+  mandate = dossier_new_dossier_dialog_get_mandate (self);
+  values[0] = title;
+  values[1] = mandate;
+  values[2] = dossier_new_dossier_dialog_get_period (self);
+  values[3] = dossier_new_dossier_dialog_get_language (self);
+  if (!dossier_store_get_info (self->store, &uuid, &old[0], &old[1], &old[2], &old[3], error) ||
+      !dossier_store_begin (self->store, error))
+    goto out;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      /* Only what changed is written, so that the audit log says what was done. */
+      if (g_strcmp0 (old[i] ? old[i] : "", values[i]) != 0 &&
+          !dossier_store_set_info (self->store, fields[i], values[i], error))
+        {
+          dossier_store_rollback (self->store);
+          goto out;
+        }
+    }
+  if (!dossier_store_commit (self->store, error))
+    {
+      dossier_store_rollback (self->store);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    g_free (old[i]);
+  if (!ok)
+    return FALSE;
+  g_object_ref (self);
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}
+
 /* Then where to keep it: a file chooser, the name made from the title. */
 static void
 on_create_clicked (DossierNewDossierDialog *self)
@@ -225,6 +292,21 @@ on_create_clicked (DossierNewDossierDialog *self)
 
   if (!dossier_new_dossier_dialog_is_complete (self))
     return;
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dossier_new_dossier_dialog_save (self, &error))
+        {
+          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                                  _("The details could not be saved"),
+                                                                                  error->message));
+
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+      return;
+    }
   chooser = gtk_file_chooser_native_new (_("Save the New Dossier"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Create"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Dossiers"));
@@ -246,9 +328,24 @@ on_create_clicked (DossierNewDossierDialog *self)
 }
 
 static void
+dossier_new_dossier_dialog_dispose (GObject *object)
+{
+  DossierNewDossierDialog *self = DOSSIER_NEW_DOSSIER_DIALOG (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (dossier_new_dossier_dialog_parent_class)->dispose (object);
+}
+
+static void
 dossier_new_dossier_dialog_class_init (DossierNewDossierDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_new_dossier_dialog_dispose;
+  /* In edit mode, the details were saved. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /* The dossier was made: its path. */
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -295,5 +392,46 @@ dossier_new_dossier_dialog_new (GtkWindow  *parent,
 
   adw_combo_row_set_selected (self->language_row, g_strcmp0 (lang, "en") == 0 ? 1 : 0);
   dossier_date_row_set_lang (self->period_row, lang);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * dossier_new_dossier_dialog_new_for_store:
+ * @parent: (nullable): the window it is for
+ * @store: the open dossier whose details are changed
+ * @lang: "fr" or "en": the interface's language, in which the period reads
+ *
+ * The same questions as File → New, filled with what the dossier says, saved into it
+ * by Save with no file chooser.
+ *
+ * Returns: (transfer floating): the dialog; ::saved tells when the details are saved
+ */
+GtkWidget *
+dossier_new_dossier_dialog_new_for_store (GtkWindow    *parent,
+                                          DossierStore *store,
+                                          const char   *lang)
+{
+  DossierNewDossierDialog *self;
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *mandate = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *default_lang = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  self = DOSSIER_NEW_DOSSIER_DIALOG (dossier_new_dossier_dialog_new (parent, lang));
+  self->store = g_object_ref (store);
+  gtk_window_set_title (GTK_WINDOW (self), _("Dossier Details"));
+  gtk_button_set_label (GTK_BUTTON (self->create_button), _("_Save"));
+  gtk_widget_set_tooltip_text (self->create_button, _("Save the dossier's details"));
+  if (dossier_store_get_info (store, &uuid, &title, &mandate, &period, &default_lang, NULL))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mandate_view), mandate ? mandate : "", -1);
+      dossier_date_row_set_text (self->period_row, period ? period : "");
+      adw_combo_row_set_selected (self->language_row, g_strcmp0 (default_lang, "en") == 0 ? 1 : 0);
+    }
+  on_changed (self);
   return GTK_WIDGET (self);
 }

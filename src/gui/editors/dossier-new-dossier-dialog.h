@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "dossier-store.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_NEW_DOSSIER_DIALOG (dossier_new_dossier_dialog_get_type ())
@@ -13,6 +15,11 @@ G_DECLARE_FINAL_TYPE (DossierNewDossierDialog, dossier_new_dossier_dialog, DOSSI
 
 GtkWidget  *dossier_new_dossier_dialog_new            (GtkWindow               *parent,
                                                        const char              *lang);
+GtkWidget  *dossier_new_dossier_dialog_new_for_store  (GtkWindow               *parent,
+                                                       DossierStore            *store,
+                                                       const char              *lang);
+gboolean    dossier_new_dossier_dialog_save           (DossierNewDossierDialog *self,
+                                                       GError                 **error);
 char       *dossier_new_dossier_dialog_get_title      (DossierNewDossierDialog *self);
 char       *dossier_new_dossier_dialog_get_mandate    (DossierNewDossierDialog *self);
 const char *dossier_new_dossier_dialog_get_period     (DossierNewDossierDialog *self);

@@ -90,6 +90,7 @@ struct _DossierWindow
   GCancellable         *count_cancellable;  /* counting what the filter keeps */
   guint                 count_source;       /* the count to start, after the list is drawn */
   GtkWidget            *overview_rows[N_SECTIONS];
+  GtkWidget            *about_rows[4];      /* the dossier's title, mandate, period, annex language */
   GtkWidget            *charts[5];
   GtkWidget            *testimony_charts[5];
   GtkToggleButton      *victims_button;

@@ -33,6 +33,7 @@
 #include "dossier-timeline.h"
 #include "dossier-deletion.h"
 #include "dossier-edtf.h"
+#include "dossier-new-dossier-dialog.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -658,12 +659,83 @@ on_measure_toggled (DossierWindow   *self,
     update_charts (self);
 }
 
+/* What the dossier says of itself, at the top of the overview, and in the window's title. */
+static void
+update_about (DossierWindow *self)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *mandate = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *default_lang = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *basename = NULL;
+  const char *values[4];
+  const char *none;
+
+  if (self->store == NULL || self->about_rows[0] == NULL ||
+      !dossier_store_get_info (self->store, &uuid, &title, &mandate, &period, &default_lang, NULL))
+    return;
+  if (period != NULL && *period != '\0')
+    period_text = dossier_edtf_format_string (period, self->lang);
+  /* Translators: in the overview, a detail of the dossier left empty */
+  none = _("Not given");
+  values[0] = title && *title ? title : none;
+  values[1] = mandate && *mandate ? mandate : none;
+  values[2] = period_text && *period_text ? period_text : (period && *period ? period : none);
+  values[3] = g_strcmp0 (default_lang, "en") == 0 ? "English" : "Français";
+  for (guint i = 0; i < G_N_ELEMENTS (self->about_rows); i++)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->about_rows[i]), values[i]);
+
+  basename = g_filename_display_basename (dossier_store_get_path (self->store));
+  adw_window_title_set_title (self->window_title, title && *title ? title : basename);
+  gtk_window_set_title (GTK_WINDOW (self), title && *title ? title : basename);
+}
+
+static void
+on_edit_details_clicked (DossierWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->store == NULL || dossier_store_is_read_only (self->store))
+    return;
+  dialog = dossier_new_dossier_dialog_new_for_store (GTK_WINDOW (self), self->store, self->lang);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (update_about), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 make_overview (DossierWindow *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *chart_group = adw_preferences_group_new ();
+
+  {
+    static const char * const about[] = { N_("Title"), N_("Mandate"), N_("Period covered"), N_("Language of the annexes") };
+    GtkWidget *about_group = adw_preferences_group_new ();
+    GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (about_group), _("About this dossier"));
+    gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (edit, _("Change the dossier's title, mandate, period and annex language"));
+    gtk_widget_set_sensitive (edit, !dossier_store_is_read_only (self->store));
+    g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_details_clicked), self, G_CONNECT_SWAPPED);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (about_group), edit);
+    for (guint i = 0; i < G_N_ELEMENTS (about); i++)
+      {
+        GtkWidget *row = adw_action_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(about[i]));
+        /* A mandate is a paragraph: it wraps rather than being cut to one line. */
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        gtk_widget_add_css_class (row, "property");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (about_group), row);
+        self->about_rows[i] = row;
+      }
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (about_group));
+  }
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In this dossier"));
   for (guint i = 1; i < G_N_ELEMENTS (sections); i++)
@@ -1234,6 +1306,7 @@ dossier_window_load (DossierWindow  *self,
   adw_window_title_set_title (self->window_title, *title ? title : basename);
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), *title ? title : basename);
+  update_about (self);
   _dossier_window_update_counts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
 
