@@ -39,7 +39,6 @@
 #include "dossier-json-io.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
-#include "dossier-info.h"
 
 /* The SHA-256 of a regular file, read 1 MiB at a time without following a link; its size in
  * @size. With @expected not -1, the file must have that size, from its start to its end: a
