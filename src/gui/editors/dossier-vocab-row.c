@@ -14,6 +14,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-editor.h"
+#include "dossier-text.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
 
@@ -55,28 +56,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DossierVocabRow, dossier_vocab_row, ADW_TYPE_ACTION_ROW)
-
-/**
- * dossier_fold_text:
- * @text: (nullable): some text
- *
- * Returns: (transfer full): @text without accents and case, for matching what is typed
- */
-char *
-dossier_fold_text (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) bare = g_string_new (NULL);
-
-  for (const char *p = decomposed; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
-    }
-  return g_utf8_casefold (bare->str, -1);
-}
 
 static gboolean
 has_value (DossierVocabRow *self,

@@ -34,6 +34,5 @@ GStrv               dossier_vocab_row_get_choices    (DossierVocabRow    *self);
 void                dossier_vocab_row_set_note       (DossierVocabRow    *self,
                                                       const char         *code,
                                                       const char         *note);
-char               *dossier_fold_text                (const char         *text);
 
 G_END_DECLS

@@ -21,8 +21,8 @@
 
 #include "dossier-basemap-layer.h"
 #include "dossier-geo.h"
+#include "dossier-text.h"
 #include "dossier-vocab.h"
-#include "dossier-vocab-row.h"
 
 #define GEO_PREFIX "/org/dossier/Dossier/geo/"
 #define VOCAB_PREFIX "/org/dossier/Dossier/core/vocab/"

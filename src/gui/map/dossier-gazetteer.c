@@ -19,8 +19,8 @@
 
 #include "dossier-basemap-layer.h"
 #include "dossier-gazetteer.h"
+#include "dossier-text.h"
 #include "dossier-vocab.h"
-#include "dossier-vocab-row.h"
 
 typedef struct {
   char   *name;
