@@ -21,12 +21,14 @@
 #include "dossier-bagit.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
+#include "dossier-import.h"
+#include "dossier-ingest.h"
 #include "dossier-json-io.h"
-#include "dossier-link.h"
 #include "dossier-locker.h"
-#include "dossier-metadata.h"
 #include "dossier-search.h"
+#include "dossier-search-task.h"
 #include "dossier-store.h"
+#include "dossier-verify.h"
 
 #define EXIT_USAGE 2
 
@@ -129,6 +131,25 @@ parse (int           *argc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The use cases are asynchronous: a command waits for its own on the main context. */
+static void
+on_finished (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
 }
 
 static DossierStore *
@@ -368,23 +389,25 @@ cmd_import (int argc, char **argv)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  DossierImportReport report = { 0 };
   int status = 0;
 
   if (!parse (&argc, &argv, entries, 2, 2, &status))
     return status;
   if (g_strcmp0 (format, "bagit") == 0)
     {
-      guint restored = 0, without = 0;
-
-      if (!dossier_bagit_import (argv[2], argv[1], g_getenv ("DOSSIER_USER"), &restored, &without, NULL, &error))
+      dossier_import_async (DOSSIER_IMPORT_BAGIT, argv[2], argv[1], g_getenv ("DOSSIER_USER"), NULL, on_finished, &result);
+      if (!dossier_import_finish (wait_for (&result), &report, &error))
         return fail_error (error);
       /* Translators: %u is a number of evidence items */
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u evidence item brought in, its SHA-256 checked\n",
-                            "%u evidence items brought in, each SHA-256 checked\n", restored), restored);
-      if (without > 0)
+                            "%u evidence items brought in, each SHA-256 checked\n", report.restored), report.restored);
+      if (report.without_bytes > 0)
         /* Translators: %u is a number of evidence items */
         g_print (g_dngettext (GETTEXT_PACKAGE, "%u item had no bytes in the bag, as in the dossier it came from\n",
-                              "%u items had no bytes in the bag, as in the dossier they came from\n", without), without);
+                              "%u items had no bytes in the bag, as in the dossier they came from\n", report.without_bytes),
+                 report.without_bytes);
       return 0;
     }
   if (!check_format (format, &status))
@@ -393,12 +416,16 @@ cmd_import (int argc, char **argv)
     /* Translators: %s is a file name */
     return fail (1, _("“%s” cannot be read"), argv[2]);
 
-  /* A new dossier appears only once whole: killed half way, the import leaves nothing. */
-  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    return dossier_json_import_new_file (argv[1], argv[2], g_getenv ("DOSSIER_USER"), &error) ? 0 : fail_error (error);
-  if ((store = open_store (argv[1], FALSE, &status)) == NULL)
-    return status;
-  if (!dossier_json_import_file (store, argv[2], &error))
+  /* A new dossier appears only once whole: killed half way, the import leaves nothing. An
+   * existing one is checked before anything is written into it. */
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      if ((store = open_store (argv[1], FALSE, &status)) == NULL)
+        return status;
+      g_clear_object (&store);
+    }
+  dossier_import_async (DOSSIER_IMPORT_JSON, argv[2], argv[1], g_getenv ("DOSSIER_USER"), NULL, on_finished, &result);
+  if (!dossier_import_finish (wait_for (&result), NULL, &error))
     return fail_error (error);
   return 0;
 }
@@ -434,6 +461,7 @@ cmd_search (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   const char *lang;
   int status = 0;
 
@@ -446,7 +474,8 @@ cmd_search (int argc, char **argv)
 
   /* Translators: the language code of this translation, "fr" for French */
   lang = g_str_equal (C_("language code", "en"), "fr") ? "fr" : "en";
-  hits = dossier_store_search (store, argv[2], lang, limit, &error);
+  dossier_search_async (argv[1], g_steal_pointer (&store), argv[2], lang, limit, NULL, on_finished, &result);
+  hits = dossier_search_finish (wait_for (&result), NULL, &error);
   if (hits == NULL)
     return fail_error (error);
 
@@ -481,63 +510,26 @@ cmd_search (int argc, char **argv)
   return 0;
 }
 
-/* All files or none: one transaction around the whole batch. */
-static int
-ingest_batch (DossierStore  *store,
-              int            argc,
-              char         **argv,
-              gint64         incident)
+/* What the files given and found in the folders given were brought in as, named as they
+ * were given: “notes.txt”, “photos/001.jpg”. */
+static void
+print_ingested (DossierIngestReport *report,
+                GPtrArray           *given,
+                char               **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-
-  if (!dossier_store_begin (store, &error))
-    return fail_error (error);
-  for (int i = 2; i < argc; i++)
+  for (guint i = 0; i < report->items->len; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(DossierIngestResult) result = NULL;
+      DossierIngestItem *item = report->items->pdata[i];
+      GFile *origin = given->pdata[item->origin];
+      g_autofree char *below = g_file_get_relative_path (origin, item->file);
+      g_autofree char *name = below ? g_build_filename (argv[item->origin], below, NULL) : g_strdup (argv[item->origin]);
 
-      result = dossier_locker_ingest (store, file, NULL, NULL, NULL, NULL, NULL, &error);
-      if (result == NULL)
-        {
-          dossier_store_rollback (store);
-          return fail_error (error);
-        }
-      /* Capture time, position, pages: what the file says of itself. */
-      if (!result->duplicate && !dossier_metadata_apply (store, result->evidence_id, file, &error))
-        {
-          dossier_store_rollback (store);
-          return fail_error (error);
-        }
-      if (incident > 0)
-        {
-          g_autoptr(GPtrArray) links = NULL;
-          g_autoptr(DossierLink) link = NULL;
-
-          /* A duplicate may already be linked to this incident. */
-          links = dossier_store_list_links (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id, incident, &error);
-          if (links != NULL && links->len == 0)
-            link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id,
-                                       incident, NULL, NULL, &error);
-          if (links == NULL || (links->len == 0 && link == NULL))
-            {
-              dossier_store_rollback (store);
-              return fail_error (error);
-            }
-        }
-      if (result->duplicate)
+      if (item->outcome == DOSSIER_INGEST_DUPLICATE)
         /* Translators: %s are a file name, an evidence code and a SHA-256 */
-        g_string_append_printf (report, _("%s: already in the dossier as %s (SHA-256 %s)\n"), argv[i], result->code,
-                                result->sha256);
+        g_print (_("%s: already in the dossier as %s (SHA-256 %s)\n"), name, item->code, item->sha256);
       else
-        g_string_append_printf (report, "%s\t%s\t%s\n", result->code, result->sha256, argv[i]);
+        g_print ("%s\t%s\t%s\n", item->code, item->sha256, name);
     }
-  /* An item is reported once it is in: after the commit, which a full disk can refuse. */
-  if (!dossier_store_commit (store, &error))
-    return fail_error (error);
-  g_print ("%s", report->str);
-  return 0;
 }
 
 static int
@@ -549,25 +541,37 @@ cmd_ingest (int argc, char **argv)
     { NULL }
   };
   g_autoptr(DossierStore) store = NULL;
-  gint64 incident = 0;
-  gboolean bulk;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(DossierIngestReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierIngestOptions options = {
+    /* All files or none: a batch is done again whole, not picked through. */
+    .policy = DOSSIER_INGEST_ALL_OR_NOTHING,
+    .user = g_getenv ("DOSSIER_USER"),
+    /* Alone on the file, the bytes are written once rather than twice (see the store). */
+    .bulk_writes = TRUE,
+  };
   int status = 0;
 
   if (!parse (&argc, &argv, entries, 2, -1, &status))
     return status;
   if ((store = open_store (argv[1], FALSE, &status)) == NULL)
     return status;
-  if (incident_code != NULL && (incident = dossier_store_id_for_code (store, "incident", incident_code)) == 0)
+  if (incident_code != NULL && (options.incident_id = dossier_store_id_for_code (store, "incident", incident_code)) == 0)
     /* Translators: %s is an incident code such as INC-0001 */
     return fail (1, _("there is no incident “%s” in this dossier"), incident_code);
+  /* Checked; the ingest has the file to itself. */
+  g_clear_object (&store);
 
-  /* Alone on the file, the bytes are written once rather than twice (see the store); the
-   * dossier goes back to WAL however the batch ends. */
-  bulk = dossier_store_set_bulk_writes (store, TRUE);
-  status = ingest_batch (store, argc, argv, incident);
-  if (bulk)
-    dossier_store_set_bulk_writes (store, FALSE);
-  return status;
+  for (int i = 2; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  dossier_ingest_async (argv[1], files, &options, NULL, NULL, NULL, NULL, on_finished, &result);
+  report = dossier_ingest_finish (wait_for (&result), &error);
+  if (report == NULL)
+    return fail_error (error);
+  print_ingested (report, files, argv + 2);
+  return 0;
 }
 
 /* A bag folder: complete and valid (RFC 8493), or each problem on a line. */
@@ -597,6 +601,8 @@ cmd_verify (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  DossierVerifyOptions options = { .user = g_getenv ("DOSSIER_USER") };
   guint bad = 0;
   int status = 0;
 
@@ -618,9 +624,11 @@ cmd_verify (int argc, char **argv)
     }
   if (store == NULL || !dossier_store_check_integrity (store, NULL, &error))
     return fail_error (error);
-  dossier_store_set_user (store, g_getenv ("DOSSIER_USER"));
+  options.record = !dossier_store_is_read_only (store);
+  g_clear_object (&store);
 
-  report = dossier_locker_verify (store, TRUE, NULL, NULL, NULL, &error);
+  dossier_verify_async (argv[1], &options, NULL, NULL, NULL, NULL, on_finished, &result);
+  report = dossier_verify_finish (wait_for (&result), &error);
   if (report == NULL)
     return fail_error (error);
   for (guint i = 0; i < report->len; i++)
