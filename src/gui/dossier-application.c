@@ -13,8 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "dossier-application.h"
-#include "dossier-bagit.h"
 #include "dossier-demo.h"
+#include "dossier-import.h"
 #include "dossier-investigator-dialog.h"
 #include "dossier-new-dossier-dialog.h"
 #include "dossier-preferences-window.h"
@@ -333,49 +333,22 @@ new_action (GSimpleAction *action,
 /* ---- Importing a bag ---- */
 
 typedef struct {
-  char  *bag;
-  char  *path;
-  char  *user;
-  guint  restored;
-  guint  without_bytes;
+  DossierApplication *self;  /* held (g_application_hold) while the import runs */
+  char               *path;
 } BagImport;
-
-static void
-bag_import_free (BagImport *import)
-{
-  g_free (import->bag);
-  g_free (import->path);
-  g_free (import->user);
-  g_free (import);
-}
-
-static void
-import_bag_in_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      data,
-                      GCancellable *cancellable)
-{
-  BagImport *import = data;
-  g_autoptr(GError) error = NULL;
-
-  if (dossier_bagit_import (import->bag, import->path, import->user, &import->restored, &import->without_bytes,
-                            cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
 
 static void
 on_bag_imported (GObject      *source,
                  GAsyncResult *result,
                  gpointer      data)
 {
-  DossierApplication *self = DOSSIER_APPLICATION (source);
-  BagImport *import = g_task_get_task_data (G_TASK (result));
+  g_autofree BagImport *import = data;
+  g_autofree char *path = import->path;
+  DossierApplication *self = import->self;
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!dossier_import_finish (result, NULL, &error))
     {
       AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The package could not be imported"),
                                                                               error->message));
@@ -386,7 +359,7 @@ on_bag_imported (GObject      *source,
       gtk_window_present (GTK_WINDOW (message));
     }
   else
-    open_in_window (self, import->path);
+    open_in_window (self, path);
   g_application_release (G_APPLICATION (self));
 }
 
@@ -404,22 +377,18 @@ dossier_application_import_bag (DossierApplication *self,
                                 const char         *bag,
                                 const char         *path)
 {
-  g_autoptr(GTask) task = NULL;
-  BagImport *import;
   g_autofree char *name = NULL;
+  BagImport *import;
 
   g_return_if_fail (DOSSIER_IS_APPLICATION (self));
 
   import = g_new0 (BagImport, 1);
-  import->bag = g_strdup (bag);
+  import->self = self;
   import->path = g_str_has_suffix (path, ".dossier") ? g_strdup (path) : g_strconcat (path, ".dossier", NULL);
   name = g_settings_get_string (self->settings, "investigator-name");
-  import->user = g_strdup (name);
   /* The application stays while the import runs, even with no window open. */
   g_application_hold (G_APPLICATION (self));
-  task = g_task_new (self, NULL, on_bag_imported, NULL);
-  g_task_set_task_data (task, import, (GDestroyNotify) bag_import_free);
-  g_task_run_in_thread (task, import_bag_in_thread);
+  dossier_import_async (DOSSIER_IMPORT_BAGIT, bag, import->path, name, NULL, on_bag_imported, import);
 }
 
 static void

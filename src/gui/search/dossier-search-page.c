@@ -15,6 +15,7 @@
 
 #include "dossier-search.h"
 #include "dossier-search-page.h"
+#include "dossier-search-task.h"
 
 #define MAX_HITS 60
 
@@ -36,6 +37,7 @@ struct _DossierSearchPage
   GCancellable *cancellable;  /* the running search's; NULL when none runs */
   char         *text;         /* the newest text asked for */
   guint         serial;       /* searches asked for: hits are shown only for the newest */
+  guint         searched;     /* the serial of the running search */
   gboolean      pending;      /* the newest text waits for the running search to stop */
   gboolean      activate_when_done;
 };
@@ -169,76 +171,21 @@ make_row (DossierSearchHit *hit)
   return row;
 }
 
-typedef struct {
-  char         *path;
-  char         *text;
-  char         *lang;
-  guint         serial;
-  DossierStore *reader;   /* lent by the page for this search, given back at the end */
-} Search;
-
-static void
-search_free (Search *search)
-{
-  g_free (search->path);
-  g_free (search->text);
-  g_free (search->lang);
-  g_clear_object (&search->reader);
-  g_free (search);
-}
-
-/* Runs in a worker thread: it touches only its Search, never the page. */
-static void
-search_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  Search *search = task_data;
-  g_autoptr(GPtrArray) hits = NULL;
-  GError *error = NULL;
-
-  /* NO_CHECK: the window's own connection has checked the file, or is checking it; a
-   * quick_check here would read the whole file again. */
-  if (search->reader == NULL)
-    search->reader = dossier_store_open (search->path,
-                                         DOSSIER_STORE_OPEN_READ_ONLY | DOSSIER_STORE_OPEN_NO_CHECK,
-                                         &error);
-  if (search->reader != NULL)
-    hits = dossier_store_search_cancellable (search->reader, search->text, search->lang,
-                                             MAX_HITS, cancellable, &error);
-  if (hits == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_ptr_array_sort (hits, by_kind_then_rank);
-  g_task_return_pointer (task, g_steal_pointer (&hits), (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void search_done (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data);
 
+/* The page lends its connection to io's search, which gives it back at the end. */
 static void
 start_search (DossierSearchPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Search *search = g_new0 (Search, 1);
-
   g_assert (self->cancellable == NULL);
 
-  search->path = g_strdup (dossier_store_get_path (self->store));
-  search->text = g_strdup (self->text);
-  search->lang = g_strdup (self->lang);
-  search->serial = self->serial;
-  search->reader = g_steal_pointer (&self->reader);
+  self->searched = self->serial;
   self->pending = FALSE;
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, search_done, NULL);
-  g_task_set_source_tag (task, start_search);
-  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
-  g_task_run_in_thread (task, search_in_thread);
+  dossier_search_async (dossier_store_get_path (self->store), g_steal_pointer (&self->reader), self->text, self->lang,
+                        MAX_HITS, self->cancellable, search_done, g_object_ref (self));
 }
 
 static void
@@ -282,18 +229,20 @@ search_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  DossierSearchPage *self = DOSSIER_SEARCH_PAGE (source);
-  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DossierSearchPage) self = user_data;
+  g_autoptr(DossierStore) reader = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   guint n_hits = 0;
 
-  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  hits = dossier_search_finish (result, &reader, &error);
   g_clear_object (&self->cancellable);
   /* Disposed while searching: the connection closes with the search. */
   if (self->stack == NULL)
     return;
-  self->reader = g_steal_pointer (&search->reader);
+  self->reader = g_steal_pointer (&reader);
+  if (hits != NULL)
+    g_ptr_array_sort (hits, by_kind_then_rank);
 
   if (self->pending)
     {
@@ -302,7 +251,7 @@ search_done (GObject      *source,
     }
   set_busy (self, FALSE);
   /* Stopped because the page left its window (see unroot): nobody waits for these hits. */
-  if (search->serial != self->serial ||
+  if (self->searched != self->serial ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 

@@ -3,11 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Files chosen with "Add Evidence…" or dropped on the window (folders are walked) are
- * ingested in a worker thread with its own connection, one at a time, each hashed while
- * it is written and recorded with who ingested it. A bar under the header shows progress
- * with a Cancel button; an item already in the dossier (the same SHA-256) is reported,
- * not added again; a file that cannot be read is reported and the others go on. Each
- * item is all in or not in at all.
+ * ingested by io's dossier_ingest_async(), file by file: an item already in the dossier
+ * (the same SHA-256) is reported, not added again; a file that cannot be read is reported
+ * and the others go on. Verify Evidence runs dossier_verify_async(). A bar under the
+ * header follows their progress, with a Cancel button; a toast or a report tells the end.
  */
 #include "config.h"
 
@@ -16,33 +15,19 @@
 #include "dossier-evidence.h"
 #include "dossier-editor.h"
 #include "dossier-incident.h"
-#include "dossier-link.h"
+#include "dossier-ingest.h"
 #include "dossier-locker.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-term.h"
 #include "dossier-map-pane.h"
-#include "dossier-metadata.h"
 #include "dossier-record-list.h"
+#include "dossier-verify.h"
 #include "dossier-window-private.h"
 
+/* What the window remembers of the ingest or verification under way, shown in the bar. */
 struct _DossierIngest {
-  char         *path;       /* the dossier */
-  char         *user;
-  char         *collection_method; /* vocabulary “collection-method”, or NULL */
-  gint64        incident_id; /* to link each item to, or 0 */
-  GPtrArray    *files;      /* GFile */
-  DossierWindow *window;    /* only read in the main thread */
-  /* Progress, written by the worker, read by the main thread under the lock */
-  GMutex        lock;
-  guint         index;
-  guint         total;
-  guint64       done;
-  guint64       size;
-  char         *current;
-  /* Outcome */
-  guint         added;
-  GPtrArray    *duplicates; /* "EVD-0002 (name)" */
-  GPtrArray    *failures;   /* "name: why" */
+  gboolean  verify;
+  gint64    incident_id;  /* that every item is linked to, or 0 */
 };
 typedef struct _DossierIngest Ingest;
 
@@ -56,176 +41,27 @@ toast (DossierWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The bar follows the use case's progress, delivered here on the main thread. */
 static void
-ingest_free (Ingest *ingest)
-{
-  g_free (ingest->path);
-  g_free (ingest->user);
-  g_free (ingest->collection_method);
-  g_ptr_array_unref (ingest->files);
-  g_free (ingest->current);
-  g_ptr_array_unref (ingest->duplicates);
-  g_ptr_array_unref (ingest->failures);
-  g_mutex_clear (&ingest->lock);
-  g_free (ingest);
-}
-
-static void
-on_progress (guint64  done,
-             guint64  total,
-             gpointer data)
-{
-  Ingest *ingest = data;
-
-  g_mutex_lock (&ingest->lock);
-  ingest->done = done;
-  ingest->size = total;
-  g_mutex_unlock (&ingest->lock);
-}
-
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *x = g_file_get_basename (*(GFile **) a);
-  g_autofree char *y = g_file_get_basename (*(GFile **) b);
-
-  return g_strcmp0 (x, y);
-}
-
-/* Folders are walked: every regular file below them, in name order. */
-static void
-collect_files (GFile        *file,
-               GPtrArray    *into,
-               GCancellable *cancellable)
-{
-  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  GFileInfo *info;
-
-  if (type != G_FILE_TYPE_DIRECTORY)
-    {
-      g_ptr_array_add (into, g_object_ref (file));
-      return;
-    }
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                        cancellable, NULL);
-  if (children == NULL)
-    {
-      g_ptr_array_add (into, g_object_ref (file));  /* reported as unreadable by the ingest */
-      return;
-    }
-  found = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
-    {
-      g_ptr_array_add (found, g_file_get_child (file, g_file_info_get_name (info)));
-      g_object_unref (info);
-    }
-  g_ptr_array_sort (found, compare_files);
-  for (guint i = 0; i < found->len; i++)
-    collect_files (found->pdata[i], into, cancellable);
-}
-
-static void
-ingest_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      data,
-                  GCancellable *cancellable)
-{
-  Ingest *ingest = data;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_store_open (ingest->path, DOSSIER_STORE_OPEN_NO_CHECK, &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  dossier_store_set_user (store, ingest->user);
-  for (guint i = 0; i < ingest->files->len; i++)
-    collect_files (ingest->files->pdata[i], files, cancellable);
-  g_mutex_lock (&ingest->lock);
-  ingest->total = files->len;
-  g_mutex_unlock (&ingest->lock);
-
-  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      g_autoptr(DossierIngestResult) result = NULL;
-      g_autofree char *name = g_file_get_parse_name (files->pdata[i]);
-      g_autofree char *base = g_path_get_basename (name);
-
-      g_mutex_lock (&ingest->lock);
-      ingest->index = i;
-      ingest->done = 0;
-      ingest->size = 0;
-      g_free (ingest->current);
-      ingest->current = g_strdup (base);
-      g_mutex_unlock (&ingest->lock);
-
-      result = dossier_locker_ingest (store, files->pdata[i], ingest->collection_method, NULL, cancellable, on_progress,
-                                      ingest, &error);
-      if (result == NULL)
-        {
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            /* Translators: a file that could not be added, then why */
-            g_ptr_array_add (ingest->failures, g_strdup_printf (_("%s: %s"), base, error->message));
-          g_clear_error (&error);
-        }
-      else if (result->duplicate)
-        /* Translators: an item already in the dossier, then the name of the file dropped */
-        g_ptr_array_add (ingest->duplicates, g_strdup_printf (_("%s (%s)"), result->code, base));
-      else
-        {
-          ingest->added++;
-          /* Capture time, position, pages: what the file says of itself, if it says it. */
-          if (!dossier_metadata_apply (store, result->evidence_id, files->pdata[i], &error))
-            {
-              g_ptr_array_add (ingest->failures, g_strdup_printf (_("%s: %s"), base, error->message));
-              g_clear_error (&error);
-            }
-        }
-      if (result != NULL && ingest->incident_id > 0)
-        {
-          g_autoptr(GPtrArray) links = dossier_store_list_links (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id,
-                                                                 ingest->incident_id, NULL);
-          g_autoptr(DossierLink) link = NULL;
-
-          if (links != NULL && links->len == 0 &&
-              (link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, result->evidence_id, ingest->incident_id,
-                                          NULL, NULL, &error)) == NULL)
-            {
-              g_ptr_array_add (ingest->failures, g_strdup_printf (_("%s: %s"), base, error->message));
-              g_clear_error (&error);
-            }
-        }
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-update_bar (gpointer data)
+on_ingest_progress (const DossierTaskProgress *progress,
+                    gpointer                   data)
 {
   DossierWindow *self = data;
-  Ingest *ingest = self->ingest;
   g_autofree char *text = NULL;
   double fraction;
 
-  if (ingest == NULL)
-    return G_SOURCE_REMOVE;
-  g_mutex_lock (&ingest->lock);
-  fraction = ingest->total == 0 ? 0
-           : (ingest->index + (ingest->size ? (double) ingest->done / ingest->size : 0)) / ingest->total;
-  if (ingest->current != NULL)
+  /* After the window is disposed, its bar is gone. */
+  if (self->ingest == NULL || self->store == NULL || self->ingest_revealer == NULL)
+    return;
+  fraction = progress->n_steps == 0 ? 0
+           : (progress->step + (progress->total ? (double) progress->done / progress->total : 0)) / progress->n_steps;
+  if (progress->name != NULL)
     /* Translators: while adding evidence: the number of the file, how many there are, its name */
-    text = g_strdup_printf (_("Adding %u of %u: %s"), ingest->index + 1, ingest->total, ingest->current);
+    text = g_strdup_printf (_("Adding %u of %u: %s"), progress->step + 1, progress->n_steps, progress->name);
   else
     text = g_strdup (_("Looking for the files…"));
-  g_mutex_unlock (&ingest->lock);
   gtk_progress_bar_set_fraction (self->ingest_progress, CLAMP (fraction, 0, 1));
   gtk_label_set_text (self->ingest_label, text);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -233,26 +69,40 @@ ingest_done (GObject      *source,
              GAsyncResult *result,
              gpointer      data)
 {
-  DossierWindow *self = DOSSIER_WINDOW (source);
-  Ingest *ingest = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DossierWindow) self = data;
+  g_autofree Ingest *ingest = g_steal_pointer (&self->ingest);
   g_autoptr(GError) error = NULL;
+  g_autoptr(DossierIngestReport) report = dossier_ingest_finish (result, &error);
   g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GPtrArray) duplicates = g_ptr_array_new_with_free_func (g_free);  /* "EVD-0002 (name)" */
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);    /* "name: why" */
 
-  g_clear_handle_id (&self->ingest_tick, g_source_remove);
-  self->ingest = NULL;
   g_clear_object (&self->ingest_cancellable);
   /* Closed while adding: what was added stays, nothing is shown. */
   if (self->store == NULL || self->ingest_revealer == NULL)
     return;
   gtk_revealer_set_reveal_child (self->ingest_revealer, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (report == NULL)
     {
       toast (self, error->message);
       return;
     }
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      DossierIngestItem *item = report->items->pdata[i];
+      g_autofree char *name = g_file_get_parse_name (item->file);
+      g_autofree char *base = g_path_get_basename (name);
+
+      if (item->outcome == DOSSIER_INGEST_DUPLICATE)
+        /* Translators: an item already in the dossier, then the name of the file dropped */
+        g_ptr_array_add (duplicates, g_strdup_printf (_("%s (%s)"), item->code, base));
+      for (guint j = 0; j < item->problems->len; j++)
+        /* Translators: a file that could not be added, then why */
+        g_ptr_array_add (failures, g_strdup_printf (_("%s: %s"), base, (const char *) item->problems->pdata[j]));
+    }
   /* Translators: how many evidence items were added */
-  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u item added", "%u items added", ingest->added),
-                          ingest->added);
+  g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "%u item added", "%u items added", report->added),
+                          report->added);
   if (ingest->incident_id > 0)
     {
       g_autoptr(DossierRecord) incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, ingest->incident_id, NULL);
@@ -261,26 +111,26 @@ ingest_done (GObject      *source,
         {
           g_string_append (message, C_("message parts", "; "));
           /* Translators: after “2 items added; ”: the incident they were linked to */
-          g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "linked to %s", "linked to %s", ingest->added),
+          g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "linked to %s", "linked to %s", report->added),
                                   incident->code);
         }
     }
-  if (ingest->duplicates->len > 0)
+  if (duplicates->len > 0)
     {
-      g_ptr_array_add (ingest->duplicates, NULL);
+      g_ptr_array_add (duplicates, NULL);
       /* Translators: between the parts of a message, as in “2 items added; already in the dossier: …” */
       g_string_append (message, C_("message parts", "; "));
       /* Translators: files whose bytes were already in the dossier, then their codes */
-      g_autofree char *list = g_strjoinv (", ", (char **) ingest->duplicates->pdata);
+      g_autofree char *list = g_strjoinv (", ", (char **) duplicates->pdata);
 
       g_string_append_printf (message, _("already in the dossier: %s"), list);
     }
-  if (ingest->failures->len > 0)
+  if (failures->len > 0)
     {
-      g_ptr_array_add (ingest->failures, NULL);
+      g_ptr_array_add (failures, NULL);
       g_string_append (message, C_("message parts", "; "));
       /* Translators: files that could not be added, with why */
-      g_autofree char *list = g_strjoinv (C_("message parts", "; "), (char **) ingest->failures->pdata);
+      g_autofree char *list = g_strjoinv (C_("message parts", "; "), (char **) failures->pdata);
 
       g_string_append_printf (message, _("not added: %s"), list);
     }
@@ -371,8 +221,14 @@ dossier_window_ingest_collected (DossierWindow *self,
                                  gint64         incident_id,
                                  const char    *collection_method)
 {
-  g_autoptr(GTask) task = NULL;
-  Ingest *ingest;
+  g_autofree char *user = NULL;
+  DossierIngestOptions options = {
+    /* An investigator expects what could be added to be added, and to be told of the rest. */
+    .policy = DOSSIER_INGEST_EACH_FILE,
+    .incident_id = incident_id,
+    .collection_method = collection_method,
+  };
+  static const DossierTaskProgress looking = { 0 };
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
@@ -388,27 +244,16 @@ dossier_window_ingest_collected (DossierWindow *self,
       toast (self, _("Evidence is being added or verified already: wait for it to finish, or cancel it"));
       return FALSE;
     }
-  ingest = g_new0 (Ingest, 1);
-  g_mutex_init (&ingest->lock);
-  ingest->path = g_strdup (dossier_store_get_path (self->store));
-  ingest->user = g_settings_get_string (self->settings, "investigator-name");
-  ingest->incident_id = incident_id;
-  ingest->collection_method = g_strdup (collection_method);
-  ingest->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < files->len; i++)
-    g_ptr_array_add (ingest->files, g_object_ref (files->pdata[i]));
-  ingest->duplicates = g_ptr_array_new_with_free_func (g_free);
-  ingest->failures = g_ptr_array_new_with_free_func (g_free);
-  self->ingest = ingest;
+  user = g_settings_get_string (self->settings, "investigator-name");
+  options.user = user;
+  self->ingest = g_new0 (Ingest, 1);
+  self->ingest->incident_id = incident_id;
   self->ingest_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->ingest_progress, 0);
   gtk_revealer_set_reveal_child (self->ingest_revealer, TRUE);
-  self->ingest_tick = g_timeout_add (100, update_bar, self);
-  update_bar (self);
-
-  task = g_task_new (self, self->ingest_cancellable, ingest_done, NULL);
-  g_task_set_task_data (task, ingest, (GDestroyNotify) ingest_free);
-  g_task_run_in_thread (task, ingest_in_thread);
+  on_ingest_progress (&looking, self);
+  /* The window is held for the end, and progress is always told before the end. */
+  dossier_ingest_async (dossier_store_get_path (self->store), files, &options, on_ingest_progress, self, NULL,
+                        self->ingest_cancellable, ingest_done, g_object_ref (self));
   return TRUE;
 }
 
@@ -416,7 +261,7 @@ gboolean
 dossier_window_is_ingesting (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  return self->ingest != NULL;
+  return self->ingest != NULL && !self->ingest->verify;
 }
 
 static void
@@ -498,80 +343,21 @@ add_evidence_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Verifying every item: in a worker thread with its own connection (it appends a
- * "verified" event to each item's custody chain), the same bar showing progress. */
-typedef struct {
-  char      *path;
-  char      *user;
-  gboolean   read_only;  /* verified without recording it in the custody chains */
-  GMutex     lock;
-  guint64    done;
-  guint64    total;
-} Verify;
-
+/* Verifying every item: the same bar shows how many are done. */
 static void
-verify_free (Verify *verify)
-{
-  g_free (verify->path);
-  g_free (verify->user);
-  g_mutex_clear (&verify->lock);
-  g_free (verify);
-}
-
-static void
-on_verify_progress (guint64  done,
-                    guint64  total,
-                    gpointer data)
-{
-  Verify *verify = data;
-
-  g_mutex_lock (&verify->lock);
-  verify->done = done;
-  verify->total = total;
-  g_mutex_unlock (&verify->lock);
-}
-
-static void
-verify_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      data,
-                  GCancellable *cancellable)
-{
-  Verify *verify = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_store_open (verify->path, DOSSIER_STORE_OPEN_NO_CHECK |
-                                                     (verify->read_only ? DOSSIER_STORE_OPEN_READ_ONLY : 0), &error);
-  GPtrArray *report;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  dossier_store_set_user (store, verify->user);
-  report = dossier_locker_verify (store, !verify->read_only, cancellable, on_verify_progress, verify, &error);
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static gboolean
-update_verify_bar (gpointer data)
+on_verify_progress (const DossierTaskProgress *progress,
+                    gpointer                   data)
 {
   DossierWindow *self = data;
-  Verify *verify = g_object_get_data (G_OBJECT (self), "verify");
   g_autofree char *text = NULL;
 
-  if (verify == NULL)
-    return G_SOURCE_REMOVE;
-  g_mutex_lock (&verify->lock);
-  gtk_progress_bar_set_fraction (self->ingest_progress, verify->total ? (double) verify->done / verify->total : 0);
+  /* After the window is disposed, its bar is gone. */
+  if (self->ingest == NULL || self->store == NULL || self->ingest_revealer == NULL)
+    return;
+  gtk_progress_bar_set_fraction (self->ingest_progress, progress->total ? (double) progress->done / progress->total : 0);
   /* Translators: while verifying evidence: how many items are done, of how many */
-  text = g_strdup_printf (_("Verifying the evidence: %u of %u items"), (guint) verify->done, (guint) verify->total);
-  g_mutex_unlock (&verify->lock);
+  text = g_strdup_printf (_("Verifying the evidence: %u of %u items"), (guint) progress->done, (guint) progress->total);
   gtk_label_set_text (self->ingest_label, text);
-  return G_SOURCE_CONTINUE;
 }
 
 static const char *
@@ -661,12 +447,11 @@ verify_done (GObject      *source,
              GAsyncResult *result,
              gpointer      data)
 {
-  DossierWindow *self = DOSSIER_WINDOW (source);
+  g_autoptr(DossierWindow) self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) report = dossier_verify_finish (result, &error);
 
-  g_clear_handle_id (&self->ingest_tick, g_source_remove);
-  g_object_set_data (G_OBJECT (self), "verify", NULL);
+  g_clear_pointer (&self->ingest, g_free);
   g_clear_object (&self->ingest_cancellable);
   if (self->store == NULL || self->ingest_revealer == NULL)
     return;
@@ -691,8 +476,9 @@ verify_done (GObject      *source,
 gboolean
 dossier_window_verify_evidence (DossierWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Verify *verify;
+  g_autofree char *user = NULL;
+  DossierVerifyOptions options = { 0 };
+  static const DossierTaskProgress none = { 0 };
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
   if (self->store == NULL)
@@ -706,20 +492,17 @@ dossier_window_verify_evidence (DossierWindow *self)
     {
       toast (self, _("This dossier is open read-only: its evidence is verified without recording it"));
     }
-  verify = g_new0 (Verify, 1);
-  g_mutex_init (&verify->lock);
-  verify->path = g_strdup (dossier_store_get_path (self->store));
-  verify->read_only = dossier_store_is_read_only (self->store);
-  verify->user = g_settings_get_string (self->settings, "investigator-name");
+  user = g_settings_get_string (self->settings, "investigator-name");
+  /* Verified without recording it in the custody chains when read-only. */
+  options.record = !dossier_store_is_read_only (self->store);
+  options.user = user;
+  self->ingest = g_new0 (Ingest, 1);
+  self->ingest->verify = TRUE;
   self->ingest_cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self), "verify", verify);
-  gtk_progress_bar_set_fraction (self->ingest_progress, 0);
   gtk_revealer_set_reveal_child (self->ingest_revealer, TRUE);
-  self->ingest_tick = g_timeout_add (100, update_verify_bar, self);
-  update_verify_bar (self);
-  task = g_task_new (self, self->ingest_cancellable, verify_done, NULL);
-  g_task_set_task_data (task, verify, (GDestroyNotify) verify_free);
-  g_task_run_in_thread (task, verify_in_thread);
+  on_verify_progress (&none, self);
+  dossier_verify_async (dossier_store_get_path (self->store), &options, on_verify_progress, self, NULL,
+                        self->ingest_cancellable, verify_done, g_object_ref (self));
   return TRUE;
 }
 
@@ -727,7 +510,7 @@ gboolean
 dossier_window_is_verifying (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  return g_object_get_data (G_OBJECT (self), "verify") != NULL;
+  return self->ingest != NULL && self->ingest->verify;
 }
 
 static void

@@ -74,9 +74,8 @@ struct _DossierWindow
   GtkRevealer          *ingest_revealer;  /* adding evidence: progress and Cancel */
   GtkLabel             *ingest_label;
   GtkProgressBar       *ingest_progress;
-  struct _DossierIngest *ingest;          /* running, or NULL */
+  struct _DossierIngest *ingest;          /* adding or verifying, or NULL */
   GCancellable         *ingest_cancellable;
-  guint                 ingest_tick;
 
   GSettings            *settings;
   GCancellable         *cancellable;

@@ -1004,8 +1004,6 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->count_source, g_source_remove);
   if (self->ingest_cancellable != NULL)
     g_cancellable_cancel (self->ingest_cancellable);
-  /* The bar is gone with the window: nothing updates it any more. */
-  g_clear_handle_id (&self->ingest_tick, g_source_remove);
   g_clear_object (&self->cancellable);
   /* However the window goes (closed, or destroyed as the application quits), the dossier
    * file alone holds every change from here on, even if a list or a worker still holds
