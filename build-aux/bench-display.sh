@@ -2,14 +2,15 @@
 # The display benchmarks: synthesises the 100,000-incident dossier in a temporary directory
 # (DOSSIER_BENCH_SCALE=10 for a tenth), then prints the figures of each program given
 # (bench-window: the workspace; bench-map: the map) under a virtual display.
-#   bench-display.sh DOSSIER-CLI PROGRAM...
+#   bench-display.sh DOSSIER-DEVTOOL PROGRAM...
+# (dossier-devtool is built in tests/tools, not installed)
 set -eu
-cli="$1"
+devtool="$1"
 shift
 scale="${DOSSIER_BENCH_SCALE:-1}"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-"$cli" synth "$dir/big.dossier" --incidents $((100000 / scale)) --people $((50000 / scale)) \
+"$devtool" synth "$dir/big.dossier" --incidents $((100000 / scale)) --people $((50000 / scale)) \
   --testimonies $((20000 / scale)) --words 200 --seed 1 2>&1 | tail -1
 for program in "$@"; do
   echo "== $(basename "$program")"

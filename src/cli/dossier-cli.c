@@ -14,7 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dossier-cli-bench.h"
 #include "dossier-demo.h"
 #include "dossier-incident.h"
 #include "dossier-annex.h"
@@ -77,11 +76,7 @@ usage_text (void)
            "  dossier-cli import NEW-FILE --format bagit BAG-FOLDER\n"
            "  dossier-cli search FILE QUERY [--limit N] [--json]\n"
            "  dossier-cli ingest FILE PATH… [--incident CODE]\n"
-           "  dossier-cli verify FILE|BAG-FOLDER\n"
-           "  dossier-cli synth FILE --incidents N --people N --testimonies N --words N [--seed S]\n"
-           "  dossier-cli bench FILE\n"
-           "  dossier-cli bench-ingest DIR [--mib N]\n"
-           "  dossier-cli bench-export FILE DIR\n");
+           "  dossier-cli verify FILE|BAG-FOLDER\n");
 }
 
 /* Parses the options of one command with GOptionContext; what is left are its
@@ -660,10 +655,6 @@ main (int   argc,
     { "search", cmd_search },
     { "ingest", cmd_ingest },
     { "verify", cmd_verify },
-    { "synth", dossier_cli_synth },
-    { "bench", dossier_cli_bench },
-    { "bench-ingest", dossier_cli_bench_ingest },
-    { "bench-export", dossier_cli_bench_export },
   };
 
   setlocale (LC_ALL, "");

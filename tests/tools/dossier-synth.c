@@ -28,7 +28,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1190,7 +1190,7 @@ load_places (Synth   *s,
   if (s->n_cercles == 0)
     {
       g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-                           _("The dossier’s vocabulary has no cercles with coordinates"));
+                           "The dossier’s vocabulary has no cercles with coordinates");
       return FALSE;
     }
   for (guint i = 0; i < s->n_cercles; i++)
@@ -2086,7 +2086,7 @@ is_empty (DossierStore  *store,
   if (counts.incidents + counts.people + counts.testimonies + counts.evidence + counts.actors > 0)
     {
       g_set_error_literal (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-                           _("Synthetic data can only fill an empty dossier"));
+                           "Synthetic data can only fill an empty dossier");
       return FALSE;
     }
   return TRUE;

@@ -1,4 +1,4 @@
-/* dossier-cli-bench.c: dossier-cli synth and bench
+/* dossier-devtool.c: synthetic dossiers and the command line's benchmarks, for developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -6,18 +6,22 @@
  * dossier, what DESIGN.md promises at scale (open, a filtered page of the list, full-text
  * search, an edit, memory) and prints each figure beside its target. It never fails on a
  * slow machine: speed is reported, not asserted.
+ *
+ * Built for the tests and the benchmarks (build-aux/bench.sh, bench-display.sh), never
+ * installed: an investigator has the demo dossier, not a generator of fake ones. Its
+ * messages are for developers and stay in English, untranslated.
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "dossier-annex.h"
-#include "dossier-cli-bench.h"
 #include "dossier-export-incidents.h"
 #include "dossier-incident.h"
 #include "dossier-locker.h"
@@ -54,7 +58,7 @@ fail (int         status,
   g_autofree char *line = g_strdup (message);
 
   g_strdelimit (line, "\n\r", ' ');
-  g_printerr ("dossier-cli: %s\n", line);
+  g_printerr ("dossier-devtool: %s\n", line);
   return status;
 }
 
@@ -79,14 +83,13 @@ show_progress (guint64  done,
 
   if (pct / 10 != progress->last / 10 || done == total)
     {
-      /* Translators: progress of the synthetic dossier: percent done, then seconds since it started */
-      g_printerr (_("synth: %u %% (%.1f s)\n"), pct, elapsed_ms (progress->start) / 1000.0);
+      g_printerr ("synth: %u %% (%.1f s)\n", pct, elapsed_ms (progress->start) / 1000.0);
       progress->last = pct;
     }
 }
 
-/**
- * dossier_cli_synth:
+/*
+ * cmd_synth:
  * @argc: number of arguments, the command included
  * @argv: `synth FILE --incidents N --people N --testimonies N --words N [--seed S]`
  *
@@ -95,8 +98,8 @@ show_progress (guint64  done,
  *
  * Returns: the exit status
  */
-int
-dossier_cli_synth (int    argc,
+static int
+cmd_synth (int    argc,
                    char **argv)
 {
   gint64 incidents = -1, people = -1, testimonies = -1, words = -1, seed = 1;
@@ -116,16 +119,16 @@ dossier_cli_synth (int    argc,
   GStatBuf st;
 
   g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, error->message);
   if (argc != 2 || argv[1][0] == '-')
-    return fail (EXIT_USAGE, _("wrong number of arguments for “synth”; see dossier-cli --help"));
+    return fail (EXIT_USAGE, "wrong number of arguments for “synth”; see dossier-devtool --help");
   if (incidents < 0 || people < 0 || testimonies < 0 || words < 0 ||
       incidents > 10000000 || people > 10000000 || testimonies > 10000000 || words > 1000000)
-    return fail (EXIT_USAGE, _("synth needs --incidents, --people, --testimonies and --words, each a number from 0 to 10,000,000 (1,000,000 for --words)"));
+    return fail (EXIT_USAGE, "synth needs --incidents, --people, --testimonies and --words, each a number from 0 to 10,000,000 (1,000,000 for --words)");
   if (seed < 0 || seed > G_MAXUINT32)
-    return fail (EXIT_USAGE, _("--seed must be a number from 0 to 4294967295"));
+    return fail (EXIT_USAGE, "--seed must be a number from 0 to 4294967295");
 
   options = (DossierSynthOptions) { incidents, people, testimonies, words, (guint32) seed };
   store = dossier_store_create (argv[1], "Dossier synthétique", &error);
@@ -140,8 +143,7 @@ dossier_cli_synth (int    argc,
   dossier_store_close (store);
 
   if (g_stat (argv[1], &st) == 0)
-    /* Translators: seconds taken, then the size of the file in megabytes */
-    g_printerr (_("synth: done in %.1f s, %.1f MB\n"), elapsed_ms (progress.start) / 1000.0,
+    g_printerr ("synth: done in %.1f s, %.1f MB\n", elapsed_ms (progress.start) / 1000.0,
                 st.st_size / 1e6);
   return 0;
 }
@@ -191,9 +193,8 @@ print_line (Score      *score,
     score->met++;
   else
     score->missed++;
-  /* Translators: the target a figure is held against, and whether it was met */
   g_print ("%-58s %-30s %s %s\n", what, value, target_text,
-           measured < target ? _("met") : _("NOT MET"));
+           measured < target ? "met" : "NOT MET");
 }
 
 static void
@@ -205,8 +206,7 @@ print_timings (Score      *score,
 {
   double p50 = percentile (ms, 0.50);
   double p95 = percentile (ms, 0.95);
-  /* Translators: median and 95th percentile of a duration, in milliseconds */
-  g_autofree char *value = g_strdup_printf (_("p50 %.2f ms, p95 %.2f ms"), p50, p95);
+  g_autofree char *value = g_strdup_printf ("p50 %.2f ms, p95 %.2f ms", p50, p95);
 
   print_line (score, what, value, p95, target, target_text);
 }
@@ -352,8 +352,8 @@ bench_edits (DossierStore  *store,
   return TRUE;
 }
 
-/**
- * dossier_cli_bench:
+/*
+ * cmd_bench:
  * @argc: number of arguments, the command included
  * @argv: `bench FILE`
  *
@@ -362,20 +362,19 @@ bench_edits (DossierStore  *store,
  *
  * Returns: the exit status
  */
-int
-dossier_cli_bench (int    argc,
+static int
+cmd_bench (int    argc,
                    char **argv)
 {
   static const struct {
     const char *term;
     const char *kind;
   } searches[] = {
-    /* Translators: kinds of search terms in the benchmark */
-    { DOSSIER_SYNTH_RARE_TERM, N_("rare") },
-    { DOSSIER_SYNTH_COMMON_TERM, N_("common") },
-    { DOSSIER_SYNTH_PREFIX_TERM, N_("prefix") },
-    { "mopti", N_("very common") },
-    { "temoin*", N_("very common prefix") },
+    { DOSSIER_SYNTH_RARE_TERM, "rare" },
+    { DOSSIER_SYNTH_COMMON_TERM, "common" },
+    { DOSSIER_SYNTH_PREFIX_TERM, "prefix" },
+    { "mopti", "very common" },
+    { "temoin*", "very common prefix" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
@@ -390,10 +389,9 @@ dossier_cli_bench (int    argc,
   gint64 t0, records;
 
   if (argc != 2 || argv[1][0] == '-')
-    return fail (EXIT_USAGE, _("wrong number of arguments for “bench”; see dossier-cli --help"));
+    return fail (EXIT_USAGE, "wrong number of arguments for “bench”; see dossier-devtool --help");
   if (g_stat (argv[1], &st) == 0)
-    /* Translators: a file name and its size in megabytes */
-    g_print (_("%s: %.1f MB\n"), argv[1], st.st_size / 1e6);
+    g_print ("%s: %.1f MB\n", argv[1], st.st_size / 1e6);
 
   /* The first thing this process does, so that it measures a cold start of SQLite. */
   t0 = g_get_monotonic_time ();
@@ -402,8 +400,8 @@ dossier_cli_bench (int    argc,
   if (store == NULL)
     return fail (1, error->message);
   value = g_strdup_printf ("%.1f ms", t);
-  print_line (&score, dossier_store_is_checked (store) ? _("open, with quick_check") : _("open, header and schema checked"),
-              value, t, TARGET_OPEN_MS, _("(target < 100 ms)"));
+  print_line (&score, dossier_store_is_checked (store) ? "open, with quick_check" : "open, header and schema checked",
+              value, t, TARGET_OPEN_MS, "(target < 100 ms)");
   if (!dossier_store_is_checked (store))
     {
       t0 = g_get_monotonic_time ();
@@ -411,7 +409,7 @@ dossier_cli_bench (int    argc,
         return fail (1, error->message);
       g_clear_pointer (&value, g_free);
       value = g_strdup_printf ("%.1f ms", elapsed_ms (t0));
-      print_line (&score, _("full quick_check, in the background after opening"), value, 0, 0, NULL);
+      print_line (&score, "full quick_check, in the background after opening", value, 0, 0, NULL);
     }
 
   t0 = g_get_monotonic_time ();
@@ -419,11 +417,10 @@ dossier_cli_bench (int    argc,
     return fail (1, error->message);
   t = elapsed_ms (t0);
   g_clear_pointer (&value, g_free);
-  /* Translators: record counts, then the time taken to count them */
-  value = g_strdup_printf (_("%lld incidents, %lld people, %lld testimonies, %lld evidence items, %lld actors (%.1f ms)"),
+  value = g_strdup_printf ("%lld incidents, %lld people, %lld testimonies, %lld evidence items, %lld actors (%.1f ms)",
                            (long long) counts.incidents, (long long) counts.people, (long long) counts.testimonies,
                            (long long) counts.evidence, (long long) counts.actors, t);
-  print_line (&score, _("counts"), value, 0, 0, NULL);
+  print_line (&score, "counts", value, 0, 0, NULL);
   records = counts.incidents + counts.testimonies + counts.evidence + counts.actors;
 
   regions = busy_regions (store, &error);
@@ -431,17 +428,17 @@ dossier_cli_bench (int    argc,
     return fail (1, error->message);
   if (!bench_pages (store, regions, PAGE_REGION_PERIOD, ms, &error))
     return fail (1, error->message);
-  print_timings (&score, _("page of 100 incidents by region and period, by date"), ms,
-                 TARGET_PAGE_MS, _("(target p95 < 10 ms)"));
+  print_timings (&score, "page of 100 incidents by region and period, by date", ms,
+                 TARGET_PAGE_MS, "(target p95 < 10 ms)");
   if (!bench_pages (store, regions, PAGE_REGION_PERIOD_DESCENDING, ms, &error))
     return fail (1, error->message);
-  print_timings (&score, _("  the same, newest first"), ms, TARGET_PAGE_MS, _("(target p95 < 10 ms)"));
+  print_timings (&score, "  the same, newest first", ms, TARGET_PAGE_MS, "(target p95 < 10 ms)");
   if (!bench_pages (store, regions, PAGE_REGION_PERIOD_COUNT, ms, &error))
     return fail (1, error->message);
-  print_timings (&score, _("  the number of incidents of the same filter"), ms, 0, NULL);
+  print_timings (&score, "  the number of incidents of the same filter", ms, 0, NULL);
   if (!bench_pages (store, regions, PAGE_PERIOD_TYPE, ms, &error))
     return fail (1, error->message);
-  print_timings (&score, _("page of 100 incidents by violation type and period"), ms, 0, NULL);
+  print_timings (&score, "page of 100 incidents by violation type and period", ms, 0, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
@@ -464,13 +461,11 @@ dossier_cli_bench (int    argc,
           if (run >= WARM_UP_RUNS)
             add_timing (ms, t0);
         }
-      /* Translators: a search term, its kind (rare, common …), the number of records it
-       * finds and their share of all records */
-      what = g_strdup_printf (_("search, top 20 with snippets: “%s” (%s; %lld records, %.2f %%)"),
-                              searches[i].term, _(searches[i].kind), (long long) matches, 100.0 * share);
+      what = g_strdup_printf ("search, top 20 with snippets: “%s” (%s; %lld records, %.2f %%)",
+                              searches[i].term, searches[i].kind, (long long) matches, 100.0 * share);
       /* The target holds for terms in fewer than 10 % of the records. */
       if (share < SEARCH_TARGET_SHARE)
-        print_timings (&score, what, ms, TARGET_SEARCH_MS, _("(target p95 < 50 ms)"));
+        print_timings (&score, what, ms, TARGET_SEARCH_MS, "(target p95 < 50 ms)");
       else
         print_timings (&score, what, ms, 0, NULL);
     }
@@ -478,16 +473,15 @@ dossier_cli_bench (int    argc,
   if (!bench_edits (store, counts.incidents, ms, &error))
     return fail (1, error->message);
   if (ms->len > 0)
-    print_timings (&score, _("one edit committed (an incident’s title)"), ms, TARGET_EDIT_MS, _("(target p95 < 5 ms)"));
+    print_timings (&score, "one edit committed (an incident’s title)", ms, TARGET_EDIT_MS, "(target p95 < 5 ms)");
 
   getrusage (RUSAGE_SELF, &usage);
   rss = usage.ru_maxrss / 1024.0;
   g_clear_pointer (&value, g_free);
   value = g_strdup_printf ("%.1f MB", rss);
-  print_line (&score, _("peak memory (RSS)"), value, rss, TARGET_RSS_MB, _("(target < 200 MB)"));
+  print_line (&score, "peak memory (RSS)", value, rss, TARGET_RSS_MB, "(target < 200 MB)");
 
-  /* Translators: how many of the targets were met */
-  g_print (_("targets met: %u of %u\n"), score.met, score.met + score.missed);
+  g_print ("targets met: %u of %u\n", score.met, score.met + score.missed);
   return 0;
 }
 
@@ -509,17 +503,17 @@ time_tool (const char * const *argv)
   return (g_get_monotonic_time () - t0) / 1e6;
 }
 
-/**
- * dossier_cli_bench_ingest:
+/*
+ * cmd_bench_ingest:
  *
- * `dossier-cli bench-ingest DIR [--mib N]`: writes a file of N MiB (1024 by default) of
+ * `dossier-devtool bench-ingest DIR [--mib N]`: writes a file of N MiB (1024 by default) of
  * pseudo-random bytes in DIR, hashes it with sha256sum and openssl, ingests it into a new
  * dossier, verifies the dossier, and prints each throughput; removes what it wrote.
  *
  * Returns: the exit status
  */
-int
-dossier_cli_bench_ingest (int    argc,
+static int
+cmd_bench_ingest (int    argc,
                           char **argv)
 {
   g_autoptr(GError) error = NULL;
@@ -542,10 +536,10 @@ dossier_cli_bench_ingest (int    argc,
   if (argc == 4 && g_str_equal (argv[2], "--mib"))
     {
       if (!g_ascii_string_to_unsigned (argv[3], 10, 1, 65536, &mib, NULL))
-        return fail (EXIT_USAGE, _("--mib must be a number from 1 to 65536"));
+        return fail (EXIT_USAGE, "--mib must be a number from 1 to 65536");
     }
   else if (argc != 2 || argv[1][0] == '-')
-    return fail (EXIT_USAGE, _("wrong number of arguments for “bench-ingest”; see dossier-cli --help"));
+    return fail (EXIT_USAGE, "wrong number of arguments for “bench-ingest”; see dossier-devtool --help");
   bytes = mib * 1024 * 1024;
   data_path = g_build_filename (argv[1], "bench-ingest.bin", NULL);
   dossier_path = g_build_filename (argv[1], "bench-ingest.dossier", NULL);
@@ -556,8 +550,7 @@ dossier_cli_bench_ingest (int    argc,
   out = g_fopen (data_path, "wb");
   if (out == NULL)
     {
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("cannot write “%s”"), data_path);
+      g_autofree char *message = g_strdup_printf ("cannot write “%s”", data_path);
 
       return fail (1, message);
     }
@@ -580,13 +573,12 @@ dossier_cli_bench_ingest (int    argc,
     status = 1;
   if (fclose (out) != 0 || status != 0)
     {
-      g_autofree char *message = g_strdup_printf (_("cannot write “%s”"), data_path);
+      g_autofree char *message = g_strdup_printf ("cannot write “%s”", data_path);
 
       g_unlink (data_path);
       return fail (1, message);
     }
-  /* Translators: a file name, then its size */
-  g_print (_("%s: %llu MiB of pseudo-random bytes\n"), data_path, (unsigned long long) mib);
+  g_print ("%s: %llu MiB of pseudo-random bytes\n", data_path, (unsigned long long) mib);
 
   /* The file is in the page cache for all three: each is timed on what it computes. */
   sha256sum = time_tool ((const char *[]) { "sha256sum", data_path, NULL });
@@ -620,17 +612,16 @@ dossier_cli_bench_ingest (int    argc,
     {
       double mb = bytes / 1e6;
 
-      /* Translators: a throughput, then the time it took */
-      g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", _("ingest into a dossier (hash and write)"), mb / ingest, ingest,
-               bulk ? _("[rollback journal: bytes written once]") : _("[WAL: bytes written twice]"));
+      g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", "ingest into a dossier (hash and write)", mb / ingest, ingest,
+               bulk ? "[rollback journal: bytes written once]" : "[WAL: bytes written twice]");
       if (sha256sum > 0)
-        g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", _("sha256sum, the same file"), mb / sha256sum, sha256sum,
-                 ingest < sha256sum ? _("[target met: faster than sha256sum]") : _("[target missed: slower than sha256sum]"));
+        g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", "sha256sum, the same file", mb / sha256sum, sha256sum,
+                 ingest < sha256sum ? "[target met: faster than sha256sum]" : "[target missed: slower than sha256sum]");
       if (openssl > 0)
-        g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", _("openssl dgst -sha256, the same file"), mb / openssl, openssl,
-                 ingest <= 2 * openssl ? _("[target met: at least half its throughput]")
-                                       : _("[target missed: under half its throughput]"));
-      g_print ("%-46s %7.0f MB/s  (%.2f s)\n", _("verify the dossier (re-hash and check the log)"), mb / verify, verify);
+        g_print ("%-46s %7.0f MB/s  (%.2f s)  %s\n", "openssl dgst -sha256, the same file", mb / openssl, openssl,
+                 ingest <= 2 * openssl ? "[target met: at least half its throughput]"
+                                       : "[target missed: under half its throughput]");
+      g_print ("%-46s %7.0f MB/s  (%.2f s)\n", "verify the dossier (re-hash and check the log)", mb / verify, verify);
     }
   g_clear_object (&store);
   g_unlink (data_path);
@@ -640,15 +631,15 @@ dossier_cli_bench_ingest (int    argc,
   return status;
 }
 
-/**
- * dossier_cli_bench_export:
+/*
+ * cmd_bench_export:
  *
- * `dossier-cli bench-export FILE DIR`: exports the dossier's incidents as CSV and GeoJSON
+ * `dossier-devtool bench-export FILE DIR`: exports the dossier's incidents as CSV and GeoJSON
  * and as a PDF annex (the incidents table only) into DIR, printing the time of each beside
  * its target, and the process's peak memory after the PDF.
  */
-int
-dossier_cli_bench_export (int    argc,
+static int
+cmd_bench_export (int    argc,
                           char **argv)
 {
   g_autoptr(GError) error = NULL;
@@ -666,29 +657,28 @@ dossier_cli_bench_export (int    argc,
   double t, rss;
 
   if (argc != 3 || argv[1][0] == '-')
-    return fail (EXIT_USAGE, _("wrong number of arguments for “bench-export”; see dossier-cli --help"));
+    return fail (EXIT_USAGE, "wrong number of arguments for “bench-export”; see dossier-devtool --help");
   store = dossier_store_open (argv[1], DOSSIER_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL || !dossier_store_count (store, &counts, &error))
     return fail (1, error->message);
   csv = g_build_filename (argv[2], "bench-export.csv", NULL);
   geojson = g_build_filename (argv[2], "bench-export.geojson", NULL);
   pdf = g_build_filename (argv[2], "bench-export.pdf", NULL);
-  /* Translators: a number of incidents */
-  g_print (_("%lld incidents, profile internal\n"), (long long) counts.incidents);
+  g_print ("%lld incidents, profile internal\n", (long long) counts.incidents);
 
   t0 = g_get_monotonic_time ();
   if (!dossier_export_incidents (store, DOSSIER_EXPORT_CSV, DOSSIER_PROFILE_INTERNAL, csv, &error))
     return fail (1, error->message);
   t = elapsed_ms (t0) / 1000;
   value = g_strdup_printf ("%.2f s", t);
-  print_line (&score, _("incidents as CSV"), value, t, 3, _("(target < 3 s)"));
+  print_line (&score, "incidents as CSV", value, t, 3, "(target < 3 s)");
 
   t0 = g_get_monotonic_time ();
   if (!dossier_export_incidents (store, DOSSIER_EXPORT_GEOJSON, DOSSIER_PROFILE_INTERNAL, geojson, &error))
     return fail (1, error->message);
   g_clear_pointer (&value, g_free);
   value = g_strdup_printf ("%.2f s", elapsed_ms (t0) / 1000);
-  print_line (&score, _("incidents as GeoJSON"), value, 0, 0, NULL);
+  print_line (&score, "incidents as GeoJSON", value, 0, 0, NULL);
 
   t0 = g_get_monotonic_time ();
   if (!dossier_annex_write_pdf (store, &options, pdf, &error))
@@ -696,17 +686,59 @@ dossier_cli_bench_export (int    argc,
   t = elapsed_ms (t0) / 1000;
   g_clear_pointer (&value, g_free);
   if (g_stat (pdf, &st) == 0)
-    /* Translators: seconds, then the size of the PDF in megabytes */
-    value = g_strdup_printf (_("%.1f s (%.0f MB)"), t, st.st_size / 1e6);
+    value = g_strdup_printf ("%.1f s (%.0f MB)", t, st.st_size / 1e6);
   else
     value = g_strdup_printf ("%.1f s", t);
-  print_line (&score, _("PDF annex, incidents table, in French"), value, t, 60, _("(target < 60 s)"));
+  print_line (&score, "PDF annex, incidents table, in French", value, t, 60, "(target < 60 s)");
 
   getrusage (RUSAGE_SELF, &usage);
   rss = usage.ru_maxrss / 1024.0;
   g_clear_pointer (&value, g_free);
   value = g_strdup_printf ("%.1f MB", rss);
-  print_line (&score, _("peak memory (RSS), all three"), value, rss, 300, _("(target < 300 MB)"));
-  g_print (_("targets met: %u of %u\n"), score.met, score.met + score.missed);
+  print_line (&score, "peak memory (RSS), all three", value, rss, 300, "(target < 300 MB)");
+  g_print ("targets met: %u of %u\n", score.met, score.met + score.missed);
   return 0;
+}
+
+static const char usage[] =
+  "Usage (developer tooling, not installed):\n"
+  "  dossier-devtool synth FILE --incidents N --people N --testimonies N --words N [--seed S]\n"
+  "  dossier-devtool bench FILE\n"
+  "  dossier-devtool bench-ingest DIR [--mib N]\n"
+  "  dossier-devtool bench-export FILE DIR\n";
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const struct {
+    const char *name;
+    int (*run) (int argc, char **argv);
+  } commands[] = {
+    { "synth", cmd_synth },
+    { "bench", cmd_bench },
+    { "bench-ingest", cmd_bench_ingest },
+    { "bench-export", cmd_bench_export },
+  };
+
+  /* The locale for UTF-8 output; the annex it exports reads DOSSIER_LOCALEDIR's French
+   * catalogue itself. */
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    {
+      g_printerr ("%s", usage);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      g_print ("%s", usage);
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr ("dossier-devtool: unknown command “%s”\n%s", argv[1], usage);
+  return EXIT_USAGE;
 }
