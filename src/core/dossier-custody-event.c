@@ -50,3 +50,27 @@ dossier_custody_event_new (void)
 {
   return g_object_new (DOSSIER_TYPE_CUSTODY_EVENT, NULL);
 }
+
+/**
+ * dossier_store_list_custody:
+ * @store: a #DossierStore
+ * @evidence_id: an evidence item's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type DossierCustodyEvent): the item's custody log,
+ *   oldest first, as the chain runs, or %NULL on error
+ */
+GPtrArray *
+dossier_store_list_custody (DossierStore  *store,
+                            gint64         evidence_id,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *where = g_strdup_printf ("evidence_id = %" G_GINT64_FORMAT, evidence_id);
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_CUSTODY_EVENT, where, dossier_record_collect, events, error))
+    return NULL;
+  return g_steal_pointer (&events);
+}

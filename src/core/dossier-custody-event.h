@@ -26,5 +26,9 @@ struct _DossierCustodyEvent
 };
 
 DossierCustodyEvent *dossier_custody_event_new (void);
+/* An evidence item's custody log, oldest first, as DossierCustodyEvent. */
+GPtrArray           *dossier_store_list_custody (DossierStore  *store,
+                                                 gint64         evidence_id,
+                                                 GError       **error);
 
 G_END_DECLS

@@ -24,5 +24,9 @@ struct _DossierIdentity
 };
 
 DossierIdentity *dossier_identity_new (void);
+/* The identities recorded for a person (one, or none yet), as DossierIdentity. */
+GPtrArray       *dossier_store_list_identities (DossierStore  *store,
+                                                gint64         person_id,
+                                                GError       **error);
 
 G_END_DECLS

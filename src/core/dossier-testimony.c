@@ -92,3 +92,27 @@ dossier_testimony_new (void)
 {
   return g_object_new (DOSSIER_TYPE_TESTIMONY, NULL);
 }
+
+/**
+ * dossier_store_list_testimonies_of:
+ * @store: a #DossierStore
+ * @person_id: a person's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type DossierTestimony): the testimonies the person
+ *   gave, in the order they were recorded, or %NULL on error
+ */
+GPtrArray *
+dossier_store_list_testimonies_of (DossierStore  *store,
+                                   gint64         person_id,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, person_id);
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, where, dossier_record_collect, found, error))
+    return NULL;
+  return g_steal_pointer (&found);
+}

@@ -31,5 +31,9 @@ struct _DossierTestimony
 };
 
 DossierTestimony *dossier_testimony_new (void);
+/* The testimonies a person gave (naming them as their witness), as DossierTestimony. */
+GPtrArray        *dossier_store_list_testimonies_of (DossierStore  *store,
+                                                     gint64         person_id,
+                                                     GError       **error);
 
 G_END_DECLS

@@ -111,8 +111,7 @@ show_custody (DossierEvidenceEditor *self,
               DossierRecord         *record)
 {
   DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *where = NULL;
+  g_autoptr(GPtrArray) events = NULL;
 
   if (self->custody_rows == NULL || self->custody_group == NULL)
     return;
@@ -123,8 +122,7 @@ show_custody (DossierEvidenceEditor *self,
   g_ptr_array_set_size (self->custody_rows, 0);
   if (record == NULL || store == NULL)
     return;
-  where = g_strdup_printf ("evidence_id = %" G_GINT64_FORMAT, record->id);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_CUSTODY_EVENT, where, dossier_record_collect, events, NULL))
+  if ((events = dossier_store_list_custody (store, record->id, NULL)) == NULL)
     return;
   for (guint i = 0; i < events->len; i++)
     {

@@ -169,14 +169,12 @@ show_identity (DossierPersonEditor *self)
 {
   DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
   DossierRecord *person = dossier_editor_get_record (DOSSIER_EDITOR (self));
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *where = NULL;
 
   if (person == NULL)
     return;
-  where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, person->id);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, found, &error))
+  if ((found = dossier_store_list_identities (store, person->id, &error)) == NULL)
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
       gtk_toggle_button_set_active (self->show_identity, FALSE);
@@ -235,14 +233,13 @@ load_testimonies (DossierPersonEditor *self,
 {
   DossierStore *store = dossier_editor_get_store (DOSSIER_EDITOR (self));
   const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, person->id);
 
   for (guint i = 0; i < self->testimony_rows->len; i++)
     adw_preferences_group_remove (self->testimonies_group, self->testimony_rows->pdata[i]);
   g_ptr_array_set_size (self->testimony_rows, 0);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, where, dossier_record_collect, found, &error))
+  if ((found = dossier_store_list_testimonies_of (store, person->id, &error)) == NULL)
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
       return;
