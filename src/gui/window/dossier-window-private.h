@@ -88,12 +88,8 @@ struct _DossierWindow
   gboolean              filtered_known;
   GCancellable         *count_cancellable;  /* counting what the filter keeps */
   guint                 count_source;       /* the count to start, after the list is drawn */
-  GtkWidget            *overview_rows[N_SECTIONS];
-  GtkWidget            *about_rows[4];      /* the dossier's title, mandate, period, annex language */
-  GtkWidget            *charts[5];
-  GtkWidget            *testimony_charts[5];
-  GtkToggleButton      *victims_button;
-  gboolean              charts_stale;
+  GtkWidget            *overview;
+  gboolean              charts_stale;       /* the overview's, while it is not shown */
   DossierSectionPage    pages[N_SECTIONS];
   struct _DossierDeletion *last_deletion;   /* what Undo puts back, in this store */
   GtkListBoxRow        *spring_row;      /* under a drag, opening soon */
@@ -112,5 +108,15 @@ void       _dossier_window_update_counts      (DossierWindow  *self);
 void       _dossier_window_refresh_charts     (DossierWindow  *self);
 void       _dossier_window_section_shown      (DossierWindow  *self,
                                                guint           index);
+void       _dossier_window_counts_class_init  (GtkWidgetClass *widget_class);
+void       _dossier_window_counts_init        (DossierWindow  *self);
+void       _dossier_window_update_filter_summary (DossierWindow *self);
+void       _dossier_window_search_class_init  (GtkWidgetClass *widget_class);
+void       _dossier_window_export_class_init  (GtkWidgetClass *widget_class);
+void       _dossier_window_add_type_to_search (DossierWindow  *self,
+                                               GtkWidget      *widget);
+GtkWidget *_dossier_window_new_search_page    (DossierWindow  *self,
+                                               DossierStore   *store,
+                                               const char     *lang);
 
 G_END_DECLS
