@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dossier-custody.h"
+#include "dossier-digest.h"
 
 /**
  * dossier_custody_event_hash:
@@ -32,7 +33,6 @@ dossier_custody_event_hash (const char *prev_hash,
   const char *parts[] = { prev_hash, uuid, evidence_sha256, at, user, action, details };
   struct sha256_ctx ctx;
   guint8 digest[SHA256_DIGEST_SIZE];
-  char *hex = g_malloc (SHA256_DIGEST_SIZE * 2 + 1);
 
   sha256_init (&ctx);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -46,9 +46,7 @@ dossier_custody_event_hash (const char *prev_hash,
       sha256_update (&ctx, strlen (p), (const guint8 *) p);
     }
   sha256_digest (&ctx, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
-  return hex;
+  return dossier_hex_encode (digest, sizeof digest);
 }
 
 /**

@@ -15,7 +15,9 @@
 
 #include <glib/gstdio.h>
 
+#include "dossier-atomic-file.h"
 #include "dossier-custody.h"
+#include "dossier-digest.h"
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
@@ -46,12 +48,9 @@ static char *
 hex_digest (struct sha256_ctx *ctx)
 {
   guint8 digest[SHA256_DIGEST_SIZE];
-  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
 
   sha256_digest (ctx, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
-  return hex;
+  return dossier_hex_encode (digest, sizeof digest);
 }
 
 /* The reader thread's side. Chunks travel in `full`; `tokens` bounds how many are in
@@ -617,12 +616,9 @@ dossier_locker_extract (DossierStore  *store,
                         GError       **error)
 {
   g_autoptr(DossierEvidence) evidence = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autofree char *tmp_name = NULL;
+  g_autoptr(DossierAtomicFile) tmp = NULL;
+  g_autofree char *dest_path = NULL;
   g_autofree char *sha = NULL;
-  g_autofree char *dest_name = NULL;
   guint64 size;
   gboolean gap;
 
@@ -633,24 +629,28 @@ dossier_locker_extract (DossierStore  *store,
   if (evidence == NULL)
     return FALSE;
 
-  dest_name = display_basename (dest);
-  parent = g_file_get_parent (dest);
-  tmp_name = g_strdup_printf (".%s.part-%08x", dest_name, g_random_int ());
-  tmp = parent ? g_file_get_child (parent, tmp_name) : g_file_new_for_path (tmp_name);
-  out = g_file_create (tmp, G_FILE_CREATE_PRIVATE, cancellable, error);
-  if (out == NULL)
-    return FALSE;
+  /* Beside the destination under a name nobody can guess, owner-only: the copy appears
+   * whole, checked against its SHA-256, or not at all. */
+  dest_path = g_file_get_path (dest);
+  if (dest_path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dest);
 
-  if (!stream_chunks (store, evidence_id, write_chunk, out, &sha, &size, &gap, cancellable, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    goto fail;
+      /* Translators: %s is a file name */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” cannot be written"), name);
+      return FALSE;
+    }
+  tmp = dossier_atomic_file_open (dest_path, 0600, error);
+  if (tmp == NULL ||
+      !stream_chunks (store, evidence_id, write_chunk, dossier_atomic_file_get_stream (tmp), &sha, &size, &gap, cancellable, error))
+    return FALSE;
 
   if (sha == NULL && evidence->size > 0)
     {
       /* Translators: %s is an evidence code such as EVD-0001 */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
                    _("The bytes of %s are not in this dossier"), DOSSIER_RECORD (evidence)->code);
-      goto fail;
+      return FALSE;
     }
   if (sha == NULL)
     sha = g_strdup ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -659,11 +659,11 @@ dossier_locker_extract (DossierStore  *store,
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
                    _("The bytes of %s were altered: they no longer match their SHA-256"),
                    DOSSIER_RECORD (evidence)->code);
-      goto fail;
+      return FALSE;
     }
 
-  if (!g_file_move (tmp, dest, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
-    goto fail;
+  if (!dossier_atomic_file_commit (g_steal_pointer (&tmp), error))
+    return FALSE;
 
   if (log_custody)
     {
@@ -675,10 +675,6 @@ dossier_locker_extract (DossierStore  *store,
         return FALSE;
     }
   return TRUE;
-
-fail:
-  g_file_delete (tmp, NULL, NULL);
-  return FALSE;
 }
 
 /**
@@ -707,6 +703,7 @@ dossier_locker_export_original (DossierStore  *store,
   g_autoptr(GFile) sum = NULL;
   g_autofree char *name = NULL;
   g_autofree char *sum_name = NULL;
+  g_autofree char *sum_path = NULL;
   g_autofree char *line = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
@@ -720,9 +717,10 @@ dossier_locker_export_original (DossierStore  *store,
   sum_name = g_strconcat (name, ".sha256", NULL);
   sum = parent ? g_file_get_child (parent, sum_name) : g_file_new_for_path (sum_name);
   line = g_strdup_printf ("%s  %s\n", evidence->sha256, name);
+  sum_path = g_file_get_path (sum);
   if (!dossier_locker_extract (store, evidence_id, dest, FALSE, cancellable, error))
     return FALSE;
-  if (!g_file_replace_contents (sum, line, strlen (line), NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
+  if (!dossier_file_replace_contents (sum_path, line, -1, 0600, error))
     {
       g_file_delete (dest, NULL, NULL);
       return FALSE;

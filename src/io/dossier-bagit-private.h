@@ -62,11 +62,6 @@ typedef struct {
 char       *_dossier_bagit_decode_field   (const char    *text,
                                            gboolean       code);
 char       *_dossier_bagit_shown          (const char    *text);
-char       *_dossier_bagit_file_sha256    (const char    *path,
-                                           gint64         expected,
-                                           guint64       *size,
-                                           GCancellable  *cancellable,
-                                           GError       **error);
 
 /* dossier-bagit-read.c */
 void        _dossier_bagit_problem        (GPtrArray     *problems,

@@ -18,6 +18,7 @@
 
 #include "dossier-bagit.h"
 #include "dossier-bagit-private.h"
+#include "dossier-digest.h"
 
 /* How many times the tag file gives @label (RFC 8493: labels regardless of case); the value
  * of its first in @value. */
@@ -249,7 +250,7 @@ hash_entries (Bag       *bag,
       if (skip_claimed && entry->claimed)
         continue;
       path = g_build_filename (bag->dir, entry->path, NULL);
-      sha = _dossier_bagit_file_sha256 (path, entry->size, &size, bag->cancellable, &error);
+      sha = dossier_sha256_file (path, entry->size, &size, bag->cancellable, &error);
       if (sha == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         break;
       display = _dossier_bagit_shown (entry->path);

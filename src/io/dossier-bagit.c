@@ -34,70 +34,13 @@
 
 #include "dossier-bagit.h"
 #include "dossier-bagit-private.h"
+#include "dossier-atomic-file.h"
 #include "dossier-custody.h"
+#include "dossier-digest.h"
 #include "dossier-evidence.h"
 #include "dossier-json-io.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
-
-/* The SHA-256 of a regular file, read 1 MiB at a time without following a link; its size in
- * @size. With @expected not -1, the file must have that size, from its start to its end: a
- * file that grows while it is read is not read for ever. */
-char *
-_dossier_bagit_file_sha256 (const char    *path,
-                            gint64         expected,
-                            guint64       *size,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = NULL;
-  g_autofree char *display = g_filename_display_name (path);
-  /* O_NONBLOCK: opening a pipe would otherwise wait for a writer. */
-  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  struct stat st;
-  guint64 left;
-  gssize n;
-
-  *size = 0;
-  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      if (fd >= 0)
-        close (fd);
-      /* Translators: %s is a file name */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” cannot be read"), display);
-      return NULL;
-    }
-  if (expected >= 0 && st.st_size != expected)
-    {
-      close (fd);
-      /* Translators: %s is a file name */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” changed while it was being checked"), display);
-      return NULL;
-    }
-  buffer = g_malloc (1024 * 1024);
-  left = st.st_size;
-  while (left > 0 && (n = read (fd, buffer, MIN (left, 1024 * 1024))) > 0)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          close (fd);
-          return NULL;
-        }
-      g_checksum_update (checksum, buffer, n);
-      *size += n;
-      left -= n;
-    }
-  /* Not a byte more than stat() said, not a byte less. */
-  if (left != 0 || read (fd, buffer, 1) != 0)
-    {
-      close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” changed while it was being checked"), display);
-      return NULL;
-    }
-  close (fd);
-  return g_strdup (g_checksum_get_string (checksum));
-}
 
 /* Deletes @path and everything under it. */
 static void
@@ -129,7 +72,7 @@ write_file (const char  *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return dossier_file_replace_contents (path, text, -1, 0600, error);
 }
 
 /* A path as a manifest writes it: CR, LF and % percent-encoded (RFC 8493 §2.1.3). With
@@ -394,7 +337,7 @@ dossier_bagit_export (DossierStore  *store,
     }
   if (!dossier_json_export_file (store, json, error))
     goto out;
-  json_sha = _dossier_bagit_file_sha256 (json, -1, &size, cancellable, error);
+  json_sha = dossier_sha256_file (json, -1, &size, cancellable, error);
   if (json_sha == NULL)
     goto out;
   g_string_append_printf (manifest, "%s  data/dossier.json\n", json_sha);
@@ -418,7 +361,7 @@ dossier_bagit_export (DossierStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (tag_files); i++)
     {
       g_autofree char *path = g_build_filename (bag, tag_files[i], NULL);
-      g_autofree char *sha = _dossier_bagit_file_sha256 (path, -1, &size, cancellable, error);
+      g_autofree char *sha = dossier_sha256_file (path, -1, &size, cancellable, error);
 
       if (sha == NULL)
         goto out;

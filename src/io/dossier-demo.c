@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dossier-actor.h"
+#include "dossier-atomic-file.h"
 #include "dossier-demo.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
@@ -336,7 +337,7 @@ resource_to_file (const char  *name,
   if (*tmpdir == NULL && (*tmpdir = g_dir_make_tmp ("dossier-demo-XXXXXX", error)) == NULL)
     return NULL;
   out = g_build_filename (*tmpdir, base, NULL);
-  if (!g_file_set_contents_full (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (!dossier_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0600, error))
     return NULL;
   return g_file_new_for_path (out);
 }

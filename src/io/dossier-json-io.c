@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "dossier-actor.h"
+#include "dossier-atomic-file.h"
 #include "dossier-audit-entry.h"
 #include "dossier-custody.h"
 #include "dossier-custody-event.h"
@@ -605,46 +606,20 @@ dossier_json_export_file_profile (DossierStore    *store,
                                   const char      *path,
                                   GError         **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) part = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DossierAtomicFile) file = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GError) local = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Not g_file_replace(): it writes a new file in place, and a failed export would leave half
    * a document under the final name. Private, as the document may hold identities. */
-  file = g_file_new_for_path (path);
-  for (int attempt = 0; stream == NULL; attempt++)
-    {
-      g_autofree char *part_path = g_strdup_printf ("%s.%08x.part", path, g_random_int ());
-
-      g_clear_object (&part);
-      g_clear_error (&local);
-      part = g_file_new_for_path (part_path);
-      stream = g_file_create (part, G_FILE_CREATE_PRIVATE, NULL, &local);
-      if (stream == NULL && (attempt == 9 || !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS)))
-        {
-          g_autofree char *display = g_filename_display_name (path);
-
-          /* Translators: the first %s is a file name, the second the system's reason */
-          g_set_error (error, G_IO_ERROR, local->code, _("“%s” cannot be written: %s"), display, local->message);
-          return FALSE;
-        }
-    }
-
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
-  ok = dossier_json_export_profile (store, profile, buffered, NULL, error) &&
-       g_output_stream_close (buffered, NULL, error) &&
-       g_file_move (part, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, error);
-  if (!ok)
-    {
-      g_output_stream_close (buffered, NULL, NULL);
-      g_file_delete (part, NULL, NULL);
-    }
-  return ok;
+  file = dossier_atomic_file_open (path, 0600, error);
+  if (file == NULL)
+    return FALSE;
+  buffered = g_buffered_output_stream_new_sized (dossier_atomic_file_get_stream (file), 256 * 1024);
+  if (!dossier_json_export_profile (store, profile, buffered, NULL, error) ||
+      !g_output_stream_close (buffered, NULL, error))
+    return FALSE;
+  return dossier_atomic_file_commit (g_steal_pointer (&file), error);
 }
