@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 static char *tmpdir;
 
@@ -103,7 +105,7 @@ dossier_test_new_store (const char *name)
 {
   g_autofree char *path = dossier_test_tmp_path (name);
   g_autoptr(GError) error = NULL;
-  DossierStore *store = dossier_store_create (path, name, &error);
+  DossierStore *store = dossier_create (path, name, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);

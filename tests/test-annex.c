@@ -22,6 +22,8 @@
 #include "dossier-vocab.h"
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 static char *
 write_annex (DossierStore   *store,

@@ -14,6 +14,7 @@
 
 #include "dossier-store.h"
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 static const char *cli;
 

@@ -13,6 +13,7 @@
 #include "dossier-query.h"
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
+#include "dossier-info.h"
 
 static void
 test_coding (void)
@@ -134,7 +135,7 @@ test_coding (void)
 
     g_assert_true (dossier_json_export_file (store, json, &error));
     g_assert_no_error (error);
-    copy = dossier_store_create (copy_path, "copy", &error);
+    copy = dossier_create (copy_path, "copy", &error);
     g_assert_no_error (error);
     g_assert_true (dossier_json_import_file (copy, json, &error));
     g_assert_no_error (error);

@@ -36,6 +36,8 @@
 #include "dossier-vocab.h"
 #include "dossier-vocab-row.h"
 #include "dossier-window.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 typedef struct {
   char          *path;
@@ -1252,7 +1254,7 @@ test_empty_states (void)
   DossierFilter *filter;
 
   dossier_store_remove_files (path);
-  empty = dossier_store_create (path, "Vide", &error);
+  empty = dossier_create (path, "Vide", &error);
   g_assert_no_error (error);
   g_clear_object (&empty);
   window = open_window (path, 1024, 700);
@@ -1617,7 +1619,7 @@ test_records_screens (void)
     }
   dossier_store_remove_files (empty_path);
   {
-    g_autoptr(DossierStore) empty = dossier_store_create (empty_path, "Enquête sur Moura", &error);
+    g_autoptr(DossierStore) empty = dossier_create (empty_path, "Enquête sur Moura", &error);
 
     g_assert_no_error (error);
   }

@@ -23,6 +23,7 @@
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
+#include "dossier-info.h"
 
 static DossierExportWindow *
 find_export_window (void)

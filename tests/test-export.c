@@ -23,6 +23,7 @@
 #include "dossier-incident.h"
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
+#include "dossier-info.h"
 
 static void
 count_placemarks (GMarkupParseContext  *context,

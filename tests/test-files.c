@@ -18,6 +18,8 @@
 
 #include "dossier-store.h"
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 static const char *cli;
 

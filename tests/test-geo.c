@@ -16,6 +16,7 @@
 #include "dossier-test-util.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-term.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 static void
 check (const char *text,

@@ -30,6 +30,8 @@
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab-term.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 static void
 set (char       **field,

@@ -21,6 +21,7 @@
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 static char *demo_path;
 

@@ -12,6 +12,7 @@
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 /* Pseudo-random bytes, so that chunks differ and compression could not hide anything. */
 static GBytes *

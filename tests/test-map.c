@@ -33,6 +33,7 @@
 #include "dossier-test-util.h"
 #include "dossier-vocab.h"
 #include "dossier-window.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 static void
 wait_for_layer (DossierIncidentLayer *layer)

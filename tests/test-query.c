@@ -22,6 +22,8 @@
 #include "dossier-synth.h"
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 #define N_INCIDENTS 2000
 

@@ -20,6 +20,7 @@
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
 #include "dossier-vocab.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 static void
 set (char **field, const char *value)

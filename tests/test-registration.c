@@ -13,6 +13,7 @@
 
 #include "dossier-store.h"
 #include "dossier-test-util.h"
+#include "dossier-info.h"
 
 static const char *mime_xml;
 static const char *desktop_file;
@@ -51,7 +52,7 @@ test_registration (void)
   g_assert_cmpstr (by_name, ==, "application/x-dossier");
 
   /* A dossier renamed without its extension is still known by its header. */
-  store = dossier_store_create (path, "Test", &error);
+  store = dossier_create (path, "Test", &error);
   g_assert_no_error (error);
   dossier_store_close (store);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));

@@ -12,6 +12,7 @@
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
+#include "dossier-info.h"
 
 typedef enum {
   BY_QUIT,

@@ -16,6 +16,7 @@
 #include "dossier-search.h"
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
 
 static void
 set (char **field, const char *value)

@@ -15,6 +15,8 @@
 #include "dossier-locker.h"
 #include "dossier-store.h"
 #include "dossier-test-util.h"
+#include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-info.h"
 
 #define tmp_path dossier_test_tmp_path
 #define write_file dossier_test_write_file
@@ -31,7 +33,7 @@ test_create_and_reopen (void)
   DossierStoreCounts counts;
   sqlite3_stmt *stmt;
 
-  store = dossier_store_create (path, "Enquête à Ménaka", &error);
+  store = dossier_create (path, "Enquête à Ménaka", &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpstr (dossier_store_get_path (store), ==, path);
@@ -80,7 +82,7 @@ test_create_and_reopen (void)
   g_assert_cmpstr (title, ==, "Enquête à Ménaka");
 
   /* Creating over an existing file is refused and leaves it alone. */
-  g_assert_null (dossier_store_create (path, "autre", &error));
+  g_assert_null (dossier_create (path, "autre", &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_EXISTS);
 }
 
@@ -89,7 +91,7 @@ test_read_only (void)
 {
   g_autofree char *path = tmp_path ("ro.dossier");
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_store_create (path, "ro", &error);
+  g_autoptr(DossierStore) store = dossier_create (path, "ro", &error);
   g_autoptr(DossierIncident) incident = dossier_incident_new ();
 
   g_assert_no_error (error);
@@ -176,7 +178,7 @@ make_dossier (const char *name)
 {
   g_autofree char *path = tmp_path (name);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_store_create (path, name, &error);
+  g_autoptr(DossierStore) store = dossier_create (path, name, &error);
 
   g_assert_no_error (error);
   for (int i = 0; i < 50; i++)
@@ -303,7 +305,7 @@ test_nested_transactions (void)
 {
   g_autofree char *path = tmp_path ("nested.dossier");
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = dossier_store_create (path, "n", &error);
+  g_autoptr(DossierStore) store = dossier_create (path, "n", &error);
   g_autoptr(DossierIncident) a = dossier_incident_new ();
   g_autoptr(DossierIncident) b = dossier_incident_new ();
   g_autoptr(DossierIncident) c = dossier_incident_new ();
@@ -349,7 +351,7 @@ test_dossier_file_modes (void)
   g_autoptr(DossierIncident) incident = dossier_incident_new ();
   mode_t old = umask (022);
 
-  store = dossier_store_create (path, "modes", &error);
+  store = dossier_create (path, "modes", &error);
   g_assert_no_error (error);
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (incident), &error));
   g_assert_cmpuint (file_mode (path), ==, 0600);

@@ -27,6 +27,7 @@
 #include "dossier-test-util.h"
 #include "dossier-timeline-pane.h"
 #include "dossier-window.h"
+#include "dossier-info.h"
 
 static char *demo_path;
 

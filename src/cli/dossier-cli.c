@@ -28,6 +28,7 @@
 #include "dossier-search-task.h"
 #include "dossier-store.h"
 #include "dossier-verify.h"
+#include "dossier-info.h"
 
 #define EXIT_USAGE 2
 
@@ -185,7 +186,7 @@ cmd_new (int argc, char **argv)
 
   if (!parse (&argc, &argv, entries, 1, 1, &status))
     return status;
-  store = dossier_store_create (argv[1], title, &error);
+  store = dossier_create (argv[1], title, &error);
   if (store == NULL)
     return fail_error (error);
   return 0;

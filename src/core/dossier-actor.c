@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-actor.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierActor, dossier_actor, DOSSIER_TYPE_RECORD)
 

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-audit-entry.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierAuditEntry, dossier_audit_entry, DOSSIER_TYPE_RECORD)
 

@@ -18,6 +18,8 @@
 #include "dossier-link.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 static const char * const kinds[] = { "incident", "violation", "person" };
 

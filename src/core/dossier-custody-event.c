@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-custody-event.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierCustodyEvent, dossier_custody_event, DOSSIER_TYPE_RECORD)
 

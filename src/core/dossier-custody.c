@@ -15,6 +15,7 @@
 
 #include "dossier-custody.h"
 #include "dossier-digest.h"
+#include "dossier-store-private.h"
 
 /**
  * dossier_custody_event_hash:

@@ -7,6 +7,8 @@
 #include <math.h>
 
 #include "dossier-evidence.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierEvidence, dossier_evidence, DOSSIER_TYPE_RECORD)
 

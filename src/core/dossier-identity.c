@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-identity.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierIdentity, dossier_identity, DOSSIER_TYPE_RECORD)
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "dossier-incident.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 const char * const dossier_casualty_categories[DOSSIER_N_CASUALTY_CATEGORIES] = {
   "killed", "injured", "disappeared", "abducted", "sexual-violence",

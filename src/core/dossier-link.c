@@ -6,6 +6,8 @@
 
 #include "dossier-custody.h"
 #include "dossier-link.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierLink, dossier_link, DOSSIER_TYPE_RECORD)
 

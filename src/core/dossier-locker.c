@@ -21,6 +21,8 @@
 #include "dossier-evidence.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 #define QUEUE_DEPTH 4
 

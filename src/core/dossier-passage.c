@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-passage.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierPassage, dossier_passage, DOSSIER_TYPE_RECORD)
 

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-person.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierPerson, dossier_person, DOSSIER_TYPE_RECORD)
 

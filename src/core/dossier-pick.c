@@ -17,6 +17,8 @@
 #include "dossier-person.h"
 #include "dossier-pick.h"
 #include "dossier-testimony.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 typedef struct {
   GType     (*get_type) (void);

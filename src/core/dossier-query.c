@@ -44,6 +44,9 @@
 #include "dossier-search.h"
 #include "dossier-testimony.h"
 #include "dossier-timeline.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
+#include "dossier-info.h"
 
 typedef struct {
   const char *text;  /* or NULL for an integer */

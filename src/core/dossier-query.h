@@ -5,6 +5,7 @@
 #pragma once
 
 #include "dossier-store.h"
+#include "dossier-info.h"
 
 G_BEGIN_DECLS
 

@@ -14,6 +14,8 @@
 
 #include "dossier-edtf.h"
 #include "dossier-record.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_TYPE (DossierRecord, dossier_record, G_TYPE_OBJECT)
 

@@ -106,10 +106,6 @@ gboolean                 dossier_record_check_code  (const DossierRecordInfo  *i
                                                      const char               *code,
                                                      GError                  **error);
 
-/* Used by subclasses' init only. */
-void                     _dossier_record_set_info  (DossierRecord           *self,
-                                                    const DossierRecordInfo *info);
-
 /* The store's operations on records. */
 gboolean       dossier_store_insert        (DossierStore   *store,
                                             DossierRecord  *record,
@@ -184,38 +180,5 @@ gint64         dossier_store_id_for_uuid   (DossierStore  *store,
 gint64         dossier_store_id_for_code   (DossierStore  *store,
                                             const char    *table,
                                             const char    *code);
-
-/* Internal: the number of a code, for SQL's ORDER BY. Codes sort by it, then by id, so that
- * INC-9998 comes before INC-10000, and a five-digit code of an older dossier (TES-00012)
- * after the four-digit ones made since (TES-0011). Written exactly as in the indexes of
- * schema/008-code-numbers.sql, for SQLite to use them: @column is "code" or "t.code". */
-#define DOSSIER_CODE_NUMBER_SQL(column) "CAST (substr (" column ", instr (" column ", '-') + 1) AS INTEGER)"
-
-/* Internal: loads the row's fields from a statement whose columns are
- * id, uuid, code-or-NULL, created_at, updated_at, then the info's fields in order. */
-char          *_dossier_record_select_sql  (const DossierRecordInfo *info);
-void           _dossier_record_read_row    (DossierRecord *record,
-                                            sqlite3_stmt  *stmt);
-GPtrArray     *_dossier_record_read_page   (DossierStore  *store,
-                                            sqlite3_stmt  *stmt,
-                                            GType          type,
-                                            GError       **error);
-
-gboolean       _dossier_store_load_set     (DossierStore        *store,
-                                            const char          *table,
-                                            const char          *owner_column,
-                                            const char          *value_column,
-                                            gint64               owner_id,
-                                            GStrv               *out,
-                                            GError             **error);
-gboolean       _dossier_store_save_set     (DossierStore        *store,
-                                            DossierRecord       *owner,
-                                            const char          *table,
-                                            const char          *owner_column,
-                                            const char          *value_column,
-                                            const char          *vocab,
-                                            const char * const  *values,
-                                            gboolean             is_new,
-                                            GError             **error);
 
 G_END_DECLS

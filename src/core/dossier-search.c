@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dossier-search.h"
+#include "dossier-store-private.h"
 
 void
 dossier_search_hit_free (DossierSearchHit *hit)

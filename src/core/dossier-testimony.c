@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-testimony.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierTestimony, dossier_testimony, DOSSIER_TYPE_RECORD)
 

@@ -14,6 +14,7 @@
 
 #include "dossier-edtf.h"
 #include "dossier-timeline.h"
+#include "dossier-store-private.h"
 
 /**
  * dossier_timeline_flags:

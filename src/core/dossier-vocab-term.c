@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "dossier-vocab-term.h"
+#include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierVocabTerm, dossier_vocab_term, DOSSIER_TYPE_RECORD)
 

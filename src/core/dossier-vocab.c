@@ -14,6 +14,7 @@
 
 #include "dossier-record.h"
 #include "dossier-vocab.h"
+#include "dossier-store-private.h"
 
 #define VOCAB_RESOURCE "/org/dossier/Dossier/core/vocab/"
 

@@ -43,6 +43,8 @@
 #include "dossier-record.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-info.h"
 
 /* A4 in points, and the frame of the text on the current page, upright or, for the wide
  * incidents table, on its side. */

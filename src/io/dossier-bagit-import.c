@@ -19,6 +19,7 @@
 #include "dossier-json-io.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
+#include "dossier-info.h"
 
 typedef struct {
   DossierStore *store;
@@ -152,7 +153,7 @@ dossier_bagit_import (const char    *bag,
       goto out;
     }
 
-  store = dossier_store_create (tmp, NULL, error);
+  store = dossier_create (tmp, NULL, error);
   if (store == NULL)
     goto out;
   dossier_store_set_user (store, user);

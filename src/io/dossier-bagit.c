@@ -41,6 +41,7 @@
 #include "dossier-json-io.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
+#include "dossier-info.h"
 
 /* Deletes @path and everything under it. */
 static void

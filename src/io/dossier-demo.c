@@ -25,6 +25,8 @@
 #include "dossier-locker.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-info.h"
 
 #define DEMO_RESOURCE "/org/dossier/Dossier/io/demo/"
 
@@ -462,7 +464,7 @@ dossier_demo_create (const char  *path,
   title = json_object_has_member (root, "dossier")
     ? string_member (json_object_get_object_member (root, "dossier"), "title") : NULL;
 
-  store = dossier_store_create (path, title ? title : "Demo", error);
+  store = dossier_create (path, title ? title : "Demo", error);
   if (store == NULL)
     return NULL;
   dossier_store_set_user (store, "Démo");

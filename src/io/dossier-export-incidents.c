@@ -24,6 +24,7 @@
 #include "dossier-export-text.h"
 #include "dossier-incident.h"
 #include "dossier-record.h"
+#include "dossier-info.h"
 
 typedef struct {
   DossierExportFormat  format;

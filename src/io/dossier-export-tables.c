@@ -24,6 +24,7 @@
 #include "dossier-person.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
 
 static const char * const table_names[DOSSIER_N_TABLES] = {
   "incidents", "people", "testimonies", "actors", "evidence",

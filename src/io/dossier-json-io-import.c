@@ -31,6 +31,8 @@
 #include "dossier-record.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab-term.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-info.h"
 
 /* The top-level member @key, parsed. */
 static JsonNode *
@@ -466,13 +468,13 @@ dossier_json_import_new_file (const char  *path,
     }
 
   tmp = g_strdup_printf ("%s.importing-%08x", path, g_random_int ());
-  store = dossier_store_create (tmp, NULL, error);
+  store = dossier_create (tmp, NULL, error);
   if (store == NULL)
     return FALSE;
   dossier_store_set_user (store, user);
   if (!_dossier_store_exec (store, "PRAGMA journal_mode = DELETE; PRAGMA cache_spill = OFF;", error) ||
       !dossier_json_import_file (store, json_path, error) ||
-      /* As dossier_store_create() leaves a dossier: in WAL mode, which closing folds back
+      /* As dossier_create() leaves a dossier: in WAL mode, which closing folds back
        * into the file and removes. */
       !_dossier_store_exec (store, "PRAGMA journal_mode = WAL;", error))
     goto fail;

@@ -30,6 +30,7 @@
 #include "dossier-record.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab-term.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
 
 void
 _dossier_json_io_pending_clear (gpointer data)

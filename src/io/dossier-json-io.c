@@ -36,6 +36,7 @@
 #include "dossier-record.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab-term.h"
+#include "dossier-info.h"
 
 /* In dependency order: what a record refers to comes before it. */
 const Section _dossier_json_io_sections[] = {

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "dossier-redaction.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
 
 static const char * const names[] = { "public", "annex", "internal" };
 

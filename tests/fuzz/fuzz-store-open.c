@@ -29,6 +29,7 @@
 #include "dossier-store.h"
 #include "dossier-testimony.h"
 #include "fuzz-util.h"
+#include "dossier-info.h"
 
 static gboolean
 read_record (DossierRecord  *record,

@@ -30,6 +30,7 @@
 #include "dossier-search.h"
 #include "dossier-synth.h"
 #include "dossier-vocab.h"
+#include "dossier-info.h"
 
 #define EXIT_USAGE 2
 
@@ -131,7 +132,7 @@ cmd_synth (int    argc,
     return fail (EXIT_USAGE, "--seed must be a number from 0 to 4294967295");
 
   options = (DossierSynthOptions) { incidents, people, testimonies, words, (guint32) seed };
-  store = dossier_store_create (argv[1], "Dossier synthétique", &error);
+  store = dossier_create (argv[1], "Dossier synthétique", &error);
   if (store == NULL)
     return fail (1, error->message);
   if (!dossier_synth_fill (store, &options, show_progress, &progress, &error))
@@ -585,7 +586,7 @@ cmd_bench_ingest (int    argc,
   openssl = time_tool ((const char *[]) { "openssl", "dgst", "-sha256", data_path, NULL });
 
   g_unlink (dossier_path);
-  store = dossier_store_create (dossier_path, "bench-ingest", &error);
+  store = dossier_create (dossier_path, "bench-ingest", &error);
   if (store == NULL)
     status = fail (1, error->message);
   if (status == 0)

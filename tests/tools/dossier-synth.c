@@ -41,6 +41,8 @@
 #include "dossier-synth.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab.h"
+#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-info.h"
 
 typedef struct {
   const char *fr;
@@ -2026,7 +2028,7 @@ make_testimonies (Synth                     *s,
   return _dossier_store_set_code_counter (s->store, info->code_prefix, number, error);
 }
 
-/* The rows dossier_store_create() stamped with the clock and the kernel's randomness get
+/* The rows dossier_create() stamped with the clock and the kernel's randomness get
  * seeded uuids and the fixed origin too, so that two synthetic dossiers of the same seed hold
  * the same values throughout. */
 static gboolean

@@ -17,6 +17,7 @@
 #include "dossier-date-row.h"
 #include "dossier-new-dossier-dialog.h"
 #include "dossier-store.h"
+#include "dossier-info.h"
 
 struct _DossierNewDossierDialog
 {
@@ -181,7 +182,7 @@ dossier_new_dossier_dialog_create (DossierNewDossierDialog  *self,
   full = g_str_has_suffix (path, ".dossier") ? g_strdup (path) : g_strconcat (path, ".dossier", NULL);
   title = dossier_new_dossier_dialog_get_title (self);
   mandate = dossier_new_dossier_dialog_get_mandate (self);
-  store = dossier_store_create_described (full, title, mandate, dossier_new_dossier_dialog_get_period (self),
+  store = dossier_create_described (full, title, mandate, dossier_new_dossier_dialog_get_period (self),
                                           dossier_new_dossier_dialog_get_language (self), error);
   if (store == NULL)
     return FALSE;

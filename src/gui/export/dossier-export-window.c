@@ -28,6 +28,7 @@
 #include "dossier-json-io.h"
 #include "dossier-map-figure.h"
 #include "dossier-redaction.h"
+#include "dossier-info.h"
 
 enum {
   FORMAT_PDF,

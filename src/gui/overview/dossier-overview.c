@@ -23,6 +23,7 @@
 #include "dossier-person.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab.h"
+#include "dossier-info.h"
 
 /* The overview's charts, with the vocabulary their keys belong to (NULL: shown as they are),
  * titled for each measure. */

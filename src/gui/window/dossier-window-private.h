@@ -8,6 +8,7 @@
 #include "dossier-filter.h"
 #include "dossier-record-list.h"
 #include "dossier-window.h"
+#include "dossier-info.h"
 
 G_BEGIN_DECLS
 

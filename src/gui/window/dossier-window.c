@@ -31,6 +31,7 @@
 #include "dossier-timeline.h"
 #include "dossier-deletion.h"
 #include "dossier-overview.h"
+#include "dossier-info.h"
 #include <string.h>
 
 /* Columns in the order that matters to an investigator reading down a list: the code,
