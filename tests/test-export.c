@@ -127,7 +127,7 @@ test_canaries (void)
   /* An unwritable destination: an error, and nothing left behind. */
   g_assert_false (dossier_export_incidents (store, DOSSIER_EXPORT_CSV, DOSSIER_PROFILE_PUBLIC, "/nonexistent/dir/x.csv", &error));
   g_assert_nonnull (error);
-  g_assert_false (g_file_test ("/nonexistent/dir/x.csv.partial", G_FILE_TEST_EXISTS));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
 /* The other tables: canaries in a protected person's notes, a testimony's summary and
@@ -225,9 +225,9 @@ test_json (void)
     }
 }
 
-/* Point 2: every export is owner-only whatever the umask, a folder of tables too. A partial
- * file left by an earlier run, and an earlier export at 0644, pass on nothing: the file is
- * its temporary, renamed, so the temporary's mode is what is checked. */
+/* Point 2: every export is owner-only whatever the umask, a folder of tables too. An
+ * earlier export at 0644 passes on nothing: the file is its temporary, renamed, so the
+ * temporary's mode is what is checked; and no temporary is left beside it. */
 static guint
 mode_of (const char *path)
 {
@@ -235,6 +235,23 @@ mode_of (const char *path)
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   return st.st_mode & 0777;
+}
+
+/* Whether a temporary of @path (the atomic writer's ".NAME.XXXXXX") is in its folder. */
+static gboolean
+temporary_left (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -250,18 +267,15 @@ test_file_modes (void)
       static const char * const extensions[] = { "csv", "geojson", "kml" };
       g_autofree char *name = g_strdup_printf ("modes-incidents.%s", extensions[f]);
       g_autofree char *out = dossier_test_tmp_path (name);
-      g_autofree char *partial = g_strconcat (out, ".partial", NULL);
 
       dossier_test_write_file (out, "an earlier export", -1);
-      dossier_test_write_file (partial, "left by a killed export", -1);
       g_assert_cmpint (g_chmod (out, 0644), ==, 0);
-      g_assert_cmpint (g_chmod (partial, 0644), ==, 0);
       g_assert_true (dossier_export_incidents (store, f == 0 ? DOSSIER_EXPORT_CSV : f == 1 ? DOSSIER_EXPORT_GEOJSON
                                                                                    : DOSSIER_EXPORT_KML, p, out, &error));
       g_assert_no_error (error);
       g_test_message ("%s (incidents): %04o", extensions[f], mode_of (out));
       g_assert_cmpuint (mode_of (out), ==, 0600);
-      g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+      g_assert_false (temporary_left (out));
     }
   for (int t = 0; t < DOSSIER_N_TABLES; t++)
     {

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "dossier-atomic-file.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-text.h"
 #include "dossier-incident.h"
@@ -203,9 +204,8 @@ dossier_export_incidents (DossierStore         *store,
                           const char           *path,
                           GError              **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (partial);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DossierAtomicFile) file = NULL;
+  g_autoptr(GError) local = NULL;
   Export export = { format, profile, NULL, 0 };
   gboolean ok;
 
@@ -213,12 +213,11 @@ dossier_export_incidents (DossierStore         *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Owner-only whatever the umask: the file may hold what the profile lets out of the
-   * dossier, not what anyone on the computer may read. REPLACE_DESTINATION, or a partial
-   * file left by an earlier run would pass its own mode on. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+   * dossier, not what anyone on the computer may read. */
+  file = dossier_atomic_file_open (path, 0600, error);
+  if (file == NULL)
     return FALSE;
-  export.out = G_OUTPUT_STREAM (stream);
+  export.out = dossier_atomic_file_get_stream (file);
   if (format == DOSSIER_EXPORT_CSV)
     {
       g_autoptr(GString) header = g_string_new (NULL);
@@ -250,20 +249,18 @@ dossier_export_incidents (DossierStore         *store,
   if (ok && format == DOSSIER_EXPORT_KML)
     ok = write_text (&export, "</Document></kml>\n", error);
   ok = ok && g_output_stream_close (export.out, NULL, error);
-  if (!ok || g_rename (partial, path) != 0)
+  if (!ok || !dossier_atomic_file_commit (g_steal_pointer (&file), &local))
     {
       g_autofree char *display = g_filename_display_name (path);
 
       if (ok)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+        g_set_error (error, G_IO_ERROR, local->code,
                      /* Translators: %s is a file name */
                      _("The export could not be written to “%s”"), path);
       else if (error != NULL && *error != NULL && (*error)->domain == G_IO_ERROR)
         /* A write error (a full disk) says which export it stopped. */
         /* Translators: %s is a file name; the system's reason follows */
         g_prefix_error (error, _("The export could not be written to “%s”: "), display);
-      g_output_stream_close (export.out, NULL, NULL);
-      g_unlink (partial);
       return FALSE;
     }
   return TRUE;

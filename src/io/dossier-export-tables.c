@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-actor.h"
+#include "dossier-atomic-file.h"
 #include "dossier-evidence.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
@@ -257,9 +258,8 @@ dossier_export_table_csv (DossierStore    *store,
     [DOSSIER_TABLE_ACTORS] = { dossier_actor_get_type, actor_columns, G_N_ELEMENTS (actor_columns), write_actor },
     [DOSSIER_TABLE_EVIDENCE] = { dossier_evidence_get_type, evidence_columns, G_N_ELEMENTS (evidence_columns), write_evidence },
   };
-  g_autofree char *partial = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(DossierAtomicFile) file = NULL;
+  g_autoptr(GError) local = NULL;
   Writer writer = { store, profile, NULL };
   gboolean ok;
 
@@ -270,32 +270,27 @@ dossier_export_table_csv (DossierStore    *store,
   if (table == DOSSIER_TABLE_INCIDENTS)
     return dossier_export_incidents (store, DOSSIER_EXPORT_CSV, profile, path, error);
 
-  partial = g_strconcat (path, ".partial", NULL);
-  file = g_file_new_for_path (partial);
   /* Owner-only whatever the umask: the file may hold what the profile lets out of the
-   * dossier, not what anyone on the computer may read. REPLACE_DESTINATION, or a partial
-   * file left by an earlier run would pass its own mode on. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+   * dossier, not what anyone on the computer may read. */
+  file = dossier_atomic_file_open (path, 0600, error);
+  if (file == NULL)
     return FALSE;
-  writer.out = G_OUTPUT_STREAM (stream);
+  writer.out = dossier_atomic_file_get_stream (file);
   ok = write_row (&writer, (const char **) tables[table].columns, tables[table].n_columns, error) &&
        dossier_store_foreach (store, tables[table].get_type (), NULL, tables[table].write, &writer, error) &&
        g_output_stream_close (writer.out, NULL, error);
-  if (!ok || g_rename (partial, path) != 0)
+  if (!ok || !dossier_atomic_file_commit (g_steal_pointer (&file), &local))
     {
       g_autofree char *display = g_filename_display_name (path);
 
       if (ok)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+        g_set_error (error, G_IO_ERROR, local->code,
                      /* Translators: %s is a file name */
                      _("The export could not be written to “%s”"), path);
       else if (error != NULL && *error != NULL && (*error)->domain == G_IO_ERROR)
         /* A write error (a full disk) says which export it stopped. */
         /* Translators: %s is a file name; the system's reason follows */
         g_prefix_error (error, _("The export could not be written to “%s”: "), display);
-      g_output_stream_close (writer.out, NULL, NULL);
-      g_unlink (partial);
       return FALSE;
     }
   return TRUE;
