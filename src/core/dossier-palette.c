@@ -222,3 +222,91 @@ dossier_palette_evidence_style (DossierTermStyle *style)
   style->shape = DOSSIER_MARK_SQUARE;
   style->hollow = TRUE;
 }
+
+typedef struct {
+  const char *key;
+  guint       count;
+} KeyCount;
+
+static int
+compare_key_counts (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      scheme)
+{
+  const KeyCount *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return dossier_palette_compare (scheme, x->key, y->key);
+}
+
+/**
+ * dossier_palette_most_frequent:
+ * @scheme: (nullable): the vocabulary the keys are from, or %NULL to tell it from the keys
+ *   (a key is either a verification status or a violation type)
+ * @counts: (element-type utf8 guint): each key (as a pointer) and how often it is shown
+ *   (GUINT_TO_POINTER)
+ *
+ * The terms of a legend, in the order that keeps the most of a view explained when the
+ * legend is cut short: the most frequent first, and equal counts in the palette's order.
+ *
+ * Returns: (transfer container) (element-type utf8): the keys of @counts, not copied
+ */
+GPtrArray *
+dossier_palette_most_frequent (const char *scheme,
+                               GHashTable *counts)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (KeyCount));
+  GPtrArray *keys;
+  GHashTableIter iter;
+  gpointer key, count;
+
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &count))
+    g_array_append_val (sorted, ((KeyCount) { key, GPOINTER_TO_UINT (count) }));
+  if (scheme == NULL)
+    scheme = sorted->len > 0 && dossier_palette_position ("verification-status",
+                                                          g_array_index (sorted, KeyCount, 0).key) >= 0
+             ? "verification-status" : "violation-type";
+  g_array_sort_with_data (sorted, compare_key_counts, (gpointer) scheme);
+  keys = g_ptr_array_sized_new (sorted->len);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (keys, (gpointer) g_array_index (sorted, KeyCount, i).key);
+  return keys;
+}
+
+/**
+ * dossier_palette_map_ink:
+ * @ink: what is drawn
+ * @colour: (out caller-allocates): its colour
+ *
+ * The colours of the basemap (land, water, borders, names) and of a map figure's frame.
+ */
+void
+dossier_palette_map_ink (DossierMapInk  ink,
+                         DossierInk    *colour)
+{
+  static const DossierInk inks[] = {
+    [DOSSIER_MAP_INK_SEA] = { 0.87, 0.90, 0.92, 1 },
+    [DOSSIER_MAP_INK_MALI] = { 0.98, 0.97, 0.94, 1 },
+    [DOSSIER_MAP_INK_LAND] = { 0.93, 0.91, 0.87, 1 },
+    [DOSSIER_MAP_INK_BORDER] = { 0.55, 0.53, 0.50, 1 },
+    [DOSSIER_MAP_INK_REGION_BORDER] = { 0.55, 0.45, 0.55, 0.7 },
+    [DOSSIER_MAP_INK_WATER] = { 0.55, 0.74, 0.90, 1 },
+    [DOSSIER_MAP_INK_PLACE] = { 0.3, 0.3, 0.3, 1 },
+    [DOSSIER_MAP_INK_TEXT] = { 0.2, 0.2, 0.2, 1 },
+    [DOSSIER_MAP_INK_REGION_NAME] = { 0.45, 0.22, 0.45, 1 },
+    [DOSSIER_MAP_INK_COUNTRY_NAME] = { 0.45, 0.42, 0.38, 1 },
+    [DOSSIER_MAP_INK_HALO] = { 1, 1, 0.98, 0.9 },
+    [DOSSIER_MAP_INK_PAPER] = { 1, 1, 1, 1 },
+    [DOSSIER_MAP_INK_LABEL_GROUND] = { 1, 1, 1, 0.75 },
+    [DOSSIER_MAP_INK_RULE] = { 0.6, 0.6, 0.6, 1 },
+  };
+
+  g_return_if_fail (colour != NULL);
+  g_return_if_fail ((guint) ink < G_N_ELEMENTS (inks));
+
+  *colour = inks[ink];
+}

@@ -222,6 +222,31 @@ dossier_basemap_point_feature (JsonArray   *features,
   return TRUE;
 }
 
+/**
+ * dossier_basemap_ink:
+ * @ink: what is drawn
+ *
+ * Returns: the colour of @ink (dossier_palette_map_ink()), for GTK
+ */
+GdkRGBA
+dossier_basemap_ink (DossierMapInk ink)
+{
+  DossierInk c;
+
+  dossier_palette_map_ink (ink, &c);
+  return (GdkRGBA) { c.red, c.green, c.blue, c.alpha };
+}
+
+static void
+set_ink (cairo_t       *cr,
+         DossierMapInk  ink)
+{
+  DossierInk c;
+
+  dossier_palette_map_ink (ink, &c);
+  cairo_set_source_rgba (cr, c.red, c.green, c.blue, c.alpha);
+}
+
 /* How far (x, y) lies inside @ring: the distance to its nearest edge, negative outside. */
 static double
 depth_in_ring (GArray *ring,
@@ -643,7 +668,7 @@ draw_shapes (DossierBasemapLayer *self,
   const double box[4] = { view[0] * scale + dx - 4, view[1] * scale + dy - 4,
                           view[2] * scale + dx + 4, view[3] * scale + dy + 4 };
 
-  cairo_set_source_rgb (cr, 0.87, 0.90, 0.92);
+  set_ink (cr, DOSSIER_MAP_INK_SEA);
   cairo_paint (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -660,11 +685,11 @@ draw_shapes (DossierBasemapLayer *self,
             /* Land, Mali lighter than its neighbours, borders grey. */
             trace (cr, shape, scale, dx, dy, TRUE, box);
             if (shape->kind == SHAPE_MALI)
-              cairo_set_source_rgb (cr, 0.98, 0.97, 0.94);
+              set_ink (cr, DOSSIER_MAP_INK_MALI);
             else
-              cairo_set_source_rgb (cr, 0.93, 0.91, 0.87);
+              set_ink (cr, DOSSIER_MAP_INK_LAND);
             cairo_fill_preserve (cr);
-            cairo_set_source_rgb (cr, 0.55, 0.53, 0.50);
+            set_ink (cr, DOSSIER_MAP_INK_BORDER);
             cairo_set_line_width (cr, shape->kind == SHAPE_MALI ? 1.6 : 1.0);
             cairo_stroke (cr);
           }
@@ -672,7 +697,7 @@ draw_shapes (DossierBasemapLayer *self,
           {
             /* Whole, so that the dashes meet across tiles. */
             trace (cr, shape, scale, dx, dy, TRUE, NULL);
-            cairo_set_source_rgba (cr, 0.55, 0.45, 0.55, 0.7);
+            set_ink (cr, DOSSIER_MAP_INK_REGION_BORDER);
             cairo_set_line_width (cr, 0.8);
             cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
             cairo_stroke (cr);
@@ -683,7 +708,7 @@ draw_shapes (DossierBasemapLayer *self,
             /* Water areas: a river is mapped as its banks, narrower than a pixel at most
              * zooms, so it is outlined as well as filled to stay visible. */
             trace (cr, shape, scale, dx, dy, TRUE, box);
-            cairo_set_source_rgb (cr, 0.55, 0.74, 0.90);
+            set_ink (cr, DOSSIER_MAP_INK_WATER);
             cairo_fill_preserve (cr);
             cairo_set_line_width (cr, shape->kind == SHAPE_RIVER ? CLAMP (zoom - 4, 1, 2.5) : 0.8);
             cairo_stroke (cr);
@@ -691,7 +716,7 @@ draw_shapes (DossierBasemapLayer *self,
       }
 
   /* Places: a dot each, by rank as the map zooms in, at whole levels as their names. */
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  set_ink (cr, DOSSIER_MAP_INK_PLACE);
   for (guint i = 0; i < self->places->len; i++)
     {
       Place *place = &g_array_index (self->places, Place, i);
@@ -822,7 +847,7 @@ place_town_names (DossierBasemapLayer *self,
                   int                  width,
                   int                  height)
 {
-  static const GdkRGBA ink = { 0.2, 0.2, 0.2, 1 };
+  const GdkRGBA ink = dossier_basemap_ink (DOSSIER_MAP_INK_TEXT);
   guint d = 0;
 
   for (guint i = 0; i < self->places->len; i++)
@@ -882,7 +907,8 @@ place_area_names (DossierBasemapLayer *self,
                   int                  width,
                   int                  height)
 {
-  static const GdkRGBA region_ink = { 0.45, 0.22, 0.45, 1 }, country_ink = { 0.45, 0.42, 0.38, 1 };
+  const GdkRGBA region_ink = dossier_basemap_ink (DOSSIER_MAP_INK_REGION_NAME);
+  const GdkRGBA country_ink = dossier_basemap_ink (DOSSIER_MAP_INK_COUNTRY_NAME);
 
   for (guint i = 0; i < self->shapes->len; i++)
     {
@@ -987,7 +1013,7 @@ dossier_basemap_layer_append_labels (DossierBasemapLayer  *self,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 3);
-  cairo_set_source_rgba (cr, 1, 1, 0.98, 0.9);
+  set_ink (cr, DOSSIER_MAP_INK_HALO);
   for (guint i = 0; i < placed->len; i++)
     {
       Placed *p = &g_array_index (placed, Placed, i);
@@ -1124,7 +1150,7 @@ append_tiles (DossierBasemapLayer *self,
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   self->frame++;
-  cairo_set_source_rgb (cr, 0.87, 0.90, 0.92);
+  set_ink (cr, DOSSIER_MAP_INK_SEA);
   cairo_paint (cr);
   for (int y = y0; y <= y1; y++)
     for (int x = x0; x <= x1; x++)

@@ -8,6 +8,7 @@
 #include <shumate/shumate.h>
 
 #include "dossier-map-view.h"
+#include "dossier-palette.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,7 @@ void                 dossier_basemap_layer_append_labels (DossierBasemapLayer  *
                                                           GArray               *avoid);
 GArray              *dossier_basemap_layer_get_labels    (DossierBasemapLayer  *self);
 
+GdkRGBA              dossier_basemap_ink                 (DossierMapInk        ink);
 JsonArray           *dossier_basemap_load_features       (const char          *name);
 gboolean             dossier_basemap_point_feature       (JsonArray           *features,
                                                           guint                index,

@@ -30,6 +30,7 @@
 #include "dossier-incident.h"
 #include "dossier-incident-layer.h"
 #include "dossier-look.h"
+#include "dossier-query-worker.h"
 #include "dossier-vocab.h"
 
 #define CELL_PIXELS 56
@@ -41,20 +42,16 @@ struct _DossierIncidentLayer
   ShumateLayer     parent_instance;
 
   DossierStore    *store;
-  DossierStore    *worker_store;   /* used by one job at a time, in its thread */
+  DossierQueryWorker *worker;      /* reads the clusters aside, one job at a time */
   DossierFilter   *filter;
   DossierColourBy  colour_by;
-  GCancellable    *cancellable;
 
   GArray          *clusters;       /* DossierGeoCluster, of the last job */
   GPtrArray       *sprites;        /* each cluster drawn (cairo_surface_t), or NULL until shown */
   int              sprites_scale;  /* the scale factor they were drawn for */
   double           box[4];         /* south, west, north, east the clusters were made for */
   int              zoom;           /* the whole zoom level they were made for */
-  guint            generation;     /* bumped by every change of what is shown */
-  guint            made_for;       /* the generation of the clusters */
-  gboolean         running;
-  gboolean         pending;
+  guint            made_for;       /* the worker's generation the clusters were read in */
 
   gint64           selected;
   double           selected_lat;
@@ -76,18 +73,15 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (DossierIncidentLayer, dossier_incident_layer, SHUMATE_TYPE_LAYER)
 
 typedef struct {
-  DossierStore         *store;
   DossierIncidentQuery *query;
   double                box[4];
   int                   zoom;
   DossierColourBy       colour_by;
-  guint                 generation;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->store);
   g_clear_pointer (&job->query, dossier_incident_query_free);
   g_free (job);
 }
@@ -155,42 +149,32 @@ dossier_incident_layer_get_key_colour (DossierIncidentLayer *self,
   dossier_incident_layer_get_key_style (self, key, colour, NULL);
 }
 
-static void
-run_job (GTask        *task,
-         gpointer      source,
-         gpointer      data,
-         GCancellable *cancellable)
+static gpointer
+run_job (DossierStore  *reader,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   Job *job = data;
-  GError *error = NULL;
-  g_autoptr(GArray) points = dossier_store_map_points (job->store, job->query, job->box[0], job->box[1],
-                                                       job->box[2], job->box[3], job->colour_by, &error);
+  g_autoptr(GArray) points = dossier_store_map_points (reader, job->query, job->box[0], job->box[1],
+                                                       job->box[2], job->box[3], job->colour_by, error);
 
   if (points == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, dossier_geo_cluster ((DossierGeoPoint *) points->data, points->len, job->zoom,
-                                                    CELL_PIXELS),
-                         (GDestroyNotify) g_array_unref);
+    return NULL;
+  return dossier_geo_cluster ((DossierGeoPoint *) points->data, points->len, job->zoom, CELL_PIXELS);
 }
 
-static void schedule (DossierIncidentLayer *self);
-
 static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+job_done (gpointer      owner,
+          gpointer      data,
+          gpointer      result,
+          guint         generation,
+          const GError *error)
 {
-  DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GArray *clusters = g_task_propagate_pointer (G_TASK (result), &error);
+  DossierIncidentLayer *self = owner;
+  Job *job = data;
+  GArray *clusters = result;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->running = FALSE;
   if (clusters == NULL)
     g_warning ("Could not read the incidents of the map: %s", error->message);
   else
@@ -200,14 +184,9 @@ job_done (GObject      *source,
       g_ptr_array_set_size (self->sprites, 0);
       memcpy (self->box, job->box, sizeof self->box);
       self->zoom = job->zoom;
-      self->made_for = job->generation;
+      self->made_for = generation;
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_signal_emit (self, signals[UPDATED], 0);
-    }
-  if (self->pending)
-    {
-      self->pending = FALSE;
-      schedule (self);
     }
 }
 
@@ -232,43 +211,36 @@ view_box (DossierIncidentLayer *self,
   return TRUE;
 }
 
-static void
-schedule (DossierIncidentLayer *self)
+/* Whether the view needs reading: into @box, what it shows, and into @zoom its level. */
+static gboolean
+needs_reading (DossierIncidentLayer *self,
+               double                box[4],
+               int                  *zoom)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_autoptr(GTask) task = NULL;
+
+  if (self->worker == NULL || viewport == NULL || !view_box (self, box))
+    return FALSE;
+  *zoom = (int) floor (shumate_viewport_get_zoom_level (viewport));
+  /* What is drawn still covers the view: nothing to read. */
+  return !(self->clusters != NULL && self->made_for == dossier_query_worker_get_generation (self->worker) &&
+           self->zoom == *zoom && box[0] >= self->box[0] && box[1] >= self->box[1] && box[2] <= self->box[2] &&
+           box[3] <= self->box[3]);
+}
+
+/* Asked by the worker when it is free: the view may have moved on since it was asked. */
+static gpointer
+make_job (gpointer owner)
+{
+  DossierIncidentLayer *self = owner;
   double box[4];
   double pad_lat, pad_lon;
   int zoom;
   Job *job;
 
-  if (self->store == NULL || viewport == NULL || !view_box (self, box))
-    return;
-  zoom = (int) floor (shumate_viewport_get_zoom_level (viewport));
-  /* What is drawn still covers the view: nothing to read. */
-  if (self->clusters != NULL && self->made_for == self->generation && self->zoom == zoom &&
-      box[0] >= self->box[0] && box[1] >= self->box[1] && box[2] <= self->box[2] && box[3] <= self->box[3])
-    return;
-  if (self->running)
-    {
-      self->pending = TRUE;
-      return;
-    }
-
-  if (self->worker_store == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->worker_store = dossier_store_open_reader (self->store, &error);
-      if (self->worker_store == NULL)
-        {
-          g_warning ("Could not open the dossier for the map: %s", error->message);
-          return;
-        }
-    }
-
+  if (!needs_reading (self, box, &zoom))
+    return NULL;
   job = g_new0 (Job, 1);
-  job->store = g_object_ref (self->worker_store);
   job->query = dossier_incident_query_copy (self->filter ? dossier_filter_get_query (self->filter) : NULL);
   /* Half a view more on each side, so that panning reads nothing for a while. */
   pad_lat = (box[2] - box[0]) / 2;
@@ -279,12 +251,21 @@ schedule (DossierIncidentLayer *self)
   job->box[3] = MIN (box[3] + pad_lon, 180);
   job->zoom = zoom;
   job->colour_by = self->colour_by;
-  job->generation = self->generation;
+  return job;
+}
 
-  self->running = TRUE;
-  task = g_task_new (self, self->cancellable, job_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
+static const DossierQueryWorkerFuncs worker_funcs = {
+  make_job, (GDestroyNotify) job_free, run_job, (GDestroyNotify) g_array_unref, job_done,
+};
+
+static void
+schedule (DossierIncidentLayer *self)
+{
+  double box[4];
+  int zoom;
+
+  if (needs_reading (self, box, &zoom))
+    dossier_query_worker_queue (self->worker);
 }
 
 /**
@@ -298,8 +279,8 @@ dossier_incident_layer_refresh (DossierIncidentLayer *self)
 {
   g_return_if_fail (DOSSIER_IS_INCIDENT_LAYER (self));
 
-  self->generation++;
-  schedule (self);
+  if (self->worker != NULL)
+    dossier_query_worker_invalidate (self->worker);
 }
 
 static double
@@ -822,13 +803,13 @@ dossier_incident_layer_dispose (GObject *object)
 {
   DossierIncidentLayer *self = DOSSIER_INCIDENT_LAYER (object);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->worker != NULL)
+    dossier_query_worker_stop (self->worker);
+  g_clear_object (&self->worker);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
-  g_clear_object (&self->worker_store);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dossier_incident_layer_parent_class)->dispose (object);
 }
@@ -872,7 +853,6 @@ forget_sprites (DossierIncidentLayer *self)
 static void
 dossier_incident_layer_init (DossierIncidentLayer *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->styles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sprites = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
@@ -915,6 +895,7 @@ dossier_incident_layer_new (ShumateViewport *viewport,
 
   self = g_object_new (DOSSIER_TYPE_INCIDENT_LAYER, "viewport", viewport, NULL);
   self->store = g_object_ref (store);
+  self->worker = dossier_query_worker_new (store, &worker_funcs, self);
   if (filter != NULL)
     {
       self->filter = g_object_ref (filter);
@@ -980,7 +961,7 @@ gboolean
 dossier_incident_layer_is_busy (DossierIncidentLayer *self)
 {
   g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), FALSE);
-  return self->running || self->pending;
+  return self->worker != NULL && dossier_query_worker_is_busy (self->worker);
 }
 
 /**
@@ -994,23 +975,6 @@ dossier_incident_layer_get_clusters (DossierIncidentLayer *self)
 {
   g_return_val_if_fail (DOSSIER_IS_INCIDENT_LAYER (self), NULL);
   return self->clusters;
-}
-
-typedef struct {
-  const char *key;
-  guint       count;
-} KeyCount;
-
-static int
-compare_key_counts (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      scheme)
-{
-  const KeyCount *x = a, *y = b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return dossier_palette_compare (scheme, x->key, y->key);
 }
 
 /**
@@ -1028,9 +992,7 @@ dossier_incident_layer_keys_of (GArray               *clusters,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (KeyCount));
-  GHashTableIter iter;
-  gpointer key, count;
+  g_autoptr(GPtrArray) sorted = NULL;
 
   for (guint i = 0; clusters && i < clusters->len; i++)
     {
@@ -1049,16 +1011,10 @@ dossier_incident_layer_keys_of (GArray               *clusters,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, cluster->shares[k].key)) +
                                                cluster->shares[k].count));
     }
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &count))
-    g_array_append_val (sorted, ((KeyCount) { key, GPOINTER_TO_UINT (count) }));
   /* Both colourings' keys are ordered by the vocabulary they are from: a key is in one. */
-  g_array_sort_with_data (sorted, compare_key_counts,
-                          sorted->len > 0 && dossier_palette_position ("verification-status",
-                                                                       g_array_index (sorted, KeyCount, 0).key) >= 0
-                          ? "verification-status" : "violation-type");
+  sorted = dossier_palette_most_frequent (NULL, counts);
   for (guint i = 0; i < sorted->len; i++)
-    g_strv_builder_add (builder, g_array_index (sorted, KeyCount, i).key);
+    g_strv_builder_add (builder, g_ptr_array_index (sorted, i));
   return g_strv_builder_end (builder);
 }
 

@@ -29,8 +29,6 @@
 #define FIT_WIDTH   600     /* a figure for no view: the annex's box, 5:4 */
 #define FIT_HEIGHT  480
 
-static const GdkRGBA ink = { 0.2, 0.2, 0.2, 1 };
-static const GdkRGBA rule = { 0.6, 0.6, 0.6, 1 };
 
 /* A message in the document's language, or the interface's when there is no catalogue. */
 static const char *tr (DossierCatalog *catalog,
@@ -66,6 +64,8 @@ append_text (GtkSnapshot *snapshot,
              double       x,
              double       y)
 {
+  const GdkRGBA ink = dossier_basemap_ink (DOSSIER_MAP_INK_TEXT);
+
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, &ink);
@@ -88,6 +88,7 @@ append_scale_bar (GtkSnapshot          *snapshot,
   double longest = metres_per_pixel * 120, step = pow (10, floor (log10 (longest))), metres, length, bottom;
   g_autofree char *text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  const GdkRGBA ink = dossier_basemap_ink (DOSSIER_MAP_INK_TEXT);
   int text_width, text_height;
 
   *height = 0;
@@ -141,6 +142,8 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
   const char *scheme = view->colour_by == DOSSIER_COLOUR_BY_VERIFICATION ? "verification-status" : "violation-type";
   g_autoptr(PangoLayout) notes = NULL;
   double x = MARGIN, y = view->height + MARGIN, line = 0, scale_width, scale_height;
+  const GdkRGBA paper = dossier_basemap_ink (DOSSIER_MAP_INK_PAPER);
+  const GdkRGBA rule = dossier_basemap_ink (DOSSIER_MAP_INK_RULE);
   DossierLook look;
   int w, h;
 
@@ -148,7 +151,7 @@ dossier_map_figure_append_key (GtkSnapshot          *snapshot,
 
   dossier_look_for_print (&look);
 
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, view->height, view->width, 1000));
+  gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, view->height, view->width, 1000));
   gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (0, view->height, view->width, 1));
   /* What the colours mean, one after the other, on as many lines as they need. */
   for (guint i = 0; keys != NULL && keys[i] != NULL && i < MAX_KEYS; i++)
@@ -205,6 +208,7 @@ append_codes (GtkSnapshot          *snapshot,
               const DossierMapView *view)
 {
   GArray *taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  const GdkRGBA ground = dossier_basemap_ink (DOSSIER_MAP_INK_LABEL_GROUND);
 
   for (guint i = 0; i < clusters->len; i++)
     {
@@ -248,7 +252,7 @@ append_codes (GtkSnapshot          *snapshot,
         continue;
       g_array_append_val (taken, *chosen);
       /* A light ground, as the names' halos, to read over rivers and borders. */
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 0.75 }, chosen);
+      gtk_snapshot_append_color (snapshot, &ground, chosen);
       append_text (snapshot, layout, chosen->origin.x, chosen->origin.y);
     }
   return taken;

@@ -32,6 +32,7 @@
 #include "dossier-incident.h"
 #include "dossier-look.h"
 #include "dossier-palette.h"
+#include "dossier-query-worker.h"
 #include "dossier-timeline-view.h"
 #include "dossier-vocab.h"
 
@@ -58,26 +59,23 @@ struct _DossierTimelineView
   GtkWidget        parent_instance;
 
   DossierStore    *store;
-  DossierStore    *worker_store;  /* used by one job at a time, in its thread */
+  DossierQueryWorker *worker;     /* reads the items aside, one job at a time */
   DossierFilter   *filter;
   DossierIncidentQuery *shown_query;  /* the filter the items were read for */
   char            *lang;
-  GCancellable    *cancellable;
   GHashTable      *styles;        /* interned key → its DossierTermStyle */
   GHashTable      *labels;        /* id → DossierTimelineLabel, read as marks get room */
   DossierColourBy  colour_by;
   DossierLanes     lanes;
 
   GArray          *all_items;     /* every dated incident, for the colour and lanes */
-  guint            generation;    /* of all_items: a new colour, lanes or edit bumps it */
+                                  /* (a new colour, lanes or edit: the worker's next generation) */
   GArray          *items;         /* those of the filter: DossierTimelineItem, by lane then start */
   GHashTable      *by_id;         /* id → index + 1 */
   GArray          *order;         /* indices by start then id: for [ and ] */
   GPtrArray       *lane_codes;    /* of the last layout */
   GArray          *lane_rows;
   int              layout_level;  /* log2 of the pixels a day the rows were laid out for */
-  gboolean         running;
-  gboolean         pending;
 
   double           first_day;     /* the view: the day at the left edge of the marks */
   double           per_day;       /* pixels a day */
@@ -233,12 +231,10 @@ key_style (DossierTimelineView *self,
  * a filter then only asks SQLite for the ids it keeps, and the items are picked from those
  * read before. */
 typedef struct {
-  DossierStore         *store;
   DossierIncidentQuery *query;   /* NULL: no filter */
   DossierColourBy       colour_by;
   DossierLanes          lanes;
   GArray               *all;     /* read before, or NULL to read */
-  guint                 generation;
 } Job;
 
 typedef struct {
@@ -249,7 +245,6 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->store);
   g_clear_pointer (&job->query, dossier_incident_query_free);
   g_clear_pointer (&job->all, g_array_unref);
   g_free (job);
@@ -263,26 +258,24 @@ job_result_free (JobResult *result)
   g_free (result);
 }
 
-static void
-run_job (GTask        *task,
-         gpointer      source,
-         gpointer      data,
-         GCancellable *cancellable)
+static gpointer
+run_job (DossierStore  *reader,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   Job *job = data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   JobResult *result = g_new0 (JobResult, 1);
 
   result->all = job->all ? g_array_ref (job->all)
-                         : dossier_store_timeline_items (job->store, NULL, job->colour_by, job->lanes, &error);
+                         : dossier_store_timeline_items (reader, NULL, job->colour_by, job->lanes, error);
   if (result->all != NULL && job->query != NULL)
-    ids = dossier_store_query_ids (job->store, job->query, &error);
+    ids = dossier_store_query_ids (reader, job->query, error);
   if (result->all == NULL || (job->query != NULL && ids == NULL))
     {
       job_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   if (ids == NULL)
     result->items = g_array_ref (result->all);
@@ -297,7 +290,7 @@ run_job (GTask        *task,
             g_array_append_val (result->items, *item);
         }
     }
-  g_task_return_pointer (task, result, (GDestroyNotify) job_result_free);
+  return result;
 }
 
 static int
@@ -314,34 +307,25 @@ compare_by_start (gconstpointer a,
   return (p->id > q->id) - (p->id < q->id);
 }
 
-static void start_job (DossierTimelineView *self);
-
 static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      data)
+job_done (gpointer      owner,
+          gpointer      data,
+          gpointer      result,
+          guint         generation,
+          const GError *error)
 {
-  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (source);
-  g_autoptr(GError) error = NULL;
-  JobResult *read = g_task_propagate_pointer (G_TASK (result), &error);
+  DossierTimelineView *self = owner;
+  JobResult *read = result;
 
-  /* Gone (disposed) while reading: nothing more to show or to read. */
-  if ((read == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) || g_cancellable_is_cancelled (self->cancellable))
-    {
-      g_clear_pointer (&read, job_result_free);
-      return;
-    }
-  self->running = FALSE;
   if (read == NULL)
     g_warning ("Could not read the incidents for the timeline: %s", error->message);
   else
     {
       GArray *items = g_array_ref (read->items);
-      Job *job = g_task_get_task_data (G_TASK (result));
 
       g_clear_pointer (&self->all_items, g_array_unref);
       /* Read for a colour or lanes since changed: shown until the next job ends, not kept. */
-      if (job->generation == self->generation)
+      if (generation == dossier_query_worker_get_generation (self->worker))
         self->all_items = g_array_ref (read->all);
       job_result_free (read);
       g_clear_pointer (&self->items, g_array_unref);
@@ -358,40 +342,17 @@ job_done (GObject      *source,
       if (!self->fitted && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
         self->fitted = dossier_timeline_view_fit_all (self);
     }
-  if (self->pending)
-    {
-      self->pending = FALSE;
-      start_job (self);
-    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-start_job (DossierTimelineView *self)
+/* Asked by the worker when it is free: for the filter, the colour and the lanes of now. */
+static gpointer
+make_job (gpointer owner)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  DossierTimelineView *self = owner;
+  Job *job = g_new0 (Job, 1);
 
-  if (self->running)
-    {
-      self->pending = TRUE;
-      return;
-    }
-  if (self->worker_store == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->worker_store = dossier_store_open_reader (self->store, &error);
-      if (self->worker_store == NULL)
-        {
-          g_warning ("Could not open the dossier for the timeline: %s", error->message);
-          return;
-        }
-    }
-  job = g_new0 (Job, 1);
-  job->store = g_object_ref (self->worker_store);
   job->all = self->all_items ? g_array_ref (self->all_items) : NULL;
-  job->generation = self->generation;
   if (self->filter != NULL && !dossier_filter_is_empty (self->filter))
     {
       job->query = dossier_incident_query_copy (dossier_filter_get_query (self->filter));
@@ -402,11 +363,12 @@ start_job (DossierTimelineView *self)
     }
   job->colour_by = self->colour_by;
   job->lanes = self->lanes;
-  self->running = TRUE;
-  task = g_task_new (self, self->cancellable, job_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
+  return job;
 }
+
+static const DossierQueryWorkerFuncs worker_funcs = {
+  make_job, (GDestroyNotify) job_free, run_job, (GDestroyNotify) job_result_free, job_done,
+};
 
 /* Rows for the current zoom: laid out again only when it crosses a power of two, for the
  * narrowest scale of that range, so that marks never overlap within it. */
@@ -520,23 +482,6 @@ legend_lines (DossierTimelineView *self,
   return lines;
 }
 
-typedef struct {
-  const char *key;
-  guint       count;
-} KeyCount;
-
-static int
-compare_key_counts (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      scheme)
-{
-  const KeyCount *x = a, *y = b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return dossier_palette_compare (scheme, x->key, y->key);
-}
-
 /* The keys of the items in view, the most frequent first, for a figure's legend: as many
  * as leave two thirds of its @height to the marks. */
 static void
@@ -547,9 +492,7 @@ set_figure_keys (DossierTimelineView *self,
 {
   const char *scheme = self->colour_by == DOSSIER_COLOUR_BY_VERIFICATION ? "verification-status" : "violation-type";
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (KeyCount));
-  GHashTableIter iter;
-  gpointer key, count;
+  g_autoptr(GPtrArray) keys = NULL;
 
   g_array_set_size (self->figure_keys, 0);
   for (guint i = 0; self->items != NULL && i < self->items->len; i++)
@@ -560,13 +503,10 @@ set_figure_keys (DossierTimelineView *self,
         g_hash_table_insert (counts, (gpointer) item->key,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->key)) + 1));
     }
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &count))
-    g_array_append_val (keys, ((KeyCount) { key, GPOINTER_TO_UINT (count) }));
-  g_array_sort_with_data (keys, compare_key_counts, (gpointer) scheme);
+  keys = dossier_palette_most_frequent (scheme, counts);
   for (guint i = 0; i < keys->len && i < MAX_KEYS; i++)
     {
-      FigureKey k = { g_array_index (keys, KeyCount, i).key };
+      FigureKey k = { g_ptr_array_index (keys, i) };
       g_autoptr(PangoLayout) layout = NULL;
 
       k.label = dossier_store_vocab_label (self->store, scheme, k.key, self->lang);
@@ -2107,7 +2047,9 @@ dossier_timeline_view_dispose (GObject *object)
 {
   DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->worker != NULL)
+    dossier_query_worker_stop (self->worker);
+  g_clear_object (&self->worker);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
@@ -2119,9 +2061,7 @@ dossier_timeline_view_finalize (GObject *object)
 {
   DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
-  g_clear_object (&self->worker_store);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->all_items, g_array_unref);
   g_clear_pointer (&self->order, g_array_unref);
@@ -2167,7 +2107,6 @@ dossier_timeline_view_init (DossierTimelineView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->cancellable = g_cancellable_new ();
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->styles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) label_free);
@@ -2221,7 +2160,7 @@ on_filter_changed (DossierTimelineView *self)
     {
       g_clear_pointer (&self->shown_query, dossier_incident_query_free);
       self->shown_query = dossier_incident_query_copy (query);
-      start_job (self);
+      dossier_query_worker_queue (self->worker);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -2245,6 +2184,7 @@ dossier_timeline_view_new (DossierStore  *store,
 
   self = g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL);
   self->store = g_object_ref (store);
+  self->worker = dossier_query_worker_new (store, &worker_funcs, self);
   self->lang = g_strdup (lang);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
   if (filter != NULL)
@@ -2253,7 +2193,7 @@ dossier_timeline_view_new (DossierStore  *store,
       self->shown_query = dossier_incident_query_copy (dossier_filter_get_query (filter));
       g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
     }
-  start_job (self);
+  dossier_query_worker_queue (self->worker);
   return GTK_WIDGET (self);
 }
 
@@ -2267,8 +2207,7 @@ dossier_timeline_view_set_colour_by (DossierTimelineView *self,
   self->colour_by = colour_by;
   g_hash_table_remove_all (self->styles);
   g_clear_pointer (&self->all_items, g_array_unref);
-  self->generation++;
-  start_job (self);
+  dossier_query_worker_invalidate (self->worker);
 }
 
 void
@@ -2287,8 +2226,7 @@ dossier_timeline_view_set_lanes (DossierTimelineView *self,
       dossier_timeline_view_set_period (self, first, last);
   }
   g_clear_pointer (&self->all_items, g_array_unref);
-  self->generation++;
-  start_job (self);
+  dossier_query_worker_invalidate (self->worker);
 }
 
 /* The incidents changed (an edit): read them again. */
@@ -2298,16 +2236,15 @@ dossier_timeline_view_refresh (DossierTimelineView *self)
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
   g_clear_pointer (&self->all_items, g_array_unref);
   g_hash_table_remove_all (self->labels);
-  self->generation++;
   describe_selected (self);
-  start_job (self);
+  dossier_query_worker_invalidate (self->worker);
 }
 
 gboolean
 dossier_timeline_view_is_busy (DossierTimelineView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
-  return self->running || self->pending || self->items == NULL;
+  return (self->worker != NULL && dossier_query_worker_is_busy (self->worker)) || self->items == NULL;
 }
 
 /* The items read for the filter, with their rows for the current zoom. */
