@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Above the timeline: what colours mean (as on the map), how rows are grouped in lanes,
- * fit all, fit the selection, clear the period brushed, and export as a figure.
+ * fit all, fit the selection, clear the period brushed, and export as a figure. The bar is
+ * in dossier-timeline-pane.ui; the timeline under it is made once the dossier is known.
  */
 #include "config.h"
 
@@ -20,12 +21,28 @@ struct _DossierTimelinePane
 {
   GtkWidget            parent_instance;
 
+  DossierStore        *store;
   DossierFilter       *filter;
+  char                *lang;
   DossierTimelineView *view;
   GtkWidget           *box;
+  GtkWidget           *colour_label;
+  GtkWidget           *colour_by;
+  GtkWidget           *lanes_label;
+  GtkWidget           *lanes_by;
   GtkWidget           *clear_period;
   GSettings           *settings;
 };
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FILTER,
+  PROP_LANG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DossierTimelinePane, dossier_timeline_pane, GTK_TYPE_WIDGET)
 
@@ -156,17 +173,89 @@ clear_period (DossierTimelinePane *self)
   dossier_filter_set_period (self->filter, 0, 0);
 }
 
-static GtkWidget *
-tool_button (const char *icon,
-             const char *tooltip)
+static void
+fit_all (DossierTimelinePane *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  dossier_timeline_view_fit_all (self->view);
+}
 
-  gtk_widget_set_tooltip_text (button, tooltip);
-  /* Without it, a screen reader calls an icon button "GtkImage". */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
+static void
+fit_selection (DossierTimelinePane *self)
+{
+  dossier_timeline_view_fit_selection (self->view);
+}
+
+static void
+dossier_timeline_pane_constructed (GObject *object)
+{
+  DossierTimelinePane *self = DOSSIER_TIMELINE_PANE (object);
+
+  G_OBJECT_CLASS (dossier_timeline_pane_parent_class)->constructed (object);
+
+  g_return_if_fail (self->store != NULL && self->filter != NULL);
+
+  self->view = DOSSIER_TIMELINE_VIEW (dossier_timeline_view_new (self->store, self->filter, self->lang));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->view));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->colour_by), g_settings_get_enum (self->settings, "map-colour-by"));
+  on_colour_by (GTK_DROP_DOWN (self->colour_by), NULL, self);
+  g_signal_connect (self->colour_by, "notify::selected", G_CALLBACK (on_colour_by), self);
+  g_signal_connect_object (self->settings, "changed::map-colour-by", G_CALLBACK (on_colour_setting), self->colour_by, 0);
+  dossier_accessible_name_drop_down (GTK_DROP_DOWN (self->colour_by), gtk_label_get_text (GTK_LABEL (self->colour_label)));
+  dossier_accessible_name_drop_down (GTK_DROP_DOWN (self->lanes_by), gtk_label_get_text (GTK_LABEL (self->lanes_label)));
+
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (update_period), self);
+  update_period (self);
+}
+
+static void
+dossier_timeline_pane_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DossierTimelinePane *self = DOSSIER_TIMELINE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FILTER:
+      self->filter = g_value_dup_object (value);
+      break;
+    case PROP_LANG:
+      self->lang = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_timeline_pane_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DossierTimelinePane *self = DOSSIER_TIMELINE_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+    case PROP_LANG:
+      g_value_set_string (value, self->lang);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -177,114 +266,74 @@ dossier_timeline_pane_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_PANE);
+  self->box = NULL;
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->lang, g_free);
   G_OBJECT_CLASS (dossier_timeline_pane_parent_class)->dispose (object);
 }
 
 static void
 dossier_timeline_pane_class_init (DossierTimelinePaneClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = dossier_timeline_pane_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "dossier-timeline-pane");
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dossier_timeline_pane_constructed;
+  object_class->set_property = dossier_timeline_pane_set_property;
+  object_class->get_property = dossier_timeline_pane_get_property;
+  object_class->dispose = dossier_timeline_pane_dispose;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, DOSSIER_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] = g_param_spec_object ("filter", NULL, NULL, DOSSIER_TYPE_FILTER,
+                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* "fr" or "en": the language of the timeline's words and of its figures */
+  properties[PROP_LANG] = g_param_spec_string ("lang", NULL, NULL, NULL,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossier-timeline-pane");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/timeline/dossier-timeline-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, box);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, colour_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, colour_by);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, lanes_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, lanes_by);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, clear_period);
+  gtk_widget_class_bind_template_callback (widget_class, on_lanes);
+  gtk_widget_class_bind_template_callback (widget_class, clear_period);
+  gtk_widget_class_bind_template_callback (widget_class, fit_all);
+  gtk_widget_class_bind_template_callback (widget_class, fit_selection);
+  gtk_widget_class_bind_template_callback (widget_class, export_view);
 }
 
 static void
 dossier_timeline_pane_init (DossierTimelinePane *self)
 {
   self->settings = g_settings_new (APP_ID);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * dossier_timeline_pane_new:
+ * @store: the dossier
+ * @filter: the shared filter, followed
+ * @lang: "fr" or "en"
+ *
+ * Returns: (transfer floating): the timeline with its controls
+ */
 GtkWidget *
 dossier_timeline_pane_new (DossierStore  *store,
                            DossierFilter *filter,
                            const char    *lang)
 {
-  DossierTimelinePane *self = g_object_new (DOSSIER_TYPE_TIMELINE_PANE, NULL);
-  g_autoptr(GtkStringList) colours = NULL;
-  g_autoptr(GtkStringList) lanes = NULL;
-  GtkWidget *bar, *colour_by, *lanes_by, *button;
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (DOSSIER_IS_FILTER (filter), NULL);
 
-  self->filter = g_object_ref (filter);
-  self->view = DOSSIER_TIMELINE_VIEW (dossier_timeline_view_new (store, filter, lang));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
-
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_margin_start (bar, 4);
-  gtk_widget_set_margin_end (bar, 4);
-  gtk_widget_set_margin_top (bar, 2);
-  gtk_widget_set_margin_bottom (bar, 2);
-  /* Colours and lanes in a popover: their labels are long, and the bar must stay narrow
-   * enough for the map beside it. */
-  {
-    GtkWidget *options = gtk_menu_button_new ();
-    GtkWidget *popover = gtk_popover_new ();
-    GtkWidget *grid = gtk_grid_new ();
-    GtkWidget *label;
-
-    gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-    gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-    colours = gtk_string_list_new ((const char *[]) { _("Violation type"), _("Verification"), NULL });
-    colour_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&colours)), NULL);
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (colour_by), g_settings_get_enum (self->settings, "map-colour-by"));
-    on_colour_by (GTK_DROP_DOWN (colour_by), NULL, self);
-    g_signal_connect (colour_by, "notify::selected", G_CALLBACK (on_colour_by), self);
-    g_signal_connect_object (self->settings, "changed::map-colour-by", G_CALLBACK (on_colour_setting), colour_by, 0);
-    label = gtk_label_new_with_mnemonic (_("_Colour by"));
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), colour_by);
-    gtk_widget_set_halign (label, GTK_ALIGN_END);
-    gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-    gtk_grid_attach (GTK_GRID (grid), colour_by, 1, 0, 1, 1);
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (colour_by), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-    dossier_accessible_name_drop_down (GTK_DROP_DOWN (colour_by), gtk_label_get_text (GTK_LABEL (label)));
-    lanes = gtk_string_list_new ((const char *[]) { _("No lanes"), _("Region"), _("Kind of alleged perpetrator"),
-                                                    _("Violation type"), NULL });
-    lanes_by = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&lanes)), NULL);
-    g_signal_connect (lanes_by, "notify::selected", G_CALLBACK (on_lanes), self);
-    label = gtk_label_new_with_mnemonic (_("_Lanes by"));
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), lanes_by);
-    gtk_widget_set_halign (label, GTK_ALIGN_END);
-    gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
-    gtk_grid_attach (GTK_GRID (grid), lanes_by, 1, 1, 1, 1);
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (lanes_by), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-    dossier_accessible_name_drop_down (GTK_DROP_DOWN (lanes_by), gtk_label_get_text (GTK_LABEL (label)));
-    gtk_popover_set_child (GTK_POPOVER (popover), grid);
-    gtk_menu_button_set_popover (GTK_MENU_BUTTON (options), popover);
-    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (options), "view-more-symbolic");
-    gtk_widget_set_tooltip_text (options, _("Colours and lanes"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (options), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colours and lanes"), -1);
-    gtk_widget_add_css_class (options, "flat");
-    gtk_box_append (GTK_BOX (bar), options);
-  }
-
-  self->clear_period = gtk_button_new_with_label (_("Clear the period"));
-  gtk_widget_set_tooltip_text (self->clear_period, _("Show every date again in the lists and on the map"));
-  gtk_widget_add_css_class (self->clear_period, "suggested-action");
-  g_signal_connect_swapped (self->clear_period, "clicked", G_CALLBACK (clear_period), self);
-  gtk_widget_set_hexpand (self->clear_period, TRUE);
-  gtk_widget_set_halign (self->clear_period, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (bar), self->clear_period);
-  g_signal_connect_swapped (filter, "changed", G_CALLBACK (update_period), self);
-  update_period (self);
-
-  button = tool_button ("zoom-fit-best-symbolic", _("Show every incident (Home)"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (dossier_timeline_view_fit_all), self->view);
-  gtk_box_append (GTK_BOX (bar), button);
-  button = tool_button ("find-location-symbolic", _("Show the selected incident"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (dossier_timeline_view_fit_selection), self->view);
-  gtk_box_append (GTK_BOX (bar), button);
-  button = tool_button ("document-save-as-symbolic", _("Export the timeline as an image (PNG, SVG or PDF)"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (export_view), self);
-  gtk_box_append (GTK_BOX (bar), button);
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (self->box), bar);
-  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->view));
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  return GTK_WIDGET (self);
+  return g_object_new (DOSSIER_TYPE_TIMELINE_PANE, "store", store, "filter", filter, "lang", lang, NULL);
 }
 
 DossierTimelineView *
