@@ -100,6 +100,24 @@ dossier_test_tmp_path (const char *name)
   return g_build_filename (dossier_test_tmpdir (), name, NULL);
 }
 
+/* Whether a temporary of @path (core's atomic writer names it ".NAME.XXXXXX") is left in
+ * its folder. */
+gboolean
+dossier_test_temporary_left (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+  return FALSE;
+}
+
 DossierStore *
 dossier_test_new_store (const char *name)
 {

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 /* A temporary directory for this test program, removed at exit. */
 const char   *dossier_test_tmpdir       (void);
 char         *dossier_test_tmp_path     (const char *name);
+gboolean      dossier_test_temporary_left (const char *path);
 /* A new, empty dossier in the temporary directory. */
 DossierStore *dossier_test_new_store    (const char *name);
 void          dossier_test_write_file   (const char *path,

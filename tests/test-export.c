@@ -237,23 +237,6 @@ mode_of (const char *path)
   return st.st_mode & 0777;
 }
 
-/* Whether a temporary of @path (the atomic writer's ".NAME.XXXXXX") is in its folder. */
-static gboolean
-temporary_left (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, prefix))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_file_modes (void)
 {
@@ -275,7 +258,7 @@ test_file_modes (void)
       g_assert_no_error (error);
       g_test_message ("%s (incidents): %04o", extensions[f], mode_of (out));
       g_assert_cmpuint (mode_of (out), ==, 0600);
-      g_assert_false (temporary_left (out));
+      g_assert_false (dossier_test_temporary_left (out));
     }
   for (int t = 0; t < DOSSIER_N_TABLES; t++)
     {

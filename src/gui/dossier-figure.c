@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dossier-atomic-file.h"
 #include "dossier-figure.h"
 
 /* Cairo writes a figure through this, into the file opened owner-only for it. */
@@ -64,7 +65,8 @@ dossier_figure_write (GskRenderNode  *node,
                       GError        **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *partial = NULL;
+  g_autoptr(DossierAtomicFile) file = NULL;
+  g_autoptr(GError) local = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -96,20 +98,18 @@ dossier_figure_write (GskRenderNode  *node,
   height = (int) ceil (view_height * scale);
 
   /* Opened here, new and owner-only, and written through that descriptor: cairo would
-   * create the file with the umask's mode. A temporary left by a crash is replaced. */
-  partial = g_strconcat (path, ".partial", NULL);
-  g_unlink (partial);
-  fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
+   * create the file with the umask's mode. */
+  file = dossier_atomic_file_open (path, 0600, &local);
+  if (file == NULL)
     {
-      int saved = errno;
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+      g_set_error (error, G_IO_ERROR, local->code,
                    /* Translators: %s is a file name */
                    _("The figure could not be written to “%s”"), display);
       return FALSE;
     }
+  fd = dossier_atomic_file_get_fd (file);
   if (format == SVG)
     surface = cairo_svg_surface_create_for_stream (write_out, GINT_TO_POINTER (fd), width, height);
   else if (format == PDF)
@@ -131,15 +131,10 @@ dossier_figure_write (GskRenderNode  *node,
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
-  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
-    status = CAIRO_STATUS_WRITE_ERROR;
-  if (!g_close (fd, NULL))
-    status = CAIRO_STATUS_WRITE_ERROR;
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (partial, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS || !dossier_atomic_file_commit (g_steal_pointer (&file), NULL))
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_unlink (partial);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* Translators: %s is a file name */
                    _("The figure could not be written to “%s”"), display);
