@@ -10,6 +10,9 @@
 #include <unistd.h>
 
 #include "dossier-application.h"
+#include "dossier-core-resources.h"
+#include "dossier-io-resources.h"
+#include "dossier-resources.h"
 
 int
 main (int   argc,
@@ -24,6 +27,12 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* The three libraries link as plain static libraries: their resources (the schema and
+   * vocabularies, the demo dossier, the templates and style) are registered here. */
+  dossier_core_register_resource ();
+  dossier_io_register_resource ();
+  dossier_register_resource ();
 
   app = dossier_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);

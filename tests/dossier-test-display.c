@@ -10,6 +10,7 @@
 
 #include "dossier-application.h"
 #include "dossier-demo.h"
+#include "dossier-resources.h"
 #include "dossier-test-display.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -94,6 +95,8 @@ dossier_test_display_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  dossier_test_register_resources ();
+  dossier_register_resource ();
   /* The application's style, as AdwApplication loads it for the app: the colours the map,
    * the timeline and the charts are drawn with. */
   {

@@ -12,11 +12,28 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include "dossier-core-resources.h"
+#include "dossier-io-resources.h"
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
 
 static char *tmpdir;
+
+/* The libraries link as plain static libraries: a test program registers their resources
+ * (the schema, the vocabularies, the demo dossier) at start-up, as the app and the CLI do. */
+void
+dossier_test_register_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      dossier_core_register_resource ();
+      dossier_io_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
 
 static void
 remove_tree (GFile *file)

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Registers core's and io's resources; each test program calls it at start-up. */
+void          dossier_test_register_resources (void);
+
 /* A temporary directory for this test program, removed at exit. */
 const char   *dossier_test_tmpdir       (void);
 char         *dossier_test_tmp_path     (const char *name);

@@ -552,6 +552,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_test_add_func ("/annex/contents", test_contents);
   g_test_add_func ("/annex/canaries", test_canaries);
   g_test_add_func ("/annex/pages", test_pages);

@@ -988,6 +988,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_test_add_func ("/bagit/export-validate", test_bagit);
   g_test_add_func ("/bagit/round-trip", test_round_trip);
   g_test_add_func ("/bagit/import-refused", test_import_refused);

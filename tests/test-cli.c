@@ -425,6 +425,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_assert_cmpint (argc, ==, 2);
   cli = argv[1];
 

@@ -217,6 +217,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_test_add_func ("/coding/passages", test_coding);
   g_test_add_func ("/coding/progress", test_progress);
   return g_test_run ();

@@ -164,6 +164,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/crash/sigkill-during-transactions", test_sigkill);
 

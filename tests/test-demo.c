@@ -292,6 +292,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/demo/whole-linked-fictional", test_demo);
   g_test_add_func ("/craft/21-demo-facts", test_demo_facts);

@@ -553,6 +553,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_test_add_func ("/export/canaries", test_canaries);
   g_test_add_func ("/export/tables", test_tables);
   g_test_add_func ("/export/json", test_json);

@@ -460,6 +460,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/geo/parse", test_parse);
   g_test_add_func ("/geo/format", test_format);

@@ -1224,6 +1224,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/bad-input", test_bad_input);

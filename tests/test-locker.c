@@ -379,6 +379,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/locker/bulk-writes", test_bulk_writes);
   g_test_add_func ("/locker/odd-names", test_odd_names);

@@ -205,6 +205,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_test_add_func ("/metadata/exif-pdf", test_metadata);
   g_test_add_func ("/metadata/media", test_media);
   return g_test_run ();

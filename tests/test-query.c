@@ -1044,6 +1044,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/query/against-brute-force", test_query_against_brute_force);
   g_test_add_func ("/query/linked-records", test_query_linked_records);

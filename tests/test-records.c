@@ -596,6 +596,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/craft/13-age-group-for-age", test_age_group_for_age);
   g_test_add_func ("/craft/15-values-written-out", test_format_values);

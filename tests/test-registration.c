@@ -83,6 +83,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_assert_cmpint (argc, ==, 4);
   mime_xml = argv[1];
   desktop_file = argv[2];

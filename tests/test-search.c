@@ -283,6 +283,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/search/accents-and-prefixes", test_accents_and_prefixes);
   g_test_add_func ("/search/ranking", test_ranking);

@@ -549,6 +549,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/store/create-and-reopen", test_create_and_reopen);
   g_test_add_func ("/store/read-only", test_read_only);

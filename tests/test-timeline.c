@@ -339,6 +339,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
   g_test_add_func ("/timeline/flags", test_flags);
   g_test_add_func ("/timeline/layout", test_layout);
   g_test_add_func ("/timeline/ticks", test_ticks);

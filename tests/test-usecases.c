@@ -391,6 +391,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dossier_test_register_resources ();
 
   g_test_add_func ("/usecases/ingest/each-file-goes-on-and-reports", test_ingest_each_file);
   g_test_add_func ("/usecases/ingest/all-or-nothing-leaves-the-dossier-unchanged", test_ingest_all_or_nothing);

@@ -16,8 +16,10 @@
 
 #include "dossier-demo.h"
 #include "dossier-incident.h"
+#include "dossier-io-resources.h"
 #include "dossier-annex.h"
 #include "dossier-bagit.h"
+#include "dossier-core-resources.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
 #include "dossier-import.h"
@@ -662,6 +664,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The schema, the vocabularies and the demo dossier. */
+  dossier_core_register_resource ();
+  dossier_io_register_resource ();
 
   if (argc < 2)
     {

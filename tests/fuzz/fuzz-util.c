@@ -11,6 +11,8 @@
 
 #include <glib/gstdio.h>
 
+#include "dossier-core-resources.h"
+#include "dossier-io-resources.h"
 #include "fuzz-util.h"
 
 static char *tmpdir;
@@ -84,6 +86,8 @@ fuzz_init (void)
   done = TRUE;
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   signal (SIGTRAP, trap_to_abort);
+  dossier_core_register_resource ();
+  dossier_io_register_resource ();
 }
 
 /* A private folder (0700) for this process, removed at exit. A run that crashes leaves it:

@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include "dossier-annex.h"
+#include "dossier-core-resources.h"
+#include "dossier-io-resources.h"
 #include "dossier-export-incidents.h"
 #include "dossier-incident.h"
 #include "dossier-locker.h"
@@ -725,6 +727,8 @@ main (int   argc,
   /* The locale for UTF-8 output; the annex it exports reads DOSSIER_LOCALEDIR's French
    * catalogue itself. */
   setlocale (LC_ALL, "");
+  dossier_core_register_resource ();
+  dossier_io_register_resource ();
 
   if (argc < 2)
     {
