@@ -1,4 +1,5 @@
-/* test-helpers.c: core's one-of-each helpers: the atomic writer, SHA-256 of a file, hex
+/* test-helpers.c: core's one-of-each helpers: the atomic writer, SHA-256 of a file, hex,
+ * uuids and ISO 8601 times
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include "dossier-atomic-file.h"
 #include "dossier-digest.h"
+#include "dossier-format.h"
 
 static char *
 make_folder (void)
@@ -247,6 +249,34 @@ test_hex_encode (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* A uuid's version and variant bits are set whatever the random bytes say. */
+static void
+test_uuid_format (void)
+{
+  static const guint8 ones[16] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                   0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+  static const guint8 zeros[16] = { 0 };
+  g_autofree char *a = dossier_format_uuid (ones);
+  g_autofree char *b = dossier_format_uuid (zeros);
+
+  g_assert_cmpstr (a, ==, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+  g_assert_cmpstr (b, ==, "00000000-0000-4000-8000-000000000000");
+  g_assert_true (g_uuid_string_is_valid (a));
+}
+
+/* Stored times are UTC to the microsecond, whatever zone the time was made in. */
+static void
+test_iso8601_format (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("+02:00");
+  g_autoptr(GDateTime) local = g_date_time_new (zone, 2022, 3, 27, 1, 15, 30.25);
+  g_autofree char *stamp = dossier_format_iso8601 (local);
+  g_autofree char *day = dossier_format_day (local);
+
+  g_assert_cmpstr (stamp, ==, "2022-03-26T23:15:30.250000Z");
+  g_assert_cmpstr (day, ==, "2022-03-27");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +291,7 @@ main (int   argc,
   g_test_add_func ("/helpers/sha256/read-error", test_sha256_read_error);
   g_test_add_func ("/helpers/sha256/refusals", test_sha256_refusals);
   g_test_add_func ("/helpers/hex/encode", test_hex_encode);
+  g_test_add_func ("/helpers/uuid/format", test_uuid_format);
+  g_test_add_func ("/helpers/iso8601/format", test_iso8601_format);
   return g_test_run ();
 }

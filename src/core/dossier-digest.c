@@ -1,4 +1,4 @@
-/* dossier-digest.c: SHA-256 of a file, and bytes written as hexadecimal
+/* dossier-digest.c: SHA-256 of a file, and bytes written as hexadecimal (a uuid too)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,6 +44,30 @@ dossier_hex_encode (const guint8 *data,
     }
   hex[2 * length] = '\0';
   return hex;
+}
+
+/**
+ * dossier_format_uuid:
+ * @bytes: (array fixed-size=16): 16 random bytes
+ *
+ * Writes @bytes as a version 4 (random) uuid, its version and variant bits set:
+ * "0f3b2c9e-5d1a-4e7b-9c2d-8a6f4b3e1d0c".
+ *
+ * Returns: (transfer full): the uuid, in lower case
+ */
+char *
+dossier_format_uuid (const guint8 bytes[16])
+{
+  guint8 b[16];
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  memcpy (b, bytes, sizeof b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
 /**

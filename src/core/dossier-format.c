@@ -15,6 +15,41 @@
 #include "dossier-edtf.h"
 #include "dossier-format.h"
 
+/**
+ * dossier_format_iso8601:
+ * @time: a time
+ *
+ * The form every stored time has, in UTC to the microsecond: "2026-12-03T12:25:40.883729Z".
+ * Texts of this form sort as the times they name.
+ *
+ * Returns: (transfer full): @time as ISO 8601
+ */
+char *
+dossier_format_iso8601 (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/**
+ * dossier_format_day:
+ * @time: a time
+ *
+ * Returns: (transfer full): @time's day in its own time zone as ISO 8601 ("2026-12-03"),
+ *   which is also its EDTF
+ */
+char *
+dossier_format_day (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
 static gboolean
 is_french (const char *lang)
 {
@@ -106,7 +141,7 @@ dossier_format_timestamp (const char *iso8601,
       g_date_time_unref (time);
       time = in_utc;
     }
-  day = g_date_time_format (time, "%Y-%m-%d");
+  day = dossier_format_day (time);
   date = dossier_edtf_format_string (day, lang);
   clock = g_date_time_format (time, seconds ? "%H:%M:%S" : "%H:%M");
   /* No break between the time and its zone, as between the day and its month. */

@@ -18,4 +18,8 @@ char *dossier_format_timestamp (const char *iso8601,
                                 gboolean    seconds);
 char *dossier_format_duration  (double      seconds);
 
+/* The forms the files keep. */
+char *dossier_format_iso8601   (GDateTime  *time);
+char *dossier_format_day       (GDateTime  *time);
+
 G_END_DECLS

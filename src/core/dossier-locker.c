@@ -19,6 +19,7 @@
 #include "dossier-custody.h"
 #include "dossier-digest.h"
 #include "dossier-evidence.h"
+#include "dossier-format.h"
 #include "dossier-locker.h"
 #include "dossier-record.h"
 #include "dossier-store-private.h"
@@ -333,7 +334,7 @@ dossier_locker_ingest (DossierStore         *store,
     }
 
   evidence = dossier_evidence_new ();
-  today = g_date_time_format (now, "%Y-%m-%d");
+  today = dossier_format_day (now);
 #define SET(field, value) G_STMT_START { g_free (evidence->field); evidence->field = g_strdup (value); } G_STMT_END
   SET (title, name);
   SET (original_name, name);

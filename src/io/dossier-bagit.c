@@ -37,6 +37,7 @@
 #include "dossier-atomic-file.h"
 #include "dossier-custody.h"
 #include "dossier-digest.h"
+#include "dossier-format.h"
 #include "dossier-evidence.h"
 #include "dossier-json-io.h"
 #include "dossier-locker.h"
@@ -297,7 +298,7 @@ dossier_bagit_export (DossierStore  *store,
   g_autoptr(GString) manifest = g_string_new (NULL);
   g_autoptr(GString) list = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = dossier_format_day (now);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) relatives = g_ptr_array_new_with_free_func (g_free);
   Export export = { store, NULL, manifest, list, 0, 0, 0, cancellable, ids, relatives };

@@ -34,7 +34,9 @@
 #include <string.h>
 
 #include "dossier-actor.h"
+#include "dossier-digest.h"
 #include "dossier-edtf.h"
+#include "dossier-format.h"
 #include "dossier-incident.h"
 #include "dossier-person.h"
 #include "dossier-record.h"
@@ -810,28 +812,17 @@ new_uuid (Synth *s)
       guint32 r = g_rand_int (s->rand);
       memcpy (b + i, &r, 4);
     }
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return dossier_format_uuid (b);
 }
 
 /* A timestamp like dossier_now_iso8601()'s, from the fixed origin and a serial number. */
 static char *
 new_timestamp (Synth *s)
 {
-  guint64 n = s->serial++;
-  guint64 seconds = n + TIMESTAMP_ORIGIN_HOUR * 3600;
-  GDate date;
+  g_autoptr(GDateTime) origin = g_date_time_new_utc (TIMESTAMP_ORIGIN_YEAR, 1, 1, TIMESTAMP_ORIGIN_HOUR, 0, 0);
+  g_autoptr(GDateTime) time = g_date_time_add_seconds (origin, s->serial++);
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, G_DATE_JANUARY, TIMESTAMP_ORIGIN_YEAR);
-  g_date_add_days (&date, seconds / 86400);
-  seconds %= 86400;
-  return g_strdup_printf ("%04d-%02d-%02dT%02u:%02u:%02u.000000Z",
-                          g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                          (guint) (seconds / 3600), (guint) (seconds / 60 % 60), (guint) (seconds % 60));
+  return dossier_format_iso8601 (time);
 }
 
 static void
