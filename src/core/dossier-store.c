@@ -15,6 +15,8 @@
 
 #include "dossier-record.h"
 #include "dossier-store-private.h"
+#include "dossier-digest.h"
+#include "dossier-format.h"
 
 G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dossier-store-error-quark, dossier_store_error)
@@ -71,7 +73,7 @@ dossier_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  return dossier_format_iso8601 (now);
 }
 
 /* For g_ptr_array_sort() of strings: it passes pointers to the elements. */
@@ -101,11 +103,7 @@ dossier_new_uuid (void)
 
   if (getrandom (b, sizeof b, 0) != sizeof b)
     return g_uuid_string_random ();
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return dossier_format_uuid (b);
 }
 
 void
