@@ -20,6 +20,7 @@
 #include "dossier-annex.h"
 #include "dossier-bagit.h"
 #include "dossier-core-resources.h"
+#include "dossier-export.h"
 #include "dossier-export-incidents.h"
 #include "dossier-export-tables.h"
 #include "dossier-import.h"
@@ -269,11 +270,10 @@ check_format (const char *format,
 
 /* Progress on a terminal, on one line. */
 static void
-print_progress (guint64  done,
-                guint64  total,
-                gpointer user_data)
+print_progress (const DossierTaskProgress *progress,
+                gpointer                   user_data)
 {
-  g_printerr ("\r%3d %%", total > 0 ? (int) (100 * done / total) : 100);
+  g_printerr ("\r%3d %%", progress->total > 0 ? (int) (100 * progress->done / progress->total) : 100);
 }
 
 static int
@@ -295,11 +295,13 @@ cmd_export (int argc, char **argv)
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   DossierProfile profile = DOSSIER_PROFILE_PUBLIC;
   DossierAnnexSections sections = DOSSIER_ANNEX_TABLES;
   DossierTable table_id = DOSSIER_TABLE_INCIDENTS;
-  gboolean table, bag, pdf;
+  DossierExportOptions options = { 0 };
+  DossierAnnexOptions annex = { 0 };
+  gboolean table, bag, pdf, written;
   int status = 0;
 
   if (!parse (&argc, &argv, entries, 1, 1, &status))
@@ -337,44 +339,39 @@ cmd_export (int argc, char **argv)
     profile = DOSSIER_PROFILE_INTERNAL;
   if (out == NULL)
     return fail (EXIT_USAGE, _("-o OUT is required"));
-  /* A bag's exports of evidence are logged in their custody chains: writable for that. */
-  if ((store = open_store (argv[1], !bag, &status)) == NULL)
-    return status;
+  annex.lang = lang ? lang : "en";
+  annex.sections = sections;
   if (pdf)
     {
-      DossierAnnexOptions options = {
-        .profile = profile,
-        .lang = lang ? lang : "en",
-        .sections = sections,
-        .progress = isatty (STDERR_FILENO) ? print_progress : NULL,
-      };
-      gboolean written = dossier_annex_write_pdf (store, &options, out, &error);
-
-      if (options.progress != NULL)
-        g_printerr ("\n");
-      return written ? 0 : fail_error (error);
+      options.kind = DOSSIER_EXPORT_ANNEX;
+      options.annex = &annex;
     }
-  if (bag)
+  else if (bag)
     {
       /* A bag holds the whole dossier and its evidence: for the archive, not for outsiders. */
-      if (!dossier_bagit_export (store, out, NULL, &error))
-        return fail_error (error);
-      return 0;
+      options.kind = DOSSIER_EXPORT_BAG;
+      profile = DOSSIER_PROFILE_INTERNAL;
     }
-  if (table_name != NULL)
+  else if (table_name != NULL)
+    /* One chosen table, or every table as a file of a new folder. */
+    options.kind = g_str_equal (table_name, "all") ? DOSSIER_EXPORT_TABLES : DOSSIER_EXPORT_TABLE;
+  else if (table)
     {
-      /* One chosen table, or every table as a file of a new folder. */
-      if (g_str_equal (table_name, "all") ? !dossier_export_tables_csv (store, profile, out, &error)
-                                          : !dossier_export_table_csv (store, table_id, profile, out, &error))
-        return fail_error (error);
-      return 0;
+      options.kind = DOSSIER_EXPORT_INCIDENTS;
+      options.format = g_str_equal (format, "csv") ? DOSSIER_EXPORT_CSV
+                       : g_str_equal (format, "kml") ? DOSSIER_EXPORT_KML : DOSSIER_EXPORT_GEOJSON;
     }
-  if (table ? !dossier_export_incidents (store, g_str_equal (format, "csv") ? DOSSIER_EXPORT_CSV
-                                                : g_str_equal (format, "kml") ? DOSSIER_EXPORT_KML : DOSSIER_EXPORT_GEOJSON,
-                                         profile, out, &error)
-            : !dossier_json_export_file_profile (store, profile, out, &error))
-    return fail_error (error);
-  return 0;
+  else
+    options.kind = DOSSIER_EXPORT_INTERCHANGE;
+  options.profile = profile;
+  options.table = table_id;
+  options.user = g_getenv ("DOSSIER_USER");
+  dossier_export_async (argv[1], &options, out, pdf && isatty (STDERR_FILENO) ? print_progress : NULL, NULL, NULL,
+                        NULL, on_finished, &result);
+  written = dossier_export_finish (wait_for (&result), &error);
+  if (pdf && isatty (STDERR_FILENO))
+    g_printerr ("\n");
+  return written ? 0 : fail_error (error);
 }
 
 static int

@@ -4,10 +4,10 @@
  *
  * CSV (RFC 4180, UTF-8, a header row, one incident a row) for spreadsheets, GeoJSON (a
  * FeatureCollection of the located incidents, WGS 84 longitude then latitude) for QGIS, and
- * KML (a Placemark for each located incident) for Google Earth. The
- * profile decides, through dossier-redaction, which incidents and which of their texts
- * appear. Texts go through dossier-export-text: no CSV cell a spreadsheet would run, no
- * character XML 1.0 forbids. The file is written owner-only under a temporary name and
+ * KML (a Placemark for each located incident) for Google Earth. The profile's
+ * DossierRedaction decides which incidents appear, and makes each into what may leave (its
+ * texts emptied where they are withheld). Texts go through dossier-export-text: no CSV cell
+ * a spreadsheet would run, no character XML 1.0 forbids. The file is written owner-only under a temporary name and
  * renamed when complete.
  */
 #include "config.h"
@@ -29,7 +29,7 @@
 
 typedef struct {
   DossierExportFormat  format;
-  DossierProfile       profile;
+  DossierRedaction    *redaction;
   GOutputStream       *out;
   guint                n;
 } Export;
@@ -40,18 +40,16 @@ static const char * const columns[] = {
   "confidentiality", "title_en", "title_fr", "summary_en", "summary_fr", "sources",
 };
 
-/* The values of @incident, in the order of the columns; texts withheld as the profile says. */
+/* The values of @incident, as the redaction let it out, in the order of the columns. */
 static GPtrArray *
-values_of (DossierIncident *incident,
-           DossierProfile   profile)
+values_of (DossierIncident *incident)
 {
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-  gboolean texts = dossier_redaction_keeps_texts (profile, incident);
   int killed = dossier_casualty_category_index ("killed"), injured = dossier_casualty_category_index ("injured");
 
-  g_ptr_array_add (values, g_strdup (DOSSIER_RECORD (incident)->code));
+  g_ptr_array_add (values, g_strdup ((DOSSIER_RECORD (incident))->code));
   g_ptr_array_add (values, g_strdup (incident->date_edtf));
-  g_ptr_array_add (values, g_strdup (texts ? incident->place : ""));
+  g_ptr_array_add (values, g_strdup (incident->place));
   g_ptr_array_add (values, g_strdup (incident->admin1 ? incident->admin1 : ""));
   g_ptr_array_add (values, g_strdup (incident->admin2 ? incident->admin2 : ""));
   /* A point, whatever the locale's decimal separator. */
@@ -76,11 +74,11 @@ values_of (DossierIncident *incident,
   g_ptr_array_add (values, g_strdup (incident->verification));
   g_ptr_array_add (values, g_strdup (incident->standard_of_proof));
   g_ptr_array_add (values, g_strdup (incident->confidentiality));
-  g_ptr_array_add (values, g_strdup (texts ? incident->title_en : ""));
-  g_ptr_array_add (values, g_strdup (texts ? incident->title_fr : ""));
-  g_ptr_array_add (values, g_strdup (texts ? incident->summary_en : ""));
-  g_ptr_array_add (values, g_strdup (texts ? incident->summary_fr : ""));
-  g_ptr_array_add (values, g_strdup (texts ? incident->sources : ""));
+  g_ptr_array_add (values, g_strdup (incident->title_en));
+  g_ptr_array_add (values, g_strdup (incident->title_fr));
+  g_ptr_array_add (values, g_strdup (incident->summary_en));
+  g_ptr_array_add (values, g_strdup (incident->summary_fr));
+  g_ptr_array_add (values, g_strdup (incident->sources));
   g_assert (values->len == G_N_ELEMENTS (columns));
   return values;
 }
@@ -102,9 +100,9 @@ write_incident (DossierRecord  *record,
   DossierIncident *incident = DOSSIER_INCIDENT (record);
   g_autoptr(GPtrArray) values = NULL;
 
-  if (!dossier_redaction_keeps (export->profile, incident))
+  if (!dossier_redaction_apply (export->redaction, record))
     return TRUE;
-  values = values_of (incident, export->profile);
+  values = values_of (incident);
   if (export->format == DOSSIER_EXPORT_CSV)
     {
       g_autoptr(GString) line = g_string_new (NULL);
@@ -206,7 +204,8 @@ dossier_export_incidents (DossierStore         *store,
 {
   g_autoptr(DossierAtomicFile) file = NULL;
   g_autoptr(GError) local = NULL;
-  Export export = { format, profile, NULL, 0 };
+  g_autoptr(DossierRedaction) redaction = dossier_redaction_new (profile);
+  Export export = { format, redaction, NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);

@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Incidents are written by dossier-export-incidents. What each profile keeps of the other
- * tables is decided by dossier-redaction, as for every exporter. Each file is written
- * under a temporary name and renamed when complete.
+ * tables is decided by the profile's DossierRedaction, as for every exporter: it makes each
+ * record what may leave, and core's export queries list its links as it allows. A field
+ * withheld is an empty cell. Each file is written under a temporary name and renamed when
+ * complete.
  */
 #include "config.h"
 
@@ -20,12 +22,12 @@
 #include "dossier-atomic-file.h"
 #include "dossier-evidence.h"
 #include "dossier-export-incidents.h"
+#include "dossier-export-query.h"
 #include "dossier-export-tables.h"
 #include "dossier-export-text.h"
 #include "dossier-person.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
-#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
 
 static const char * const table_names[DOSSIER_N_TABLES] = {
   "incidents", "people", "testimonies", "actors", "evidence",
@@ -52,32 +54,33 @@ dossier_table_to_string (DossierTable table)
 }
 
 typedef struct {
-  DossierStore   *store;
-  DossierProfile  profile;
-  GOutputStream  *out;
+  DossierStore     *store;
+  DossierRedaction *redaction;
+  GOutputStream    *out;
 } Writer;
 
-/* The rows @sql gives for @id, as "code" or "code:role", joined with ";". */
+/* The records linked to @id that the export may list, as "code" or "code:role", joined
+ * with ";"; a witness withheld is an empty cell. */
 static char *
-joined (DossierStore *store,
-        const char   *sql,
-        gint64        id)
+joined (Writer                *writer,
+        DossierExportRelation  relation,
+        gint64                 id)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt = _dossier_store_prepare (store, sql, NULL);
+  g_autoptr(GPtrArray) rows = dossier_export_query_linked (writer->store, writer->redaction, relation, id, NULL);
 
-  if (stmt == NULL)
-    return g_strdup ("");
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
+      DossierExportLinked *linked = rows->pdata[i];
+
+      if (linked->withheld)
+        continue;
       if (out->len > 0)
         g_string_append_c (out, ';');
-      g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
-      if (sqlite3_column_count (stmt) > 1 && sqlite3_column_text (stmt, 1) != NULL && *sqlite3_column_text (stmt, 1))
-        g_string_append_printf (out, ":%s", (const char *) sqlite3_column_text (stmt, 1));
+      g_string_append (out, linked->code);
+      if (linked->role != NULL && *linked->role)
+        g_string_append_printf (out, ":%s", linked->role);
     }
-  sqlite3_reset (stmt);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -110,23 +113,28 @@ write_person (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierPerson *person = DOSSIER_PERSON (record);
-  gboolean code_only = !dossier_redaction_keeps_person_details (writer->profile, person);
-  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code, ip.role FROM incident_person ip JOIN incident i ON i.id = ip.incident_id "
-                                                   "WHERE ip.person_id = ?1 AND %s ORDER BY i.code",
-                                                   dossier_redaction_incident_condition (writer->profile));
-  g_autofree char *incidents = code_only ? NULL : joined (writer->store, incidents_sql, record->id);
-  g_autofree char *testimonies = code_only ? NULL : joined (writer->store, "SELECT code FROM testimony WHERE person_id = ?1 ORDER BY code", record->id);
-  const char *fields[] = {
-    record->code, person->protection,
-    code_only ? "" : person->sex,
-    code_only ? "" : person->age_group,
-    code_only ? "" : person->residence_admin1,
-    incidents, testimonies,
-    dossier_redaction_keeps_staff_texts (writer->profile) ? person->notes : "",
-  };
+  /* Asked before apply(), which writes "unknown" where a cell is left empty. */
+  gboolean sex = !dossier_redaction_withholds (writer->redaction, record, "sex");
+  gboolean age_group = !dossier_redaction_withholds (writer->redaction, record, "age_group");
+  g_autofree char *incidents = dossier_redaction_withholds (writer->redaction, record, DOSSIER_REDACTION_PERSON_INCIDENTS)
+                               ? NULL : joined (writer, DOSSIER_EXPORT_PERSON_INCIDENTS, record->id);
+  g_autofree char *testimonies = dossier_redaction_withholds (writer->redaction, record, DOSSIER_REDACTION_PERSON_TESTIMONIES)
+                                 ? NULL : joined (writer, DOSSIER_EXPORT_PERSON_TESTIMONIES, record->id);
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (people_columns));
-  return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+  dossier_redaction_apply (writer->redaction, record);
+  {
+    const char *fields[] = {
+      record->code, person->protection,
+      sex ? person->sex : "",
+      age_group ? person->age_group : "",
+      person->residence_admin1,
+      incidents, testimonies,
+      person->notes,
+    };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (people_columns));
+    return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+  }
 }
 
 static const char * const testimony_columns[] = {
@@ -141,23 +149,20 @@ write_testimony (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
-  gboolean internal = dossier_redaction_keeps_staff_texts (writer->profile);
-  g_autofree char *witness_sql = g_strdup_printf ("SELECT p.code FROM person p WHERE p.id = ?1 AND %s",
-                                                  dossier_redaction_person_condition (writer->profile));
-  g_autofree char *witness = joined (writer->store, witness_sql, testimony->person_id);
-  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM testimony_incident ti JOIN incident i ON i.id = ti.incident_id "
-                                                   "WHERE ti.testimony_id = ?1 AND %s ORDER BY i.code",
-                                                   dossier_redaction_incident_condition (writer->profile));
-  g_autofree char *incidents = joined (writer->store, incidents_sql, record->id);
+  g_autofree char *witness = joined (writer, DOSSIER_EXPORT_TESTIMONY_WITNESS, record->id);
+  g_autofree char *incidents = joined (writer, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, record->id);
   g_autofree char *tags = g_strjoinv (";", testimony->tags);
-  const char *fields[] = {
-    record->code, testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
-    incidents, tags,
-    internal ? testimony->place : "", internal ? testimony->interviewer : "", internal ? testimony->summary : "",
-  };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (testimony_columns));
-  return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+  dossier_redaction_apply (writer->redaction, record);
+  {
+    const char *fields[] = {
+      record->code, testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
+      incidents, tags, testimony->place, testimony->interviewer, testimony->summary,
+    };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (testimony_columns));
+    return write_row (writer, fields, G_N_ELEMENTS (fields), error);
+  }
 }
 
 static const char * const actor_columns[] = {
@@ -171,11 +176,9 @@ write_actor (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierActor *actor = DOSSIER_ACTOR (record);
-  g_autofree char *parent = joined (writer->store, "SELECT code FROM actor WHERE id = ?1", actor->parent_id);
-  g_autofree char *alleged_sql = g_strdup_printf ("SELECT count (DISTINCT ia.incident_id) FROM incident_actor ia JOIN incident i ON i.id = ia.incident_id "
-                                                 "WHERE ia.actor_id = ?1 AND ia.role = 'alleged-perpetrator' AND %s",
-                                                 dossier_redaction_incident_condition (writer->profile));
-  g_autofree char *alleged = joined (writer->store, alleged_sql, record->id);
+  g_autofree char *parent = joined (writer, DOSSIER_EXPORT_ACTOR_PARENT, record->id);
+  gint64 n = dossier_export_query_alleged (writer->store, writer->redaction, record->id, NULL);
+  g_autofree char *alleged = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
   const char *fields[] = {
     record->code, actor->name, actor->acronym, actor->kind, parent, alleged, actor->description,
   };
@@ -196,19 +199,19 @@ write_evidence (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  gboolean internal = dossier_redaction_keeps_staff_texts (writer->profile);
   g_autofree char *size = evidence->size >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, evidence->size) : g_strdup ("");
-  g_autofree char *events = joined (writer->store, "SELECT count (*) FROM custody_event WHERE evidence_id = ?1", record->id);
-  g_autofree char *incidents_sql = g_strdup_printf ("SELECT i.code FROM evidence_incident ei JOIN incident i ON i.id = ei.incident_id "
-                                                   "WHERE ei.evidence_id = ?1 AND %s ORDER BY i.code",
-                                                   dossier_redaction_incident_condition (writer->profile));
-  g_autofree char *incidents = joined (writer->store, incidents_sql, record->id);
+  g_autofree char *events = NULL;
+  g_autofree char *incidents = NULL;
+  gint64 n_events = 0;
   char lat[G_ASCII_DTOSTR_BUF_SIZE] = "", lon[G_ASCII_DTOSTR_BUF_SIZE] = "", duration[G_ASCII_DTOSTR_BUF_SIZE] = "";
 
-  if (!dossier_redaction_keeps_evidence (writer->profile, evidence))
+  if (!dossier_redaction_apply (writer->redaction, record))
     return TRUE;
-  /* Where a photograph was taken can lead to who took it: inside only. */
-  if (internal && !isnan (evidence->latitude) && !isnan (evidence->longitude))
+  events = dossier_export_query_custody (writer->store, record->id, &n_events, NULL, NULL, NULL)
+           ? g_strdup_printf ("%" G_GINT64_FORMAT, n_events) : g_strdup ("");
+  incidents = joined (writer, DOSSIER_EXPORT_EVIDENCE_INCIDENTS, record->id);
+  /* Where a photograph was taken can lead to who took it: the redaction emptied it. */
+  if (!isnan (evidence->latitude) && !isnan (evidence->longitude))
     {
       g_ascii_formatd (lat, sizeof lat, "%.6f", evidence->latitude);
       g_ascii_formatd (lon, sizeof lon, "%.6f", evidence->longitude);
@@ -217,12 +220,9 @@ write_evidence (DossierRecord  *record,
     g_ascii_formatd (duration, sizeof duration, "%.3f", evidence->duration);
   {
     const char *fields[] = {
-      record->code,
-      dossier_redaction_keeps_evidence_title (writer->profile, evidence) ? evidence->title : "",
-      evidence->media_type, size, evidence->sha256, evidence->acquired_on,
-      dossier_redaction_keeps_collector (writer->profile) ? evidence->acquired_by : "",
-      evidence->collection_method, evidence->confidentiality,
-      internal ? evidence->captured_at : "", lat, lon, duration, incidents, events, evidence->custody_head,
+      record->code, evidence->title, evidence->media_type, size, evidence->sha256, evidence->acquired_on,
+      evidence->acquired_by, evidence->collection_method, evidence->confidentiality,
+      evidence->captured_at, lat, lon, duration, incidents, events, evidence->custody_head,
     };
 
     G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (evidence_columns));
@@ -260,7 +260,8 @@ dossier_export_table_csv (DossierStore    *store,
   };
   g_autoptr(DossierAtomicFile) file = NULL;
   g_autoptr(GError) local = NULL;
-  Writer writer = { store, profile, NULL };
+  g_autoptr(DossierRedaction) redaction = dossier_redaction_new (profile);
+  Writer writer = { store, redaction, NULL };
   gboolean ok;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);

@@ -84,9 +84,7 @@ typedef struct {
   GOutputStream  *out;
   GCancellable   *cancellable;
   guint           n;
-  DossierProfile  profile;
-  GHashTable     *dropped_incidents;   /* ids left out by the profile, whose links go too */
-  GHashTable     *dropped_evidence;
+  DossierRedaction *redaction;   /* remembers what it left out, whose links go too */
 } Writer;
 
 static gboolean
@@ -281,150 +279,32 @@ blank (char **field)
   *field = g_strdup ("");
 }
 
-static gboolean
-dropped (GHashTable *ids,
-         gint64      id)
-{
-  return g_hash_table_contains (ids, &id);
-}
-
-static void
-drop (GHashTable *ids,
-      gint64      id)
-{
-  g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
-}
-
-/* The profile's rules for the interchange, applied to a record just read (a copy of its
- * own): returns FALSE for a record left out. The rules are those of the annex and the
- * tables; the interchange adds the free texts it alone carries (transcripts, excerpts). */
+/* The profile's DossierRedaction makes a record just read (a copy of its own) what may
+ * leave, as for every exporter: returns FALSE for a record left out. */
 static gboolean
 redact (Writer        *w,
         DossierRecord *record)
 {
-  DossierProfile profile = w->profile;
-  gboolean staff_texts = dossier_redaction_keeps_staff_texts (profile);
-
-  if (DOSSIER_IS_INCIDENT (record))
-    {
-      DossierIncident *incident = DOSSIER_INCIDENT (record);
-
-      if (!dossier_redaction_keeps (profile, incident))
-        {
-          drop (w->dropped_incidents, record->id);
-          return FALSE;
-        }
-      if (!dossier_redaction_keeps_texts (profile, incident))
-        {
-          blank (&incident->title_fr);
-          blank (&incident->title_en);
-          blank (&incident->summary_fr);
-          blank (&incident->summary_en);
-          blank (&incident->sources);
-          blank (&incident->place);
-          blank (&incident->admin3);
-        }
-    }
-  else if (DOSSIER_IS_PERSON (record))
-    {
-      DossierPerson *person = DOSSIER_PERSON (record);
-
-      if (!staff_texts)
-        {
-          blank (&person->notes);
-          blank (&person->community);
-          blank (&person->languages);
-        }
-      if (!dossier_redaction_keeps_person_details (profile, person))
-        {
-          g_free (person->sex);
-          person->sex = g_strdup ("unknown");
-          g_free (person->age_group);
-          person->age_group = g_strdup ("unknown");
-          person->age = -1;
-          g_clear_pointer (&person->residence_admin1, g_free);
-          g_clear_pointer (&person->residence_admin2, g_free);
-        }
-    }
-  else if (DOSSIER_IS_TESTIMONY (record) && !staff_texts)
-    {
-      DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
-
-      blank (&testimony->summary);
-      blank (&testimony->transcript);
-      blank (&testimony->place);
-      blank (&testimony->interviewer);
-      blank (&testimony->interpreter);
-    }
-  else if (DOSSIER_IS_EVIDENCE (record))
-    {
-      DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-
-      if (!dossier_redaction_keeps_evidence (profile, evidence))
-        {
-          drop (w->dropped_evidence, record->id);
-          return FALSE;
-        }
-      if (!dossier_redaction_keeps_evidence_title (profile, evidence))
-        {
-          blank (&evidence->title);
-          blank (&evidence->description);
-        }
-      if (!dossier_redaction_keeps_collector (profile))
-        blank (&evidence->acquired_by);
-      if (!staff_texts)
-        {
-          blank (&evidence->original_name);
-          blank (&evidence->captured_at);
-          evidence->latitude = NAN;
-          evidence->longitude = NAN;
-          /* The custody log stays in the dossier (see section_kept()): without it, the
-           * head it ends on would be a chain that the import rightly refuses as cut. */
-          blank (&evidence->custody_head);
-        }
-    }
-  else if (DOSSIER_IS_LINK (record))
-    {
-      DossierLink *link = DOSSIER_LINK (record);
-
-      switch (link->kind)
-        {
-        case DOSSIER_LINK_INCIDENT_ACTOR:
-        case DOSSIER_LINK_INCIDENT_PERSON:
-          if (dropped (w->dropped_incidents, link->left_id))
-            return FALSE;
-          break;
-        case DOSSIER_LINK_TESTIMONY_INCIDENT:
-        case DOSSIER_LINK_EVIDENCE_INCIDENT:
-          if (dropped (w->dropped_incidents, link->right_id) ||
-              (link->kind == DOSSIER_LINK_EVIDENCE_INCIDENT && dropped (w->dropped_evidence, link->left_id)))
-            return FALSE;
-          break;
-        case DOSSIER_LINK_EVIDENCE_PERSON:
-        case DOSSIER_LINK_EVIDENCE_TESTIMONY:
-        default:
-          if (dropped (w->dropped_evidence, link->left_id))
-            return FALSE;
-          break;
-        }
-      if (!staff_texts)
-        blank (&link->detail);
-    }
+  if (!dossier_redaction_apply (w->redaction, record))
+    return FALSE;
+  /* Not a rule of what may leave but of what the interchange holds together: without the
+   * custody log (see section_kept()), the head it ends on would be a chain that the import
+   * rightly refuses as cut. */
+  if (DOSSIER_IS_EVIDENCE (record) && !dossier_redaction_keeps_table (w->redaction, "custody_event"))
+    blank (&DOSSIER_EVIDENCE (record)->custody_head);
   return TRUE;
 }
 
-/* Sections only the internal profile carries: identities; the logs, whose details name
- * people, places and files; the coded passages, which quote transcripts. */
+/* Sections a profile leaves out whole: outside the internal profile, identities; the
+ * logs, whose details name people, places and files; the coded passages, which quote
+ * transcripts. */
 static gboolean
-section_kept (const Section  *section,
-              DossierProfile  profile)
+section_kept (const Section    *section,
+              DossierRedaction *redaction)
 {
-  if (g_str_equal (section->key, "identities"))
-    return dossier_redaction_keeps_identities (profile);
-  if (g_str_equal (section->key, "custody_events") || g_str_equal (section->key, "passages") ||
-      g_str_equal (section->key, "audit"))
-    return dossier_redaction_keeps_staff_texts (profile);
-  return TRUE;
+  g_autoptr(DossierRecord) probe = _dossier_json_io_new_record (section);
+
+  return dossier_redaction_keeps_table (redaction, probe->info->table);
 }
 
 static gboolean
@@ -501,9 +381,8 @@ dossier_json_export_profile (DossierStore   *store,
   g_autofree char *created = NULL, *updated = NULL;
   const char *keys[] = { "uuid", "created_at", "updated_at", "title", "mandate", "period", "default_lang" };
   const char *values[G_N_ELEMENTS (keys)];
-  g_autoptr(GHashTable) dropped_incidents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) dropped_evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  Writer w = { store, out, cancellable, 0, profile, dropped_incidents, dropped_evidence };
+  g_autoptr(DossierRedaction) redaction = dossier_redaction_new (profile);
+  Writer w = { store, out, cancellable, 0, redaction };
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -545,7 +424,7 @@ dossier_json_export_profile (DossierStore   *store,
       if (!write_text (&w, open, error))
         return FALSE;
       w.n = 0;
-      if (!section_kept (&_dossier_json_io_sections[s], profile))
+      if (!section_kept (&_dossier_json_io_sections[s], redaction))
         {
           if (!write_text (&w, "]", error))
             return FALSE;
