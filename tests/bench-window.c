@@ -200,7 +200,7 @@ main (int   argc,
     if (!dossier_store_insert (store, DOSSIER_RECORD (testimony), &error))
       g_error ("%s", error->message);
     start = dossier_bench_now_ms ();
-    coder = dossier_testimony_coder_new (store, "en", DOSSIER_RECORD (testimony)->id);
+    coder = dossier_testimony_coder_new (store, "en", dossier_record_get_id (DOSSIER_RECORD (testimony)));
     gtk_window_present (GTK_WINDOW (coder));
     dossier_bench_watch_frames (GTK_WIDGET (coder));
     dossier_bench_wait_painted ();

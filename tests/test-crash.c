@@ -51,8 +51,8 @@ writer (const char *path,
       if (!dossier_store_begin (store, &error) ||
           !dossier_store_insert (store, DOSSIER_RECORD (inc), &error) ||
           !dossier_store_insert (store, DOSSIER_RECORD (person), &error) ||
-          (link = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
-                                      DOSSIER_RECORD (person)->id, "victim", NULL, &error)) == NULL ||
+          (link = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (inc)),
+                                      dossier_record_get_id (DOSSIER_RECORD (person)), "victim", NULL, &error)) == NULL ||
           !dossier_store_commit (store, &error))
         {
           g_printerr ("writer: %s\n", error->message);

@@ -93,7 +93,7 @@ open_code (Fixture    *f,
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   editor = DOSSIER_EDITOR (dossier_window_get_editor (f->window, section));
   g_assert_nonnull (dossier_editor_get_record (editor));
-  g_assert_cmpstr (dossier_editor_get_record (editor)->code, ==, code);
+  g_assert_cmpstr (dossier_record_get_code (dossier_editor_get_record (editor)), ==, code);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   return editor;
 }
@@ -312,7 +312,7 @@ test_links (Fixture       *f,
     {
       DossierLink *link = dossier_link_group_get_link (people, i);
 
-      if (link->right_id == DOSSIER_RECORD (person)->id)
+      if (link->right_id == dossier_record_get_id (DOSSIER_RECORD (person)))
         {
           g_assert_cmpstr (link->role, ==, "indirect-witness");
           found = TRUE;
@@ -321,21 +321,21 @@ test_links (Fixture       *f,
   g_assert_true (found);
 
   /* The person shows the incident from the other side, and opens it. */
-  dossier_window_open_record (f->window, DOSSIER_TYPE_PERSON, DOSSIER_RECORD (person)->id);
+  dossier_window_open_record (f->window, DOSSIER_TYPE_PERSON, dossier_record_get_id (DOSSIER_RECORD (person)));
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpstr (dossier_window_get_section (f->window), ==, "people");
   person_editor = DOSSIER_EDITOR (dossier_window_get_editor (f->window, "people"));
-  g_assert_cmpstr (dossier_editor_get_record (person_editor)->code, ==, "TEM-0014");
+  g_assert_cmpstr (dossier_record_get_code (dossier_editor_get_record (person_editor)), ==, "TEM-0014");
   incidents = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (person_editor, "incident_links"));
   found = FALSE;
   for (guint i = 0; i < dossier_link_group_get_n_links (incidents); i++)
     found |= dossier_link_group_get_link (incidents, i)->left_id ==
-             dossier_editor_get_record (editor)->id;
+             dossier_record_get_id (dossier_editor_get_record (editor));
   g_assert_true (found);
 
   /* Removing from the person's side removes it from the incident's. */
   for (guint i = 0; i < dossier_link_group_get_n_links (incidents); i++)
-    if (dossier_link_group_get_link (incidents, i)->left_id == dossier_editor_get_record (editor)->id)
+    if (dossier_link_group_get_link (incidents, i)->left_id == dossier_record_get_id (dossier_editor_get_record (editor)))
       {
         g_assert_true (dossier_link_group_remove (incidents, i));
         break;
@@ -344,8 +344,8 @@ test_links (Fixture       *f,
   g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n);
 
   /* A duplicate link is refused with a message, not a crash. */
-  g_assert_true (dossier_link_group_add (people, DOSSIER_RECORD (person)->id, "victim"));
-  g_assert_false (dossier_link_group_add (people, DOSSIER_RECORD (person)->id, "victim"));
+  g_assert_true (dossier_link_group_add (people, dossier_record_get_id (DOSSIER_RECORD (person)), "victim"));
+  g_assert_false (dossier_link_group_add (people, dossier_record_get_id (DOSSIER_RECORD (person)), "victim"));
   g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n + 1);
 }
 
@@ -429,8 +429,8 @@ test_delete_undo_add (Fixture       *f,
   dossier_window_show_section (f->window, "people");
   added = dossier_window_add_record (f->window);
   g_assert_nonnull (added);
-  g_assert_cmpstr (added->code, ==, "TEM-0015");
-  g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (f->window, "people")))->code, ==, "TEM-0015");
+  g_assert_cmpstr (dossier_record_get_code (added), ==, "TEM-0015");
+  g_assert_cmpstr (dossier_record_get_code (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (f->window, "people")))), ==, "TEM-0015");
   g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM person", NULL), ==, 15);
 }
 
@@ -492,7 +492,7 @@ test_drop_evidence (Fixture       *f,
   DossierLinkGroup *group;
   guint n;
 
-  g_assert_cmpint (dossier_record_list_parse_drag_value (value, "evidence"), ==, evidence->id);
+  g_assert_cmpint (dossier_record_list_parse_drag_value (value, "evidence"), ==, dossier_record_get_id (evidence));
   g_assert_cmpint (dossier_record_list_parse_drag_value (value, "person"), ==, 0);
   g_assert_cmpint (dossier_record_list_parse_drag_value ("dossier:evidence:12abc", "evidence"), ==, 0);
 
@@ -538,7 +538,7 @@ test_restore (Fixture       *f,
   gtk_window_present (GTK_WINDOW (again));
   dossier_test_wait_for_draw (GTK_WIDGET (again));
   g_assert_cmpstr (dossier_window_get_section (again), ==, "people");
-  g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (again, "people")))->code, ==, "TEM-0003");
+  g_assert_cmpstr (dossier_record_get_code (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (again, "people")))), ==, "TEM-0003");
   paned = gtk_widget_get_ancestor (dossier_window_get_list (again, "people"), GTK_TYPE_PANED);
   g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 560);
   gtk_window_destroy (GTK_WINDOW (again));
@@ -990,7 +990,7 @@ test_testimony_interviewer_offered (Fixture       *f,
   g_assert_true (DOSSIER_IS_TESTIMONY (added));
   g_assert_cmpstr (DOSSIER_TESTIMONY (added)->interviewer, ==, "Enquêtrice 07");
   {
-    g_autoptr(DossierTestimony) stored_one = stored (f, DOSSIER_TYPE_TESTIMONY, added->code);
+    g_autoptr(DossierTestimony) stored_one = stored (f, DOSSIER_TYPE_TESTIMONY, dossier_record_get_code (added));
 
     g_assert_cmpstr (stored_one->interviewer, ==, "Enquêtrice 07");
   }
@@ -1102,7 +1102,7 @@ test_picker_creates (Fixture       *f,
   g_assert_nonnull (made);
   g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n + 1);
   for (guint i = 0; i < dossier_link_group_get_n_links (people); i++)
-    if (dossier_link_group_get_link (people, i)->right_id == DOSSIER_RECORD (made)->id)
+    if (dossier_link_group_get_link (people, i)->right_id == dossier_record_get_id (DOSSIER_RECORD (made)))
       link = dossier_link_group_get_link (people, i);
   g_assert_nonnull (link);
   g_assert_cmpstr (link->role, ==, "direct-witness");
@@ -1268,7 +1268,7 @@ test_empty_states (void)
   click (button);
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (dossier_test_query_int (dossier_window_get_store (window), "SELECT count(*) FROM incident", NULL), ==, 1);
-  g_assert_cmpstr (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (window, "incidents")))->code, ==, "INC-0001");
+  g_assert_cmpstr (dossier_record_get_code (dossier_editor_get_record (DOSSIER_EDITOR (dossier_window_get_editor (window, "incidents")))), ==, "INC-0001");
 
   dossier_window_show_section (window, "evidence");
   dossier_test_wait_for_draw (GTK_WIDGET (window));
@@ -1527,8 +1527,8 @@ test_values_as_written (Fixture       *f,
   evidence->latitude = 14.120000000000001;
   evidence->longitude = -4.199;
   g_assert_true (dossier_store_update (f->store, DOSSIER_RECORD (evidence), &error));
-  link = dossier_store_link (f->store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (evidence)->id,
-                             DOSSIER_RECORD (incident)->id, NULL, NULL, &error);
+  link = dossier_store_link (f->store, DOSSIER_LINK_EVIDENCE_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (evidence)),
+                             dossier_record_get_id (DOSSIER_RECORD (incident)), NULL, NULL, &error);
   g_assert_no_error (error);
   g_free (person->languages);
   person->languages = g_strdup ("ff,bm,fr");
@@ -1561,7 +1561,7 @@ test_values_as_written (Fixture       *f,
           {
             const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (w));
 
-            g_assert_null (strstr (subtitle, DOSSIER_RECORD (incident)->uuid));
+            g_assert_null (strstr (subtitle, dossier_record_get_uuid (DOSSIER_RECORD (incident))));
             g_assert_null (strstr (subtitle, "Z UTC"));
             g_assert_false (g_regex_match_simple ("\\d{4}-\\d\\d-\\d\\dT", subtitle, 0, 0));
             linked |= strstr (subtitle, "INC-0001") != NULL;

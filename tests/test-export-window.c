@@ -438,7 +438,7 @@ test_public_annex_figures (void)
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   selected = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0009", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, DOSSIER_RECORD (selected)->id);
+  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, dossier_record_get_id (DOSSIER_RECORD (selected)));
   /* Placing an incident: the pin's hint is over the map. */
   pin = find_icon_button (dossier_window_get_editor (window, "incidents"), "mark-location-symbolic");
   g_assert_nonnull (pin);
@@ -514,7 +514,7 @@ test_public_annex_figures (void)
 
   /* The screen is as it was. */
   g_assert_true (dossier_map_pane_is_picking (pane));
-  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, DOSSIER_RECORD (selected)->id);
+  g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, dossier_record_get_id (DOSSIER_RECORD (selected)));
   cairo_surface_destroy (public);
   cairo_surface_destroy (internal);
 

@@ -106,7 +106,7 @@ make_full_dossier (const char *name)
       set (&parent->acronym, "FAF");
       set (&parent->kind, "state-security-forces");
       INSERT (store, parent);
-      actor->parent_id = DOSSIER_RECORD (parent)->id;
+      actor->parent_id = dossier_record_get_id (DOSSIER_RECORD (parent));
       g_assert_true (dossier_store_update (store, DOSSIER_RECORD (actor), &error));
       g_assert_no_error (error);
 
@@ -126,11 +126,11 @@ make_full_dossier (const char *name)
       person->age = 40 + i;
       set (&person->residence_admin1, "gao");
       INSERT (store, person);
-      identity->person_id = DOSSIER_RECORD (person)->id;
+      identity->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
       set (&identity->full_name, i ? "Aïssata Fictive" : "Nom fictif");
       INSERT (store, identity);
 
-      t->person_id = DOSSIER_RECORD (person)->id;
+      t->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
       set (&t->transcript, "Ligne 1\nLigne 2 — « guillemets » \"droits\"\r\n👍🏾 fin");
       set (&t->language, "fr");
       set (&t->office, "gao");
@@ -145,16 +145,16 @@ make_full_dossier (const char *name)
       ev->latitude = 16.2667;
       ev->longitude = i ? NAN : -0.05;
       INSERT (store, ev);
-      g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "ingested", "test", &error));
-      g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "viewed", "", &error));
+      g_assert_true (dossier_custody_append (store, dossier_record_get_id (DOSSIER_RECORD (ev)), "ingested", "test", &error));
+      g_assert_true (dossier_custody_append (store, dossier_record_get_id (DOSSIER_RECORD (ev)), "viewed", "", &error));
       g_assert_no_error (error);
 
-      link_ (store, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (inc)->id, DOSSIER_RECORD (actor)->id, "alleged-perpetrator", NULL);
-      link_ (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id, DOSSIER_RECORD (person)->id, "victim", "note");
-      link_ (store, DOSSIER_LINK_TESTIMONY_INCIDENT, DOSSIER_RECORD (t)->id, DOSSIER_RECORD (inc)->id, NULL, "extrait");
-      link_ (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (ev)->id, DOSSIER_RECORD (inc)->id, NULL, NULL);
-      link_ (store, DOSSIER_LINK_EVIDENCE_PERSON, DOSSIER_RECORD (ev)->id, DOSSIER_RECORD (person)->id, NULL, NULL);
-      link_ (store, DOSSIER_LINK_EVIDENCE_TESTIMONY, DOSSIER_RECORD (ev)->id, DOSSIER_RECORD (t)->id, NULL, NULL);
+      link_ (store, DOSSIER_LINK_INCIDENT_ACTOR, dossier_record_get_id (DOSSIER_RECORD (inc)), dossier_record_get_id (DOSSIER_RECORD (actor)), "alleged-perpetrator", NULL);
+      link_ (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (inc)), dossier_record_get_id (DOSSIER_RECORD (person)), "victim", "note");
+      link_ (store, DOSSIER_LINK_TESTIMONY_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (t)), dossier_record_get_id (DOSSIER_RECORD (inc)), NULL, "extrait");
+      link_ (store, DOSSIER_LINK_EVIDENCE_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (ev)), dossier_record_get_id (DOSSIER_RECORD (inc)), NULL, NULL);
+      link_ (store, DOSSIER_LINK_EVIDENCE_PERSON, dossier_record_get_id (DOSSIER_RECORD (ev)), dossier_record_get_id (DOSSIER_RECORD (person)), NULL, NULL);
+      link_ (store, DOSSIER_LINK_EVIDENCE_TESTIMONY, dossier_record_get_id (DOSSIER_RECORD (ev)), dossier_record_get_id (DOSSIER_RECORD (t)), NULL, NULL);
 
       /* An edit, so that the audit log holds more than creations. */
       set (&inc->place, "Ménaka");
@@ -275,7 +275,7 @@ test_round_trip (void)
 
     g_assert_no_error (error);
     g_assert_nonnull (ev);
-    g_assert_true (dossier_custody_check_chain (b, DOSSIER_RECORD (ev)->id, &intact, &reason, &error));
+    g_assert_true (dossier_custody_check_chain (b, dossier_record_get_id (DOSSIER_RECORD (ev)), &intact, &reason, &error));
     g_assert_no_error (error);
     g_assert_true (intact);
   }
@@ -285,7 +285,7 @@ test_round_trip (void)
     g_autoptr(DossierIncident) inc = dossier_incident_new ();
 
     INSERT (b, inc);
-    g_assert_cmpstr (DOSSIER_RECORD (inc)->code, ==, "INC-0003");
+    g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (inc)), ==, "INC-0003");
   }
 }
 
@@ -1077,12 +1077,12 @@ test_codes_are_not_paths (void)
     g_autoptr(DossierEvidence) ev = dossier_evidence_new ();
     g_autoptr(GError) error = NULL;
 
-    DOSSIER_RECORD (ev)->code = g_strdup ("../x");
+    dossier_record_set_code (DOSSIER_RECORD (ev), "../x");
     set (&ev->sha256, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     g_assert_false (dossier_store_insert (a, DOSSIER_RECORD (ev), &error));
     g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "“../x”"));
-    g_assert_cmpstr (DOSSIER_RECORD (ev)->code, ==, "../x");
+    g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (ev)), ==, "../x");
   }
 }
 
@@ -1204,18 +1204,18 @@ test_code_counters (void)
       g_assert_true (import (b, bytes, &error));
       g_assert_no_error (error);
       INSERT (b, inc);
-      g_assert_cmpstr (DOSSIER_RECORD (inc)->code, ==, round == 2 ? "INC-0050" : "INC-0003");
+      g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (inc)), ==, round == 2 ? "INC-0050" : "INC-0003");
       set (&ev->sha256, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
       ev->size = 1;
       INSERT (b, ev);
-      g_assert_cmpstr (DOSSIER_RECORD (ev)->code, ==, "EVD-0003");
+      g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (ev)), ==, "EVD-0003");
       INSERT (b, t);
-      g_assert_cmpstr (DOSSIER_RECORD (t)->code, ==, "TES-0003");
+      g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (t)), ==, "TES-0003");
       set (&actor->kind, "militia");
       INSERT (b, actor);
-      g_assert_cmpstr (DOSSIER_RECORD (actor)->code, ==, "ACT-0005");
+      g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (actor)), ==, "ACT-0005");
       INSERT (b, person);
-      g_assert_cmpstr (DOSSIER_RECORD (person)->code, ==, "TEM-0003");
+      g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (person)), ==, "TEM-0003");
     }
 }
 

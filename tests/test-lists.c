@@ -65,8 +65,8 @@ link_actor (DossierStore    *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLink) link = dossier_store_link (store, DOSSIER_LINK_INCIDENT_ACTOR,
-                                                    DOSSIER_RECORD (incident)->id,
-                                                    DOSSIER_RECORD (actor)->id, role, NULL, &error);
+                                                    dossier_record_get_id (DOSSIER_RECORD (incident)),
+                                                    dossier_record_get_id (DOSSIER_RECORD (actor)), role, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (link);
@@ -231,7 +231,7 @@ test_alleged_perpetrators (void)
 
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (incident), &error));
   g_assert_no_error (error);
-  names = dossier_store_alleged_perpetrators (store, DOSSIER_RECORD (incident)->id, &error);
+  names = dossier_store_alleged_perpetrators (store, dossier_record_get_id (DOSSIER_RECORD (incident)), &error);
   g_assert_no_error (error);
   g_assert_nonnull (names);
   g_assert_cmpuint (g_strv_length (names), ==, 0);
@@ -239,11 +239,11 @@ test_alleged_perpetrators (void)
 
   link_actor (store, incident, nameless, DOSSIER_ROLE_ALLEGED_PERPETRATOR);
   link_actor (store, incident, named, DOSSIER_ROLE_ALLEGED_PERPETRATOR);
-  names = dossier_store_alleged_perpetrators (store, DOSSIER_RECORD (incident)->id, &error);
+  names = dossier_store_alleged_perpetrators (store, dossier_record_get_id (DOSSIER_RECORD (incident)), &error);
   g_assert_no_error (error);
   /* Without acronym nor name, the code; a blank acronym does not count. */
   g_assert_cmpuint (g_strv_length (names), ==, 2);
-  g_assert_cmpstr (names[0], ==, DOSSIER_RECORD (nameless)->code);
+  g_assert_cmpstr (names[0], ==, dossier_record_get_code (DOSSIER_RECORD (nameless)));
   g_assert_cmpstr (names[1], ==, "Groupe armé\nnon identifié");
 
   /* The list keeps a cell on one line. */
@@ -253,7 +253,7 @@ test_alleged_perpetrators (void)
     };
     g_autoptr(GtkWidget) list = g_object_ref_sink (dossier_record_list_new (store, DOSSIER_TYPE_INCIDENT, only, 1, "en"));
     g_autofree char *text = dossier_record_list_cell_text (DOSSIER_RECORD_LIST (list), DOSSIER_RECORD (incident), 0);
-    g_autofree char *expected = g_strdup_printf ("%s, Groupe armé non identifié", DOSSIER_RECORD (nameless)->code);
+    g_autofree char *expected = g_strdup_printf ("%s, Groupe armé non identifié", dossier_record_get_code (DOSSIER_RECORD (nameless)));
 
     g_assert_cmpstr (text, ==, expected);
   }
@@ -489,7 +489,7 @@ insert_new (DossierStore *store,
   g_autoptr(GError) error = NULL;
   DossierRecord *record = g_object_new (type, NULL);
 
-  record->code = g_strdup (code);
+  dossier_record_set_code (record, code);
   g_assert_true (dossier_store_insert (store, record, &error));
   g_assert_no_error (error);
   return record;
@@ -506,7 +506,7 @@ list_codes (DossierRecordList *list)
     {
       g_autoptr(DossierRecord) record = g_list_model_get_item (model, i);
 
-      g_string_append_printf (codes, "%s%s", i > 0 ? " " : "", record->code);
+      g_string_append_printf (codes, "%s%s", i > 0 ? " " : "", dossier_record_get_code (record));
     }
   return g_string_free (codes, FALSE);
 }
@@ -547,7 +547,7 @@ test_codes_sort_by_number (void)
   {
     g_autoptr(DossierRecord) made = insert_new (store, DOSSIER_TYPE_TESTIMONY, NULL);
 
-    g_assert_cmpstr (made->code, ==, "TES-0001");
+    g_assert_cmpstr (dossier_record_get_code (made), ==, "TES-0001");
   }
   g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, "TES-00012"));
   g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, "TES-0002"));

@@ -174,9 +174,9 @@ test_map (void)
 
       g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
       chosen = dossier_record_list_get_record (list, gtk_bitset_get_nth (selected, 0));
-      g_assert_cmpstr (chosen->code, ==, expected->code);
+      g_assert_cmpstr (dossier_record_get_code (chosen), ==, dossier_record_get_code (expected));
     }
-    g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, expected->id);
+    g_assert_cmpint (dossier_incident_layer_get_selected (layer), ==, dossier_record_get_id (expected));
   }
 
   /* Without a mouse: from mark to mark with [ and ], and Enter opens what is marked: an

@@ -94,7 +94,7 @@ test_metadata (void)
     g_assert_cmpint (evidence->pages, ==, 2);
     g_assert_cmpstr (evidence->title, ==, "Rapport de mission à Mopti");
     {
-      g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id);
+      g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, dossier_record_get_id (DOSSIER_RECORD (evidence)));
 
       g_assert_nonnull (thumbnail);
     }
@@ -111,7 +111,7 @@ test_metadata (void)
     g_assert_cmpstr (evidence->captured_at, ==, "");
     g_assert_cmpint (evidence->width, ==, -1);
     {
-      g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, DOSSIER_RECORD (evidence)->id);
+      g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, dossier_record_get_id (DOSSIER_RECORD (evidence)));
 
       g_assert_null (thumbnail);
     }

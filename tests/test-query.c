@@ -138,12 +138,12 @@ brute_match (DossierRecord  *record,
     return TRUE;
   if (q->verification && g_strcmp0 (incident->verification, q->verification) != 0)
     return TRUE;
-  if (q->actor_id && !g_hash_table_contains (b->actor_incidents, &record->id))
+  if (q->actor_id && !g_hash_table_contains (b->actor_incidents, (gint64[]) { dossier_record_get_id (record) }))
     return TRUE;
-  if (q->protection && !g_hash_table_contains (b->protected_incidents, &record->id))
+  if (q->protection && !g_hash_table_contains (b->protected_incidents, (gint64[]) { dossier_record_get_id (record) }))
     return TRUE;
   if (b->folded_text &&
-      !has_word (record->code, b->folded_text) && !has_word (incident->title_fr, b->folded_text) &&
+      !has_word (dossier_record_get_code (record), b->folded_text) && !has_word (incident->title_fr, b->folded_text) &&
       !has_word (incident->title_en, b->folded_text) && !has_word (incident->summary_fr, b->folded_text) &&
       !has_word (incident->summary_en, b->folded_text) && !has_word (incident->place, b->folded_text) &&
       !has_word (incident->admin1, b->folded_text) && !has_word (incident->admin2, b->folded_text) &&
@@ -177,7 +177,7 @@ by_date (gconstpointer a,
     return xs < ys ? -1 : 1;
   if (xe != ye)
     return xe < ye ? -1 : 1;
-  return DOSSIER_RECORD (x)->id < DOSSIER_RECORD (y)->id ? -1 : 1;
+  return dossier_record_get_id (DOSSIER_RECORD (x)) < dossier_record_get_id (DOSSIER_RECORD (y)) ? -1 : 1;
 }
 
 static int
@@ -189,7 +189,7 @@ by_title (gconstpointer a,
 
   if (c != 0)
     return c;
-  return DOSSIER_RECORD (x)->id < DOSSIER_RECORD (y)->id ? -1 : 1;
+  return dossier_record_get_id (DOSSIER_RECORD (x)) < dossier_record_get_id (DOSSIER_RECORD (y)) ? -1 : 1;
 }
 
 static GHashTable *
@@ -265,7 +265,7 @@ brute_force (DossierStore               *store,
       g_assert_no_error (error);
       for (guint i = 0; i < people->len; i++)
         if (g_str_equal (DOSSIER_PERSON (people->pdata[i])->protection, query->protection))
-          id_set_add (level, DOSSIER_RECORD (people->pdata[i])->id);
+          id_set_add (level, dossier_record_get_id (DOSSIER_RECORD (people->pdata[i])));
       for (guint i = 0; i < links->len; i++)
         if (g_hash_table_contains (level, &DOSSIER_LINK (links->pdata[i])->right_id))
           id_set_add (protected_incidents, DOSSIER_LINK (links->pdata[i])->left_id);
@@ -323,7 +323,7 @@ check_query (DossierStore               *store,
         {
           DossierIncident *got = all->pdata[i], *want = matches->pdata[i];
 
-          g_assert_cmpint (DOSSIER_RECORD (got)->id, ==, DOSSIER_RECORD (want)->id);
+          g_assert_cmpint (dossier_record_get_id (DOSSIER_RECORD (got)), ==, dossier_record_get_id (DOSSIER_RECORD (want)));
           /* Pages carry the whole incident, violation types and casualties included. */
           g_assert_cmpstr (got->title_fr, ==, want->title_fr);
           g_assert_cmpuint (g_strv_length (got->violation_types), ==, g_strv_length (want->violation_types));
@@ -435,10 +435,10 @@ by_field (gconstpointer a,
   int c;
 
   if (sort_field_name == NULL)
-    c = strcmp (x->code, y->code);
+    c = strcmp (dossier_record_get_code (x), dossier_record_get_code (y));
   else
     {
-      const DossierField *field = dossier_record_find_field (x->info, sort_field_name);
+      const DossierField *field = dossier_record_find_field (dossier_record_get_info (x), sort_field_name);
       g_autofree char *u = dossier_record_get_string (x, field);
       g_autofree char *v = dossier_record_get_string (y, field);
 
@@ -446,7 +446,7 @@ by_field (gconstpointer a,
     }
   if (c != 0)
     return c;
-  return x->id < y->id ? -1 : x->id > y->id;
+  return dossier_record_get_id (x) < dossier_record_get_id (y) ? -1 : dossier_record_get_id (x) > dossier_record_get_id (y);
 }
 
 /* The records of @linked that @query keeps, found from every record and every link: those
@@ -476,7 +476,7 @@ brute_linked (DossierStore               *store,
 
       g_assert_no_error (error);
       for (guint i = 0; i < matches->len; i++)
-        id_set_add (incidents, DOSSIER_RECORD (matches->pdata[i])->id);
+        id_set_add (incidents, dossier_record_get_id (DOSSIER_RECORD (matches->pdata[i])));
       for (guint i = 0; i < links->len; i++)
         {
           DossierLink *link = links->pdata[i];
@@ -491,7 +491,7 @@ brute_linked (DossierStore               *store,
     {
       DossierRecord *record = records->pdata[i];
 
-      if (!query_is_empty (&q) && !g_hash_table_contains (reached, &record->id))
+      if (!query_is_empty (&q) && !g_hash_table_contains (reached, (gint64[]) { dossier_record_get_id (record) }))
         continue;
       if (protection && !g_str_equal (DOSSIER_PERSON (record)->protection, protection))
         continue;
@@ -539,8 +539,8 @@ check_linked (DossierStore               *store,
                 DossierRecord *expected = want->pdata[descending ? want->len - 1 - n : n];
 
                 g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (got, linked->get_type ()));
-                g_assert_cmpint (got->id, ==, expected->id);
-                g_assert_cmpstr (got->code, ==, expected->code);
+                g_assert_cmpint (dossier_record_get_id (got), ==, dossier_record_get_id (expected));
+                g_assert_cmpstr (dossier_record_get_code (got), ==, dossier_record_get_code (expected));
               }
           }
         g_assert_cmpuint (n, ==, count);
@@ -573,7 +573,7 @@ linked_store (void)
       /* One in six is linked to nothing; the others to one incident or two. */
       for (guint j = 0; j < i % 6 && j < 2; j++)
         {
-          g_autoptr(DossierLink) link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (evidence)->id,
+          g_autoptr(DossierLink) link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (evidence)),
                                                             g_rand_int_range (rand, 1, n_incidents + 1), NULL, NULL, &error);
 
           g_assert_no_error (error);
@@ -653,7 +653,7 @@ test_query_linked_records (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (page->len, ==, 1);
-    g_assert_cmpint (DOSSIER_RECORD (page->pdata[0])->id, ==, unlinked_person);
+    g_assert_cmpint (dossier_record_get_id (DOSSIER_RECORD (page->pdata[0])), ==, unlinked_person);
   }
   /* The actor of the filter is among the actors of its incidents. */
   {
@@ -664,8 +664,8 @@ test_query_linked_records (void)
     g_assert_no_error (error);
     for (guint i = 0; i < page->len; i++)
       {
-        g_assert_cmpint (DOSSIER_RECORD (page->pdata[i])->id, !=, unlinked_actor);
-        found |= DOSSIER_RECORD (page->pdata[i])->id == actor_id;
+        g_assert_cmpint (dossier_record_get_id (DOSSIER_RECORD (page->pdata[i])), !=, unlinked_actor);
+        found |= dossier_record_get_id (DOSSIER_RECORD (page->pdata[i])) == actor_id;
       }
     g_assert_true (found);
   }
@@ -949,7 +949,7 @@ collect_in_box (DossierRecord  *record,
 
   if (!isnan (incident->latitude) && incident->latitude >= box->s && incident->latitude <= box->n &&
       incident->longitude >= box->w && incident->longitude <= box->e)
-    g_hash_table_add (box->ids, g_memdup2 (&record->id, sizeof record->id));
+    g_hash_table_add (box->ids, g_memdup2 ((gint64[]) { dossier_record_get_id (record) }, sizeof (gint64)));
   return TRUE;
 }
 

@@ -56,19 +56,19 @@ test_incident_crud (void)
 
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (inc), &error));
   g_assert_no_error (error);
-  id = DOSSIER_RECORD (inc)->id;
+  id = dossier_record_get_id (DOSSIER_RECORD (inc));
   g_assert_cmpint (id, >, 0);
-  g_assert_cmpstr (DOSSIER_RECORD (inc)->code, ==, "INC-0001");
-  g_assert_true (g_uuid_string_is_valid (DOSSIER_RECORD (inc)->uuid));
-  g_assert_nonnull (DOSSIER_RECORD (inc)->created_at);
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (inc)), ==, "INC-0001");
+  g_assert_true (g_uuid_string_is_valid (dossier_record_get_uuid (DOSSIER_RECORD (inc))));
+  g_assert_nonnull (dossier_record_get_created_at (DOSSIER_RECORD (inc)));
 
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (second), &error));
-  g_assert_cmpstr (DOSSIER_RECORD (second)->code, ==, "INC-0002");
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (second)), ==, "INC-0002");
 
   /* Read back, by id and by code, with extras and derived dates. */
   copy = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0001", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (DOSSIER_RECORD (copy)->id, ==, id);
+  g_assert_cmpint (dossier_record_get_id (DOSSIER_RECORD (copy)), ==, id);
   g_assert_cmpstr (copy->title_fr, ==, "Exécutions sommaires à Moura");
   g_assert_cmpstr (copy->admin1, ==, "mopti");
   g_assert_null (copy->admin2);
@@ -142,7 +142,7 @@ test_incident_crud (void)
   {
     g_autoptr(DossierIncident) third = dossier_incident_new ();
     g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (third), &error));
-    g_assert_cmpstr (DOSSIER_RECORD (third)->code, ==, "INC-0003");
+    g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (third)), ==, "INC-0003");
   }
 }
 
@@ -170,10 +170,10 @@ test_people_and_links (void)
   set (&person->residence_admin1, "segou");
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (person), &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (DOSSIER_RECORD (person)->code, ==, "TEM-0001");
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (person)), ==, "TEM-0001");
   g_assert_cmpstr (person->protection, ==, "protected");
 
-  identity->person_id = DOSSIER_RECORD (person)->id;
+  identity->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
   set (&identity->full_name, "Témoin fictif (nom fictif)");
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (identity), &error));
   g_assert_no_error (error);
@@ -183,12 +183,12 @@ test_people_and_links (void)
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (parent), &error));
   set (&actor->name, "Unité fictive");
   set (&actor->kind, "state-security-forces");
-  actor->parent_id = DOSSIER_RECORD (parent)->id;
+  actor->parent_id = dossier_record_get_id (DOSSIER_RECORD (parent));
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (actor), &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (DOSSIER_RECORD (actor)->code, ==, "ACT-0002");
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (actor)), ==, "ACT-0002");
 
-  testimony->person_id = DOSSIER_RECORD (person)->id;
+  testimony->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
   set (&testimony->summary, "Témoignage sur les événements");
   set (&testimony->transcript, "Ce jour-là, j’ai vu…");
   set (&testimony->language, "fr");
@@ -196,59 +196,59 @@ test_people_and_links (void)
   testimony->tags = g_strsplit ("rape,looting-destruction-property", ",", -1);
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (testimony), &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (DOSSIER_RECORD (testimony)->code, ==, "TES-0001");
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (testimony)), ==, "TES-0001");
 
-  witness = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
-                                DOSSIER_RECORD (person)->id, "direct-witness", NULL, &error);
+  witness = dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (inc)),
+                                dossier_record_get_id (DOSSIER_RECORD (person)), "direct-witness", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (witness);
-  perpetrator = dossier_store_link (store, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (inc)->id,
-                                    DOSSIER_RECORD (actor)->id, "alleged-perpetrator", NULL, &error);
+  perpetrator = dossier_store_link (store, DOSSIER_LINK_INCIDENT_ACTOR, dossier_record_get_id (DOSSIER_RECORD (inc)),
+                                    dossier_record_get_id (DOSSIER_RECORD (actor)), "alleged-perpetrator", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (perpetrator->involvement, ==, "unknown");
   set (&perpetrator->involvement, "direct");
   g_assert_true (dossier_store_update (store, DOSSIER_RECORD (perpetrator), &error));
   g_assert_no_error (error);
-  spoke = dossier_store_link (store, DOSSIER_LINK_TESTIMONY_INCIDENT, DOSSIER_RECORD (testimony)->id,
-                              DOSSIER_RECORD (inc)->id, NULL, "j’ai vu", &error);
+  spoke = dossier_store_link (store, DOSSIER_LINK_TESTIMONY_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (testimony)),
+                              dossier_record_get_id (DOSSIER_RECORD (inc)), NULL, "j’ai vu", &error);
   g_assert_no_error (error);
 
   /* A role outside the vocabulary, and a duplicate link, are refused. */
-  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
-                                     DOSSIER_RECORD (person)->id, "spectator", NULL, &error));
+  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (inc)),
+                                     dossier_record_get_id (DOSSIER_RECORD (person)), "spectator", NULL, &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
-                                     DOSSIER_RECORD (person)->id, "direct-witness", NULL, &error));
+  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (inc)),
+                                     dossier_record_get_id (DOSSIER_RECORD (person)), "direct-witness", NULL, &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
   g_clear_error (&error);
   /* A link to a record that does not exist is refused by the foreign keys. */
-  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, DOSSIER_RECORD (inc)->id,
+  g_assert_null (dossier_store_link (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (inc)),
                                      9999, "victim", NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   /* Both sides see the link. */
-  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_PERSON, 0, DOSSIER_RECORD (person)->id, &error);
+  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_PERSON, 0, dossier_record_get_id (DOSSIER_RECORD (person)), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_cmpstr (((DossierLink *) links->pdata[0])->role, ==, "direct-witness");
   g_clear_pointer (&links, g_ptr_array_unref);
-  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (inc)->id, 0, &error);
+  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_ACTOR, dossier_record_get_id (DOSSIER_RECORD (inc)), 0, &error);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_cmpstr (((DossierLink *) links->pdata[0])->involvement, ==, "direct");
   g_clear_pointer (&links, g_ptr_array_unref);
-  links = dossier_store_list_links (store, DOSSIER_LINK_TESTIMONY_INCIDENT, 0, DOSSIER_RECORD (inc)->id, &error);
+  links = dossier_store_list_links (store, DOSSIER_LINK_TESTIMONY_INCIDENT, 0, dossier_record_get_id (DOSSIER_RECORD (inc)), &error);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_cmpstr (((DossierLink *) links->pdata[0])->detail, ==, "j’ai vu");
   g_clear_pointer (&links, g_ptr_array_unref);
 
   /* Tags round trip. */
   {
-    g_autoptr(DossierTestimony) t = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, DOSSIER_RECORD (testimony)->id, &error);
+    g_autoptr(DossierTestimony) t = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, dossier_record_get_id (DOSSIER_RECORD (testimony)), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_strv_length (t->tags), ==, 2);
-    g_assert_cmpint (t->person_id, ==, DOSSIER_RECORD (person)->id);
+    g_assert_cmpint (t->person_id, ==, dossier_record_get_id (DOSSIER_RECORD (person)));
   }
 
   /* Unlink. */
@@ -288,17 +288,17 @@ test_evidence_record (void)
   ev->size = 0;
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (ev), &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (DOSSIER_RECORD (ev)->code, ==, "EVD-0001");
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (ev)), ==, "EVD-0001");
   g_assert_true (isnan (ev->latitude));
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (inc), &error));
 
   /* Linking evidence appends to its custody chain, which stays intact. */
-  link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, DOSSIER_RECORD (ev)->id,
-                             DOSSIER_RECORD (inc)->id, NULL, NULL, &error);
+  link = dossier_store_link (store, DOSSIER_LINK_EVIDENCE_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (ev)),
+                             dossier_record_get_id (DOSSIER_RECORD (inc)), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'linked'", NULL), ==, 1);
-  g_assert_true (dossier_custody_append (store, DOSSIER_RECORD (ev)->id, "viewed", "", &error));
-  g_assert_true (dossier_custody_check_chain (store, DOSSIER_RECORD (ev)->id, &intact, &reason, &error));
+  g_assert_true (dossier_custody_append (store, dossier_record_get_id (DOSSIER_RECORD (ev)), "viewed", "", &error));
+  g_assert_true (dossier_custody_check_chain (store, dossier_record_get_id (DOSSIER_RECORD (ev)), &intact, &reason, &error));
   g_assert_no_error (error);
   g_assert_true (intact);
   g_assert_null (reason);
@@ -473,7 +473,7 @@ test_delete_and_undo (void)
   g_assert_cmpstr (after, ==, before);
   back = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, incident_with_evidence, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (back->uuid, ==, DOSSIER_RECORD (records->pdata[0])->uuid);
+  g_assert_cmpstr (dossier_record_get_uuid (back), ==, dossier_record_get_uuid (DOSSIER_RECORD (records->pdata[0])));
   g_assert_cmpuint (g_strv_length (DOSSIER_INCIDENT (back)->violation_types), ==,
                     g_strv_length (DOSSIER_INCIDENT (records->pdata[0])->violation_types));
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL), >, custody_deleted);
@@ -484,7 +484,7 @@ test_delete_and_undo (void)
     gboolean intact = FALSE;
     g_autofree char *reason = NULL;
 
-    g_assert_true (dossier_custody_check_chain (store, evidence->id, &intact, &reason, &error));
+    g_assert_true (dossier_custody_check_chain (store, dossier_record_get_id (evidence), &intact, &reason, &error));
     g_assert_no_error (error);
     g_assert_true (intact);
   }
@@ -591,6 +591,170 @@ test_format_values (void)
   }
 }
 
+/* Every field of every record type is a property of the type the field table names, of
+ * the kind its column holds. */
+static void
+test_properties_every_field (void)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (records, dossier_incident_new ());
+  g_ptr_array_add (records, dossier_person_new ());
+  g_ptr_array_add (records, dossier_testimony_new ());
+  g_ptr_array_add (records, dossier_actor_new ());
+  g_ptr_array_add (records, dossier_evidence_new ());
+  g_ptr_array_add (records, dossier_identity_new ());
+  for (DossierLinkKind k = 0; k < DOSSIER_N_LINK_KINDS; k++)
+    g_ptr_array_add (records, dossier_link_new (k));
+
+  for (guint r = 0; r < records->len; r++)
+    {
+      DossierRecord *record = records->pdata[r];
+      const DossierRecordInfo *info = dossier_record_get_info (record);
+
+      g_assert_nonnull (info);
+      g_assert_cmpuint (info->n_fields, >, 0);
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const DossierField *f = &info->fields[i];
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), f->name);
+          GType expected = f->type == DOSSIER_FIELD_REAL ? G_TYPE_DOUBLE
+                           : (f->type == DOSSIER_FIELD_INT || f->type == DOSSIER_FIELD_REF) ? G_TYPE_INT64
+                           : G_TYPE_STRING;
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_test_message ("%s.%s", info->table, f->name);
+          g_assert_nonnull (pspec);
+          g_assert_true (pspec == dossier_record_field_pspec (record, f));
+          g_assert_true (dossier_record_field (record, f->name) == f);
+          g_assert_cmpint (pspec->value_type, ==, expected);
+          g_assert_true (pspec->flags & G_PARAM_READWRITE);
+          /* What the property gives is what the field holds. */
+          g_object_get_property (G_OBJECT (record), pspec->name, &value);
+          if (expected == G_TYPE_STRING)
+            g_assert_cmpstr (g_value_get_string (&value), ==, dossier_record_get_text (record, f));
+          else if (expected == G_TYPE_INT64)
+            g_assert_cmpint (g_value_get_int64 (&value), ==, dossier_record_get_int (record, f));
+          else
+            g_assert_true (isnan (g_value_get_double (&value)) && isnan (dossier_record_get_real (record, f)));
+        }
+      for (guint i = 0; i < 5; i++)
+        g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (record),
+                                                        (const char *[]) { "id", "uuid", "code", "created-at", "updated-at" }[i]));
+    }
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A value set by any path (property, typed setter, text form) is notified once; setting
+ * the value it already holds is not a change. */
+static void
+test_properties_notify_once (void)
+{
+  g_autoptr(DossierIncident) inc = dossier_incident_new ();
+  DossierRecord *record = DOSSIER_RECORD (inc);
+  const DossierField *title = dossier_record_field (record, "title_fr");
+  const DossierField *lat = dossier_record_field (record, "latitude");
+  const DossierField *admin1 = dossier_record_field (record, "admin1");
+  guint titles = 0, lats = 0, admins = 0, all = 0;
+
+  g_signal_connect (inc, "notify::title-fr", G_CALLBACK (count_notify), &titles);
+  g_signal_connect (inc, "notify::latitude", G_CALLBACK (count_notify), &lats);
+  g_signal_connect (inc, "notify::admin1", G_CALLBACK (count_notify), &admins);
+  g_signal_connect (inc, "notify", G_CALLBACK (count_notify), &all);
+
+  g_object_set (inc, "title-fr", "Moura", NULL);
+  g_assert_cmpuint (titles, ==, 1);
+  g_assert_cmpstr (inc->title_fr, ==, "Moura");
+  g_object_set (inc, "title_fr", "Moura", NULL);
+  dossier_record_set_text (record, title, "Moura");
+  dossier_record_set_string (record, title, "Moura");
+  g_assert_cmpuint (titles, ==, 1);
+  dossier_record_set_string (record, title, "Moura, cercle de Djenné");
+  g_assert_cmpuint (titles, ==, 2);
+  g_assert_cmpstr (dossier_record_get_text (record, title), ==, "Moura, cercle de Djenné");
+
+  dossier_record_set_real (record, lat, 14.05);
+  g_assert_cmpuint (lats, ==, 1);
+  dossier_record_set_string (record, lat, "14.05");
+  g_assert_cmpuint (lats, ==, 1);
+  dossier_record_set_string (record, lat, "not a number");
+  g_assert_cmpuint (lats, ==, 2);
+  g_assert_true (isnan (inc->latitude));
+  dossier_record_set_real (record, lat, NAN);
+  g_assert_cmpuint (lats, ==, 2);
+
+  /* An empty vocabulary code is no code: "" after NULL is no change. */
+  dossier_record_set_text (record, admin1, "");
+  g_assert_cmpuint (admins, ==, 0);
+  g_assert_null (inc->admin1);
+  g_object_set (inc, "admin1", "mopti", NULL);
+  g_assert_cmpuint (admins, ==, 1);
+
+  g_assert_cmpuint (all, ==, titles + lats + admins);
+}
+
+/* The store's own columns are read-only properties, notified when an insert gives them. */
+static void
+test_properties_store_columns (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_new_store ("properties.dossier");
+  g_autoptr(DossierActor) actor = dossier_actor_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  guint codes = 0, ids = 0;
+  gint64 id = -1;
+
+  g_signal_connect (actor, "notify::code", G_CALLBACK (count_notify), &codes);
+  g_signal_connect (actor, "notify::id", G_CALLBACK (count_notify), &ids);
+  g_object_set (actor, "name", "Groupe armé", "kind", "non-state-armed-group", NULL);
+  g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (actor), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (codes, ==, 1);
+  g_assert_cmpuint (ids, ==, 1);
+  g_object_get (actor, "code", &code, "id", &id, NULL);
+  g_assert_cmpstr (code, ==, dossier_record_get_code (DOSSIER_RECORD (actor)));
+  g_assert_cmpint (id, ==, dossier_record_get_id (DOSSIER_RECORD (actor)));
+  g_assert_cmpint (id, >, 0);
+}
+
+/* A binding follows a change of the record, and writes back through the same path. */
+static void
+test_properties_binding (void)
+{
+  g_autoptr(DossierIncident) inc = dossier_incident_new ();
+  g_autoptr(DossierIncident) mirror = dossier_incident_new ();
+  GBinding *binding;
+  guint summaries = 0;
+
+  binding = g_object_bind_property (inc, "title-en", mirror, "summary-en",
+                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect (inc, "notify::summary-en", G_CALLBACK (count_notify), &summaries);
+  dossier_record_set_string (DOSSIER_RECORD (inc), dossier_record_field (DOSSIER_RECORD (inc), "title_en"),
+                             "Summary executions in Moura");
+  g_assert_cmpstr (mirror->summary_en, ==, "Summary executions in Moura");
+  g_object_set (mirror, "summary-en", "Executions", NULL);
+  g_assert_cmpstr (inc->title_en, ==, "Executions");
+  g_assert_cmpuint (summaries, ==, 0);
+
+  /* A reference and a number too. */
+  g_binding_unbind (binding);
+  {
+    g_autoptr(DossierTestimony) t = dossier_testimony_new ();
+    g_autoptr(DossierPerson) p = dossier_person_new ();
+
+    g_object_bind_property (p, "age", t, "person-id", G_BINDING_DEFAULT);
+    g_object_set (p, "age", (gint64) 34, NULL);
+    g_assert_cmpint (t->person_id, ==, 34);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +769,10 @@ main (int   argc,
   g_test_add_func ("/records/people-actors-testimonies-links", test_people_and_links);
   g_test_add_func ("/records/evidence", test_evidence_record);
   g_test_add_func ("/records/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/records/properties-every-field", test_properties_every_field);
+  g_test_add_func ("/records/properties-notify-once", test_properties_notify_once);
+  g_test_add_func ("/records/properties-store-columns", test_properties_store_columns);
+  g_test_add_func ("/records/properties-binding", test_properties_binding);
   g_test_add_func ("/vocab/bundled", test_vocabularies);
   g_test_add_func ("/vocab/parse-errors", test_vocab_parse_errors);
 

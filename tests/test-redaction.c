@@ -56,8 +56,8 @@ parts_of (DossierRecord *record)
   GPtrArray *parts = g_ptr_array_new ();
 
   g_ptr_array_add (parts, (gpointer) "*");
-  for (guint f = 0; f < record->info->n_fields; f++)
-    g_ptr_array_add (parts, (gpointer) record->info->fields[f].name);
+  for (guint f = 0; f < dossier_record_get_info (record)->n_fields; f++)
+    g_ptr_array_add (parts, (gpointer) dossier_record_get_info (record)->fields[f].name);
   if (DOSSIER_IS_PERSON (record))
     {
       g_ptr_array_add (parts, (gpointer) DOSSIER_REDACTION_PERSON_INCIDENTS);
@@ -107,17 +107,17 @@ test_three_faces (void)
           for (guint i = 0; i < parts->len; i++)
             {
               const char *part = parts->pdata[i];
-              const char *table = record->info->table;
+              const char *table = dossier_record_get_info (record)->table;
               gboolean check = dossier_redaction_withholds (redaction, record, part);
               g_autofree char *condition = dossier_redaction_condition (redaction, table, part, "t");
               g_autofree char *sql = g_strdup_printf ("SELECT (%s) FROM %s t WHERE t.id = %" G_GINT64_FORMAT,
-                                                      condition, table, record->id);
+                                                      condition, table, dossier_record_get_id (record));
               gboolean condition_keeps = dossier_test_query_int (store, sql, NULL) != 0;
-              const DossierField *field = dossier_record_find_field (record->info, part);
+              const DossierField *field = dossier_record_find_field (dossier_record_get_info (record), part);
 
               if (check == condition_keeps)
                 g_error ("%s, %s %s, %s: the check says %s, the condition (%s) says the opposite",
-                         dossier_profile_to_string (p), table, record->code ? record->code : "", part,
+                         dossier_profile_to_string (p), table, dossier_record_get_code (record) ? dossier_record_get_code (record) : "", part,
                          check ? "withheld" : "kept", condition);
               withheld[p] += check;
               if (g_str_equal (part, "*"))
@@ -194,12 +194,12 @@ test_links (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (confidential);
-  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_PERSON, (DOSSIER_RECORD (confidential))->id, 0, &error);
+  links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_PERSON, dossier_record_get_id (DOSSIER_RECORD (confidential)), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (links->len, >, 0);
   g_assert_true (dossier_redaction_apply (redaction, links->pdata[0]));
   g_assert_false (dossier_redaction_apply (redaction, DOSSIER_RECORD (confidential)));
-  g_assert_true (dossier_redaction_left_out (redaction, "incident", (DOSSIER_RECORD (confidential))->id));
+  g_assert_true (dossier_redaction_left_out (redaction, "incident", dossier_record_get_id (DOSSIER_RECORD (confidential))));
   for (guint i = 0; i < links->len; i++)
     g_assert_false (dossier_redaction_apply (redaction, links->pdata[i]));
 
@@ -207,7 +207,7 @@ test_links (void)
   g_assert_no_error (error);
   g_assert_cmpint (ids->len, ==, dossier_test_query_int (store, "SELECT count (*) FROM incident", NULL) - 1);
   for (guint i = 0; i < ids->len; i++)
-    g_assert_cmpint (g_array_index (ids, gint64, i), !=, (DOSSIER_RECORD (confidential))->id);
+    g_assert_cmpint (g_array_index (ids, gint64, i), !=, dossier_record_get_id (DOSSIER_RECORD (confidential)));
 }
 
 /* Identities, logs and coded passages leave only in the internal profile. */

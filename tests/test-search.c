@@ -190,7 +190,7 @@ test_rtree (void)
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, DOSSIER_RECORD (gao)->id);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, dossier_record_get_id (DOSSIER_RECORD (gao)));
       n++;
     }
   sqlite3_finalize (stmt);
@@ -208,7 +208,7 @@ test_rtree (void)
                                        "SELECT group_concat (id) FROM incident_rtree", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   {
-    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, DOSSIER_RECORD (mopti)->id);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, dossier_record_get_id (DOSSIER_RECORD (mopti)));
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected);
   }
   sqlite3_finalize (stmt);

@@ -41,7 +41,7 @@ selected_code (DossierRecordList *list)
   if (gtk_bitset_get_size (selected) != 1)
     return NULL;
   record = dossier_record_list_get_record (list, gtk_bitset_get_nth (selected, 0));
-  return g_strdup (record->code);
+  return g_strdup (dossier_record_get_code (record));
 }
 
 static void

@@ -84,7 +84,7 @@ test_demo_incidents (void)
   model = G_LIST_MODEL (dossier_record_list_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
   first = g_list_model_get_item (model, 0);
-  g_assert_cmpstr (DOSSIER_RECORD (first)->code, ==, "INC-0001");
+  g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (first)), ==, "INC-0001");
   {
     g_autofree char *code = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), 0);
     g_autofree char *date = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), dossier_record_list_find_column (list, "date_edtf"));
@@ -120,13 +120,13 @@ test_demo_incidents (void)
     dossier_edtf_bounds (top->date_edtf, &s1, &e1, NULL);
     dossier_edtf_bounds (next->date_edtf, &s2, &e2, NULL);
     g_assert_cmpuint (s1, >=, s2);
-    g_assert_cmpstr (DOSSIER_RECORD (top)->code, !=, "INC-0001");
+    g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (top)), !=, "INC-0001");
 
     dossier_record_list_sort_by (list, 0, FALSE);
     dossier_test_wait_for_draw (GTK_WIDGET (window));
     g_clear_object (&top);
     top = g_list_model_get_item (model, 0);
-    g_assert_cmpstr (DOSSIER_RECORD (top)->code, ==, "INC-0001");
+    g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (top)), ==, "INC-0001");
   }
 
   /* The filter narrows the incidents list, as chosen in its popover, and clears in one go. */

@@ -32,6 +32,7 @@ static const DossierRecordInfo info = {
 static void
 dossier_actor_class_init (DossierActorClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
 }
 
 static void

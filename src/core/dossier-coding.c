@@ -64,7 +64,7 @@ dossier_store_code_passage (DossierStore        *store,
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
                    /* Translators: %s is a testimony code */
-                   _("The passage is not within the transcript of %s"), DOSSIER_RECORD (testimony)->code);
+                   _("The passage is not within the transcript of %s"), dossier_record_get_code (DOSSIER_RECORD (testimony)));
       return NULL;
     }
   if ((kind == DOSSIER_PASSAGE_VIOLATION) != (violation_type != NULL) || (kind != DOSSIER_PASSAGE_VIOLATION && ref_id <= 0))
@@ -136,11 +136,14 @@ static int
 compare_passages (gconstpointer a,
                   gconstpointer b)
 {
-  const DossierPassage *p = *(DossierPassage **) a, *q = *(DossierPassage **) b;
+  DossierPassage *p = *(DossierPassage **) a, *q = *(DossierPassage **) b;
+  gint64 p_id, q_id;
 
   if (p->start_offset != q->start_offset)
     return p->start_offset < q->start_offset ? -1 : 1;
-  return (DOSSIER_RECORD (p)->id > DOSSIER_RECORD (q)->id) - (DOSSIER_RECORD (p)->id < DOSSIER_RECORD (q)->id);
+  p_id = dossier_record_get_id (DOSSIER_RECORD (p));
+  q_id = dossier_record_get_id (DOSSIER_RECORD (q));
+  return (p_id > q_id) - (p_id < q_id);
 }
 
 /**

@@ -34,6 +34,7 @@ static const DossierRecordInfo info = {
 static void
 dossier_custody_event_class_init (DossierCustodyEventClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
 }
 
 static void

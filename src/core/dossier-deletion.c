@@ -23,6 +23,7 @@
 #include "dossier-identity.h"
 #include "dossier-link.h"
 #include "dossier-person.h"
+#include "dossier-record-private.h"
 #include "dossier-testimony.h"
 
 /* Another row that referred to a deleted record through a nullable column. */
@@ -91,10 +92,10 @@ keep_links (DossierDeletion  *self,
         const char *table = side == 0 ? dossier_link_kind_left (kind) : dossier_link_kind_right (kind);
         g_autoptr(GPtrArray) links = NULL;
 
-        if (!g_str_equal (table, record->info->table))
+        if (!g_str_equal (table, dossier_record_get_info (record)->table))
           continue;
-        links = dossier_store_list_links (store, kind, side == 0 ? record->id : 0,
-                                          side == 0 ? 0 : record->id, error);
+        links = dossier_store_list_links (store, kind, side == 0 ? dossier_record_get_id (record) : 0,
+                                          side == 0 ? 0 : dossier_record_get_id (record), error);
         if (links == NULL)
           return FALSE;
         for (guint i = 0; i < links->len; i++)
@@ -104,7 +105,7 @@ keep_links (DossierDeletion  *self,
 
             /* Two deleted records may share a link. */
             for (guint j = 0; j < self->links->len && !seen; j++)
-              seen = g_str_equal (DOSSIER_RECORD (self->links->pdata[j])->uuid, DOSSIER_RECORD (link)->uuid);
+              seen = g_str_equal (dossier_record_get_uuid (DOSSIER_RECORD (self->links->pdata[j])), dossier_record_get_uuid (DOSSIER_RECORD (link)));
             if (seen)
               continue;
             /* Say so in the custody log of the evidence, as a user unlinking it would. */
@@ -125,13 +126,13 @@ keep_references (DossierDeletion  *self,
                  GError          **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *where = g_strdup_printf ("%s = %" G_GINT64_FORMAT, column, record->id);
+  g_autofree char *where = g_strdup_printf ("%s = %" G_GINT64_FORMAT, column, dossier_record_get_id (record));
 
   if (!dossier_store_foreach (store, type, where, dossier_record_collect, rows, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
-      Reference ref = { type, g_strdup (DOSSIER_RECORD (rows->pdata[i])->uuid), g_strdup (column), record->id };
+      Reference ref = { type, g_strdup (dossier_record_get_uuid (DOSSIER_RECORD (rows->pdata[i]))), g_strdup (column), dossier_record_get_id (record) };
       g_array_append_val (self->references, ref);
     }
   return TRUE;
@@ -183,12 +184,12 @@ dossier_store_delete_records (DossierStore  *store,
 
       g_return_val_if_fail (G_OBJECT_TYPE (given) == self->type, NULL);
       /* As stored, with the parts held outside its row. */
-      record = dossier_store_load (store, self->type, given->id, error);
+      record = dossier_store_load (store, self->type, dossier_record_get_id (given), error);
       if (record == NULL || !keep_links (self, store, record, error))
         goto fail;
       if (self->type == DOSSIER_TYPE_PERSON)
         {
-          g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, record->id);
+          g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, dossier_record_get_id (record));
 
           if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, self->identities, error) ||
               !keep_references (self, store, DOSSIER_TYPE_TESTIMONY, "person_id", record, error))
@@ -198,7 +199,7 @@ dossier_store_delete_records (DossierStore  *store,
           !keep_references (self, store, DOSSIER_TYPE_ACTOR, "parent_id", record, error))
         goto fail;
       g_ptr_array_add (self->records, g_object_ref (record));
-      g_array_append_val (self->old_ids, record->id);
+      g_array_append_vals (self->old_ids, (gint64[]) { dossier_record_get_id (record) }, 1);
     }
   for (guint i = 0; i < self->records->len; i++)
     if (!dossier_store_delete (store, self->records->pdata[i], error))
@@ -219,7 +220,7 @@ new_id (DossierDeletion *self,
         gint64           old_id,
         GHashTable      *ids)
 {
-  if (old_id > 0 && g_str_equal (table, self->records->len ? DOSSIER_RECORD (self->records->pdata[0])->info->table : ""))
+  if (old_id > 0 && g_str_equal (table, self->records->len ? dossier_record_get_info (DOSSIER_RECORD (self->records->pdata[0]))->table : ""))
     {
       gpointer id = g_hash_table_lookup (ids, &old_id);
       if (id != NULL)
@@ -256,10 +257,10 @@ dossier_deletion_undo (DossierDeletion  *self,
       DossierRecord *record = self->records->pdata[i];
       gint64 old_id = g_array_index (self->old_ids, gint64, i);
 
-      record->id = 0;
+      _dossier_record_set_id (record, 0);
       if (!dossier_store_insert (store, record, error))
         goto fail;
-      g_hash_table_insert (ids, g_memdup2 (&old_id, sizeof old_id), g_memdup2 (&record->id, sizeof record->id));
+      g_hash_table_insert (ids, g_memdup2 (&old_id, sizeof old_id), g_memdup2 ((gint64[]) { dossier_record_get_id (record) }, sizeof (gint64)));
     }
   for (guint i = 0; i < self->links->len; i++)
     {
@@ -287,8 +288,8 @@ dossier_deletion_undo (DossierDeletion  *self,
           again->detail = g_strdup (link->detail);
           g_free (again->involvement);
           again->involvement = g_strdup (link->involvement);
-          r->uuid = g_strdup (DOSSIER_RECORD (link)->uuid);
-          r->created_at = g_strdup (DOSSIER_RECORD (link)->created_at);
+          dossier_record_set_uuid (r, dossier_record_get_uuid (DOSSIER_RECORD (link)));
+          dossier_record_set_created_at (r, dossier_record_get_created_at (DOSSIER_RECORD (link)));
           if (!dossier_store_insert (store, r, error))
             goto fail;
         }
@@ -298,7 +299,7 @@ dossier_deletion_undo (DossierDeletion  *self,
       DossierIdentity *identity = self->identities->pdata[i];
       gint64 old_person = identity->person_id;
 
-      DOSSIER_RECORD (identity)->id = 0;
+      _dossier_record_set_id (DOSSIER_RECORD (identity), 0);
       identity->person_id = new_id (self, "person", old_person, ids);
       if (!dossier_store_insert (store, DOSSIER_RECORD (identity), error))
         {
@@ -317,7 +318,7 @@ dossier_deletion_undo (DossierDeletion  *self,
       /* Deleted since, or also among the deleted records and back already. */
       if (row == NULL)
         continue;
-      field = dossier_record_find_field (row->info, ref->column);
+      field = dossier_record_find_field (dossier_record_get_info (row), ref->column);
       g_assert (field != NULL);
       id = g_strdup_printf ("%" G_GINT64_FORMAT, new_id (self, field->ref_table, ref->old_id, ids));
       dossier_record_set_string (row, field, id);
@@ -338,6 +339,6 @@ fail:
   dossier_store_rollback (store);
   /* Nothing was put back: the records are deleted again, as before the call. */
   for (guint i = 0; i < self->records->len; i++)
-    DOSSIER_RECORD (self->records->pdata[i])->id = 0;
+    _dossier_record_set_id (self->records->pdata[i], 0);
   return FALSE;
 }

@@ -49,6 +49,7 @@ static const DossierRecordInfo info = {
 static void
 dossier_evidence_class_init (DossierEvidenceClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
 }
 
 static void

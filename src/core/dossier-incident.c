@@ -50,14 +50,14 @@ load_extra (DossierStore   *store,
   int rc;
 
   if (!_dossier_store_load_set (store, "incident_violation", "incident_id", "type",
-                                record->id, &self->violation_types, error))
+                                dossier_record_get_id (record), &self->violation_types, error))
     return FALSE;
 
   memset (self->casualties, 0, sizeof self->casualties);
   stmt = _dossier_store_prepare (store, "SELECT category, grp, count FROM casualty WHERE incident_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->id);
+  sqlite3_bind_int64 (stmt, 1, dossier_record_get_id (record));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int c = dossier_casualty_category_index ((const char *) sqlite3_column_text (stmt, 0));
@@ -115,7 +115,7 @@ save_extra (DossierStore   *store,
 
   if (!is_new)
     {
-      DOSSIER_RECORD (old)->id = record->id;
+      _dossier_record_set_id (DOSSIER_RECORD (old), dossier_record_get_id (record));
       if (!load_extra (store, DOSSIER_RECORD (old), error))
         return FALSE;
     }
@@ -127,7 +127,7 @@ save_extra (DossierStore   *store,
   stmt = _dossier_store_prepare (store, "DELETE FROM casualty WHERE incident_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->id);
+  sqlite3_bind_int64 (stmt, 1, dossier_record_get_id (record));
   if (!_dossier_store_step_done (store, stmt, error))
     return FALSE;
   stmt = _dossier_store_prepare (store, "INSERT INTO casualty (incident_id, category, grp, count) VALUES (?1, ?2, ?3, ?4)", error);
@@ -137,7 +137,7 @@ save_extra (DossierStore   *store,
     for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
       if (self->casualties[c][g] > 0)
         {
-          sqlite3_bind_int64 (stmt, 1, record->id);
+          sqlite3_bind_int64 (stmt, 1, dossier_record_get_id (record));
           sqlite3_bind_text (stmt, 2, dossier_casualty_categories[c], -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 3, dossier_casualty_groups[g], -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 4, self->casualties[c][g]);
@@ -146,7 +146,7 @@ save_extra (DossierStore   *store,
         }
   if (is_new)
     return TRUE;
-  return _dossier_store_audit (store, "update", "incident", record->uuid, "casualties",
+  return _dossier_store_audit (store, "update", "incident", dossier_record_get_uuid (record), "casualties",
                                old_cas, new_cas, error);
 }
 
@@ -174,6 +174,8 @@ dossier_incident_finalize (GObject *object)
 static void
 dossier_incident_class_init (DossierIncidentClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
+
   G_OBJECT_CLASS (klass)->finalize = dossier_incident_finalize;
 }
 
@@ -244,6 +246,24 @@ dossier_incident_get_summary (DossierIncident *self,
 {
   g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
   return pick (self->summary_fr, self->summary_en, lang, fell_back);
+}
+
+/**
+ * dossier_incident_set_violation_types:
+ * @self: a #DossierIncident
+ * @types: (array zero-terminated=1) (nullable): codes of the vocabulary “violation-type”
+ *
+ * Sets the violation types in memory; dossier_store_update() writes them with the
+ * incident, audited as one field.
+ */
+void
+dossier_incident_set_violation_types (DossierIncident    *self,
+                                      const char * const *types)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT (self));
+
+  g_strfreev (self->violation_types);
+  self->violation_types = types ? g_strdupv ((char **) types) : g_new0 (char *, 1);
 }
 
 gint64

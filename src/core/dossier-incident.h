@@ -51,6 +51,8 @@ const char      *dossier_incident_get_title        (DossierIncident *self,
 const char      *dossier_incident_get_summary      (DossierIncident *self,
                                                     const char      *lang,
                                                     gboolean        *fell_back);
+void             dossier_incident_set_violation_types (DossierIncident    *self,
+                                                       const char * const *types);
 gint64           dossier_incident_total_casualties (DossierIncident *self,
                                                     int              category);
 int              dossier_casualty_category_index   (const char      *code);

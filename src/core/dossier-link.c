@@ -59,6 +59,8 @@ dossier_link_finalize (GObject *object)
 static void
 dossier_link_class_init (DossierLinkClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &infos[0], DOSSIER_N_LINK_KINDS);
+
   G_OBJECT_CLASS (klass)->finalize = dossier_link_finalize;
 }
 

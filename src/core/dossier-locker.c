@@ -326,7 +326,7 @@ dossier_locker_ingest (DossierStore         *store,
       if (old == NULL)
         goto done;
       result->evidence_id = existing;
-      result->code = g_strdup (DOSSIER_RECORD (old)->code);
+      result->code = g_strdup (dossier_record_get_code (DOSSIER_RECORD (old)));
       result->sha256 = g_steal_pointer (&reader_sha);
       result->size = old->size;
       result->duplicate = TRUE;
@@ -347,11 +347,11 @@ dossier_locker_ingest (DossierStore         *store,
   g_free (evidence->media_type);
   evidence->media_type = guess_media_type (name, first);
   evidence->size = reader_size;
-  DOSSIER_RECORD (evidence)->id = 0;
+  _dossier_record_set_id (DOSSIER_RECORD (evidence), 0);
 
   if (!dossier_store_insert (store, DOSSIER_RECORD (evidence), error))
     goto out;
-  if (DOSSIER_RECORD (evidence)->id != id)
+  if (dossier_record_get_id (DOSSIER_RECORD (evidence)) != id)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED, "evidence id moved");
       goto out;
@@ -373,7 +373,7 @@ out:
     goto done;
 
   result->evidence_id = id;
-  result->code = g_strdup (DOSSIER_RECORD (evidence)->code);
+  result->code = g_strdup (dossier_record_get_code (DOSSIER_RECORD (evidence)));
   result->sha256 = g_steal_pointer (&reader_sha);
   result->size = reader_size;
   return g_steal_pointer (&result);
@@ -432,7 +432,7 @@ dossier_locker_restore (DossierStore  *store,
     {
       /* Translators: %s are a file name and an evidence code */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
-                   _("“%s” does not hold the bytes of %s: its size differs"), name, DOSSIER_RECORD (evidence)->code);
+                   _("“%s” does not hold the bytes of %s: its size differs"), name, dossier_record_get_code (DOSSIER_RECORD (evidence)));
       return FALSE;
     }
 
@@ -448,7 +448,7 @@ dossier_locker_restore (DossierStore  *store,
     {
       /* Translators: %s is an evidence code */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_FAILED,
-                   _("The bytes of %s are already in this dossier"), DOSSIER_RECORD (evidence)->code);
+                   _("The bytes of %s are already in this dossier"), dossier_record_get_code (DOSSIER_RECORD (evidence)));
       goto fail;
     }
   if (!pump_file (store, evidence_id, file, evidence->size, name, cancellable, NULL, NULL, &sha, &size, NULL, error))
@@ -457,7 +457,7 @@ dossier_locker_restore (DossierStore  *store,
     {
       /* Translators: %s are a file name and an evidence code */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
-                   _("“%s” does not hold the bytes of %s: its SHA-256 differs"), name, DOSSIER_RECORD (evidence)->code);
+                   _("“%s” does not hold the bytes of %s: its SHA-256 differs"), name, dossier_record_get_code (DOSSIER_RECORD (evidence)));
       goto fail;
     }
   /* Translators: custody log details; %s are a file name and a SHA-256 */
@@ -590,7 +590,7 @@ dossier_locker_read (DossierStore  *store,
   if (gap || size != (guint64) evidence->size || g_ascii_strcasecmp (sha, evidence->sha256 ? evidence->sha256 : "") != 0)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
-                   _("The bytes of %s were altered: they no longer match their SHA-256"), DOSSIER_RECORD (evidence)->code);
+                   _("The bytes of %s were altered: they no longer match their SHA-256"), dossier_record_get_code (DOSSIER_RECORD (evidence)));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
@@ -652,7 +652,7 @@ dossier_locker_extract (DossierStore  *store,
     {
       /* Translators: %s is an evidence code such as EVD-0001 */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("The bytes of %s are not in this dossier"), DOSSIER_RECORD (evidence)->code);
+                   _("The bytes of %s are not in this dossier"), dossier_record_get_code (DOSSIER_RECORD (evidence)));
       return FALSE;
     }
   if (sha == NULL)
@@ -661,7 +661,7 @@ dossier_locker_extract (DossierStore  *store,
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,
                    _("The bytes of %s were altered: they no longer match their SHA-256"),
-                   DOSSIER_RECORD (evidence)->code);
+                   dossier_record_get_code (DOSSIER_RECORD (evidence)));
       return FALSE;
     }
 
@@ -773,11 +773,11 @@ dossier_locker_working_copy (DossierStore  *store,
     return NULL;
   /* The original name, without any folder a crafted name could climb out with. */
   name = g_path_get_basename (evidence->original_name && *evidence->original_name ? evidence->original_name
-                                                                                  : DOSSIER_RECORD (evidence)->code);
+                                                                                  : dossier_record_get_code (DOSSIER_RECORD (evidence)));
   if (g_str_equal (name, ".") || g_str_equal (name, "..") || g_str_equal (name, G_DIR_SEPARATOR_S))
     {
       g_free (name);
-      name = g_strdup (DOSSIER_RECORD (evidence)->code);
+      name = g_strdup (dossier_record_get_code (DOSSIER_RECORD (evidence)));
     }
   copy = g_file_new_build_filename (dir, name, NULL);
   if (!dossier_locker_extract (store, evidence_id, copy, FALSE, cancellable, error))
@@ -835,7 +835,7 @@ verify_one (DossierStore  *store,
 
   item = g_new0 (DossierVerifyItem, 1);
   item->evidence_id = id;
-  item->code = g_strdup (DOSSIER_RECORD (evidence)->code);
+  item->code = g_strdup (dossier_record_get_code (DOSSIER_RECORD (evidence)));
   if (sha == NULL && evidence->size > 0)
     {
       item->status = DOSSIER_VERIFY_MISSING;

@@ -34,6 +34,7 @@ static const DossierRecordInfo info = {
 static void
 dossier_passage_class_init (DossierPassageClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
 }
 
 static void

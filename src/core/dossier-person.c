@@ -37,6 +37,7 @@ static const DossierRecordInfo info = {
 static void
 dossier_person_class_init (DossierPersonClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
 }
 
 static void

@@ -211,7 +211,7 @@ dossier_store_query_incidents (DossierStore               *store,
     order = g_strdup_printf ("date_start %s, date_end %s, id %s", dir, dir, dir);
   else if (g_str_equal (sort_column, "code"))
     order = g_strdup_printf (DOSSIER_CODE_NUMBER_SQL ("code") " %s, id %s", dir, dir);
-  else if (dossier_record_find_field (DOSSIER_RECORD (probe)->info, sort_column) != NULL)
+  else if (dossier_record_find_field (dossier_record_get_info (DOSSIER_RECORD (probe)), sort_column) != NULL)
     order = g_strdup_printf ("%s %s, id %s", sort_column, dir, dir);
   else
     {
@@ -222,7 +222,7 @@ dossier_store_query_incidents (DossierStore               *store,
     }
 
   values = g_array_new (FALSE, FALSE, sizeof (Value));
-  select = _dossier_record_select_sql (DOSSIER_RECORD (probe)->info);
+  select = _dossier_record_select_sql (dossier_record_get_info (DOSSIER_RECORD (probe)));
   where = where_clause (query, values, &match);
   sql = g_strdup_printf ("%s%s ORDER BY %s LIMIT ? OFFSET ?", select, where, order);
 
@@ -382,7 +382,7 @@ dossier_store_query_records (DossierStore               *store,
    * into the SQL. */
   probe = g_object_new (type, NULL);
   if (sort_column != NULL && !g_str_equal (sort_column, "code") && !g_str_equal (sort_column, "created_at") &&
-      dossier_record_find_field (probe->info, sort_column) == NULL)
+      dossier_record_find_field (dossier_record_get_info (probe), sort_column) == NULL)
     {
       /* Translators: %s is a column name given by a program, not by the user */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
@@ -390,7 +390,7 @@ dossier_store_query_records (DossierStore               *store,
       return NULL;
     }
 
-  select = _dossier_record_select_sql (probe->info);
+  select = _dossier_record_select_sql (dossier_record_get_info (probe));
   if (g_strcmp0 (sort_column, "code") == 0)
     sort_column = DOSSIER_CODE_NUMBER_SQL ("code");
   if (sort_column != NULL)
@@ -440,7 +440,7 @@ dossier_store_count_records_query (DossierStore               *store,
     return dossier_store_count_records (store, type, error);
 
   probe = g_object_new (type, NULL);
-  sql = g_strdup_printf ("SELECT count(*) FROM %s%s", probe->info->table, where);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s%s", dossier_record_get_info (probe)->table, where);
   stmt = _dossier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return -1;

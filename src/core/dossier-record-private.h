@@ -11,8 +11,26 @@
 #include <sqlite3.h>
 
 #include "dossier-record.h"
+#include "dossier-store.h"
 
 G_BEGIN_DECLS
+
+/* What every record holds beside its own fields, for record operations only. */
+typedef struct
+{
+  const DossierRecordInfo *info;
+  gint64                   id;          /* 0 until inserted */
+  char                    *uuid;
+  char                    *code;
+  char                    *created_at;
+  char                    *updated_at;
+} DossierRecordPrivate;
+
+DossierRecordPrivate *_dossier_record_get_private (DossierRecord *self);
+
+/* For core code that gives or takes back a record's id (deletion's undo, an unsaved copy). */
+void           _dossier_record_set_id       (DossierRecord           *self,
+                                             gint64                   id);
 
 #define DOSSIER_FIELD_PTR(rec, f)  (G_STRUCT_MEMBER_P ((rec), (f)->offset))
 #define DOSSIER_FIELD_STR(rec, f)  (G_STRUCT_MEMBER (char *, (rec), (f)->offset))
@@ -30,6 +48,26 @@ dossier_field_is_text (const DossierField *f)
 void           _dossier_record_class_install_fields (DossierRecordClass      *klass,
                                                      const DossierRecordInfo *infos,
                                                      guint                    n_infos);
+
+/* The checks every write makes (dossier-record-checks.c): vocabulary codes, dates (whose
+ * bounds are returned for date_start/date_end), finite numbers; text lengths of the fields
+ * that differ from @old (all of them when @old is %NULL). */
+gboolean       _dossier_record_validate     (DossierStore            *store,
+                                             DossierRecord           *self,
+                                             guint32                 *date_start,
+                                             guint32                 *date_end,
+                                             GError                 **error);
+gboolean       _dossier_record_check_texts  (DossierRecord           *self,
+                                             DossierRecord           *old,
+                                             GError                 **error);
+
+/* What the store gave @self, for its read-only properties' ::notify. */
+void           _dossier_record_notify_stored (DossierRecord          *self,
+                                              gboolean                id,
+                                              gboolean                uuid,
+                                              gboolean                code,
+                                              gboolean                created_at,
+                                              gboolean                updated_at);
 
 /* Reading and writing records through the store (see dossier-store-private.h). */
 

@@ -226,7 +226,7 @@ holds (DossierRedaction *self,
        DossierRecord    *record)
 {
   const Rule *rule = &rules[i];
-  const DossierRecordInfo *info = record->info;
+  const DossierRecordInfo *info = dossier_record_get_info (record);
 
   if (rule->test == ALWAYS)
     return TRUE;
@@ -261,7 +261,7 @@ dossier_redaction_withholds (DossierRedaction *self,
   g_return_val_if_fail (part != NULL, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (names_part (self, &rules[i], record->info->table, part) && holds (self, i, record))
+    if (names_part (self, &rules[i], dossier_record_get_info (record)->table, part) && holds (self, i, record))
       return TRUE;
   return FALSE;
 }
@@ -351,14 +351,14 @@ dossier_redaction_apply (DossierRedaction *self,
   g_return_val_if_fail (DOSSIER_IS_REDACTION (self), FALSE);
   g_return_val_if_fail (DOSSIER_IS_RECORD (record), FALSE);
 
-  info = record->info;
+  info = dossier_record_get_info (record);
   /* Every test is read before any field is emptied, so that no rule sees another's work. */
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
       applies[i] = applies_to (self, &rules[i], info->table) && holds (self, i, record);
       if (applies[i] && names_part (self, &rules[i], info->table, RECORD))
         {
-          g_hash_table_add (self->left_out, left_out_key (info->table, record->id));
+          g_hash_table_add (self->left_out, left_out_key (info->table, dossier_record_get_id (record)));
           return FALSE;
         }
     }

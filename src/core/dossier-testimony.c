@@ -31,7 +31,7 @@ load_extra (DossierStore   *store,
             DossierRecord  *record,
             GError        **error)
 {
-  return _dossier_store_load_set (store, "testimony_tag", "testimony_id", "tag", record->id,
+  return _dossier_store_load_set (store, "testimony_tag", "testimony_id", "tag", dossier_record_get_id (record),
                                   &DOSSIER_TESTIMONY (record)->tags, error);
 }
 
@@ -70,6 +70,8 @@ dossier_testimony_finalize (GObject *object)
 static void
 dossier_testimony_class_init (DossierTestimonyClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
+
   G_OBJECT_CLASS (klass)->finalize = dossier_testimony_finalize;
 }
 
@@ -117,4 +119,21 @@ dossier_store_list_testimonies_of (DossierStore  *store,
   if (!dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, where, dossier_record_collect, found, error))
     return NULL;
   return g_steal_pointer (&found);
+}
+
+/**
+ * dossier_testimony_set_tags:
+ * @self: a #DossierTestimony
+ * @tags: (array zero-terminated=1) (nullable): codes of the vocabulary “violation-type”
+ *
+ * Sets the tags in memory; dossier_store_update() writes them with the testimony.
+ */
+void
+dossier_testimony_set_tags (DossierTestimony   *self,
+                            const char * const *tags)
+{
+  g_return_if_fail (DOSSIER_IS_TESTIMONY (self));
+
+  g_strfreev (self->tags);
+  self->tags = tags ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
 }

@@ -31,6 +31,8 @@ struct _DossierTestimony
 };
 
 DossierTestimony *dossier_testimony_new (void);
+void              dossier_testimony_set_tags (DossierTestimony   *self,
+                                              const char * const *tags);
 /* The testimonies a person gave (naming them as their witness), as DossierTestimony. */
 GPtrArray        *dossier_store_list_testimonies_of (DossierStore  *store,
                                                      gint64         person_id,

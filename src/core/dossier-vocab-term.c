@@ -35,6 +35,7 @@ static const DossierRecordInfo info = {
 static void
 dossier_vocab_term_class_init (DossierVocabTermClass *klass)
 {
+  _dossier_record_class_install_fields (DOSSIER_RECORD_CLASS (klass), &info, 1);
 }
 
 static void

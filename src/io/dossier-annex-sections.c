@@ -180,12 +180,12 @@ incident_row (Annex           *a,
   g_autofree char *place = place_of (a, incident);
   g_autofree char *types = _dossier_annex_labels (a, "violation-type", incident->violation_types);
   g_autofree char *counts = victims (a, incident);
-  g_auto(GStrv) perpetrators = dossier_store_alleged_perpetrators (a->store, (DOSSIER_RECORD (incident))->id, NULL);
+  g_auto(GStrv) perpetrators = dossier_store_alleged_perpetrators (a->store, dossier_record_get_id (DOSSIER_RECORD (incident)), NULL);
   g_autofree char *actors = perpetrators ? g_strjoinv (", ", perpetrators) : g_strdup ("");
   g_autofree char *title = _dossier_annex_in_language (a, incident->title_fr, incident->title_en);
   /* What is withheld is said; what is not there is not called withheld. */
   const char *cells[G_N_ELEMENTS (incident_columns)] = {
-    (DOSSIER_RECORD (incident))->code,
+    dossier_record_get_code (DOSSIER_RECORD (incident)),
     title_kept || title == NULL || *title == '\0' ? title : _dossier_annex_tr (a, N_("withheld")),
     date ? date : incident->date_edtf, place, types, counts, actors,
     _dossier_annex_label (a, "verification-status", incident->verification),
@@ -204,10 +204,10 @@ incident_sheet (Annex           *a,
   gboolean title_kept = !dossier_redaction_withholds (a->redaction, record, "title_en");
   gboolean summary_kept = !dossier_redaction_withholds (a->redaction, record, "summary_en");
   gboolean sources_kept = !dossier_redaction_withholds (a->redaction, record, "sources");
-  gint64 id = record->id;
+  gint64 id = dossier_record_get_id (record);
   g_autofree char *title = title_kept ? _dossier_annex_in_language (a, incident->title_fr, incident->title_en) : NULL;
-  g_autofree char *heading = title && *title ? g_strdup_printf ("%s — %s", (DOSSIER_RECORD (incident))->code, title)
-                                             : g_strdup ((DOSSIER_RECORD (incident))->code);
+  g_autofree char *heading = title && *title ? g_strdup_printf ("%s — %s", dossier_record_get_code (DOSSIER_RECORD (incident)), title)
+                                             : g_strdup (dossier_record_get_code (DOSSIER_RECORD (incident)));
   g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, a->lang);
   g_autofree char *place = place_of (a, incident);
   g_autofree char *types = _dossier_annex_labels (a, "violation-type", incident->violation_types);
@@ -294,12 +294,12 @@ testimony_row (DossierRecord  *record,
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
   g_autofree char *date = _dossier_annex_breakable (dossier_edtf_format_string (testimony->taken_on, a->lang));
   /* Who gave a testimony is more than a code: said only of those the profile allows. */
-  g_autofree char *witness = codes (a, DOSSIER_EXPORT_TESTIMONY_WITNESS, record->id, NULL);
+  g_autofree char *witness = codes (a, DOSSIER_EXPORT_TESTIMONY_WITNESS, dossier_record_get_id (record), NULL);
   /* Only the incidents this profile shows. */
-  g_autofree char *incidents = codes (a, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, record->id, NULL);
+  g_autofree char *incidents = codes (a, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, dossier_record_get_id (record), NULL);
   g_autofree char *tags = _dossier_annex_labels (a, "violation-type", testimony->tags);
   const char *cells[G_N_ELEMENTS (testimony_columns)] = {
-    record->code, date ? date : testimony->taken_on, _dossier_annex_label (a, "office", testimony->office),
+    dossier_record_get_code (record), date ? date : testimony->taken_on, _dossier_annex_label (a, "office", testimony->office),
     _dossier_annex_label (a, "language", testimony->language), witness,
     _dossier_annex_label (a, "testimony-status", testimony->status),
     incidents, tags,
@@ -331,11 +331,11 @@ person_row (DossierRecord  *record,
    * shows an identity. */
   gboolean roles_hidden = dossier_redaction_withholds (a->redaction, record, DOSSIER_REDACTION_PERSON_INCIDENTS);
   gboolean given_hidden = dossier_redaction_withholds (a->redaction, record, DOSSIER_REDACTION_PERSON_TESTIMONIES);
-  g_autofree char *roles = roles_hidden ? NULL : codes (a, DOSSIER_EXPORT_PERSON_INCIDENTS, record->id, "person-role");
-  g_autofree char *given = given_hidden ? NULL : codes (a, DOSSIER_EXPORT_PERSON_TESTIMONIES, record->id, NULL);
+  g_autofree char *roles = roles_hidden ? NULL : codes (a, DOSSIER_EXPORT_PERSON_INCIDENTS, dossier_record_get_id (record), "person-role");
+  g_autofree char *given = given_hidden ? NULL : codes (a, DOSSIER_EXPORT_PERSON_TESTIMONIES, dossier_record_get_id (record), NULL);
   const char *withheld = _dossier_annex_tr (a, N_("withheld"));
   const char *cells[G_N_ELEMENTS (person_columns)] = {
-    record->code,
+    dossier_record_get_code (record),
     dossier_redaction_withholds (a->redaction, record, "sex") ? withheld : _dossier_annex_label (a, "sex", person->sex),
     dossier_redaction_withholds (a->redaction, record, "age_group") ? withheld : _dossier_annex_label (a, "age-group", person->age_group),
     _dossier_annex_label (a, "protection-level", person->protection),
@@ -364,10 +364,10 @@ actor_row (DossierRecord  *record,
 {
   Annex *a = data;
   DossierActor *actor = DOSSIER_ACTOR (record);
-  gint64 n = dossier_export_query_alleged (a->store, a->redaction, record->id, NULL);
+  gint64 n = dossier_export_query_alleged (a->store, a->redaction, dossier_record_get_id (record), NULL);
   g_autofree char *count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
   const char *cells[G_N_ELEMENTS (actor_columns)] = {
-    record->code, actor->name, actor->acronym, _dossier_annex_label (a, "actor-kind", actor->kind), count,
+    dossier_record_get_code (record), actor->name, actor->acronym, _dossier_annex_label (a, "actor-kind", actor->kind), count,
   };
 
   if (_dossier_annex_stopped (a, error))
@@ -433,7 +433,7 @@ evidence_row (DossierRecord  *record,
   if (evidence->collection_method && *evidence->collection_method)
     g_string_append_printf (acquisition, "\n%s", _dossier_annex_label (a, "collection-method", evidence->collection_method));
   /* How many events, and the last one: what, and when to the minute, in UTC. */
-  if (dossier_export_query_custody (a->store, record->id, &n, &last_action, &last_at, NULL) && last_action != NULL)
+  if (dossier_export_query_custody (a->store, dossier_record_get_id (record), &n, &last_action, &last_at, NULL) && last_action != NULL)
     {
       g_autofree char *when = _dossier_annex_utc_time (a, last_at);
       /* Translators: the last event of an evidence item's custody, and when, e.g.
@@ -447,7 +447,7 @@ evidence_row (DossierRecord  *record,
     }
   {
     const char *cells[G_N_ELEMENTS (evidence_columns)] = {
-      record->code,
+      dossier_record_get_code (record),
       dossier_redaction_withholds (a->redaction, record, "title") ? _dossier_annex_tr (a, N_("withheld")) : evidence->title,
       type, sha ? sha : "", acquisition->str, custody ? custody : "",
     };

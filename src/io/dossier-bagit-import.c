@@ -37,7 +37,7 @@ restore_evidence (DossierRecord  *record,
 {
   Import *import = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  const char *code = record->code != NULL ? record->code : "";
+  const char *code = dossier_record_get_code (record) != NULL ? dossier_record_get_code (record) : "";
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   gpointer value;
@@ -67,7 +67,7 @@ restore_evidence (DossierRecord  *record,
   /* entry->path was checked to stay inside the bag and to name a plain file. */
   path = g_build_filename (import->bag->dir, entry->path, NULL);
   file = g_file_new_for_path (path);
-  if (!dossier_locker_restore (import->store, record->id, file, import->cancellable, error))
+  if (!dossier_locker_restore (import->store, dossier_record_get_id (record), file, import->cancellable, error))
     return FALSE;
   import->restored++;
   return TRUE;

@@ -151,7 +151,7 @@ static char *
 safe_name (DossierEvidence *evidence)
 {
   g_autofree char *base = g_path_get_basename (*evidence->original_name ? evidence->original_name
-                                                                        : DOSSIER_RECORD (evidence)->code);
+                                                                        : dossier_record_get_code (DOSSIER_RECORD (evidence)));
   GString *name = g_string_new (NULL);
 
   for (const char *p = base; *p; p = g_utf8_next_char (p))
@@ -164,7 +164,7 @@ safe_name (DossierEvidence *evidence)
         g_string_append_unichar (name, c);
     }
   if (name->len == 0 || g_str_equal (name->str, ".") || g_str_equal (name->str, ".."))
-    g_string_assign (name, DOSSIER_RECORD (evidence)->code);
+    g_string_assign (name, dossier_record_get_code (DOSSIER_RECORD (evidence)));
   return g_string_free (name, FALSE);
 }
 
@@ -186,10 +186,10 @@ typedef struct {
 static char *
 item_folder (DossierRecord *record)
 {
-  const char *code = record->code;
+  const char *code = dossier_record_get_code (record);
 
   if (code == NULL || *code == '\0' || strpbrk (code, "/\\") != NULL || g_str_equal (code, ".") || g_str_equal (code, ".."))
-    return g_strdup_printf ("item-%" G_GINT64_FORMAT, record->id);
+    return g_strdup_printf ("item-%" G_GINT64_FORMAT, dossier_record_get_id (record));
   return g_strdup (code);
 }
 
@@ -202,7 +202,7 @@ add_evidence (DossierRecord  *record,
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
   g_autofree char *name = safe_name (evidence);
   g_autofree char *item = item_folder (record);
-  g_autofree char *code = encode_field (record->code ? record->code : "", TRUE);
+  g_autofree char *code = encode_field (dossier_record_get_code (record) ? dossier_record_get_code (record) : "", TRUE);
   g_autofree char *folder = g_build_filename (export->bag, "data", "evidence", item, NULL);
   g_autofree char *relative = NULL;
   g_autofree char *path = NULL;
@@ -224,7 +224,7 @@ add_evidence (DossierRecord  *record,
        * its id. */
       g_free (item);
       g_free (folder);
-      item = g_strdup_printf ("item-%" G_GINT64_FORMAT, record->id);
+      item = g_strdup_printf ("item-%" G_GINT64_FORMAT, dossier_record_get_id (record));
       folder = g_build_filename (export->bag, "data", "evidence", item, NULL);
       made = g_mkdir (folder, 0700);
     }
@@ -241,7 +241,7 @@ add_evidence (DossierRecord  *record,
   path = g_build_filename (export->bag, relative, NULL);
   dest = g_file_new_for_path (path);
   /* Logged once the bag is whole, with the path the copy keeps (see dossier_bagit_export). */
-  if (!dossier_locker_extract (export->store, record->id, dest, FALSE, export->cancellable, &local))
+  if (!dossier_locker_extract (export->store, dossier_record_get_id (record), dest, FALSE, export->cancellable, &local))
     {
       /* An item whose bytes never came into this dossier (imported from JSON alone) has
        * nothing to pack: the bag holds its record, as the dossier does, and says so. */
@@ -260,7 +260,7 @@ add_evidence (DossierRecord  *record,
   g_string_append_printf (export->evidence, "%s  %s\n", code, listed);
   export->octets += evidence->size;
   export->count++;
-  g_array_append_val (export->ids, record->id);
+  g_array_append_vals (export->ids, (gint64[]) { dossier_record_get_id (record) }, 1);
   g_ptr_array_add (export->relatives, g_steal_pointer (&relative));
   return TRUE;
 }

@@ -72,9 +72,9 @@ static void
 fill_fields (DossierRecord *record,
              JsonObject    *o)
 {
-  for (guint i = 0; i < record->info->n_fields; i++)
+  for (guint i = 0; i < dossier_record_get_info (record)->n_fields; i++)
     {
-      const DossierField *f = &record->info->fields[i];
+      const DossierField *f = &dossier_record_get_info (record)->fields[i];
       const char *key = g_str_equal (f->name, "date_edtf") ? "date" : f->name;
       JsonNode *node = json_object_get_member (o, key);
 
@@ -113,18 +113,17 @@ insert_coded (Demo           *demo,
 
   if (code != NULL)
     {
-      g_free (record->code);
-      record->code = g_strdup (code);
+      dossier_record_set_code (record, code);
     }
   if (!dossier_store_insert (demo->store, record, error))
     return FALSE;
-  g_hash_table_insert (demo->ids, g_strdup (record->code), g_memdup2 (&record->id, sizeof record->id));
+  g_hash_table_insert (demo->ids, g_strdup (dossier_record_get_code (record)), g_memdup2 ((gint64[]) { dossier_record_get_id (record) }, sizeof (gint64)));
 
   /* Remember the highest number of each prefix, so new records continue after them. */
-  dash = strrchr (record->code, '-');
+  dash = strrchr (dossier_record_get_code (record), '-');
   if (dash != NULL)
     {
-      g_autofree char *prefix = g_strndup (record->code, dash - record->code);
+      g_autofree char *prefix = g_strndup (dossier_record_get_code (record), dash - dossier_record_get_code (record));
 
       n = g_ascii_strtoll (dash + 1, NULL, 10);
       highest = g_hash_table_lookup (demo->counts, prefix);
@@ -242,7 +241,7 @@ make_incidents (Demo       *demo,
         {
           JsonObject *a = json_array_get_object_element (actors, j);
 
-          if (!link_with (demo, DOSSIER_LINK_INCIDENT_ACTOR, DOSSIER_RECORD (incident)->id,
+          if (!link_with (demo, DOSSIER_LINK_INCIDENT_ACTOR, dossier_record_get_id (DOSSIER_RECORD (incident)),
                           string_member (a, "actor"), string_member (a, "role"), NULL,
                           string_member (a, "involvement"), error))
             return FALSE;
@@ -272,7 +271,7 @@ make_people (Demo       *demo,
           g_autoptr(DossierIdentity) identity = dossier_identity_new ();
 
           fill_fields (DOSSIER_RECORD (identity), json_node_get_object (identity_node));
-          identity->person_id = DOSSIER_RECORD (person)->id;
+          identity->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
           if (!dossier_store_insert (demo->store, DOSSIER_RECORD (identity), error))
             return FALSE;
         }
@@ -284,8 +283,8 @@ make_people (Demo       *demo,
 
 
           if (incident == 0)
-            return bad_demo (error, DOSSIER_RECORD (person)->code);
-          if (!link_with (demo, DOSSIER_LINK_INCIDENT_PERSON, incident, DOSSIER_RECORD (person)->code,
+            return bad_demo (error, dossier_record_get_code (DOSSIER_RECORD (person)));
+          if (!link_with (demo, DOSSIER_LINK_INCIDENT_PERSON, incident, dossier_record_get_code (DOSSIER_RECORD (person)),
                           string_member (l, "role"), NULL, NULL, error))
             return FALSE;
         }
@@ -315,7 +314,7 @@ make_testimonies (Demo       *demo,
         {
           JsonObject *l = json_array_get_object_element (incidents, j);
 
-          if (!link_with (demo, DOSSIER_LINK_TESTIMONY_INCIDENT, DOSSIER_RECORD (testimony)->id,
+          if (!link_with (demo, DOSSIER_LINK_TESTIMONY_INCIDENT, dossier_record_get_id (DOSSIER_RECORD (testimony)),
                           string_member (l, "incident"), NULL, string_member (l, "excerpt"), NULL, error))
             return FALSE;
         }

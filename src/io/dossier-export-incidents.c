@@ -47,7 +47,7 @@ values_of (DossierIncident *incident)
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
   int killed = dossier_casualty_category_index ("killed"), injured = dossier_casualty_category_index ("injured");
 
-  g_ptr_array_add (values, g_strdup ((DOSSIER_RECORD (incident))->code));
+  g_ptr_array_add (values, g_strdup (dossier_record_get_code (DOSSIER_RECORD (incident))));
   g_ptr_array_add (values, g_strdup (incident->date_edtf));
   g_ptr_array_add (values, g_strdup (incident->place));
   g_ptr_array_add (values, g_strdup (incident->admin1 ? incident->admin1 : ""));

@@ -117,14 +117,14 @@ write_person (DossierRecord  *record,
   gboolean sex = !dossier_redaction_withholds (writer->redaction, record, "sex");
   gboolean age_group = !dossier_redaction_withholds (writer->redaction, record, "age_group");
   g_autofree char *incidents = dossier_redaction_withholds (writer->redaction, record, DOSSIER_REDACTION_PERSON_INCIDENTS)
-                               ? NULL : joined (writer, DOSSIER_EXPORT_PERSON_INCIDENTS, record->id);
+                               ? NULL : joined (writer, DOSSIER_EXPORT_PERSON_INCIDENTS, dossier_record_get_id (record));
   g_autofree char *testimonies = dossier_redaction_withholds (writer->redaction, record, DOSSIER_REDACTION_PERSON_TESTIMONIES)
-                                 ? NULL : joined (writer, DOSSIER_EXPORT_PERSON_TESTIMONIES, record->id);
+                                 ? NULL : joined (writer, DOSSIER_EXPORT_PERSON_TESTIMONIES, dossier_record_get_id (record));
 
   dossier_redaction_apply (writer->redaction, record);
   {
     const char *fields[] = {
-      record->code, person->protection,
+      dossier_record_get_code (record), person->protection,
       sex ? person->sex : "",
       age_group ? person->age_group : "",
       person->residence_admin1,
@@ -149,14 +149,14 @@ write_testimony (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
-  g_autofree char *witness = joined (writer, DOSSIER_EXPORT_TESTIMONY_WITNESS, record->id);
-  g_autofree char *incidents = joined (writer, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, record->id);
+  g_autofree char *witness = joined (writer, DOSSIER_EXPORT_TESTIMONY_WITNESS, dossier_record_get_id (record));
+  g_autofree char *incidents = joined (writer, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, dossier_record_get_id (record));
   g_autofree char *tags = g_strjoinv (";", testimony->tags);
 
   dossier_redaction_apply (writer->redaction, record);
   {
     const char *fields[] = {
-      record->code, testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
+      dossier_record_get_code (record), testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
       incidents, tags, testimony->place, testimony->interviewer, testimony->summary,
     };
 
@@ -176,11 +176,11 @@ write_actor (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierActor *actor = DOSSIER_ACTOR (record);
-  g_autofree char *parent = joined (writer, DOSSIER_EXPORT_ACTOR_PARENT, record->id);
-  gint64 n = dossier_export_query_alleged (writer->store, writer->redaction, record->id, NULL);
+  g_autofree char *parent = joined (writer, DOSSIER_EXPORT_ACTOR_PARENT, dossier_record_get_id (record));
+  gint64 n = dossier_export_query_alleged (writer->store, writer->redaction, dossier_record_get_id (record), NULL);
   g_autofree char *alleged = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
   const char *fields[] = {
-    record->code, actor->name, actor->acronym, actor->kind, parent, alleged, actor->description,
+    dossier_record_get_code (record), actor->name, actor->acronym, actor->kind, parent, alleged, actor->description,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (actor_columns));
@@ -207,9 +207,9 @@ write_evidence (DossierRecord  *record,
 
   if (!dossier_redaction_apply (writer->redaction, record))
     return TRUE;
-  events = dossier_export_query_custody (writer->store, record->id, &n_events, NULL, NULL, NULL)
+  events = dossier_export_query_custody (writer->store, dossier_record_get_id (record), &n_events, NULL, NULL, NULL)
            ? g_strdup_printf ("%" G_GINT64_FORMAT, n_events) : g_strdup ("");
-  incidents = joined (writer, DOSSIER_EXPORT_EVIDENCE_INCIDENTS, record->id);
+  incidents = joined (writer, DOSSIER_EXPORT_EVIDENCE_INCIDENTS, dossier_record_get_id (record));
   /* Where a photograph was taken can lead to who took it: the redaction emptied it. */
   if (!isnan (evidence->latitude) && !isnan (evidence->longitude))
     {
@@ -220,7 +220,7 @@ write_evidence (DossierRecord  *record,
     g_ascii_formatd (duration, sizeof duration, "%.3f", evidence->duration);
   {
     const char *fields[] = {
-      record->code, evidence->title, evidence->media_type, size, evidence->sha256, evidence->acquired_on,
+      dossier_record_get_code (record), evidence->title, evidence->media_type, size, evidence->sha256, evidence->acquired_on,
       evidence->acquired_by, evidence->collection_method, evidence->confidentiality,
       evidence->captured_at, lat, lon, duration, incidents, events, evidence->custody_head,
     };

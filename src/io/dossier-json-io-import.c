@@ -107,7 +107,7 @@ is_code_prefix (const char *prefix)
       if (_dossier_json_io_sections[s].link_kind >= 0)
         continue;
       record = _dossier_json_io_new_record (&_dossier_json_io_sections[s]);
-      if (g_strcmp0 (record->info->code_prefix, prefix) == 0)
+      if (g_strcmp0 (dossier_record_get_info (record)->code_prefix, prefix) == 0)
         return TRUE;
     }
   return FALSE;
@@ -129,14 +129,14 @@ check_item_custody (DossierRecord  *record,
   g_autofree char *reason = NULL;
   gboolean intact;
 
-  if (!dossier_custody_check_chain (check->store, record->id, &intact, &reason, error))
+  if (!dossier_custody_check_chain (check->store, dossier_record_get_id (record), &intact, &reason, error))
     return FALSE;
   if (!intact)
     {
       /* Translators: the first %s is where in the document (e.g. evidence[1]), the second an
        * item's code, the last why its custody log does not hold, e.g. “custody event 2 was altered” */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
-                   _("%s (%s): the custody log is broken: %s"), where, record->code, reason);
+                   _("%s (%s): the custody log is broken: %s"), where, dossier_record_get_code (record), reason);
       return FALSE;
     }
   return (check->index & 1023) != 0 || !g_cancellable_set_error_if_cancelled (check->cancellable, error);

@@ -261,14 +261,17 @@ record_from_json (Importer       *imp,
                   const char     *where,
                   GError        **error)
 {
-  const DossierRecordInfo *info = record->info;
+  const DossierRecordInfo *info = dossier_record_get_info (record);
   g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GList) members = NULL;
   const char *common[] = { "uuid", "code", "created_at", "updated_at" };
-  char **slots[] = { &record->uuid, &record->code, &record->created_at, &record->updated_at };
+  void (*setters[]) (DossierRecord *, const char *) = {
+    dossier_record_set_uuid, dossier_record_set_code,
+    dossier_record_set_created_at, dossier_record_set_updated_at,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (common); i++)
-    if (slots[i] != &record->code || info->code_prefix)
+    if (setters[i] != dossier_record_set_code || info->code_prefix)
       g_hash_table_add (expected, g_strdup (common[i]));
   for (guint i = 0; i < info->n_fields; i++)
     g_hash_table_add (expected, _dossier_json_io_key (&info->fields[i]));
@@ -294,7 +297,7 @@ record_from_json (Importer       *imp,
       JsonNode *node;
       const char *value;
 
-      if (slots[i] == &record->code && !info->code_prefix)
+      if (setters[i] == dossier_record_set_code && !info->code_prefix)
         continue;
       node = _dossier_json_io_get_member (o, where, common[i], error);
       if (node == NULL)
@@ -302,16 +305,16 @@ record_from_json (Importer       *imp,
       if (!_dossier_json_io_is_string (node) || *json_node_get_string (node) == '\0')
         return _dossier_json_io_invalid (error, at, _("expected a text"));
       value = json_node_get_string (node);
-      if (slots[i] == &record->uuid && !g_uuid_string_is_valid (value))
+      if (setters[i] == dossier_record_set_uuid && !g_uuid_string_is_valid (value))
         return _dossier_json_io_invalid (error, at, _("not a valid uuid"));
-      if ((slots[i] == &record->created_at || slots[i] == &record->updated_at) && !_dossier_json_io_is_timestamp (value))
+      if ((setters[i] == dossier_record_set_created_at || setters[i] == dossier_record_set_updated_at) &&
+          !_dossier_json_io_is_timestamp (value))
         return _dossier_json_io_invalid (error, at, _("expected a date and time such as 2024-05-01T09:30:00.000000Z"));
-      if (slots[i] == &record->code && !note_code (imp, info, value, at, error))
+      if (setters[i] == dossier_record_set_code && !note_code (imp, info, value, at, error))
         return FALSE;
-      g_free (*slots[i]);
-      *slots[i] = g_strdup (value);
+      setters[i] (record, value);
     }
-  if (g_hash_table_contains (ids_for (imp, info->table), record->uuid))
+  if (g_hash_table_contains (ids_for (imp, info->table), dossier_record_get_uuid (record)))
     {
       g_autofree char *at = g_strdup_printf ("%s.uuid", where);
       return _dossier_json_io_invalid (error, at, _("the same uuid appears twice"));
@@ -425,22 +428,22 @@ _dossier_json_io_import_one (Importer       *imp,
     return FALSE;
   if (!dossier_store_insert (imp->store, record, &local))
     return _dossier_json_io_invalid (error, where, local->message);
-  g_hash_table_insert (ids_for (imp, record->info->table), g_strdup (record->uuid),
-                       g_memdup2 (&record->id, sizeof record->id));
+  g_hash_table_insert (ids_for (imp, dossier_record_get_info (record)->table), g_strdup (dossier_record_get_uuid (record)),
+                       g_memdup2 ((gint64[]) { dossier_record_get_id (record) }, sizeof (gint64)));
 
-  for (guint i = 0; i < record->info->n_fields; i++)
+  for (guint i = 0; i < dossier_record_get_info (record)->n_fields; i++)
     {
-      const DossierField *f = &record->info->fields[i];
+      const DossierField *f = &dossier_record_get_info (record)->fields[i];
       g_autofree char *key = NULL;
       JsonNode *ref;
 
-      if (!is_self_reference (record->info, f))
+      if (!is_self_reference (dossier_record_get_info (record), f))
         continue;
       key = _dossier_json_io_key (f);
       ref = json_object_get_member (o, key);
       if (_dossier_json_io_is_string (ref))
         {
-          Pending p = { record->id, f, g_strdup (json_node_get_string (ref)), g_strdup_printf ("%s.%s", where, key) };
+          Pending p = { dossier_record_get_id (record), f, g_strdup (json_node_get_string (ref)), g_strdup_printf ("%s.%s", where, key) };
           g_array_append_val (imp->pending, p);
         }
     }

@@ -186,20 +186,20 @@ static char *
 record_to_json (DossierStore  *store,
                 DossierRecord *record)
 {
-  const DossierRecordInfo *info = record->info;
+  const DossierRecordInfo *info = dossier_record_get_info (record);
   GString *s = g_string_new ("{");
 
   append_key (s, "uuid");
-  append_string (s, record->uuid);
+  append_string (s, dossier_record_get_uuid (record));
   if (info->code_prefix)
     {
       append_key (s, "code");
-      append_string (s, record->code);
+      append_string (s, dossier_record_get_code (record));
     }
   append_key (s, "created_at");
-  append_string (s, record->created_at);
+  append_string (s, dossier_record_get_created_at (record));
   append_key (s, "updated_at");
-  append_string (s, record->updated_at);
+  append_string (s, dossier_record_get_updated_at (record));
 
   for (guint i = 0; i < info->n_fields; i++)
     {
@@ -304,7 +304,7 @@ section_kept (const Section    *section,
 {
   g_autoptr(DossierRecord) probe = _dossier_json_io_new_record (section);
 
-  return dossier_redaction_keeps_table (redaction, probe->info->table);
+  return dossier_redaction_keeps_table (redaction, dossier_record_get_info (probe)->table);
 }
 
 static gboolean

@@ -38,9 +38,9 @@ read_record (DossierRecord  *record,
 {
   DossierStore *store = user_data;
 
-  for (guint i = 0; i < record->info->n_fields; i++)
+  for (guint i = 0; i < dossier_record_get_info (record)->n_fields; i++)
     {
-      const DossierField *field = &record->info->fields[i];
+      const DossierField *field = &dossier_record_get_info (record)->fields[i];
       g_autofree char *value = dossier_record_get_string (record, field);
 
       if (field->type == DOSSIER_FIELD_EDTF)
@@ -52,7 +52,7 @@ read_record (DossierRecord  *record,
       g_autoptr(GError) local = NULL;
       gboolean intact = FALSE;
 
-      if (!dossier_custody_check_chain (store, record->id, &intact, &reason, &local))
+      if (!dossier_custody_check_chain (store, dossier_record_get_id (record), &intact, &reason, &local))
         fuzz_check (local != NULL);
     }
   return TRUE;

@@ -1309,7 +1309,7 @@ make_actors (Synth   *s,
              GError **error)
 {
   g_autoptr(DossierActor) probe = dossier_actor_new ();
-  const DossierRecordInfo *info = DOSSIER_RECORD (probe)->info;
+  const DossierRecordInfo *info = dossier_record_get_info (DOSSIER_RECORD (probe));
   gint64 number = next_number (s->store, info->code_prefix);
   guint letters[N_KINDS] = { 0 };
   gint64 first_of_kind[N_KINDS] = { 0 };
@@ -1483,7 +1483,7 @@ make_incidents (Synth                     *s,
                 GError                   **error)
 {
   g_autoptr(DossierIncident) probe = dossier_incident_new ();
-  const DossierRecordInfo *info = DOSSIER_RECORD (probe)->info;
+  const DossierRecordInfo *info = dossier_record_get_info (DOSSIER_RECORD (probe));
   gint64 number = next_number (s->store, info->code_prefix);
   g_autoptr(GString) title_fr = g_string_new (NULL);
   g_autoptr(GString) title_en = g_string_new (NULL);
@@ -1713,7 +1713,7 @@ make_people (Synth                     *s,
              GError                   **error)
 {
   g_autoptr(DossierPerson) probe = dossier_person_new ();
-  const DossierRecordInfo *info = DOSSIER_RECORD (probe)->info;
+  const DossierRecordInfo *info = dossier_record_get_info (DOSSIER_RECORD (probe));
   gint64 number = next_number (s->store, info->code_prefix);
   static const char * const unknown_age_groups[] = { "adult", "adult", "child", "unknown", "unknown" };
   guint community_weights[G_N_ELEMENTS (communities)];
@@ -1893,7 +1893,7 @@ make_testimonies (Synth                     *s,
                   GError                   **error)
 {
   g_autoptr(DossierTestimony) probe = dossier_testimony_new ();
-  const DossierRecordInfo *info = DOSSIER_RECORD (probe)->info;
+  const DossierRecordInfo *info = dossier_record_get_info (DOSSIER_RECORD (probe));
   gint64 number = next_number (s->store, info->code_prefix);
   g_autoptr(GString) transcript = g_string_sized_new (options->words * 8 + 256);
   g_autoptr(GString) summary = g_string_new (NULL);

@@ -83,7 +83,7 @@ record_field (DossierEditor            *self,
     name = g_strdup_printf ("%s_%s", spec->field, priv->edit_lang);
   else
     name = g_strdup (spec->field);
-  return dossier_record_find_field (priv->record->info, name);
+  return dossier_record_find_field (dossier_record_get_info (priv->record), name);
 }
 
 static char *
@@ -188,7 +188,7 @@ check_length (DossierEditor       *self,
 
   if (priv->record == NULL || field == NULL)
     return TRUE;
-  limit = dossier_record_text_limit (priv->record->info->table, field->name);
+  limit = dossier_record_text_limit (dossier_record_get_info (priv->record)->table, field->name);
   /* A buffer knows its length: a transcript is not copied at each key. */
   if (GTK_IS_TEXT_VIEW (widget))
     chars = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
@@ -638,7 +638,7 @@ load_fields (DossierEditor *self)
   DossierEditorClass *klass = DOSSIER_EDITOR_GET_CLASS (self);
 
   priv->loading = TRUE;
-  gtk_label_set_text (priv->code_label, priv->record ? priv->record->code : "");
+  gtk_label_set_text (priv->code_label, priv->record ? dossier_record_get_code (priv->record) : "");
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const DossierEditorField *spec = &klass->fields[i];
@@ -949,7 +949,7 @@ dossier_editor_set_store (DossierEditor *self,
       if (DOSSIER_IS_REF_ROW (widget))
         {
           g_autoptr(DossierRecord) prototype = g_object_new (klass->record_type, NULL);
-          const DossierField *field = dossier_record_find_field (prototype->info, klass->fields[i].field);
+          const DossierField *field = dossier_record_find_field (dossier_record_get_info (prototype), klass->fields[i].field);
 
           dossier_ref_row_set_store (DOSSIER_REF_ROW (widget), store, dossier_type_for_table (field->ref_table), lang);
         }
@@ -1022,7 +1022,7 @@ dossier_editor_set_record (DossierEditor *self,
     }
   /* Another record opens at its top, its code and title in view, not where the last one
    * was left scrolled to; the same record read again stays where the reader is. */
-  if (record != NULL && (priv->record == NULL || priv->record->id != record->id))
+  if (record != NULL && (priv->record == NULL || dossier_record_get_id (priv->record) != dossier_record_get_id (record)))
     {
       GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (self));
 
@@ -1038,7 +1038,7 @@ dossier_editor_set_record (DossierEditor *self,
   load_fields (self);
   for (guint i = 0; klass->link_groups && klass->link_groups[i]; i++)
     dossier_link_group_set_record (DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (self, klass->link_groups[i])),
-                                   priv->store, record ? record->id : 0, priv->lang);
+                                   priv->store, record ? dossier_record_get_id (record) : 0, priv->lang);
   return record != NULL;
 }
 

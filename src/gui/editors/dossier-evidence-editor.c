@@ -92,7 +92,7 @@ describe_details (DossierStore *store,
       if (strncmp (details, tables[i], len) != 0 || details[len] != ' ')
         continue;
       record = dossier_store_load_by_uuid (store, dossier_type_for_table (tables[i]), uuid, NULL);
-      code = record ? record->code : uuid;
+      code = record ? dossier_record_get_code (record) : uuid;
       if (i == 0)
         /* Translators: a custody log entry: the item was linked to, or unlinked from, this incident (its code) */
         return g_strdup_printf (_("incident %s"), code);
@@ -122,7 +122,7 @@ show_custody (DossierEvidenceEditor *self,
   g_ptr_array_set_size (self->custody_rows, 0);
   if (record == NULL || store == NULL)
     return;
-  if ((events = dossier_store_list_custody (store, record->id, NULL)) == NULL)
+  if ((events = dossier_store_list_custody (store, dossier_record_get_id (record), NULL)) == NULL)
     return;
   for (guint i = 0; i < events->len; i++)
     {
@@ -154,12 +154,12 @@ log_view (DossierEvidenceEditor *self,
 
   if (store == NULL || dossier_store_is_read_only (store))
     return;
-  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT, dossier_store_get_path (store), DOSSIER_RECORD (evidence)->id);
+  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT, dossier_store_get_path (store), dossier_record_get_id (DOSSIER_RECORD (evidence)));
   if (g_hash_table_contains (self->viewed, key))
     return;
   g_hash_table_add (self->viewed, g_steal_pointer (&key));
   /* Translators: custody log details: the item's content was shown on screen */
-  if (!dossier_custody_append (store, DOSSIER_RECORD (evidence)->id, "viewed", _("content shown in Dossier’s preview"), &error))
+  if (!dossier_custody_append (store, dossier_record_get_id (DOSSIER_RECORD (evidence)), "viewed", _("content shown in Dossier’s preview"), &error))
     dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
 }
 
@@ -177,7 +177,7 @@ show_preview (DossierEvidenceEditor *self,
   g_autoptr(GBytes) bytes = NULL;
 
   if (evidence != NULL && (g_str_has_prefix (evidence->media_type, "image/") || g_str_equal (evidence->media_type, "application/pdf")))
-    bytes = dossier_locker_read (dossier_editor_get_store (DOSSIER_EDITOR (self)), DOSSIER_RECORD (evidence)->id,
+    bytes = dossier_locker_read (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_record_get_id (DOSSIER_RECORD (evidence)),
                                  PREVIEW_MAX_SIZE, NULL);
   if (bytes != NULL && g_str_has_prefix (evidence->media_type, "image/"))
     texture = gdk_texture_new_from_bytes (bytes, NULL);
@@ -252,7 +252,7 @@ on_verify (DossierEvidenceEditor *self)
 
   if (record == NULL)
     return;
-  item = dossier_locker_verify_item (dossier_editor_get_store (DOSSIER_EDITOR (self)), record->id, TRUE, NULL, &error);
+  item = dossier_locker_verify_item (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_record_get_id (record), TRUE, NULL, &error);
   if (item == NULL)
     {
       tell (self, error->message);
@@ -284,7 +284,7 @@ on_working_copy (DossierEvidenceEditor *self)
 
   if (record == NULL)
     return;
-  copy = dossier_locker_working_copy (dossier_editor_get_store (DOSSIER_EDITOR (self)), record->id, NULL, &error);
+  copy = dossier_locker_working_copy (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_record_get_id (record), NULL, &error);
   if (copy == NULL)
     {
       tell (self, error->message);
@@ -311,7 +311,7 @@ on_export_response (GtkNativeDialog       *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
-      if (!dossier_locker_export_original (dossier_editor_get_store (DOSSIER_EDITOR (self)), record->id, file, NULL, &error))
+      if (!dossier_locker_export_original (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_record_get_id (record), file, NULL, &error))
         tell (self, error->message);
       else
         {
@@ -339,7 +339,7 @@ on_export_original (DossierEvidenceEditor *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   name = g_path_get_basename (evidence->original_name && *evidence->original_name ? evidence->original_name
-                                                                                  : DOSSIER_RECORD (evidence)->code);
+                                                                                  : dossier_record_get_code (DOSSIER_RECORD (evidence)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -175,8 +175,7 @@ on_violation_types_changed (DossierIncidentEditor *self)
 
   if (incident == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)))
     return;
-  g_strfreev (incident->violation_types);
-  incident->violation_types = g_strdupv ((char **) dossier_vocab_row_get_values (self->violation_types));
+  dossier_incident_set_violation_types (incident, dossier_vocab_row_get_values (self->violation_types));
   dossier_editor_save (DOSSIER_EDITOR (self));
 }
 
@@ -395,23 +394,14 @@ fill_from_point (DossierIncidentEditor *self,
   dossier_gazetteer_locate (dossier_editor_get_store (DOSSIER_EDITOR (self)), incident->latitude,
                             incident->longitude, &admin1, &admin2);
   if ((incident->admin1 == NULL || *incident->admin1 == '\0') && admin1 != NULL)
-    {
-      g_free (incident->admin1);
-      incident->admin1 = g_steal_pointer (&admin1);
-    }
+    g_object_set (incident, "admin1", admin1, NULL);
   /* A cercle of the region the incident is in, never one of another. */
   if ((incident->admin2 == NULL || *incident->admin2 == '\0') && admin2 != NULL &&
       g_strcmp0 (scheme, "admin1") != 0 && g_strcmp0 (admin1 ? admin1 : incident->admin1, incident->admin1) == 0)
-    {
-      g_free (incident->admin2);
-      incident->admin2 = g_steal_pointer (&admin2);
-    }
+    g_object_set (incident, "admin2", admin2, NULL);
   if (incident->location_precision == NULL || *incident->location_precision == '\0' ||
       g_str_equal (incident->location_precision, "unknown"))
-    {
-      g_free (incident->location_precision);
-      incident->location_precision = g_strdup (precision);
-    }
+    g_object_set (incident, "location-precision", precision, NULL);
 }
 
 static gboolean
@@ -429,13 +419,9 @@ place_incident (DossierIncidentEditor *self,
   if (incident == NULL)
     return FALSE;
   dossier_editor_flush (editor);
-  incident->latitude = latitude;
-  incident->longitude = longitude;
+  g_object_set (incident, "latitude", latitude, "longitude", longitude, NULL);
   if (place != NULL && (incident->place == NULL || *incident->place == '\0'))
-    {
-      g_free (incident->place);
-      incident->place = g_strdup (place);
-    }
+    g_object_set (incident, "place", place, NULL);
   /* A region chosen by name is the region only; a town or a cercle's chef-lieu, near that
    * town; a point clicked or typed, that point. */
   fill_from_point (self, incident, scheme,
@@ -443,7 +429,7 @@ place_incident (DossierIncidentEditor *self,
   if (!dossier_editor_save (editor))
     return FALSE;
   /* Shown again as stored. */
-  id = DOSSIER_RECORD (incident)->id;
+  id = dossier_record_get_id (DOSSIER_RECORD (incident));
   dossier_editor_set_record (editor, id);
   if (self->reveal_tick == 0)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_coordinates, self, NULL);

@@ -253,7 +253,7 @@ on_created (DossierLinkGroup *self,
   if (record == NULL)
     return;
   /* Translators: %s is the code of a person or actor just made from a picker */
-  message = g_strdup_printf (_("%s made and linked: open it to complete it"), record->code);
+  message = g_strdup_printf (_("%s made and linked: open it to complete it"), dossier_record_get_code (record));
   made = adw_toast_new (message);
   adw_toast_set_button_label (made, _("_Open"));
   adw_toast_set_timeout (made, 10);
@@ -279,7 +279,7 @@ make_row (DossierLinkGroup *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
       return row;
     }
-  title = g_markup_escape_text (other->code, -1);
+  title = g_markup_escape_text (dossier_record_get_code (other), -1);
   if (role_scheme (self->kind) != NULL && *link->role)
     {
       g_autofree char *label = dossier_store_vocab_label (self->store, role_scheme (self->kind), link->role, self->lang);
@@ -309,7 +309,7 @@ make_row (DossierLinkGroup *self,
   gtk_widget_set_tooltip_text (remove, _("Remove this link"));
   {
     /* Translators: what a screen reader says for the button; %s is a code, INC-0003 */
-    g_autofree char *name = g_strdup_printf (_("Remove the link to %s"), other->code);
+    g_autofree char *name = g_strdup_printf (_("Remove the link to %s"), dossier_record_get_code (other));
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }

@@ -72,9 +72,9 @@ save_identity (DossierPersonEditor *self)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
     dossier_record_set_string (DOSSIER_RECORD (self->identity),
-                               dossier_record_find_field (DOSSIER_RECORD (self->identity)->info, identity_fields[i]),
+                               dossier_record_find_field (dossier_record_get_info (DOSSIER_RECORD (self->identity)), identity_fields[i]),
                                gtk_editable_get_text (GTK_EDITABLE (self->identity_rows[i])));
-  if (DOSSIER_RECORD (self->identity)->id > 0)
+  if (dossier_record_get_id (DOSSIER_RECORD (self->identity)) > 0)
     ok = dossier_store_update (store, DOSSIER_RECORD (self->identity), &error);
   else
     ok = dossier_store_insert (store, DOSSIER_RECORD (self->identity), &error);
@@ -174,7 +174,7 @@ show_identity (DossierPersonEditor *self)
 
   if (person == NULL)
     return;
-  if ((found = dossier_store_list_identities (store, person->id, &error)) == NULL)
+  if ((found = dossier_store_list_identities (store, dossier_record_get_id (person), &error)) == NULL)
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
       gtk_toggle_button_set_active (self->show_identity, FALSE);
@@ -186,12 +186,12 @@ show_identity (DossierPersonEditor *self)
     {
       /* Made when something is typed. */
       self->identity = dossier_identity_new ();
-      self->identity->person_id = person->id;
+      g_object_set (self->identity, "person-id", dossier_record_get_id (person), NULL);
     }
   self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (self->identity_rows); i++)
     {
-      const DossierField *field = dossier_record_find_field (DOSSIER_RECORD (self->identity)->info, identity_fields[i]);
+      const DossierField *field = dossier_record_find_field (dossier_record_get_info (DOSSIER_RECORD (self->identity)), identity_fields[i]);
       g_autofree char *value = dossier_record_get_string (DOSSIER_RECORD (self->identity), field);
 
       gtk_editable_set_text (GTK_EDITABLE (self->identity_rows[i]), value ? value : "");
@@ -239,7 +239,7 @@ load_testimonies (DossierPersonEditor *self,
   for (guint i = 0; i < self->testimony_rows->len; i++)
     adw_preferences_group_remove (self->testimonies_group, self->testimony_rows->pdata[i]);
   g_ptr_array_set_size (self->testimony_rows, 0);
-  if ((found = dossier_store_list_testimonies_of (store, person->id, &error)) == NULL)
+  if ((found = dossier_store_list_testimonies_of (store, dossier_record_get_id (person), &error)) == NULL)
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
       return;
@@ -248,7 +248,7 @@ load_testimonies (DossierPersonEditor *self,
     {
       DossierRecord *testimony = found->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_markup_escape_text (testimony->code, -1);
+      g_autofree char *title = g_markup_escape_text (dossier_record_get_code (testimony), -1);
       g_autofree char *description = dossier_record_describe (store, testimony, lang);
       g_autofree char *subtitle = g_markup_escape_text (description, -1);
 
@@ -257,7 +257,7 @@ load_testimonies (DossierPersonEditor *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) testimony->id));
+      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) dossier_record_get_id (testimony)));
       g_signal_connect (row, "activated", G_CALLBACK (on_testimony_activated), self);
       adw_preferences_group_add (self->testimonies_group, row);
       g_ptr_array_add (self->testimony_rows, row);
@@ -273,7 +273,7 @@ load (DossierEditor *editor,
   DossierPersonEditor *self = DOSSIER_PERSON_EDITOR (editor);
 
   /* Another person: their identity is hidden until asked for. */
-  if (self->identity == NULL || self->identity->person_id != record->id)
+  if (self->identity == NULL || self->identity->person_id != dossier_record_get_id (record))
     hide_identity (self);
   dossier_vocab_row_set_parent (self->residence_admin2, DOSSIER_PERSON (record)->residence_admin1);
   load_testimonies (self, record);

@@ -324,8 +324,7 @@ dossier_record_picker_create (DossierRecordPicker *self)
           g_object_unref (actor);
           return 0;
         }
-      g_free (actor->name);
-      actor->name = g_steal_pointer (&name);
+      g_object_set (actor, "name", name, NULL);
       record = DOSSIER_RECORD (actor);
     }
   if (!dossier_store_insert (self->store, record, &error))
@@ -338,7 +337,7 @@ dossier_record_picker_create (DossierRecordPicker *self)
         g_warning ("%s", error->message);
       return 0;
     }
-  id = record->id;
+  id = dossier_record_get_id (record);
   g_object_ref (self);
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[CREATED], 0, id);

@@ -47,7 +47,7 @@ update (DossierRefRow *self)
       g_autofree char *description = dossier_record_describe (self->store, record, self->lang);
       g_autofree char *subtitle = g_markup_escape_text (description, -1);
 
-      gtk_menu_button_set_label (self->button, record->code);
+      gtk_menu_button_set_label (self->button, dossier_record_get_code (record));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
     }
   else

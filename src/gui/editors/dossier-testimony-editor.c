@@ -51,8 +51,7 @@ on_tags_changed (DossierTestimonyEditor *self)
 
   if (testimony == NULL || dossier_editor_is_loading (DOSSIER_EDITOR (self)))
     return;
-  g_strfreev (testimony->tags);
-  testimony->tags = g_strdupv ((char **) dossier_vocab_row_get_values (self->tags));
+  dossier_testimony_set_tags (testimony, dossier_vocab_row_get_values (self->tags));
   dossier_editor_save (DOSSIER_EDITOR (self));
 }
 

@@ -62,7 +62,7 @@ on_actor (DossierFilterPopover *self)
 
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION || selected > self->actors->len)
     return;
-  dossier_filter_set_actor (self->filter, selected == 0 ? 0 : DOSSIER_RECORD (self->actors->pdata[selected - 1])->id);
+  dossier_filter_set_actor (self->filter, selected == 0 ? 0 : dossier_record_get_id (DOSSIER_RECORD (self->actors->pdata[selected - 1])));
 }
 
 /* A period typed as EDTF narrows as soon as it reads as one; the row says why it does
@@ -94,7 +94,7 @@ sync_from_filter (DossierFilterPopover *self)
       gtk_drop_down_set_selected (self->dropdowns[c], position);
     }
   for (guint i = 0; i < self->actors->len; i++)
-    if (DOSSIER_RECORD (self->actors->pdata[i])->id == q->actor_id)
+    if (dossier_record_get_id (DOSSIER_RECORD (self->actors->pdata[i])) == q->actor_id)
       actor = i + 1;
   gtk_drop_down_set_selected (self->actor, actor);
   /* The period as typed stays while it means the same days (the timeline may have set it,
@@ -115,7 +115,7 @@ static char *
 actor_label (DossierActor *actor)
 {
   if (*actor->acronym == '\0')
-    return g_strdup (*actor->name ? actor->name : DOSSIER_RECORD (actor)->code);
+    return g_strdup (*actor->name ? actor->name : dossier_record_get_code (DOSSIER_RECORD (actor)));
   if (*actor->name == '\0')
     return g_strdup (actor->acronym);
   return g_strdup_printf ("%s (%s)", actor->name, actor->acronym);
@@ -395,7 +395,7 @@ dossier_filter_popover_choose (DossierFilterPopover *self,
       guint position = 0;
 
       for (guint i = 0; i < self->actors->len; i++)
-        if (g_strcmp0 (DOSSIER_RECORD (self->actors->pdata[i])->code, code) == 0)
+        if (g_strcmp0 (dossier_record_get_code (DOSSIER_RECORD (self->actors->pdata[i])), code) == 0)
           position = i + 1;
       gtk_drop_down_set_selected (self->actor, position);
       return;

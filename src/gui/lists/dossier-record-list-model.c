@@ -336,7 +336,7 @@ dossier_record_list_model_refresh (DossierRecordListModel *self,
       GPtrArray *page = value;
 
       for (guint i = 0; i < page->len; i++)
-        if (DOSSIER_RECORD (page->pdata[i])->id == record->id)
+        if (dossier_record_get_id (DOSSIER_RECORD (page->pdata[i])) == dossier_record_get_id (record))
           {
             g_autoptr(GError) error = NULL;
             guint position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;

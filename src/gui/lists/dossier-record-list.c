@@ -164,7 +164,7 @@ static const char *
 perpetrators_text (DossierRecordList *self,
                    DossierIncident   *incident)
 {
-  gint64 id = DOSSIER_RECORD (incident)->id;
+  gint64 id = dossier_record_get_id (DOSSIER_RECORD (incident));
   const char *text = g_hash_table_lookup (self->perpetrators, &id);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
@@ -235,7 +235,7 @@ dossier_record_list_cell_text (DossierRecordList *self,
 
   spec = &self->columns[column];
   if (g_str_equal (spec->field, "code"))
-    return g_strdup (record->code);
+    return g_strdup (dossier_record_get_code (record));
   if (spec->kind == DOSSIER_COLUMN_TITLE && DOSSIER_IS_INCIDENT (record))
     {
       gboolean fell_back;
@@ -261,7 +261,7 @@ dossier_record_list_cell_text (DossierRecordList *self,
         }
     }
 
-  field = dossier_record_find_field (record->info, spec->field);
+  field = dossier_record_find_field (dossier_record_get_info (record), spec->field);
   g_return_val_if_fail (field != NULL, NULL);
   value = dossier_record_get_string (record, field);
   if (value == NULL)
@@ -294,7 +294,7 @@ char *
 dossier_record_list_drag_value (DossierRecord *record)
 {
   g_return_val_if_fail (DOSSIER_IS_RECORD (record), NULL);
-  return g_strdup_printf ("dossier:%s:%" G_GINT64_FORMAT, record->info->table, record->id);
+  return g_strdup_printf ("dossier:%s:%" G_GINT64_FORMAT, dossier_record_get_info (record)->table, dossier_record_get_id (record));
 }
 
 /**
@@ -387,25 +387,85 @@ on_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-/* What a cell needs to follow its row: the row may show another record at any time. */
+/* What a cell needs to follow its row, which may show another record at any time, and
+ * that record, whose value may change (its property's ::notify). */
 typedef struct {
   DossierRecordList *list;
   guint              column;
   GtkListItem       *item;
   DossierListRow    *row;      /* bound, or NULL */
   gulong             handler;
+  DossierRecord     *record;   /* the row's record, followed; a reference */
+  gulong             record_handler;
 } Cell;
+
+static void fill_cell (Cell *cell);
+
+/* The signal that tells a cell of @column its value changed: the property of its field,
+ * or any for the values made of several (titles in either language, counts). */
+static char *
+cell_signal (DossierRecordList *self,
+             DossierRecord     *record,
+             guint              column)
+{
+  const DossierListColumn *spec = &self->columns[column];
+  const DossierField *field;
+  GParamSpec *pspec;
+
+  if (g_str_equal (spec->field, "code"))
+    return g_strdup ("notify::code");
+  if (spec->kind == DOSSIER_COLUMN_TITLE || is_computed (spec->kind) || spec->kind == DOSSIER_COLUMN_THUMBNAIL)
+    return g_strdup ("notify");
+  field = dossier_record_field (record, spec->field);
+  pspec = field != NULL ? dossier_record_field_pspec (record, field) : NULL;
+  return pspec != NULL ? g_strconcat ("notify::", pspec->name, NULL) : g_strdup ("notify");
+}
+
+static void
+follow_record (Cell *cell)
+{
+  DossierRecord *record = cell->row != NULL ? dossier_list_row_get_record (cell->row) : NULL;
+
+  if (record == cell->record)
+    return;
+  if (cell->record != NULL)
+    g_clear_signal_handler (&cell->record_handler, cell->record);
+  g_set_object (&cell->record, record);
+  if (record != NULL)
+    {
+      g_autofree char *signal = cell_signal (cell->list, record, cell->column);
+
+      cell->record_handler = g_signal_connect_swapped (record, signal, G_CALLBACK (fill_cell), cell);
+    }
+}
+
+/* GTK unbinds a cell before it goes: only the record it holds may remain. */
+static void
+cell_free (Cell *cell)
+{
+  if (cell->record != NULL)
+    g_clear_signal_handler (&cell->record_handler, cell->record);
+  g_clear_object (&cell->record);
+  g_free (cell);
+}
+
+static void
+on_row_record (Cell *cell)
+{
+  follow_record (cell);
+  fill_cell (cell);
+}
 
 static void
 fill_cell (Cell *cell)
 {
   DossierRecordList *self = cell->list;
-  DossierRecord *record = cell->row != NULL ? dossier_list_row_get_record (cell->row) : NULL;
+  DossierRecord *record = cell->record;
   GtkWidget *child = gtk_list_item_get_child (cell->item);
 
   if (self->columns[cell->column].kind == DOSSIER_COLUMN_THUMBNAIL)
     {
-      g_autoptr(GBytes) png = record ? dossier_store_get_thumbnail (self->store, record->id) : NULL;
+      g_autoptr(GBytes) png = record ? dossier_store_get_thumbnail (self->store, dossier_record_get_id (record)) : NULL;
       g_autoptr(GdkTexture) texture = png ? gdk_texture_new_from_bytes (png, NULL) : NULL;
 
       gtk_picture_set_paintable (GTK_PICTURE (child), GDK_PAINTABLE (texture));
@@ -431,7 +491,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   cell->list = self;
   cell->column = column;
   cell->item = item;
-  g_object_set_data_full (G_OBJECT (item), "cell", cell, g_free);
+  g_object_set_data_full (G_OBJECT (item), "cell", cell, (GDestroyNotify) cell_free);
   if (kind == DOSSIER_COLUMN_THUMBNAIL)
     {
       GtkWidget *picture = gtk_picture_new ();
@@ -472,8 +532,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   Cell *cell = g_object_get_data (G_OBJECT (item), "cell");
 
   cell->row = gtk_list_item_get_item (item);
-  cell->handler = g_signal_connect_swapped (cell->row, "notify::record", G_CALLBACK (fill_cell), cell);
-  fill_cell (cell);
+  cell->handler = g_signal_connect_swapped (cell->row, "notify::record", G_CALLBACK (on_row_record), cell);
+  on_row_record (cell);
 }
 
 static void
@@ -485,6 +545,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
 
   g_clear_signal_handler (&cell->handler, cell->row);
   cell->row = NULL;
+  follow_record (cell);
 }
 
 /* Rows read again may have new links or violation types: names are read again too. This

@@ -135,7 +135,7 @@ on_query_tooltip (GtkWidget            *widget,
   /* As a person writes it ("28 March 2022, 10:15"), not as the file stores it. */
   when = *evidence->captured_at ? dossier_format_timestamp (evidence->captured_at, lang, FALSE) : NULL;
   /* Translators: an evidence item on the map: its code, title and when it was captured */
-  text = g_strdup_printf (_("%s · %s\ncaptured %s"), DOSSIER_RECORD (evidence)->code, evidence->title,
+  text = g_strdup_printf (_("%s · %s\ncaptured %s"), dossier_record_get_code (DOSSIER_RECORD (evidence)), evidence->title,
                           when ? when : _("at an unknown time"));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;

@@ -226,9 +226,9 @@ append_codes (GtkSnapshot          *snapshot,
       if (x < 0 || y < 0 || x > view->width || y > view->height)
         continue;
       record = dossier_store_load (store, DOSSIER_TYPE_INCIDENT, cluster->id, NULL);
-      if (record == NULL || record->code == NULL || *record->code == '\0')
+      if (record == NULL || dossier_record_get_code (record) == NULL || *dossier_record_get_code (record) == '\0')
         continue;
-      layout = new_layout (widget, record->code, 0.75, FALSE);
+      layout = new_layout (widget, dossier_record_get_code (record), 0.75, FALSE);
       pango_layout_get_pixel_size (layout, &w, &h);
       graphene_rect_init (&boxes[0], x + r, y - h / 2.0, w, h);
       graphene_rect_init (&boxes[1], x - r - w, y - h / 2.0, w, h);

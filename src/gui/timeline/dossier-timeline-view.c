@@ -295,7 +295,7 @@ describe_selected (DossierTimelineView *self)
     {
       g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, self->lang);
 
-      self->selected_text = g_strdup_printf ("%s, %s", DOSSIER_RECORD (incident)->code, date ? date : "");
+      self->selected_text = g_strdup_printf ("%s, %s", dossier_record_get_code (DOSSIER_RECORD (incident)), date ? date : "");
     }
 }
 

@@ -117,15 +117,15 @@ dossier_testimony_coder_code_new (DossierTestimonyCoder *self,
       _dossier_testimony_coder_toast (self, error->message);
       return 0;
     }
-  if (!dossier_testimony_coder_code (self, kind, record->id, NULL))
+  if (!dossier_testimony_coder_code (self, kind, dossier_record_get_id (record), NULL))
     return 0;
   {
     /* Translators: %s is the code of the record just made */
-    g_autofree char *message = g_strdup_printf (_("%s made: complete it in its editor"), record->code);
+    g_autofree char *message = g_strdup_printf (_("%s made: complete it in its editor"), dossier_record_get_code (record));
 
     _dossier_testimony_coder_toast (self, message);
   }
-  return record->id;
+  return dossier_record_get_id (record);
 }
 
 /* The pickers, opened over the selection. */

@@ -86,8 +86,8 @@ describe_passage (DossierTestimonyCoder *self,
     if (record == NULL)
       return g_strdup ("");
     /* Translators: a record in the list of coded passages: its code, then what it is */
-    return description && *description && !g_str_has_prefix (description, record->code)
-           ? g_strdup_printf (_("%s — %s"), record->code, description) : g_strdup (record->code);
+    return description && *description && !g_str_has_prefix (description, dossier_record_get_code (record))
+           ? g_strdup_printf (_("%s — %s"), dossier_record_get_code (record), description) : g_strdup (dossier_record_get_code (record));
   }
 }
 
@@ -196,8 +196,8 @@ show_history (DossierTestimonyCoder *self)
   last = history->pdata[history->len - 1];
   status = dossier_store_vocab_label (self->store, "testimony-status", last->new_value, self->lang);
   {
-    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (DOSSIER_RECORD (last)->created_at, NULL);
-    g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup (DOSSIER_RECORD (last)->created_at);
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (dossier_record_get_created_at (DOSSIER_RECORD (last)), NULL);
+    g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup (dossier_record_get_created_at (DOSSIER_RECORD (last)));
 
     /* Translators: the last change of a testimony's status: the status, who, when (UTC) */
     text = g_strdup_printf (_("%s by %s, %s UTC"), status, *last->user ? last->user : _("unnamed"), when);
@@ -243,7 +243,7 @@ show_testimony (DossierTestimonyCoder *self,
     }
   self->loading = TRUE;
   self->testimony_id = id;
-  adw_window_title_set_title (self->title, DOSSIER_RECORD (testimony)->code);
+  adw_window_title_set_title (self->title, dossier_record_get_code (DOSSIER_RECORD (testimony)));
   gtk_text_buffer_set_text (self->buffer, testimony->transcript, -1);
   {
     GtkTextIter start;
@@ -258,7 +258,7 @@ show_testimony (DossierTestimonyCoder *self,
 
       if (witness != NULL)
         /* Translators: the person who gave the testimony, by code */
-        g_string_append_printf (details, _("Given by %s"), witness->code);
+        g_string_append_printf (details, _("Given by %s"), dossier_record_get_code (witness));
     }
   if (*testimony->taken_on)
     {

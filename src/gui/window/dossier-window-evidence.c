@@ -112,7 +112,7 @@ ingest_done (GObject      *source,
           g_string_append (message, C_("message parts", "; "));
           /* Translators: after “2 items added; ”: the incident they were linked to */
           g_string_append_printf (message, g_dngettext (GETTEXT_PACKAGE, "linked to %s", "linked to %s", report->added),
-                                  incident->code);
+                                  dossier_record_get_code (incident));
         }
     }
   if (duplicates->len > 0)
@@ -150,7 +150,7 @@ ingest_done (GObject      *source,
         {
           DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (self->pages[i].editor));
 
-          if (shown != NULL && DOSSIER_IS_INCIDENT (shown) && shown->id == ingest->incident_id)
+          if (shown != NULL && DOSSIER_IS_INCIDENT (shown) && dossier_record_get_id (shown) == ingest->incident_id)
             {
               dossier_editor_flush (DOSSIER_EDITOR (self->pages[i].editor));
               dossier_editor_set_record (DOSSIER_EDITOR (self->pages[i].editor), 0);
@@ -331,11 +331,11 @@ add_evidence_action (GtkWidget  *widget,
     if (incident != NULL)
       {
         /* Translators: a check box in the Add Evidence dialog; %s is an incident's code */
-        g_autofree char *label = g_strdup_printf (_("Link to %s"), incident->code);
+        g_autofree char *label = g_strdup_printf (_("Link to %s"), dossier_record_get_code (incident));
 
         gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "link-incident", label, NULL, NULL);
         gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "link-incident", "true");
-        g_object_set_data (G_OBJECT (chooser), "incident-id", GSIZE_TO_POINTER ((gsize) incident->id));
+        g_object_set_data (G_OBJECT (chooser), "incident-id", GSIZE_TO_POINTER ((gsize) dossier_record_get_id (incident)));
       }
   }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

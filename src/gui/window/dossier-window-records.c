@@ -144,15 +144,15 @@ update_selection (DossierWindow *self,
         {
           DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (page->editor));
 
-          if (shown == NULL || shown->id != record->id)
-            dossier_editor_set_record (DOSSIER_EDITOR (page->editor), record->id);
+          if (shown == NULL || dossier_record_get_id (shown) != dossier_record_get_id (record))
+            dossier_editor_set_record (DOSSIER_EDITOR (page->editor), dossier_record_get_id (record));
           if (DOSSIER_IS_INCIDENT (record) && self->map_pane != NULL)
-            dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), record->id);
+            dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), dossier_record_get_id (record));
           if (DOSSIER_IS_INCIDENT (record) && self->timeline_pane != NULL)
             dossier_timeline_view_set_selected (dossier_timeline_pane_get_view (DOSSIER_TIMELINE_PANE (self->timeline_pane)),
-                                                record->id);
+                                                dossier_record_get_id (record));
           gtk_stack_set_visible_child_name (page->editor_stack, "editor");
-          g_settings_set_string (self->settings, "selected-uuid", record->uuid);
+          g_settings_set_string (self->settings, "selected-uuid", dossier_record_get_uuid (record));
           return;
         }
     }
@@ -274,7 +274,7 @@ dossier_window_open_record (DossierWindow *self,
   if (type == DOSSIER_TYPE_INCIDENT)
     dossier_filter_clear (self->filter);
   dossier_window_show_section (self, dossier_window_sections[index].name);
-  dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
+  dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), dossier_record_get_code (record));
 }
 
 static void
@@ -312,7 +312,7 @@ on_links_changed (DossierEditor *editor,
         DossierRecord *shown = dossier_editor_get_record (DOSSIER_EDITOR (self->pages[i].editor));
 
         if (shown != NULL)
-          dossier_editor_set_record (DOSSIER_EDITOR (self->pages[i].editor), shown->id);
+          dossier_editor_set_record (DOSSIER_EDITOR (self->pages[i].editor), dossier_record_get_id (shown));
       }
 }
 
@@ -415,7 +415,7 @@ dossier_window_delete_selected (DossierWindow *self)
   n = records->len;
   if (n == 1)
     /* Translators: %s is a record's code, such as INC-0042 */
-    message = g_strdup_printf (_("%s deleted"), DOSSIER_RECORD (records->pdata[0])->code);
+    message = g_strdup_printf (_("%s deleted"), dossier_record_get_code (DOSSIER_RECORD (records->pdata[0])));
   else
     /* Translators: %u is a number of records */
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record deleted", "%u records deleted", n), n);
@@ -495,7 +495,7 @@ dossier_window_add_record (DossierWindow *self)
     dossier_filter_clear (self->filter);
   reload_section (self, index);
   dossier_window_show_section (self, dossier_window_sections[index].name);
-  dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
+  dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), dossier_record_get_code (record));
   gtk_widget_child_focus (self->pages[index].editor, GTK_DIR_TAB_FORWARD);
   return dossier_editor_get_record (DOSSIER_EDITOR (self->pages[index].editor));
 }
@@ -533,7 +533,7 @@ dossier_window_link_dropped (DossierWindow *self,
 
   if (evidence_id == 0 || !DOSSIER_IS_INCIDENT (incident))
     return FALSE;
-  link = dossier_store_link (self->store, DOSSIER_LINK_EVIDENCE_INCIDENT, evidence_id, incident->id, NULL, NULL, &error);
+  link = dossier_store_link (self->store, DOSSIER_LINK_EVIDENCE_INCIDENT, evidence_id, dossier_record_get_id (incident), NULL, NULL, &error);
   if (link == NULL)
     {
       toast (self, error->message);
@@ -541,7 +541,7 @@ dossier_window_link_dropped (DossierWindow *self,
     }
   evidence = dossier_store_load (self->store, DOSSIER_TYPE_EVIDENCE, evidence_id, NULL);
   /* Translators: an evidence item's code, then an incident's: "EVD-0003 linked to INC-0012" */
-  message = g_strdup_printf (_("%s linked to %s"), evidence ? evidence->code : "", incident->code);
+  message = g_strdup_printf (_("%s linked to %s"), evidence ? dossier_record_get_code (evidence) : "", dossier_record_get_code (incident));
   toast (self, message);
   on_links_changed (NULL, self);
   return TRUE;
@@ -567,7 +567,7 @@ on_files_dropped (DossierRecordList *list,
 
   for (GSList *l = files; l != NULL; l = l->next)
     g_ptr_array_add (array, g_object_ref (l->data));
-  return dossier_window_ingest_into (self, array, record->id);
+  return dossier_window_ingest_into (self, array, dossier_record_get_id (record));
 }
 
 /* While a row is dragged over the sidebar, the section under it opens after a moment, so
@@ -739,11 +739,11 @@ _dossier_window_restore_selection (DossierWindow *self)
   if (index == 0 || *uuid == '\0')
     return;
   record = dossier_store_load_by_uuid (self->store, dossier_window_sections[index].get_type (), uuid, NULL);
-  if (record != NULL && !dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code))
+  if (record != NULL && !dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), dossier_record_get_code (record)))
     {
       /* Hidden by nothing but the order: try without it. */
       dossier_filter_clear (self->filter);
-      dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), record->code);
+      dossier_record_list_show_code (DOSSIER_RECORD_LIST (self->pages[index].list), dossier_record_get_code (record));
     }
 }
 
@@ -787,7 +787,7 @@ on_incident_saved (DossierEditor *editor,
   if (self->map_pane != NULL)
     {
       dossier_incident_layer_refresh (dossier_map_pane_get_incident_layer (DOSSIER_MAP_PANE (self->map_pane)));
-      dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), record->id);
+      dossier_map_pane_set_selected (DOSSIER_MAP_PANE (self->map_pane), dossier_record_get_id (record));
     }
 }
 
@@ -851,7 +851,7 @@ index_testimonies_action (GtkWidget  *widget,
     return;
   page = &self->pages[section_of_type (DOSSIER_TYPE_TESTIMONY)];
   shown = page->editor ? dossier_editor_get_record (DOSSIER_EDITOR (page->editor)) : NULL;
-  id = shown ? shown->id : 0;
+  id = shown ? dossier_record_get_id (shown) : 0;
   if (id == 0)
     {
       g_autoptr(GArray) all = dossier_store_testimony_queue (self->store, NULL, NULL, NULL, NULL);
