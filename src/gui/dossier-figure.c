@@ -17,6 +17,7 @@
 
 #include "dossier-atomic-file.h"
 #include "dossier-figure.h"
+#include "dossier-look.h"
 
 /* Cairo writes a figure through this, into the file opened owner-only for it. */
 static cairo_status_t
@@ -117,7 +118,13 @@ dossier_figure_write (GskRenderNode  *node,
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  /* Figures go on paper: the print look's background, whatever the screen's style. */
+  {
+    DossierLook paper;
+
+    dossier_look_for_print (&paper);
+    gdk_cairo_set_source_rgba (cr, &paper.background);
+  }
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
   if (node != NULL)

@@ -29,6 +29,7 @@ struct _DossierIncidentEditor
   GtkGrid          *casualties;
   GtkLabel         *casualties_message;
   GtkWidget        *counts[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS];
+  char             *count_names[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS]; /* "Killed, women" */
   DossierStore     *labelled_for;   /* the store the grid's labels were read from */
   gboolean          counts_dirty;
   guint             save_source;
@@ -112,7 +113,8 @@ label_casualties (DossierIncidentEditor *self)
           g_autofree char *name = g_strdup_printf (_("%s, %s"), label, group);
 
           gtk_accessible_update_property (GTK_ACCESSIBLE (self->counts[c][g]), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          g_object_set_data_full (G_OBJECT (self->counts[c][g]), "name", g_strdup (name), g_free);
+          g_free (self->count_names[c][g]);
+          self->count_names[c][g] = g_strdup (name);
         }
     }
 }
@@ -250,7 +252,7 @@ explain_counts (DossierIncidentEditor *self)
 
         if (wrong)
           {
-            const char *name = g_object_get_data (G_OBJECT (entry), "name");
+            const char *name = self->count_names[c][g];
             g_autofree char *line = NULL;
 
             gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
@@ -578,6 +580,9 @@ dossier_incident_editor_dispose (GObject *object)
   DossierIncidentEditor *self = DOSSIER_INCIDENT_EDITOR (object);
 
   g_clear_pointer (&self->place_hits, g_ptr_array_unref);
+  for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
+    for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
+      g_clear_pointer (&self->count_names[c][g], g_free);
   if (self->reveal_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
   self->reveal_tick = 0;
@@ -679,8 +684,6 @@ dossier_incident_editor_init (DossierIncidentEditor *self)
         gtk_editable_set_width_chars (GTK_EDITABLE (button), 4);
         gtk_editable_set_alignment (GTK_EDITABLE (button), 1);
         gtk_entry_set_input_purpose (GTK_ENTRY (button), GTK_INPUT_PURPOSE_DIGITS);
-        g_object_set_data (G_OBJECT (button), "category", GINT_TO_POINTER (c));
-        g_object_set_data (G_OBJECT (button), "group", GINT_TO_POINTER (g));
         g_signal_connect_swapped (button, "changed", G_CALLBACK (on_count_changed), self);
         gtk_grid_attach (self->casualties, button, g + 1, c + 1, 1, 1);
         self->counts[c][g] = button;

@@ -187,7 +187,8 @@ on_remove_clicked (GtkWidget        *button,
 {
   guint index;
 
-  if (g_ptr_array_find (self->rows, g_object_get_data (G_OBJECT (button), "row"), &index))
+  /* The button is in the row it removes. */
+  if (g_ptr_array_find (self->rows, gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW), &index))
     dossier_link_group_remove (self, index);
 }
 
@@ -313,7 +314,6 @@ make_row (DossierLinkGroup *self,
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }
-  g_object_set_data (G_OBJECT (remove), "row", row);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
   return row;

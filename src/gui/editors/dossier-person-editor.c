@@ -32,6 +32,7 @@ struct _DossierPersonEditor
   DossierVocabRow     *age_group;
   GtkWidget           *identity_rows[4];
   GPtrArray           *testimony_rows;
+  GArray              *testimony_ids;   /* gint64: the testimonies of @testimony_rows */
   DossierIdentity     *identity;      /* loaded only when shown */
   guint                identity_save;
   guint                scroll_tick;   /* bringing the identity into view */
@@ -222,8 +223,11 @@ static void
 on_testimony_activated (GtkWidget           *row,
                         DossierPersonEditor *self)
 {
-  dossier_editor_open_record (DOSSIER_EDITOR (self), DOSSIER_TYPE_TESTIMONY,
-                              GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")));
+  guint index;
+
+  if (g_ptr_array_find (self->testimony_rows, row, &index))
+    dossier_editor_open_record (DOSSIER_EDITOR (self), DOSSIER_TYPE_TESTIMONY,
+                                g_array_index (self->testimony_ids, gint64, index));
 }
 
 /* The testimonies this person gave name them as their witness. */
@@ -239,6 +243,7 @@ load_testimonies (DossierPersonEditor *self,
   for (guint i = 0; i < self->testimony_rows->len; i++)
     adw_preferences_group_remove (self->testimonies_group, self->testimony_rows->pdata[i]);
   g_ptr_array_set_size (self->testimony_rows, 0);
+  g_array_set_size (self->testimony_ids, 0);
   if ((found = dossier_store_list_testimonies_of (store, dossier_record_get_id (person), &error)) == NULL)
     {
       dossier_editor_show_error (DOSSIER_EDITOR (self), error->message);
@@ -257,10 +262,14 @@ load_testimonies (DossierPersonEditor *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) dossier_record_get_id (testimony)));
       g_signal_connect (row, "activated", G_CALLBACK (on_testimony_activated), self);
       adw_preferences_group_add (self->testimonies_group, row);
       g_ptr_array_add (self->testimony_rows, row);
+      {
+        gint64 id = dossier_record_get_id (testimony);
+
+        g_array_append_val (self->testimony_ids, id);
+      }
     }
   adw_preferences_group_set_description (self->testimonies_group,
                                          found->len == 0 ? _("None yet") : NULL);
@@ -316,6 +325,7 @@ dossier_person_editor_dispose (GObject *object)
   self->scroll_tick = 0;
   g_clear_object (&self->identity);
   g_clear_pointer (&self->testimony_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->testimony_ids, g_array_unref);
 
   G_OBJECT_CLASS (dossier_person_editor_parent_class)->dispose (object);
 }
@@ -349,6 +359,7 @@ dossier_person_editor_init (DossierPersonEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->testimony_rows = g_ptr_array_new ();
+  self->testimony_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* Bound by the base class, as fields. */
   self->residence_admin1 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "residence_admin1"));
   self->residence_admin2 = DOSSIER_VOCAB_ROW (dossier_editor_get_field_widget (DOSSIER_EDITOR (self), "residence_admin2"));

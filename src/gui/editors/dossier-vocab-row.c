@@ -37,7 +37,34 @@ struct _DossierVocabRow
   GPtrArray     *terms;         /* DossierVocabTerm */
   char          *folded_search;
   GHashTable    *notes;         /* code → what choosing it means, or NULL */
+  GPtrArray     *choices;       /* Choice: the rows of @list, in order */
 };
+
+/* A row of the list: its term's code (NULL for "Not set"), its labels folded for the
+ * search, and its check mark. */
+typedef struct {
+  char      *code;
+  char      *folded;
+  GtkWidget *check;
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  g_free (choice->code);
+  g_free (choice->folded);
+  g_free (choice);
+}
+
+static Choice *
+choice_of (DossierVocabRow *self,
+           GtkListBoxRow   *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  g_return_val_if_fail (index >= 0 && (guint) index < self->choices->len, NULL);
+  return g_ptr_array_index (self->choices, index);
+}
 
 enum {
   PROP_0,
@@ -136,15 +163,14 @@ update_checks (DossierVocabRow *self)
 {
   gboolean none = self->values == NULL || self->values[0] == NULL;
   gboolean unknown = unknown_term (self) != NULL;
-  GtkWidget *row;
 
-  for (int i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, i))) != NULL; i++)
+  for (guint i = 0; i < self->choices->len; i++)
     {
-      const char *code = g_object_get_data (G_OBJECT (row), "code");
-      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+      Choice *choice = g_ptr_array_index (self->choices, i);
+      const char *code = choice->code;
       gboolean on = code ? has_value (self, code) || (none && unknown && g_str_equal (code, "unknown")) : none;
 
-      gtk_widget_set_opacity (check, on ? 1.0 : 0.0);
+      gtk_widget_set_opacity (choice->check, on ? 1.0 : 0.0);
     }
 }
 
@@ -158,6 +184,7 @@ make_row (DossierVocabRow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   GtkWidget *text = gtk_label_new (label);
+  Choice *choice = g_new0 (Choice, 1);
 
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
@@ -185,9 +212,10 @@ make_row (DossierVocabRow *self,
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
-  g_object_set_data_full (G_OBJECT (row), "folded", g_strdup (folded), g_free);
-  g_object_set_data (G_OBJECT (row), "check", check);
+  choice->code = g_strdup (code);
+  choice->folded = g_strdup (folded);
+  choice->check = check;
+  g_ptr_array_add (self->choices, choice);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return row;
 }
@@ -199,6 +227,7 @@ rebuild (DossierVocabRow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  g_ptr_array_set_size (self->choices, 0);
   if (self->allow_none && !self->multiple && unknown_term (self) == NULL)
     gtk_list_box_append (self->list, make_row (self, NULL, _("Not set"), ""));
   for (guint i = 0; self->terms && i < self->terms->len; i++)
@@ -223,7 +252,7 @@ filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
   DossierVocabRow *self = user_data;
-  const char *folded = g_object_get_data (G_OBJECT (row), "folded");
+  const char *folded = choice_of (self, row)->folded;
 
   if (self->folded_search == NULL || *self->folded_search == '\0')
     return TRUE;
@@ -295,7 +324,7 @@ static void
 on_row_activated (DossierVocabRow *self,
                   GtkListBoxRow   *row)
 {
-  dossier_vocab_row_choose (self, g_object_get_data (G_OBJECT (row), "code"));
+  dossier_vocab_row_choose (self, choice_of (self, row)->code);
   if (!self->multiple)
     gtk_menu_button_popdown (self->button);
 }
@@ -313,6 +342,7 @@ dossier_vocab_row_finalize (GObject *object)
   DossierVocabRow *self = DOSSIER_VOCAB_ROW (object);
 
   g_clear_pointer (&self->scheme, g_free);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->parent, g_free);
   g_clear_pointer (&self->lang, g_free);
@@ -404,6 +434,7 @@ dossier_vocab_row_init (DossierVocabRow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->lang = g_strdup ("en");
+  self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   self->button_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (self->button_label, 28);

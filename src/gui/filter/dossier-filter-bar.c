@@ -15,6 +15,8 @@
 #include "dossier-filter-bar.h"
 #include "dossier-vocab.h"
 
+#define N_CRITERIA 6
+
 struct _DossierFilterBar
 {
   GtkWidget      parent_instance;
@@ -25,6 +27,7 @@ struct _DossierFilterBar
   GtkWidget     *box;
   GtkWidget     *summary;
   GtkWidget     *chips;   /* a GtkFlowBox: they wrap in a narrow window */
+  GtkWidget     *chip_of[N_CRITERIA];  /* each criterion's chip, while it is set */
 };
 
 G_DEFINE_FINAL_TYPE (DossierFilterBar, dossier_filter_bar, GTK_TYPE_WIDGET)
@@ -42,13 +45,19 @@ static const struct {
   { "protection", "protection-level", N_("Protection level") },
   { "actor", NULL, N_("Actor") },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (criteria) == N_CRITERIA);
 
 static void
 on_remove (GtkButton        *button,
            DossierFilterBar *self)
 {
-  const char *field = g_object_get_data (G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (button))), "field");
+  GtkWidget *chip = gtk_widget_get_parent (GTK_WIDGET (button));
+  const char *field = NULL;
 
+  for (guint c = 0; c < N_CRITERIA; c++)
+    if (self->chip_of[c] == chip)
+      field = criteria[c].field;
+  g_return_if_fail (field != NULL);
   if (g_str_equal (field, "period"))
     dossier_filter_set_period (self->filter, 0, 0);
   else if (g_str_equal (field, "actor"))
@@ -121,7 +130,6 @@ make_chip (DossierFilterBar *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove), self);
   gtk_box_append (GTK_BOX (chip), label);
   gtk_box_append (GTK_BOX (chip), remove);
-  g_object_set_data (G_OBJECT (chip), "field", (gpointer) criteria[c].field);
   return chip;
 }
 
@@ -136,8 +144,9 @@ update_chips (DossierFilterBar *self)
     {
       g_autofree char *value = criterion_value (self, c);
 
+      self->chip_of[c] = value != NULL ? make_chip (self, c, value) : NULL;
       if (value != NULL)
-        gtk_flow_box_append (GTK_FLOW_BOX (self->chips), make_chip (self, c, value));
+        gtk_flow_box_append (GTK_FLOW_BOX (self->chips), self->chip_of[c]);
     }
 }
 
@@ -263,12 +272,8 @@ dossier_filter_bar_find_chip (DossierFilterBar *self,
 {
   g_return_val_if_fail (DOSSIER_IS_FILTER_BAR (self), NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (self->chips); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (chip), "field"), field) == 0)
-        return chip;
-    }
+  for (guint c = 0; c < N_CRITERIA; c++)
+    if (g_strcmp0 (criteria[c].field, field) == 0)
+      return self->chip_of[c];
   return NULL;
 }

@@ -47,9 +47,13 @@ on_choice (GtkDropDown          *dropdown,
            GParamSpec           *pspec,
            DossierFilterPopover *self)
 {
-  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "choice"));
+  guint c = 0;
   guint selected = gtk_drop_down_get_selected (dropdown);
 
+  /* Which of the choices @dropdown is. */
+  while (c < G_N_ELEMENTS (self->dropdowns) && self->dropdowns[c] != dropdown)
+    c++;
+  g_return_if_fail (c < G_N_ELEMENTS (self->dropdowns));
   if (self->syncing || selected >= self->codes[c]->len)
     return;
   dossier_filter_set_text (self->filter, choices[c].field, self->codes[c]->pdata[selected]);
@@ -333,7 +337,6 @@ dossier_filter_popover_new (DossierStore  *store,
       self->dropdowns[c] = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)),
                                                              gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
       search_as_typed (self->dropdowns[c]);
-      g_object_set_data (G_OBJECT (self->dropdowns[c]), "choice", GUINT_TO_POINTER (c));
       g_signal_connect (self->dropdowns[c], "notify::selected", G_CALLBACK (on_choice), self);
       gtk_box_append (GTK_BOX (box), labelled (_(choices[c].title), GTK_WIDGET (self->dropdowns[c])));
     }

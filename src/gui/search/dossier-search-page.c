@@ -40,6 +40,7 @@ struct _DossierSearchPage
   guint         searched;     /* the serial of the running search */
   gboolean      pending;      /* the newest text waits for the running search to stop */
   gboolean      activate_when_done;
+  GPtrArray    *shown;        /* DossierSearchHit: those of the rows of @list, in order */
 };
 
 G_DEFINE_FINAL_TYPE (DossierSearchPage, dossier_search_page, GTK_TYPE_WIDGET)
@@ -47,14 +48,24 @@ G_DEFINE_FINAL_TYPE (DossierSearchPage, dossier_search_page, GTK_TYPE_WIDGET)
 enum { HIT_ACTIVATED, FINISHED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+static DossierSearchHit *
+hit_of (DossierSearchPage *self,
+        GtkListBoxRow     *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  g_return_val_if_fail (self->shown != NULL && index >= 0 && (guint) index < self->shown->len, NULL);
+  return g_ptr_array_index (self->shown, index);
+}
+
 static void
 on_row_activated (GtkListBox        *list,
                   GtkListBoxRow     *row,
                   DossierSearchPage *self)
 {
-  g_signal_emit (self, signals[HIT_ACTIVATED], 0,
-                 g_object_get_data (G_OBJECT (row), "kind"),
-                 g_object_get_data (G_OBJECT (row), "code"));
+  DossierSearchHit *hit = hit_of (self, row);
+
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit->kind, hit->code);
 }
 
 /**
@@ -119,10 +130,11 @@ set_header (GtkListBoxRow *row,
             GtkListBoxRow *before,
             gpointer       data)
 {
-  const char *kind = g_object_get_data (G_OBJECT (row), "kind");
+  DossierSearchPage *self = data;
+  const char *kind = hit_of (self, row)->kind;
   GtkWidget *label;
 
-  if (before != NULL && g_strcmp0 (kind, g_object_get_data (G_OBJECT (before), "kind")) == 0)
+  if (before != NULL && g_strcmp0 (kind, hit_of (self, before)->kind) == 0)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -166,8 +178,6 @@ make_row (DossierSearchHit *hit)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (hit->kind), g_free);
-  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (hit->code), g_free);
   return row;
 }
 
@@ -205,6 +215,8 @@ show_hits (DossierSearchPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_ptr_array_ref (hits);
   for (guint i = 0; i < hits->len; i++)
     gtk_list_box_append (self->list, make_row (hits->pdata[i]));
   gtk_label_set_text (GTK_LABEL (self->empty), _("Nothing in this dossier matches"));
@@ -219,6 +231,7 @@ show_error (DossierSearchPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   gtk_label_set_text (GTK_LABEL (self->empty), error->message);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->empty);
 }
@@ -327,8 +340,8 @@ dossier_search_page_count_kind (DossierSearchPage *self,
 
   g_return_val_if_fail (DOSSIER_IS_SEARCH_PAGE (self), 0);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row; row = gtk_widget_get_next_sibling (row))
-    n += g_strcmp0 (g_object_get_data (G_OBJECT (row), "kind"), kind) == 0;
+  for (guint i = 0; self->shown != NULL && i < self->shown->len; i++)
+    n += g_strcmp0 (((DossierSearchHit *) self->shown->pdata[i])->kind, kind) == 0;
   return n;
 }
 
@@ -365,6 +378,7 @@ dossier_search_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_search_page_parent_class)->dispose (object);
 }
@@ -398,7 +412,7 @@ dossier_search_page_init (DossierSearchPage *self)
   self->stack = gtk_stack_new ();
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_list_box_set_header_func (self->list, set_header, NULL, NULL);
+  gtk_list_box_set_header_func (self->list, set_header, self, NULL);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);

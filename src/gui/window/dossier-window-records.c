@@ -50,6 +50,20 @@ selection_of (DossierWindow *self,
   return gtk_column_view_get_model (dossier_record_list_get_view (DOSSIER_RECORD_LIST (self->pages[index].list)));
 }
 
+/* The section whose list's selection, or rows' model, is @object; N_SECTIONS for those of
+ * a dossier shown before, let go as another opens. */
+static guint
+section_of (DossierWindow *self,
+            gpointer       object)
+{
+  for (guint i = 1; i < N_SECTIONS; i++)
+    if (self->pages[i].list != NULL &&
+        (object == (gpointer) selection_of (self, i) ||
+         object == (gpointer) dossier_record_list_get_model (DOSSIER_RECORD_LIST (self->pages[i].list))))
+      return i;
+  return N_SECTIONS;
+}
+
 static void
 toast (DossierWindow *self,
        const char    *message)
@@ -179,7 +193,10 @@ on_selection_changed (GtkSelectionModel *selection,
                       guint              n_items,
                       DossierWindow     *self)
 {
-  update_selection (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (selection), "section")));
+  guint index = section_of (self, selection);
+
+  if (index < N_SECTIONS)
+    update_selection (self, index);
 }
 
 static void
@@ -189,7 +206,10 @@ on_items_changed (GListModel    *model,
                   guint          added,
                   DossierWindow *self)
 {
-  update_selection (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section")));
+  guint index = section_of (self, model);
+
+  if (index < N_SECTIONS)
+    update_selection (self, index);
 }
 
 /* A new order or filter: the editor keeps the record it shows, the rows lose their
@@ -198,10 +218,14 @@ static void
 on_reloading (DossierRecordListModel *model,
               DossierWindow          *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section"));
-  GtkSelectionModel *selection = selection_of (self, index);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  guint index = section_of (self, model);
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) selected = NULL;
 
+  if (index >= N_SECTIONS)
+    return;
+  selection = selection_of (self, index);
+  selected = gtk_selection_model_get_selection (selection);
   self->pages[index].refreshing = TRUE;
   if (!gtk_bitset_is_empty (selected))
     gtk_selection_model_unselect_all (selection);
@@ -211,8 +235,10 @@ static void
 on_reloaded (DossierRecordListModel *model,
              DossierWindow          *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "section"));
+  guint index = section_of (self, model);
 
+  if (index >= N_SECTIONS)
+    return;
   self->pages[index].refreshing = FALSE;
   if (index == current_section (self))
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", FALSE);
@@ -700,13 +726,11 @@ _dossier_window_make_section_page (DossierWindow *self,
   view = dossier_record_list_get_view (DOSSIER_RECORD_LIST (page->list));
   selection = gtk_column_view_get_model (view);
   dossier_accessible_name_column_view (view, _(section->title));
-  g_object_set_data (G_OBJECT (selection), "section", GUINT_TO_POINTER (index));
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_items_changed), self, 0);
   {
     DossierRecordListModel *model = dossier_record_list_get_model (DOSSIER_RECORD_LIST (page->list));
 
-    g_object_set_data (G_OBJECT (model), "section", GUINT_TO_POINTER (index));
     g_signal_connect_object (model, "reloading", G_CALLBACK (on_reloading), self, 0);
     g_signal_connect_object (model, "reloaded", G_CALLBACK (on_reloaded), self, 0);
   }
