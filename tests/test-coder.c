@@ -108,11 +108,36 @@ test_coder (void)
   gtk_window_destroy (GTK_WINDOW (coder));
 }
 
+/* Built as GtkBuilder or g_object_new() build it, from its properties alone: a working
+ * window, on the queue's first testimony when none is named. */
+static void
+test_coder_from_properties (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("coder-properties.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  DossierTestimonyCoder *coder;
+
+  g_assert_no_error (error);
+  coder = g_object_new (DOSSIER_TYPE_TESTIMONY_CODER, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (coder));
+  dossier_test_wait_for_draw (GTK_WIDGET (coder));
+  g_assert_cmpuint (dossier_testimony_coder_get_queue_length (coder), ==,
+                    dossier_test_query_int (store, "SELECT count(*) FROM testimony", NULL));
+  g_assert_cmpint (dossier_testimony_coder_get_testimony (coder), >, 0);
+  g_assert_true (dossier_testimony_coder_step (coder, 1));
+  dossier_testimony_coder_select (coder, 0, 12);
+  g_assert_true (dossier_testimony_coder_code (coder, DOSSIER_PASSAGE_VIOLATION, 0, "forced-displacement"));
+  g_assert_cmpuint (dossier_testimony_coder_get_n_passages (coder), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (coder));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   dossier_test_display_init (&argc, &argv);
   g_test_add_func ("/coder/demo", test_coder);
+  g_test_add_func ("/coder/from-properties", test_coder_from_properties);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "dossier-record-list.h"
 #include "dossier-search-page.h"
 #include "dossier-map-pane.h"
+#include "dossier-overview.h"
 #include "dossier-test-display.h"
 #include "dossier-test-input.h"
 #include "dossier-test-util.h"
@@ -814,6 +815,34 @@ test_layout_gives_editor_room (void)
     }
 }
 
+/* The overview, built from its properties alone as GtkBuilder would: what the dossier is
+ * about, its counts as the window gives them, and its charts drawn from the filter. */
+static void
+test_overview_from_properties (void)
+{
+  g_autofree char *path = dossier_test_tmp_path ("overview.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_demo_create (path, &error);
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overview;
+  GtkWidget *chart;
+
+  g_assert_no_error (error);
+  overview = g_object_new (DOSSIER_TYPE_OVERVIEW, "store", store, "filter", filter, "lang", "en", NULL);
+  gtk_window_set_child (GTK_WINDOW (window), overview);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_overview_set_count (DOSSIER_OVERVIEW (overview), DOSSIER_TYPE_INCIDENT, "13");
+  dossier_overview_update_charts (DOSSIER_OVERVIEW (overview));
+  dossier_test_wait_for_draw (window);
+  chart = dossier_test_find_descendant (overview, DOSSIER_TYPE_BAR_CHART);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (dossier_bar_chart_get_n (DOSSIER_BAR_CHART (chart)), >, 0);
+  g_assert_cmpuint (count_filled_charts (overview), ==, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/window/demo-incidents", test_demo_incidents);
   g_test_add_func ("/window/bad-file", test_bad_file_shows_error);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/overview-from-properties", test_overview_from_properties);
   g_test_add_func ("/craft/02-keys-reach-pane", test_keys_reach_pane);
   g_test_add_func ("/craft/02-type-to-search-from-list", test_type_to_search_from_list);
   g_test_add_func ("/craft/07-filter-feedback", test_filter_feedback);
