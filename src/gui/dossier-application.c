@@ -14,6 +14,7 @@
 
 #include "dossier-application.h"
 #include "dossier-demo.h"
+#include "dossier-file-chooser.h"
 #include "dossier-import.h"
 #include "dossier-investigator-dialog.h"
 #include "dossier-new-dossier-dialog.h"
@@ -250,32 +251,22 @@ dossier_chooser_new (DossierApplication   *self,
                      GtkFileChooserAction  action,
                      const char           *accept)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser = dossier_file_chooser_new (window ? GTK_WIDGET (window) : NULL, title, action, accept);
 
-  chooser = gtk_file_chooser_native_new (title, gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         action, accept, _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Dossiers"));
-  gtk_file_filter_add_pattern (filter, "*.dossier");
-  gtk_file_filter_add_mime_type (filter, "application/x-dossier");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  dossier_file_chooser_add_dossier_filter (chooser);
   return chooser;
 }
 
 static void
-on_open_response (GtkNativeDialog    *dialog,
-                  int                 response,
-                  DossierApplication *self)
+on_open_chosen (GtkFileChooser *chooser,
+                GFile          *file,
+                gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        open_in_window (self, path);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    open_in_window (user_data, path);
 }
 
 static void
@@ -286,9 +277,8 @@ open_action (GSimpleAction *action,
   DossierApplication *self = user_data;
   GtkFileChooserNative *chooser = dossier_chooser_new (self, _("Open a Dossier"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                                        _("_Open"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+
+  dossier_file_chooser_show (chooser, on_open_chosen, self, NULL);
 }
 
 static void
@@ -391,49 +381,53 @@ dossier_application_import_bag (DossierApplication *self,
   dossier_import_async (DOSSIER_IMPORT_BAGIT, bag, import->path, name, NULL, on_bag_imported, import);
 }
 
-static void
-on_bag_destination (GtkNativeDialog    *dialog,
-                    int                 response,
-                    DossierApplication *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      const char *bag = g_object_get_data (G_OBJECT (dialog), "bag");
+/* A package chosen, its new dossier's name asked. */
+typedef struct {
+  DossierApplication *self;
+  char               *bag;
+} BagDestination;
 
-      if (path != NULL && bag != NULL)
-        dossier_application_import_bag (self, bag, path);
-    }
-  g_object_unref (dialog);
+static void
+bag_destination_free (gpointer data)
+{
+  BagDestination *destination = data;
+
+  g_free (destination->bag);
+  g_free (destination);
 }
 
 static void
-on_bag_chosen (GtkNativeDialog    *dialog,
-               int                 response,
-               DossierApplication *self)
+on_bag_destination (GtkFileChooser *chooser,
+                    GFile          *file,
+                    gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *bag = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *suggested = g_strconcat (name, ".dossier", NULL);
-      GtkFileChooserNative *save;
+  BagDestination *destination = user_data;
+  g_autofree char *path = g_file_get_path (file);
 
-      if (bag == NULL)
-        {
-          g_object_unref (dialog);
-          return;
-        }
-      save = dossier_chooser_new (self, _("Save the Imported Dossier As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), suggested);
-      g_object_set_data_full (G_OBJECT (save), "bag", g_steal_pointer (&bag), g_free);
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (save), TRUE);
-      g_signal_connect (save, "response", G_CALLBACK (on_bag_destination), self);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    dossier_application_import_bag (destination->self, destination->bag, path);
+}
+
+static void
+on_bag_chosen (GtkFileChooser *chooser,
+               GFile          *file,
+               gpointer        user_data)
+{
+  DossierApplication *self = user_data;
+  g_autofree char *bag = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *suggested = g_strconcat (name, ".dossier", NULL);
+  GtkFileChooserNative *save;
+  BagDestination *destination;
+
+  if (bag == NULL)
+    return;
+  save = dossier_chooser_new (self, _("Save the Imported Dossier As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), suggested);
+  destination = g_new0 (BagDestination, 1);
+  destination->self = self;
+  destination->bag = g_steal_pointer (&bag);
+  dossier_file_chooser_show (save, on_bag_destination, destination, bag_destination_free);
 }
 
 static void
@@ -442,13 +436,12 @@ import_bag_action (GSimpleAction *action,
                    gpointer       user_data)
 {
   DossierApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import a BagIt Package"), gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_bag_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = dossier_file_chooser_new (window ? GTK_WIDGET (window) : NULL, _("Import a BagIt Package"),
+                                      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"));
+  dossier_file_chooser_show (chooser, on_bag_chosen, self, NULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "dossier-custody-event.h"
 #include "dossier-evidence.h"
 #include "dossier-evidence-editor.h"
+#include "dossier-file-chooser.h"
 #include "dossier-format.h"
 #include "dossier-locker.h"
 #include "dossier-record-picker.h"
@@ -300,15 +301,15 @@ on_working_copy (DossierEvidenceEditor *self)
 }
 
 static void
-on_export_response (GtkNativeDialog       *dialog,
-                    int                    response,
-                    DossierEvidenceEditor *self)
+on_export_chosen (GtkFileChooser *chooser,
+                  GFile          *file,
+                  gpointer        user_data)
 {
+  DossierEvidenceEditor *self = user_data;
   DossierRecord *record = dossier_editor_get_record (DOSSIER_EDITOR (self));
 
-  if (response == GTK_RESPONSE_ACCEPT && record != NULL)
+  if (record != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
       if (!dossier_locker_export_original (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_record_get_id (record), file, NULL, &error))
@@ -323,7 +324,6 @@ on_export_response (GtkNativeDialog       *dialog,
         }
       show_custody (self, record);
     }
-  g_object_unref (dialog);
 }
 
 static void
@@ -335,14 +335,12 @@ on_export_original (DossierEvidenceEditor *self)
 
   if (evidence == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export the Original"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Export the Original"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                      _("_Export"));
   name = g_path_get_basename (evidence->original_name && *evidence->original_name ? evidence->original_name
                                                                                   : dossier_record_get_code (DOSSIER_RECORD (evidence)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dossier_file_chooser_show (chooser, on_export_chosen, self, NULL);
 }
 
 static void

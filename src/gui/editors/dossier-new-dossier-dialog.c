@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-date-row.h"
+#include "dossier-file-chooser.h"
 #include "dossier-new-dossier-dialog.h"
 #include "dossier-store.h"
 #include "dossier-info.h"
@@ -195,28 +196,23 @@ dossier_new_dossier_dialog_create (DossierNewDossierDialog  *self,
 }
 
 static void
-on_chooser_response (GtkNativeDialog         *chooser,
-                     int                      response,
-                     DossierNewDossierDialog *self)
+on_file_chosen (GtkFileChooser *chooser,
+                GFile          *file,
+                gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  DossierNewDossierDialog *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !dossier_new_dossier_dialog_create (self, path, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                              _("The dossier could not be made"),
+                                                                              error->message));
 
-      if (path != NULL && !dossier_new_dossier_dialog_create (self, path, &error))
-        {
-          AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                                  _("The dossier could not be made"),
-                                                                                  error->message));
-
-          adw_message_dialog_add_response (message, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
-        }
+      adw_message_dialog_add_response (message, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
     }
-  g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 /**
@@ -287,7 +283,6 @@ static void
 on_create_clicked (DossierNewDossierDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
@@ -308,24 +303,15 @@ on_create_clicked (DossierNewDossierDialog *self)
         }
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Save the New Dossier"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Create"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Dossiers"));
-  gtk_file_filter_add_pattern (filter, "*.dossier");
-  gtk_file_filter_add_mime_type (filter, "application/x-dossier");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Save the New Dossier"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                      _("_Create"));
+  dossier_file_chooser_add_dossier_filter (chooser);
   /* The documents, or home where no folder is set for them; not wherever Dossier started. */
-  {
-    g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
-                                                   ? documents : g_get_home_dir ());
-
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  }
+  dossier_file_chooser_set_folder (chooser, documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                            ? documents : g_get_home_dir ());
   name = dossier_new_dossier_dialog_suggest_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dossier_file_chooser_show (chooser, on_file_chosen, g_object_ref (self), g_object_unref);
 }
 
 static void

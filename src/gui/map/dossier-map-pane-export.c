@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-figure.h"
+#include "dossier-file-chooser.h"
 #include "dossier-map-figure.h"
 #include "dossier-map-pane-private.h"
 
@@ -97,48 +98,33 @@ dossier_map_pane_export (DossierMapPane  *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    DossierMapPane  *self)
+on_export_chosen (GtkFileChooser *chooser,
+                  GFile          *file,
+                  gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "width");
-      g_autoptr(GError) error = NULL;
+  DossierMapPane *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  const char *size = gtk_file_chooser_get_choice (chooser, "width");
+  g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !dossier_map_pane_export (self, path, size ? atoi (size) : 2400, &error))
-        _dossier_map_pane_show_message (self, error->message);
-    }
-  g_object_unref (dialog);
+  if (path != NULL && !dossier_map_pane_export (self, path, size ? atoi (size) : 2400, &error))
+    _dossier_map_pane_show_message (self, error->message);
 }
 
 static void
 export_view (DossierMapPane *self)
 {
   GtkFileChooserNative *chooser;
-  const char *formats[][2] = { { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" } };
 
-  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i][0]));
-      gtk_file_filter_add_pattern (filter, formats[i][1]);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Export the Map"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  dossier_file_chooser_add_figure_filters (chooser);
   /* Translators: the file name offered for an exported map */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("map.png"));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "width", _("Width"),
                                (const char *[]) { "1200", "2400", "3600", NULL },
                                (const char *[]) { _("1200 (screen)"), _("2400 (print, half page)"), _("3600 (print, full page)"), NULL });
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "width", "2400");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dossier_file_chooser_show (chooser, on_export_chosen, self, NULL);
 }
 
 void

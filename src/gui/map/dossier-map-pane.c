@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-file-chooser.h"
 #include "dossier-incident.h"
 #include "dossier-look.h"
 #include "dossier-map-pane-private.h"
@@ -208,36 +209,26 @@ update_mbtiles (DossierMapPane *self)
 }
 
 static void
-on_mbtiles_chosen (GtkNativeDialog *dialog,
-                   int              response,
-                   DossierMapPane  *self)
+on_mbtiles_chosen (GtkFileChooser *chooser,
+                   GFile          *file,
+                   gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  DossierMapPane *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        g_settings_set_string (self->settings, "mbtiles-file", path);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    g_settings_set_string (self->settings, "mbtiles-file", path);
 }
 
 static void
 choose_mbtiles (DossierMapPane *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Use a File of Map Tiles"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Use"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Map tiles (MBTiles)"));
-  gtk_file_filter_add_pattern (filter, "*.mbtiles");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_mbtiles_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Use a File of Map Tiles"),
+                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Use"));
+  dossier_file_chooser_add_filter (chooser, _("Map tiles (MBTiles)"), "*.mbtiles", NULL);
+  dossier_file_chooser_show (chooser, on_mbtiles_chosen, self, NULL);
 }
 
 static void

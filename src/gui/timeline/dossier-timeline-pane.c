@@ -15,6 +15,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-figure.h"
+#include "dossier-file-chooser.h"
 #include "dossier-timeline-pane.h"
 
 struct _DossierTimelinePane
@@ -73,59 +74,44 @@ dossier_timeline_pane_export (DossierTimelinePane  *self,
 }
 
 static void
-on_export_response (GtkNativeDialog     *dialog,
-                    int                  response,
-                    DossierTimelinePane *self)
+on_export_chosen (GtkFileChooser *chooser,
+                  GFile          *file,
+                  gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  DossierTimelinePane *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  const char *size = gtk_file_chooser_get_choice (chooser, "width");
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !dossier_timeline_pane_export (self, path, size ? atoi (size) : 2400, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "width");
-      g_autoptr(GError) error = NULL;
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-      if (path != NULL && !dossier_timeline_pane_export (self, path, size ? atoi (size) : 2400, &error))
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-          else
-            g_warning ("%s", error->message);
-        }
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else
+        g_warning ("%s", error->message);
     }
-  g_object_unref (dialog);
 }
 
 static void
 export_view (DossierTimelinePane *self)
 {
-  GtkNativeDialog *chooser;
-  const char *formats[][2] = { { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" } };
+  GtkFileChooserNative *chooser;
   const char *widths[] = { "1200", "2400", "4800", NULL };
   const char *width_labels[] = { N_("1,200 pixels or points"), N_("2,400 pixels or points"), N_("4,800 pixels or points"), NULL };
   const char *translated[G_N_ELEMENTS (width_labels)] = { NULL };
 
-  chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export the Timeline"),
-                                                            GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (chooser, TRUE);
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Export the Timeline"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                      _("_Export"));
   /* Translators: the file name offered for an exported timeline */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("timeline.pdf"));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i][0]));
-      gtk_file_filter_add_pattern (filter, formats[i][1]);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
+  dossier_file_chooser_add_figure_filters (chooser);
   for (guint i = 0; width_labels[i] != NULL; i++)
     translated[i] = _(width_labels[i]);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "width", _("Width"), widths, translated);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "width", "2400");
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (chooser);
+  dossier_file_chooser_show (chooser, on_export_chosen, self, NULL);
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "dossier-evidence.h"
 #include "dossier-editor.h"
+#include "dossier-file-chooser.h"
 #include "dossier-incident.h"
 #include "dossier-ingest.h"
 #include "dossier-locker.h"
@@ -265,25 +266,21 @@ dossier_window_is_ingesting (DossierWindow *self)
 }
 
 static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     DossierWindow   *self)
+on_files_chosen (GtkFileChooser *chooser,
+                 GFile          *file,
+                 gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  DossierWindow *self = user_data;
+  g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (chooser);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *method = gtk_file_chooser_get_choice (chooser, "collection-method");
+  const char *link = gtk_file_chooser_get_choice (chooser, "link-incident");
+  gint64 incident_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "incident-id"));
 
-      const char *method = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "collection-method");
-      const char *link = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "link-incident");
-      gint64 incident_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "incident-id"));
-
-      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
-        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      dossier_window_ingest_collected (self, files, g_strcmp0 (link, "true") == 0 ? incident_id : 0,
-                                       method && *method ? method : NULL);
-    }
-  g_object_unref (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  dossier_window_ingest_collected (self, files, g_strcmp0 (link, "true") == 0 ? incident_id : 0,
+                                   method && *method ? method : NULL);
 }
 
 static void
@@ -296,8 +293,7 @@ add_evidence_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Add Evidence"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Add"), _("_Cancel"));
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Add Evidence"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   /* How they were collected, recorded with each item (Berkeley Protocol). */
   {
@@ -338,9 +334,7 @@ add_evidence_action (GtkWidget  *widget,
         g_object_set_data (G_OBJECT (chooser), "incident-id", GSIZE_TO_POINTER ((gsize) dossier_record_get_id (incident)));
       }
   }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dossier_file_chooser_show (chooser, on_files_chosen, self, NULL);
 }
 
 /* Verifying every item: the same bar shows how many are done. */
