@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-search-page.h"
+#include "dossier-test-hooks.h"
 #include "dossier-window.h"
 
 G_BEGIN_DECLS

@@ -18,6 +18,7 @@
 
 #include "dossier-date-row.h"
 #include "dossier-editor.h"
+#include "dossier-test-hooks.h"
 #include "dossier-editor-private.h"
 #include "dossier-format.h"
 #include "dossier-link-group.h"

@@ -78,7 +78,6 @@ GtkWidget     *dossier_editor_get_field_widget  (DossierEditor  *self,
                                                  const char     *id);
 void           dossier_editor_set_edit_language (DossierEditor  *self,
                                                  const char     *lang);
-const char    *dossier_editor_get_edit_language (DossierEditor  *self);
 void           dossier_editor_open_record       (DossierEditor  *self,
                                                  GType           type,
                                                  gint64          id);

@@ -12,6 +12,7 @@
 #include "dossier-format.h"
 #include "dossier-incident.h"
 #include "dossier-incident-editor.h"
+#include "dossier-test-hooks.h"
 #include "dossier-gazetteer.h"
 #include "dossier-geo.h"
 #include "dossier-link-group.h"

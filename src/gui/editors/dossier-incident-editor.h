@@ -12,9 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierIncidentEditor, dossier_incident_editor, DOSSIER, INCIDENT_EDITOR, DossierEditor)
 
 GtkWidget *dossier_incident_editor_new                (void);
-GtkEditable *dossier_incident_editor_get_casualty_entry (DossierIncidentEditor *self,
-                                                         int                    category,
-                                                         int                    group);
 const char *dossier_incident_editor_get_casualties_message (DossierIncidentEditor *self);
 
 gboolean   dossier_incident_editor_drop               (DossierIncidentEditor *self,
@@ -24,8 +21,6 @@ gboolean   dossier_incident_editor_set_location       (DossierIncidentEditor *se
                                                        double                 latitude,
                                                        double                 longitude,
                                                        const char            *place);
-guint      dossier_incident_editor_search_place       (DossierIncidentEditor *self,
-                                                       const char            *text);
 void       dossier_incident_editor_choose_place       (DossierIncidentEditor *self,
                                                        guint                  index);
 

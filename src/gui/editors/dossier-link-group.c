@@ -16,6 +16,7 @@
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
 #include "dossier-link-group.h"
+#include "dossier-test-hooks.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab.h"

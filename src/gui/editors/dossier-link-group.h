@@ -19,15 +19,11 @@ void                 dossier_link_group_set_record  (DossierLinkGroup *self,
                                                      gint64            record_id,
                                                      const char       *lang);
 void                 dossier_link_group_reload      (DossierLinkGroup *self);
-guint                dossier_link_group_get_n_links (DossierLinkGroup *self);
-DossierLink         *dossier_link_group_get_link    (DossierLinkGroup *self,
-                                                     guint             index);
 gboolean             dossier_link_group_remove      (DossierLinkGroup *self,
                                                      guint             index);
 gboolean             dossier_link_group_add         (DossierLinkGroup *self,
                                                      gint64            other_id,
                                                      const char       *role);
-DossierRecordPicker *dossier_link_group_get_picker  (DossierLinkGroup *self);
 GType                dossier_link_group_other_type  (DossierLinkGroup *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "dossier-person.h"
 #include "dossier-pick.h"
 #include "dossier-record-picker.h"
+#include "dossier-test-hooks.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab.h"
 

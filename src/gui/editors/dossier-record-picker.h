@@ -22,8 +22,6 @@ void       dossier_record_picker_search   (DossierRecordPicker *self,
 guint      dossier_record_picker_get_n_results (DossierRecordPicker *self);
 void       dossier_record_picker_pick     (DossierRecordPicker *self,
                                            guint                index);
-void       dossier_record_picker_set_role (DossierRecordPicker *self,
-                                           const char          *role);
 gint64     dossier_record_picker_create   (DossierRecordPicker *self);
 GtkWidget *dossier_record_picker_get_create_button (DossierRecordPicker *self);
 

@@ -21,6 +21,7 @@
 #include "dossier-export-tables.h"
 #include "dossier-export-window.h"
 #include "dossier-export-window.h"
+#include "dossier-test-hooks.h"
 #include "dossier-redaction.h"
 #include "dossier-export-window-private.h"
 #include "dossier-info.h"

@@ -27,12 +27,5 @@ void        dossier_export_window_start        (DossierExportWindow *self,
                                                 const char          *path,
                                                 gboolean             print);
 void        dossier_export_window_set_for_printing (DossierExportWindow *self);
-const char *dossier_export_window_get_preview  (DossierExportWindow *self);
-void        dossier_export_window_set_print_to (DossierExportWindow *self,
-                                                const char          *path);
-DossierFigure *dossier_export_window_get_figure (DossierExportWindow  *self,
-                                                 DossierAnnexSections  section);
-void        dossier_export_window_get_map_view (DossierExportWindow *self,
-                                                DossierMapView      *view);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "dossier-actor.h"
 #include "dossier-edtf.h"
 #include "dossier-filter-bar.h"
+#include "dossier-test-hooks.h"
 #include "dossier-vocab.h"
 
 #define N_CRITERIA 6

@@ -18,7 +18,6 @@ GtkWidget  *dossier_filter_bar_new         (DossierStore     *store,
                                             const char       *lang);
 void        dossier_filter_bar_set_summary (DossierFilterBar *self,
                                             const char       *summary);
-const char *dossier_filter_bar_get_summary (DossierFilterBar *self);
 GtkWidget  *dossier_filter_bar_find_chip   (DossierFilterBar *self,
                                             const char       *field);
 

@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-basemap-layer.h"
+#include "dossier-test-hooks.h"
 #include "dossier-geo.h"
 #include "dossier-text.h"
 #include "dossier-vocab.h"

@@ -30,9 +30,6 @@ typedef struct {
 
 DossierBasemapLayer *dossier_basemap_layer_new           (ShumateViewport     *viewport,
                                                           const char          *lang);
-guint                dossier_basemap_layer_get_n_shapes  (DossierBasemapLayer *self);
-guint                dossier_basemap_layer_get_n_places  (DossierBasemapLayer *self);
-guint                dossier_basemap_layer_get_n_labels  (DossierBasemapLayer *self);
 void                 dossier_basemap_layer_append_view   (DossierBasemapLayer  *self,
                                                           GtkSnapshot          *snapshot,
                                                           const DossierMapView *view);

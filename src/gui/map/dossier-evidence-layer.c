@@ -15,6 +15,7 @@
 
 #include "dossier-evidence.h"
 #include "dossier-evidence-layer.h"
+#include "dossier-test-hooks.h"
 #include "dossier-application.h"
 #include "dossier-format.h"
 #include "dossier-look.h"

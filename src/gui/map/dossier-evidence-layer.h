@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (DossierEvidenceLayer, dossier_evidence_layer, DOSSIER, EVI
 DossierEvidenceLayer *dossier_evidence_layer_new     (ShumateViewport      *viewport,
                                                       DossierStore         *store);
 void                  dossier_evidence_layer_refresh (DossierEvidenceLayer *self);
-guint                 dossier_evidence_layer_get_n   (DossierEvidenceLayer *self);
 gint64                dossier_evidence_layer_pick    (DossierEvidenceLayer *self,
                                                       double                x,
                                                       double                y);

@@ -29,6 +29,7 @@
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
 #include "dossier-incident-layer.h"
+#include "dossier-test-hooks.h"
 #include "dossier-look.h"
 #include "dossier-query-worker.h"
 #include "dossier-vocab.h"

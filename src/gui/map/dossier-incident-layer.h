@@ -28,8 +28,6 @@ void                  dossier_incident_layer_set_selected  (DossierIncidentLayer
                                                             gint64                id,
                                                             double                latitude,
                                                             double                longitude);
-gint64                dossier_incident_layer_get_selected  (DossierIncidentLayer *self);
-gboolean              dossier_incident_layer_is_busy       (DossierIncidentLayer *self);
 GArray               *dossier_incident_layer_get_clusters  (DossierIncidentLayer *self);
 gboolean              dossier_incident_layer_pick          (DossierIncidentLayer *self,
                                                             double                x,

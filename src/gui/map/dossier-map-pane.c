@@ -20,6 +20,7 @@
 #include "dossier-incident.h"
 #include "dossier-look.h"
 #include "dossier-map-pane-private.h"
+#include "dossier-test-hooks.h"
 #include "dossier-mbtiles-source.h"
 #include "dossier-online-source.h"
 #include "dossier-vocab.h"

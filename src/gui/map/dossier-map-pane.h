@@ -22,7 +22,6 @@ GtkWidget            *dossier_map_pane_new               (DossierStore   *store,
                                                           DossierFilter  *filter,
                                                           const char     *lang);
 DossierIncidentLayer *dossier_map_pane_get_incident_layer (DossierMapPane *self);
-ShumateMap           *dossier_map_pane_get_map           (DossierMapPane *self);
 void                  dossier_map_pane_set_selected      (DossierMapPane *self,
                                                           gint64          incident_id);
 gboolean              dossier_map_pane_get_view          (DossierMapPane *self,
@@ -52,6 +51,5 @@ gboolean              dossier_map_pane_focus_next        (DossierMapPane *self,
                                                           int             direction);
 
 DossierEvidenceLayer *dossier_map_pane_get_evidence_layer (DossierMapPane *self);
-DossierBasemapLayer  *dossier_map_pane_get_basemap       (DossierMapPane *self);
 
 G_END_DECLS

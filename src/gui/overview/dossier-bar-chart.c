@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-bar-chart.h"
+#include "dossier-test-hooks.h"
 #include "dossier-look.h"
 
 #define ROW_HEIGHT 24

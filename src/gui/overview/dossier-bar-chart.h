@@ -17,7 +17,6 @@ void       dossier_bar_chart_set_data (DossierBarChart  *self,
                                        const char      **labels,
                                        const gint64     *values,
                                        guint             n);
-guint      dossier_bar_chart_get_n    (DossierBarChart  *self);
 
 void       dossier_bar_chart_set_columns (DossierBarChart *self,
                                           gboolean         columns);

@@ -15,6 +15,7 @@
 
 #include "dossier-search.h"
 #include "dossier-search-page.h"
+#include "dossier-test-hooks.h"
 #include "dossier-search-task.h"
 
 #define MAX_HITS 60

@@ -18,8 +18,6 @@ GtkWidget *dossier_search_page_new         (DossierStore      *store,
 guint      dossier_search_page_search      (DossierSearchPage *self,
                                             const char        *text);
 void       dossier_search_page_activate_first (DossierSearchPage *self);
-guint      dossier_search_page_count_kind  (DossierSearchPage *self,
-                                            const char        *kind);
 gboolean   dossier_search_page_is_busy     (DossierSearchPage *self);
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 
 #include "dossier-edtf.h"
 #include "dossier-incident.h"
+#include "dossier-test-hooks.h"
 #include "dossier-timeline-view-private.h"
 #include "dossier-vocab.h"
 

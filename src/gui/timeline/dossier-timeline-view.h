@@ -40,15 +40,9 @@ void       dossier_timeline_view_set_lanes      (DossierTimelineView *self,
                                                  DossierLanes         lanes);
 void       dossier_timeline_view_set_selected   (DossierTimelineView *self,
                                                  gint64               id);
-gint64     dossier_timeline_view_get_selected   (DossierTimelineView *self);
 void       dossier_timeline_view_step           (DossierTimelineView *self,
                                                  int                  direction);
 void       dossier_timeline_view_refresh        (DossierTimelineView *self);
-gboolean   dossier_timeline_view_is_busy        (DossierTimelineView *self);
-GArray    *dossier_timeline_view_get_items      (DossierTimelineView *self);
-void       dossier_timeline_view_get_period     (DossierTimelineView *self,
-                                                 double              *first_day,
-                                                 double              *last_day);
 void       dossier_timeline_view_set_period     (DossierTimelineView *self,
                                                  double               first_day,
                                                  double               last_day);
@@ -65,14 +59,12 @@ gint64     dossier_timeline_view_pick           (DossierTimelineView *self,
 gboolean   dossier_timeline_view_item_area      (DossierTimelineView *self,
                                                  gint64               id,
                                                  graphene_rect_t     *area);
-gboolean   dossier_timeline_view_shows_histogram (DossierTimelineView *self);
 void       dossier_timeline_view_brush          (DossierTimelineView *self,
                                                  double               x1,
                                                  double               x2);
 double     dossier_timeline_view_day_at         (DossierTimelineView *self,
                                                  double               x);
 GArray    *dossier_timeline_view_get_label_areas (DossierTimelineView *self);
-int        dossier_timeline_view_get_legend_height (DossierTimelineView *self);
 GskRenderNode *dossier_timeline_view_render     (DossierTimelineView *self);
 gboolean   dossier_timeline_view_get_frame      (DossierTimelineView  *self,
                                                  DossierTimelineFrame *frame);

@@ -24,6 +24,7 @@
 #include "dossier-person.h"
 #include "dossier-record-picker.h"
 #include "dossier-testimony.h"
+#include "dossier-test-hooks.h"
 #include "dossier-testimony-coder-private.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-term.h"

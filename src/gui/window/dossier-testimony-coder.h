@@ -17,24 +17,18 @@ G_DECLARE_FINAL_TYPE (DossierTestimonyCoder, dossier_testimony_coder, DOSSIER, T
 DossierTestimonyCoder *dossier_testimony_coder_new          (DossierStore          *store,
                                                              const char            *lang,
                                                              gint64                 testimony_id);
-gint64                 dossier_testimony_coder_get_testimony (DossierTestimonyCoder *self);
 gboolean               dossier_testimony_coder_step         (DossierTestimonyCoder *self,
                                                              int                    direction);
 void                   dossier_testimony_coder_set_queue    (DossierTestimonyCoder *self,
                                                              const char            *status,
                                                              const char            *office,
                                                              const char            *language);
-guint                  dossier_testimony_coder_get_queue_length (DossierTestimonyCoder *self);
-void                   dossier_testimony_coder_select       (DossierTestimonyCoder *self,
-                                                             int                    start,
-                                                             int                    end);
 gboolean               dossier_testimony_coder_code         (DossierTestimonyCoder *self,
                                                              DossierPassageKind     kind,
                                                              gint64                 ref_id,
                                                              const char            *violation_type);
 gint64                 dossier_testimony_coder_code_new     (DossierTestimonyCoder *self,
                                                              DossierPassageKind     kind);
-guint                  dossier_testimony_coder_get_n_passages (DossierTestimonyCoder *self);
 guint                  dossier_testimony_coder_find         (DossierTestimonyCoder *self,
                                                              const char            *text);
 void                   dossier_testimony_coder_set_status   (DossierTestimonyCoder *self,

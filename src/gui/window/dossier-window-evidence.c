@@ -17,6 +17,7 @@
 #include "dossier-file-chooser.h"
 #include "dossier-incident.h"
 #include "dossier-ingest.h"
+#include "dossier-test-hooks.h"
 #include "dossier-locker.h"
 #include "dossier-vocab.h"
 #include "dossier-vocab-term.h"

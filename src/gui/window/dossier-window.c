@@ -25,6 +25,7 @@
 #include "dossier-search-page.h"
 #include "dossier-testimony.h"
 #include "dossier-window.h"
+#include "dossier-test-hooks.h"
 #include "dossier-window-private.h"
 #include "dossier-map-pane.h"
 #include "dossier-timeline-pane.h"

@@ -23,7 +23,6 @@ gboolean       dossier_window_load         (DossierWindow  *self,
                                             GError        **error);
 void           dossier_window_show_error   (DossierWindow  *self,
                                             const char     *message);
-DossierStore  *dossier_window_get_store    (DossierWindow  *self);
 void           dossier_window_show_section (DossierWindow  *self,
                                             const char     *section);
 const char    *dossier_window_get_section  (DossierWindow  *self);
@@ -38,17 +37,13 @@ gboolean       dossier_window_ingest_collected   (DossierWindow  *self,
                                                   GPtrArray      *files,
                                                   gint64          incident_id,
                                                   const char     *collection_method);
-gboolean       dossier_window_is_ingesting       (DossierWindow  *self);
 gboolean       dossier_window_verify_evidence    (DossierWindow  *self);
-gboolean       dossier_window_is_verifying       (DossierWindow  *self);
 GtkWidget     *dossier_window_show_verify_report (DossierWindow  *self,
                                                   GPtrArray      *report);
 GtkWidget     *dossier_window_get_editor         (DossierWindow  *self,
                                                   const char     *section);
 GtkWidget     *dossier_window_get_list     (DossierWindow  *self,
                                             const char     *section);
-DossierFilter *dossier_window_get_filter   (DossierWindow  *self);
-GtkWidget     *dossier_window_get_filter_popover (DossierWindow *self);
 void           dossier_window_search       (DossierWindow  *self,
                                             const char     *text);
 
