@@ -57,7 +57,7 @@ dossier_test_canary_dossier (const char *name)
   set_incident (store, "INC-0001", "confidential", CANARY_CONFIDENTIAL);
   set_incident (store, "INC-0002", "restricted", CANARY_RESTRICTED);
   set_incident (store, "INC-0003", "public", CANARY_PUBLIC);
-  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, dossier_record_collect, identities, &error));
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, dossier_record_collect, identities, &error));
   g_assert_cmpuint (identities->len, >, 0);
   identity = identities->pdata[0];
   g_free (identity->full_name);

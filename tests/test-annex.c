@@ -90,7 +90,7 @@ test_contents (void)
       g_assert_true (has (fr, *code));
     }
   /* Every hash, whole, in four groups of 16 digits. */
-  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, NULL, dossier_record_collect, evidence, &error));
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, dossier_record_collect, evidence, &error));
   g_assert_cmpuint (evidence->len, ==, 5);
   for (guint i = 0; i < evidence->len; i++)
     {

@@ -82,8 +82,8 @@ test_demo (void)
   /* Every incident is placed and dated. */
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident WHERE latitude IS NULL OR (date_start IS NULL AND date_end IS NULL)", NULL), ==, 0);
 
-  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, NULL, check_identity, NULL, &error));
-  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, NULL, check_testimony, &languages, &error));
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, check_identity, NULL, &error));
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_TESTIMONY, check_testimony, &languages, &error));
   /* Some in French, some in English. */
   g_assert_cmpuint (languages % 1000, >=, 2);
   g_assert_cmpuint (languages / 1000, >=, 2);

@@ -669,7 +669,7 @@ test_annex_craft (void)
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-    g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, NULL, dossier_record_collect, items, &error));
+    g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, dossier_record_collect, items, &error));
     for (guint i = 0; i < items->len; i++)
       {
         DossierEvidence *item = items->pdata[i];

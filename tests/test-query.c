@@ -222,7 +222,7 @@ load_all (DossierStore *store,
   g_autoptr(GError) error = NULL;
   GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_assert_true (dossier_store_foreach (store, type, NULL, collect, all, &error));
+  g_assert_true (dossier_store_foreach (store, type, collect, all, &error));
   g_assert_no_error (error);
   return all;
 }
@@ -271,7 +271,7 @@ brute_force (DossierStore               *store,
           id_set_add (protected_incidents, DOSSIER_LINK (links->pdata[i])->left_id);
     }
 
-  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, NULL, brute_match, &b, &error));
+  g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, brute_match, &b, &error));
   g_assert_no_error (error);
   g_free (b.folded_text);
   return matches;

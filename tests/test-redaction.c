@@ -37,7 +37,7 @@ all_records (void)
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     {
-      g_assert_true (dossier_store_foreach (store, types[t] (), NULL, dossier_record_collect, records, &error));
+      g_assert_true (dossier_store_foreach (store, types[t] (), dossier_record_collect, records, &error));
       g_assert_no_error (error);
     }
   for (guint k = 0; k < DOSSIER_N_LINK_KINDS; k++)

@@ -164,7 +164,7 @@ dossier_store_list_passages (DossierStore  *store,
   g_autofree char *where = g_strdup_printf ("testimony_id = %" G_GINT64_FORMAT, testimony_id);
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_PASSAGE, where, dossier_record_collect, passages, error))
+  if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_PASSAGE, where, dossier_record_collect, passages, error))
     return NULL;
   g_ptr_array_sort (passages, compare_passages);
   return g_steal_pointer (&passages);
@@ -227,7 +227,7 @@ dossier_store_status_history (DossierStore  *store,
   quoted = sqlite3_mprintf ("entity = 'testimony' AND entity_uuid = %Q AND field = 'status'", uuid);
   where = g_strdup (quoted);
   sqlite3_free (quoted);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_AUDIT_ENTRY, where, dossier_record_collect, entries, error))
+  if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_AUDIT_ENTRY, where, dossier_record_collect, entries, error))
     return NULL;
   return g_steal_pointer (&entries);
 }

@@ -73,7 +73,7 @@ dossier_store_list_custody (DossierStore  *store,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
 
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_CUSTODY_EVENT, where, dossier_record_collect, events, error))
+  if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_CUSTODY_EVENT, where, dossier_record_collect, events, error))
     return NULL;
   return g_steal_pointer (&events);
 }

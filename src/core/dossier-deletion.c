@@ -128,7 +128,7 @@ keep_references (DossierDeletion  *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *where = g_strdup_printf ("%s = %" G_GINT64_FORMAT, column, dossier_record_get_id (record));
 
-  if (!dossier_store_foreach (store, type, where, dossier_record_collect, rows, error))
+  if (!_dossier_store_foreach_where (store, type, where, dossier_record_collect, rows, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
@@ -191,8 +191,8 @@ dossier_store_delete_records (DossierStore  *store,
         {
           g_autofree char *where = g_strdup_printf ("person_id = %" G_GINT64_FORMAT, dossier_record_get_id (record));
 
-          if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, self->identities, error) ||
-              !keep_references (self, store, DOSSIER_TYPE_TESTIMONY, "person_id", record, error))
+          if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, self->identities, error) ||
+                     !keep_references (self, store, DOSSIER_TYPE_TESTIMONY, "person_id", record, error))
             goto fail;
         }
       if (self->type == DOSSIER_TYPE_ACTOR &&

@@ -71,7 +71,7 @@ dossier_store_list_identities (DossierStore  *store,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
 
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, found, error))
+  if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, found, error))
     return NULL;
   return g_steal_pointer (&found);
 }

@@ -234,8 +234,8 @@ dossier_store_list_links (DossierStore     *store,
   if (right_id > 0)
     g_string_append_printf (where, " AND %s = %" G_GINT64_FORMAT, info->fields[1].name, right_id);
 
-  if (!dossier_store_foreach_with (store, new_link, GUINT_TO_POINTER (kind), where->str,
-                                   dossier_record_collect, links, error))
+  if (!_dossier_store_foreach_with (store, new_link, GUINT_TO_POINTER (kind), where->str,
+                                    dossier_record_collect, links, error))
     return NULL;
   return g_steal_pointer (&links);
 }
@@ -248,8 +248,8 @@ dossier_store_foreach_link (DossierStore      *store,
                             GError           **error)
 {
   g_return_val_if_fail (kind < DOSSIER_N_LINK_KINDS, FALSE);
-  return dossier_store_foreach_with (store, new_link, GUINT_TO_POINTER (kind), NULL,
-                                     func, user_data, error);
+  return _dossier_store_foreach_with (store, new_link, GUINT_TO_POINTER (kind), NULL,
+                                      func, user_data, error);
 }
 
 /**

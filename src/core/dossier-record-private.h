@@ -108,4 +108,22 @@ gboolean       _dossier_store_save_set     (DossierStore        *store,
                                             gboolean             is_new,
                                             GError             **error);
 
+/* dossier_store_foreach() on the rows that meet @where, an SQL condition on the table's
+ * columns: written by core only, which offers the rest of the application typed
+ * questions instead (a person's testimonies, an item's custody log…). The _with form is
+ * for a link kind or another record made by @new_func. */
+gboolean       _dossier_store_foreach_where (DossierStore      *store,
+                                             GType              type,
+                                             const char        *where,
+                                             DossierRecordFunc  func,
+                                             gpointer           user_data,
+                                             GError           **error);
+gboolean       _dossier_store_foreach_with  (DossierStore      *store,
+                                             DossierRecord   *(*new_func) (gpointer new_data),
+                                             gpointer           new_data,
+                                             const char        *where,
+                                             DossierRecordFunc  func,
+                                             gpointer           user_data,
+                                             GError           **error);
+
 G_END_DECLS

@@ -243,33 +243,44 @@ new_of_type (gpointer data)
  * dossier_store_foreach:
  * @store: a #DossierStore
  * @type: a #DossierRecord subtype
- * @where: (nullable): an SQL condition on the table's columns, written by core code only
  * @func: called with each record, in id order
  * @user_data: for @func
  * @error: return location for a #GError
+ *
+ * Visits every record of @type. A narrower question (a person's testimonies, an item's
+ * custody log) is asked of core by its name, not by a condition.
  *
  * Returns: %TRUE if every record was visited
  */
 gboolean
 dossier_store_foreach (DossierStore       *store,
                        GType               type,
-                       const char         *where,
                        DossierRecordFunc   func,
                        gpointer            user_data,
                        GError            **error)
 {
-  return dossier_store_foreach_with (store, new_of_type, GSIZE_TO_POINTER (type), where,
-                                     func, user_data, error);
+  return _dossier_store_foreach_with (store, new_of_type, GSIZE_TO_POINTER (type), NULL, func, user_data, error);
 }
 
 gboolean
-dossier_store_foreach_with (DossierStore       *store,
-                            DossierRecord    *(*new_func) (gpointer new_data),
-                            gpointer            new_data,
-                            const char         *where,
-                            DossierRecordFunc   func,
-                            gpointer            user_data,
-                            GError            **error)
+_dossier_store_foreach_where (DossierStore       *store,
+                              GType               type,
+                              const char         *where,
+                              DossierRecordFunc   func,
+                              gpointer            user_data,
+                              GError            **error)
+{
+  return _dossier_store_foreach_with (store, new_of_type, GSIZE_TO_POINTER (type), where, func, user_data, error);
+}
+
+gboolean
+_dossier_store_foreach_with (DossierStore       *store,
+                             DossierRecord    *(*new_func) (gpointer new_data),
+                             gpointer            new_data,
+                             const char         *where,
+                             DossierRecordFunc   func,
+                             gpointer            user_data,
+                             GError            **error)
 {
   g_autoptr(DossierRecord) probe = new_func (new_data);
   g_autofree char *select = _dossier_record_select_sql (P (probe)->info);

@@ -182,15 +182,6 @@ gboolean       dossier_record_collect      (DossierRecord     *record,
                                             GError           **error);
 gboolean       dossier_store_foreach       (DossierStore      *store,
                                             GType              type,
-                                            const char        *where,
-                                            DossierRecordFunc  func,
-                                            gpointer           user_data,
-                                            GError           **error);
-/* Same, for a link kind or other record made by @new_func. */
-gboolean       dossier_store_foreach_with  (DossierStore      *store,
-                                            DossierRecord   *(*new_func) (gpointer new_data),
-                                            gpointer           new_data,
-                                            const char        *where,
                                             DossierRecordFunc  func,
                                             gpointer           user_data,
                                             GError           **error);

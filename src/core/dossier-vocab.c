@@ -15,6 +15,7 @@
 #include "dossier-record.h"
 #include "dossier-vocab.h"
 #include "dossier-store-private.h"
+#include "dossier-record-private.h"
 
 #define VOCAB_RESOURCE "/org/dossier/Dossier/core/vocab/"
 
@@ -209,7 +210,7 @@ dossier_store_list_vocab (DossierStore  *store,
   quoted = sqlite3_mprintf ("scheme = %Q", scheme);
   where = g_strdup (quoted);
   sqlite3_free (quoted);
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_VOCAB_TERM, where, dossier_record_collect, terms, error))
+  if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_VOCAB_TERM, where, dossier_record_collect, terms, error))
     return NULL;
   return g_steal_pointer (&terms);
 }

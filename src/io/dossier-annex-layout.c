@@ -41,7 +41,7 @@ _dossier_annex_each_record (Annex             *a,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!dossier_store_foreach (a->store, type, NULL, func, a, &local) && a->error == NULL)
+  if (!dossier_store_foreach (a->store, type, func, a, &local) && a->error == NULL)
     a->error = g_steal_pointer (&local);
 }
 

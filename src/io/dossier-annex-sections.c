@@ -138,7 +138,7 @@ each_incident (Annex        *a,
     {
       g_autoptr(GError) local = NULL;
 
-      if (!dossier_store_foreach (a->store, DOSSIER_TYPE_INCIDENT, NULL, each_incident_cb, &each, &local) && a->error == NULL)
+      if (!dossier_store_foreach (a->store, DOSSIER_TYPE_INCIDENT, each_incident_cb, &each, &local) && a->error == NULL)
         a->error = g_steal_pointer (&local);
       return a->error == NULL;
     }

@@ -159,7 +159,7 @@ dossier_bagit_import (const char    *bag,
   dossier_store_set_user (store, user);
   import.store = store;
   if (!dossier_json_import_file (store, json, error) ||
-      !dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, NULL, restore_evidence, &import, error))
+      !dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, restore_evidence, &import, error))
     goto fail;
   /* An item the list gives that the dossier does not hold: bytes brought for nothing. */
   g_hash_table_iter_init (&iter, checked.evidence);

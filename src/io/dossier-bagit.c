@@ -345,7 +345,7 @@ dossier_bagit_export (DossierStore  *store,
   g_string_append_printf (manifest, "%s  data/dossier.json\n", json_sha);
   export.octets += size;
   export.count++;
-  if (!dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, NULL, add_evidence, &export, error))
+  if (!dossier_store_foreach (store, DOSSIER_TYPE_EVIDENCE, add_evidence, &export, error))
     goto out;
   /* An empty data/evidence/ says nothing a manifest would list. */
   g_rmdir (evidence);

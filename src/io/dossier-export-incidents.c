@@ -242,7 +242,7 @@ dossier_export_incidents (DossierStore         *store,
     }
   else
     ok = write_text (&export, "{\"type\": \"FeatureCollection\", \"features\": [", error);
-  ok = ok && dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, NULL, write_incident, &export, error);
+  ok = ok && dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, write_incident, &export, error);
   if (ok && format == DOSSIER_EXPORT_GEOJSON)
     ok = write_text (&export, "\n]}\n", error);
   if (ok && format == DOSSIER_EXPORT_KML)

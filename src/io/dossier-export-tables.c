@@ -278,7 +278,7 @@ dossier_export_table_csv (DossierStore    *store,
     return FALSE;
   writer.out = dossier_atomic_file_get_stream (file);
   ok = write_row (&writer, (const char **) tables[table].columns, tables[table].n_columns, error) &&
-       dossier_store_foreach (store, tables[table].get_type (), NULL, tables[table].write, &writer, error) &&
+       dossier_store_foreach (store, tables[table].get_type (), tables[table].write, &writer, error) &&
        g_output_stream_close (writer.out, NULL, error);
   if (!ok || !dossier_atomic_file_commit (g_steal_pointer (&file), &local))
     {

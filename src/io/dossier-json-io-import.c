@@ -153,7 +153,7 @@ check_custody (Importer      *imp,
 {
   CustodyCheck check = { imp->store, cancellable, 0 };
 
-  return dossier_store_foreach (imp->store, DOSSIER_TYPE_EVIDENCE, NULL, check_item_custody, &check, error);
+  return dossier_store_foreach (imp->store, DOSSIER_TYPE_EVIDENCE, check_item_custody, &check, error);
 }
 
 static gboolean

@@ -433,7 +433,7 @@ dossier_json_export_profile (DossierStore   *store,
       if (_dossier_json_io_sections[s].link_kind >= 0)
         ok = dossier_store_foreach_link (store, _dossier_json_io_sections[s].link_kind, write_record, &w, error);
       else
-        ok = dossier_store_foreach (store, _dossier_json_io_sections[s].get_type (), NULL, write_record, &w, error);
+        ok = dossier_store_foreach (store, _dossier_json_io_sections[s].get_type (), write_record, &w, error);
       if (!ok || !write_text (&w, w.n > 0 ? "\n  ]" : "]", error))
         return FALSE;
     }

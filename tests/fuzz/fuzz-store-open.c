@@ -86,7 +86,7 @@ read_store (DossierStore *store)
       g_autoptr(GError) error = NULL;
 
       dossier_store_count_records (store, types[i], NULL);
-      if (!dossier_store_foreach (store, types[i], NULL, read_record, store, &error))
+      if (!dossier_store_foreach (store, types[i], read_record, store, &error))
         fuzz_check (error != NULL);
     }
   {
