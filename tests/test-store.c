@@ -17,6 +17,7 @@
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
+#include "dossier-vocab.h"
 
 #define tmp_path dossier_test_tmp_path
 #define write_file dossier_test_write_file
@@ -84,6 +85,51 @@ test_create_and_reopen (void)
   /* Creating over an existing file is refused and leaves it alone. */
   g_assert_null (dossier_create (path, "autre", &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_EXISTS);
+}
+
+/* Creating a dossier (above the store) describes it and seeds its vocabularies in the
+ * transaction that makes the file; a description it cannot hold leaves no file behind. */
+static void
+test_create_seeds_vocabulary (void)
+{
+  g_autofree char *path = tmp_path ("described.dossier");
+  g_autofree char *refused = tmp_path ("refused.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_auto(GStrv) schemes = dossier_vocab_bundled_schemes ();
+  g_autofree char *mandate = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *lang = NULL;
+
+  store = dossier_create_described (path, "Enquête", "Violations depuis 2012", "2012/2023", "en", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_get_info (store, NULL, NULL, &mandate, &period, &lang, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mandate, ==, "Violations depuis 2012");
+  g_assert_cmpstr (period, ==, "2012/2023");
+  g_assert_cmpstr (lang, ==, "en");
+
+  g_assert_cmpuint (g_strv_length (schemes), >, 0);
+  for (guint i = 0; schemes[i] != NULL; i++)
+    {
+      /* The bundled files are named after their scheme: violation-type.json. */
+      g_autofree char *scheme = g_strndup (schemes[i], strlen (schemes[i]) - strlen (".json"));
+      g_autoptr(GPtrArray) terms = dossier_store_list_vocab (store, scheme, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (terms->len, >, 0);
+    }
+
+  g_assert_null (dossier_create_described (refused, "Enquête", "", "", "de", &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) dir = g_dir_open (dossier_test_tmpdir (), 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (dir)))
+      g_assert_false (g_str_has_prefix (name, "refused.dossier"));
+  }
 }
 
 static void
@@ -552,6 +598,7 @@ main (int   argc,
   dossier_test_register_resources ();
 
   g_test_add_func ("/store/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/store/create/seeds-vocabulary", test_create_seeds_vocabulary);
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/refuse/bad-files", test_refuse_bad_files);
   g_test_add_func ("/store/refuse/newer-version", test_refuse_newer);

@@ -40,6 +40,38 @@ DossierStore *_dossier_store_create       (const char            *path,
 
 sqlite3      *dossier_store_get_db        (DossierStore          *self);
 
+/* What a file is, decided before it is written to (dossier-store-check.c). */
+typedef struct {
+  int      version;
+  gboolean checked;
+  gboolean needs_recovery;  /* a rollback journal left by a writer that stopped */
+} DossierStoreInspection;
+
+gboolean      _dossier_store_check_header (const char            *path,
+                                           gboolean              *out_too_new,
+                                           GError               **error);
+gboolean      _dossier_store_inspect      (const char             *path,
+                                           DossierStoreOpenFlags   flags,
+                                           DossierStoreInspection *result,
+                                           GError                **error);
+gboolean      _dossier_store_recover      (const char            *path,
+                                           GError               **error);
+gboolean      _dossier_store_run_check    (sqlite3               *db,
+                                           const char            *path,
+                                           gboolean               full,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+void          _dossier_store_set_damaged  (const char            *path,
+                                           int                    rc,
+                                           GError               **error);
+
+/* The schema's migrations, and whether a file's tables are ours (dossier-store-schema.c). */
+gboolean      _dossier_store_run_migrations (DossierStore        *self,
+                                           int                    from,
+                                           GError               **error);
+gboolean      _dossier_store_schema_is_ours (sqlite3             *db,
+                                           int                    version);
+
 /* Statements: prepared once per connection and kept until it closes. */
 sqlite3_stmt *_dossier_store_prepare      (DossierStore          *self,
                                            const char            *sql,
@@ -56,7 +88,8 @@ gboolean      _dossier_store_step_done    (DossierStore          *self,
 void          _dossier_store_set_error    (DossierStore          *self,
                                            GError               **error);
 
-/* Codes, the audit log and vocabularies, as every write uses them. */
+/* Codes (dossier-store-codes.c), the audit log (dossier-store-audit.c) and vocabularies
+ * (dossier-vocab.c), as every write uses them. */
 char         *_dossier_store_next_code    (DossierStore          *self,
                                            const char            *prefix,
                                            int                    digits,

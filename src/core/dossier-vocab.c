@@ -258,3 +258,38 @@ dossier_store_vocab_label (DossierStore *store,
   sqlite3_reset (stmt);
   return label ? label : g_strdup (code);
 }
+
+gboolean
+_dossier_store_check_vocab (DossierStore  *self,
+                            const char    *scheme,
+                            const char    *code,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (code == NULL)
+    return TRUE;
+
+  stmt = _dossier_store_prepare (self, "SELECT 1 FROM vocabulary WHERE scheme = ?1 AND code = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scheme, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    /* Translators: the first %s is a code such as “killing”, the second a vocabulary such as “violation-type” */
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                 _("“%s” is not a term of the vocabulary “%s”"), code, scheme);
+  return found;
+}
+
+/* Importers only: empties the vocabulary before the imported one goes in. */
+gboolean
+_dossier_store_clear_vocabulary (DossierStore  *self,
+                                 GError       **error)
+{
+  return _dossier_store_exec (self, "DELETE FROM vocabulary;", error);
+}
