@@ -10,6 +10,7 @@
 #include "dossier-demo.h"
 #include "dossier-edtf.h"
 #include "dossier-test-util.h"
+#include "dossier-query.h"
 #include "dossier-timeline.h"
 
 static guint32

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "dossier-store.h"
+#include "dossier-timeline.h"
 #include "dossier-info.h"
 
 G_BEGIN_DECLS
@@ -106,6 +107,16 @@ typedef enum {
   DOSSIER_COLOUR_BY_VIOLATION_TYPE,  /* the first of its types, in code order */
   DOSSIER_COLOUR_BY_VERIFICATION,
 } DossierColourBy;
+
+/* The timeline's incidents (see dossier-timeline.h for what it does with them). */
+GArray    *dossier_store_timeline_items   (DossierStore               *store,
+                                           const DossierIncidentQuery *query,
+                                           DossierColourBy             colour_by,
+                                           DossierLanes                lanes,
+                                           GError                    **error);
+GArray    *dossier_store_query_ids        (DossierStore               *store,
+                                           const DossierIncidentQuery *query,
+                                           GError                    **error);
 
 GArray    *dossier_store_map_points       (DossierStore               *store,
                                            const DossierIncidentQuery *query,

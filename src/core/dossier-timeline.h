@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include "dossier-query.h"
 #include "dossier-store.h"
 
 G_BEGIN_DECLS
@@ -53,14 +52,6 @@ typedef struct {
 } DossierTimelineLabel;
 
 guint32    dossier_timeline_flags        (const char                 *edtf);
-GArray    *dossier_store_timeline_items  (DossierStore               *store,
-                                          const DossierIncidentQuery *query,
-                                          DossierColourBy             colour_by,
-                                          DossierLanes                lanes,
-                                          GError                    **error);
-GArray    *dossier_store_query_ids       (DossierStore               *store,
-                                          const DossierIncidentQuery *query,
-                                          GError                    **error);
 GPtrArray *dossier_timeline_layout       (GArray                     *items,
                                           double                      min_days,
                                           GArray                    **lane_rows);

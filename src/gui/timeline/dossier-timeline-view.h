@@ -8,6 +8,7 @@
 
 #include "dossier-filter.h"
 #include "dossier-store.h"
+#include "dossier-query.h"
 #include "dossier-timeline.h"
 
 G_BEGIN_DECLS
