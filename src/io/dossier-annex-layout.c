@@ -21,7 +21,6 @@
 
 /* Whether the annex stops (cancelled, or an error met); in a record callback, @error is
  * set too, so that the loop over the records ends. */
-
 gboolean
 _dossier_annex_stopped (Annex   *a,
                         GError **error)

@@ -15,10 +15,14 @@
  * same questions of one PangoContext whose metrics are not hinted, so they agree exactly.
  *
  * What may appear is decided by the profile's DossierRedaction, for every kind of record,
- * and the links beside a record are listed by core's export queries as it allows; no identity
- * of a person appears in any profile. The words of the document come from a DossierCatalog in the chosen language,
- * whatever the language of the interface. The file is written under a temporary name and
- * renamed when complete.
+ * and the links beside a record are listed by core's export queries as it allows; no
+ * identity of a person appears in any profile. The words of the document come from a
+ * DossierCatalog in the chosen language, whatever the language of the interface. The file
+ * is written under a temporary name and renamed when complete.
+ *
+ * This file holds the document (cover, contents, sections, the two passes); the words
+ * written out are in dossier-annex-words.c, text, pages and tables in
+ * dossier-annex-layout.c, the sections' rows and sheets in dossier-annex-sections.c.
  */
 #include "config.h"
 
@@ -33,6 +37,7 @@
 #include <pango/pangocairo.h>
 
 #include "dossier-annex-private.h"
+#include "dossier-atomic-file.h"
 #include "dossier-edtf.h"
 #include "dossier-info.h"
 
@@ -417,10 +422,7 @@ dossier_annex_write_pdf (DossierStore               *store,
   Sink sink = { -1, 0 };
   Annex a = { 0 };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_name = g_strdup_printf (".%s.part-%08x", base, g_random_int ());
-  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  g_autoptr(DossierAtomicFile) file = NULL;
   cairo_font_options_t *font_options;
   cairo_status_t status;
   const char *lang;
@@ -495,31 +497,23 @@ dossier_annex_write_pdf (DossierStore               *store,
   /* The drawing pass, into a file made owner-only first: cairo would create it with the
    * umask's mode, and an annex is for its recipients, not for whoever shares the computer. */
   a.page = 0;
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
+  file = dossier_atomic_file_open (path, 0600, error);
+  if (file == NULL)
     {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” could not be written: %s"), display,
-                   g_strerror (saved));
-      if (fd >= 0)
-        g_unlink (tmp);
       annex_clear (&a);
       return FALSE;
     }
+  fd = dossier_atomic_file_get_fd (file);
   sink.fd = fd;
   a.surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, A4_SHORT, A4_LONG);
   if (cairo_surface_status (a.surface) != CAIRO_STATUS_SUCCESS)
     {
-      close (fd);
       g_autofree char *display = g_filename_display_name (path);
 
       /* Translators: %s is a file name */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” cannot be written"), display);
       cairo_surface_destroy (a.surface);
       a.surface = NULL;
-      g_unlink (tmp);
       annex_clear (&a);
       return FALSE;
     }
@@ -533,11 +527,7 @@ dossier_annex_write_pdf (DossierStore               *store,
   status = cairo_surface_status (a.surface);
   cairo_surface_destroy (a.surface);
   a.surface = NULL;
-  /* On disk before it takes the annex's name, and every write error seen. */
-  if (sink.error == 0 && fsync (fd) != 0)
-    sink.error = errno;
-  if (close (fd) != 0 && sink.error == 0)
-    sink.error = errno;
+  /* Every write error seen before it takes the annex's name (on disk first: the commit). */
   if (ok && sink.error != 0)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -555,17 +545,8 @@ dossier_annex_write_pdf (DossierStore               *store,
                    cairo_status_to_string (status));
       ok = FALSE;
     }
-  else if (ok && g_rename (tmp, path) != 0)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” could not be written: %s"), display,
-                   g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
+  else if (ok && !dossier_atomic_file_commit (g_steal_pointer (&file), error))
+    ok = FALSE;
 
 out:
   if (!ok && a.error != NULL && error != NULL && *error == NULL)
