@@ -19,7 +19,7 @@
 #include "dossier-annex.h"
 #include "dossier-catalog.h"
 #include "dossier-export-tables.h"
-#include "dossier-export-window.h"
+#include "dossier-file-chooser.h"
 #include "dossier-export-window.h"
 #include "dossier-test-hooks.h"
 #include "dossier-redaction.h"
@@ -282,19 +282,14 @@ suggested_name (DossierExportWindow *self)
 }
 
 static void
-on_chooser_response (GtkNativeDialog     *dialog,
-                     int                  response,
-                     DossierExportWindow *self)
+on_file_chosen (GtkFileChooser *chooser,
+                GFile          *file,
+                gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        dossier_export_window_start (self, path, FALSE);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    dossier_export_window_start (user_data, path, FALSE);
 }
 
 static void
@@ -307,14 +302,13 @@ export_action (GtkWidget  *widget,
                     (_dossier_export_window_format_of (self) == FORMAT_CSV && adw_combo_row_get_selected (self->table_row) >= DOSSIER_N_TABLES);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (folder ? _("Export as a New Folder") : _("Export"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = dossier_file_chooser_new (GTK_WIDGET (self), folder ? _("Export as a New Folder") : _("Export"),
+                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   /* Beside the dossier, rather than wherever the application was started. */
   {
     g_autofree char *folder = g_path_get_dirname (dossier_store_get_path (self->store));
-    g_autoptr(GFile) file = g_file_new_for_path (folder);
 
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
+    dossier_file_chooser_set_folder (chooser, folder);
   }
   if (_dossier_export_window_format_of (self) == FORMAT_PDF)
     {
@@ -324,9 +318,7 @@ export_action (GtkWidget  *widget,
     }
   else
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name (self));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dossier_file_chooser_show (chooser, on_file_chosen, self, NULL);
 }
 
 static void
