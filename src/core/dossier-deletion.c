@@ -19,11 +19,11 @@
 
 #include "dossier-actor.h"
 #include "dossier-deletion.h"
+#include "dossier-record-private.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
 #include "dossier-link.h"
 #include "dossier-person.h"
-#include "dossier-record-private.h"
 #include "dossier-testimony.h"
 
 /* Another row that referred to a deleted record through a nullable column. */

@@ -45,8 +45,8 @@
 #include "dossier-testimony.h"
 #include "dossier-timeline.h"
 #include "dossier-store-private.h"
-#include "dossier-record-private.h"
 #include "dossier-info.h"
+#include "dossier-record-private.h"
 
 typedef struct {
   const char *text;  /* or NULL for an integer */

@@ -42,7 +42,6 @@
 #include <string.h>
 
 #include "dossier-link.h"
-#include "dossier-record-private.h"
 #include "dossier-redaction.h"
 #include "dossier-store-private.h"
 
@@ -237,7 +236,7 @@ holds (DossierRedaction *self,
     }
   /* The columns tested are vocabulary codes, texts. */
   g_assert (self->column[i] != NULL);
-  return (g_strcmp0 (DOSSIER_FIELD_STR (record, self->column[i]), rule->value) == 0) == (rule->test == WHEN_IS);
+  return (g_strcmp0 (dossier_record_get_text (record, self->column[i]), rule->value) == 0) == (rule->test == WHEN_IS);
 }
 
 /**

@@ -18,8 +18,8 @@
 
 #include "dossier-date-row.h"
 #include "dossier-editor.h"
-#include "dossier-test-hooks.h"
 #include "dossier-editor-private.h"
+#include "dossier-test-hooks.h"
 #include "dossier-format.h"
 #include "dossier-link-group.h"
 #include "dossier-ref-row.h"

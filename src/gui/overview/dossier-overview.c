@@ -18,12 +18,12 @@
 #include "dossier-edtf.h"
 #include "dossier-evidence.h"
 #include "dossier-incident.h"
+#include "dossier-info.h"
 #include "dossier-new-dossier-dialog.h"
 #include "dossier-overview.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab.h"
-#include "dossier-info.h"
 
 /* The overview's charts, with the vocabulary their keys belong to (NULL: shown as they are),
  * titled for each measure. */

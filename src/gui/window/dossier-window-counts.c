@@ -13,7 +13,6 @@
 #include "dossier-filter-bar.h"
 #include "dossier-overview.h"
 #include "dossier-window-private.h"
-#include "dossier-info.h"
 
 #define sections dossier_window_sections
 

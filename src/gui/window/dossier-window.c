@@ -31,8 +31,8 @@
 #include "dossier-timeline-pane.h"
 #include "dossier-timeline.h"
 #include "dossier-deletion.h"
-#include "dossier-overview.h"
 #include "dossier-info.h"
+#include "dossier-overview.h"
 #include <string.h>
 
 /* Columns in the order that matters to an investigator reading down a list: the code,
