@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "dossier-actor.h"
+#include "dossier-restore.h"
 #include "dossier-application.h"
 #include "dossier-demo.h"
 #include "dossier-incident.h"
@@ -537,7 +538,7 @@ test_codes_sort_by_number (void)
   g_autofree char *order = NULL;
 
   g_object_unref (insert_new (store, DOSSIER_TYPE_INCIDENT, NULL));
-  g_assert_true (_dossier_store_set_code_counter (store, "INC", 9998, &error));
+  g_assert_true (dossier_restore_set_code_counter (store, "INC", 9998, &error));
   g_assert_no_error (error);
   for (int i = 0; i < 3; i++)
     g_object_unref (insert_new (store, DOSSIER_TYPE_INCIDENT, NULL));
@@ -551,7 +552,7 @@ test_codes_sort_by_number (void)
   }
   g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, "TES-00012"));
   g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, "TES-0002"));
-  g_assert_true (_dossier_store_set_code_counter (store, "TES", 13, &error));
+  g_assert_true (dossier_restore_set_code_counter (store, "TES", 13, &error));
   g_object_unref (insert_new (store, DOSSIER_TYPE_TESTIMONY, NULL));
 
   incidents = DOSSIER_RECORD_LIST (dossier_record_list_new (store, DOSSIER_TYPE_INCIDENT, code_only, 1, "en"));

@@ -354,14 +354,14 @@ test_vocabularies (void)
     {
       g_autofree char *label = dossier_store_vocab_label (store, "violation-type", violations[i], "fr");
       g_test_message ("%s → %s", violations[i], label);
-      g_assert_true (_dossier_store_check_vocab (store, "violation-type", violations[i], &error));
+      g_assert_true (dossier_store_check_term (store, "violation-type", violations[i], &error));
       g_assert_no_error (error);
       g_assert_cmpstr (label, !=, violations[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     {
       g_autoptr(GPtrArray) admin1 = NULL;
-      g_assert_true (_dossier_store_check_vocab (store, "admin1", regions[i], &error));
+      g_assert_true (dossier_store_check_term (store, "admin1", regions[i], &error));
       g_assert_no_error (error);
       (void) admin1;
     }
@@ -380,7 +380,7 @@ test_vocabularies (void)
     for (guint j = 0; j < cercles->len; j++)
       {
         DossierVocabTerm *t = cercles->pdata[j];
-        g_assert_true (_dossier_store_check_vocab (store, "admin1", t->parent, NULL));
+        g_assert_true (dossier_store_check_term (store, "admin1", t->parent, NULL));
         g_assert_cmpfloat (t->latitude, >, 10.0);
         g_assert_cmpfloat (t->latitude, <, 25.1);
         g_assert_cmpfloat (t->longitude, >, -12.3);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-edtf.h"
+#include "dossier-vocab.h"
 #include "dossier-record-private.h"
 #include "dossier-store-private.h"
 
@@ -265,7 +266,7 @@ _dossier_record_validate (DossierStore   *store,
                            _("The field “%s” must be set"), f->name);
               return FALSE;
             }
-          if (v != NULL && *v != '\0' && !_dossier_store_check_vocab (store, f->vocab, v, error))
+          if (v != NULL && *v != '\0' && !dossier_store_check_term (store, f->vocab, v, error))
             return FALSE;
         }
       if (f->type == DOSSIER_FIELD_EDTF && FIELD_STR (self, f) && *FIELD_STR (self, f))

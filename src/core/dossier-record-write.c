@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dossier-record-private.h"
+#include "dossier-vocab.h"
 #include "dossier-store-private.h"
 
 #define FIELD_STR(rec, f) DOSSIER_FIELD_STR (rec, f)
@@ -399,7 +400,7 @@ _dossier_store_save_set (DossierStore        *store,
   sqlite3_stmt *stmt;
 
   for (guint i = 0; values && values[i]; i++)
-    if (!_dossier_store_check_vocab (store, vocab, values[i], error))
+    if (!dossier_store_check_term (store, vocab, values[i], error))
       return FALSE;
 
   if (!is_new && !_dossier_store_load_set (store, table, owner_column, value_column,

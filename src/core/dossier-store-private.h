@@ -108,10 +108,6 @@ gboolean      _dossier_store_audit        (DossierStore          *self,
                                            GError               **error);
 void          _dossier_store_set_auditing (DossierStore          *self,
                                            gboolean               auditing);
-gboolean      _dossier_store_check_vocab  (DossierStore          *self,
-                                           const char            *scheme,
-                                           const char            *code,
-                                           GError               **error);
 gboolean      _dossier_store_clear_vocabulary (DossierStore      *self,
                                            GError               **error);
 

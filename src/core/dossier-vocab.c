@@ -259,8 +259,16 @@ dossier_store_vocab_label (DossierStore *store,
   return label ? label : g_strdup (code);
 }
 
+/**
+ * dossier_store_check_term:
+ * @scheme: a vocabulary such as “violation-type”
+ * @code: a term's code, or %NULL (nothing to check)
+ *
+ * Returns: whether @code is a term of @scheme in this dossier; if not, a translated error
+ * that names both.
+ */
 gboolean
-_dossier_store_check_vocab (DossierStore  *self,
+dossier_store_check_term (DossierStore  *self,
                             const char    *scheme,
                             const char    *code,
                             GError       **error)
@@ -286,7 +294,8 @@ _dossier_store_check_vocab (DossierStore  *self,
   return found;
 }
 
-/* Importers only: empties the vocabulary before the imported one goes in. */
+/* A restore only (see dossier_restore_clear_vocabulary()): empties the vocabulary before the
+ * source's goes in. */
 gboolean
 _dossier_store_clear_vocabulary (DossierStore  *self,
                                  GError       **error)

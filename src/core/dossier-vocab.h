@@ -18,6 +18,10 @@ gboolean   dossier_vocab_load_bundled   (DossierStore  *store,
 GPtrArray *dossier_store_list_vocab     (DossierStore  *store,
                                          const char    *scheme,
                                          GError       **error);
+gboolean   dossier_store_check_term     (DossierStore  *store,
+                                         const char    *scheme,
+                                         const char    *code,
+                                         GError       **error);
 char      *dossier_store_vocab_label    (DossierStore  *store,
                                          const char    *scheme,
                                          const char    *code,

@@ -25,7 +25,7 @@
 #include "dossier-locker.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"
-#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-restore.h"
 #include "dossier-info.h"
 
 #define DEMO_RESOURCE "/org/dossier/Dossier/io/demo/"
@@ -422,7 +422,7 @@ fill (Demo        *demo,
 
   g_hash_table_iter_init (&iter, demo->counts);
   while (g_hash_table_iter_next (&iter, &prefix, &highest))
-    if (!_dossier_store_set_code_counter (demo->store, prefix, *(gint64 *) highest + 1, error))
+    if (!dossier_restore_set_code_counter (demo->store, prefix, *(gint64 *) highest + 1, error))
       return FALSE;
   return TRUE;
 }

@@ -31,7 +31,7 @@
 #include "dossier-record.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab-term.h"
-#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-restore.h"
 #include "dossier-info.h"
 
 /* The top-level member @key, parsed. */
@@ -220,20 +220,20 @@ import_document (Importer      *imp,
   if (!g_str_equal (json_object_get_string_member (dossier, "default_lang"), "fr") &&
       !g_str_equal (json_object_get_string_member (dossier, "default_lang"), "en"))
     return _dossier_json_io_invalid (error, "dossier.default_lang", _("expected “fr” or “en”"));
-  if (!_dossier_store_replace_info (store,
-                                    json_object_get_string_member (dossier, "uuid"),
-                                    json_object_get_string_member (dossier, "created_at"),
-                                    json_object_get_string_member (dossier, "updated_at"),
-                                    json_object_get_string_member (dossier, "title"),
-                                    json_object_get_string_member (dossier, "mandate"),
-                                    json_object_get_string_member (dossier, "period"),
-                                    json_object_get_string_member (dossier, "default_lang"),
-                                    error))
+  if (!dossier_restore_set_info (store,
+                                 json_object_get_string_member (dossier, "uuid"),
+                                 json_object_get_string_member (dossier, "created_at"),
+                                 json_object_get_string_member (dossier, "updated_at"),
+                                 json_object_get_string_member (dossier, "title"),
+                                 json_object_get_string_member (dossier, "mandate"),
+                                 json_object_get_string_member (dossier, "period"),
+                                 json_object_get_string_member (dossier, "default_lang"),
+                                 error))
     return FALSE;
 
   /* The document's vocabulary replaces the one the new dossier was made with: its codes are
    * the ones the records use, and its uuids must survive. */
-  if (!_dossier_store_clear_vocabulary (store, error))
+  if (!dossier_restore_clear_vocabulary (store, error))
     return FALSE;
 
   for (guint s = 0; s < _dossier_json_io_n_sections; s++)
@@ -260,7 +260,7 @@ import_document (Importer      *imp,
         return _dossier_json_io_invalid (error, at, _("unknown member"));
       if (!_dossier_json_io_is_integer (value) || json_node_get_int (value) < 1)
         return _dossier_json_io_invalid (error, at, _("expected a whole number greater than zero"));
-      if (!_dossier_store_set_code_counter (store, l->data, json_node_get_int (value), error))
+      if (!dossier_restore_set_code_counter (store, l->data, json_node_get_int (value), error))
         return FALSE;
     }
   /* A counter at or below a code the document holds would make that code again, and every
@@ -268,7 +268,7 @@ import_document (Importer      *imp,
    * store's counters never go back, so a higher one in the document stays. */
   g_hash_table_iter_init (&iter, imp->highest);
   while (g_hash_table_iter_next (&iter, &prefix, &highest))
-    if (!_dossier_store_set_code_counter (store, prefix, *(gint64 *) highest + 1, error))
+    if (!dossier_restore_set_code_counter (store, prefix, *(gint64 *) highest + 1, error))
       return FALSE;
   return TRUE;
 }
@@ -348,9 +348,9 @@ import_bytes (DossierStore  *store,
   imp.pending = pending;
   imp.highest = highest;
   /* The document's audit log is the record of what happened: importing adds nothing to it. */
-  _dossier_store_set_auditing (store, FALSE);
+  dossier_restore_set_auditing (store, FALSE);
   ok = import_document (&imp, cancellable, error);
-  _dossier_store_set_auditing (store, TRUE);
+  dossier_restore_set_auditing (store, TRUE);
   if (!ok)
     {
       dossier_store_rollback (store);
@@ -472,11 +472,11 @@ dossier_json_import_new_file (const char  *path,
   if (store == NULL)
     return FALSE;
   dossier_store_set_user (store, user);
-  if (!_dossier_store_exec (store, "PRAGMA journal_mode = DELETE; PRAGMA cache_spill = OFF;", error) ||
+  if (!dossier_restore_set_bulk (store, TRUE, error) ||
       !dossier_json_import_file (store, json_path, error) ||
       /* As dossier_create() leaves a dossier: in WAL mode, which closing folds back
        * into the file and removes. */
-      !_dossier_store_exec (store, "PRAGMA journal_mode = WAL;", error))
+      !dossier_restore_set_bulk (store, FALSE, error))
     goto fail;
   dossier_store_close (store);
   if (g_rename (tmp, path) != 0)

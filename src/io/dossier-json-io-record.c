@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dossier-actor.h"
+#include "dossier-vocab.h"
 #include "dossier-audit-entry.h"
 #include "dossier-custody.h"
 #include "dossier-custody-event.h"
@@ -30,7 +31,7 @@
 #include "dossier-record.h"
 #include "dossier-testimony.h"
 #include "dossier-vocab-term.h"
-#include "dossier-store-private.h" /* FIXME(issue 14): internal use to remove */
+#include "dossier-restore.h"
 
 void
 _dossier_json_io_pending_clear (gpointer data)
@@ -109,7 +110,7 @@ check_code (Importer    *imp,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!_dossier_store_check_vocab (imp->store, vocab, code, &local))
+  if (!dossier_store_check_term (imp->store, vocab, code, &local))
     return _dossier_json_io_invalid (error, where, local->message);
   return TRUE;
 }
@@ -461,7 +462,7 @@ _dossier_json_io_resolve_pending (Importer  *imp,
 
       if (id == NULL)
         return _dossier_json_io_invalid (error, p->where, _("refers to a record that is not in the document"));
-      if (!_dossier_store_set_reference (imp->store, p->field->ref_table, p->field->name, p->id, *id, error))
+      if (!dossier_restore_set_self_reference (imp->store, p->field, p->id, *id, error))
         return FALSE;
     }
   g_array_set_size (imp->pending, 0);

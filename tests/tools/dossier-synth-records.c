@@ -62,7 +62,7 @@ synth_make_actors (Synth   *s,
         first_of_kind[kind] = actor->id;
       g_array_append_val (s->kind_actors[kind], index);
     }
-  return _dossier_store_set_code_counter (s->store, info->code_prefix, number, error);
+  return dossier_restore_set_code_counter (s->store, info->code_prefix, number, error);
 }
 
 static const Actor *
@@ -395,7 +395,7 @@ synth_make_incidents (Synth                     *s,
         }
       synth_advance (s, COST_INCIDENT);
     }
-  return _dossier_store_set_code_counter (s->store, info->code_prefix, number, error);
+  return dossier_restore_set_code_counter (s->store, info->code_prefix, number, error);
 }
 
 gboolean
@@ -495,6 +495,6 @@ synth_make_people (Synth                     *s,
             return FALSE;
       }
 
-  return _dossier_store_set_code_counter (s->store, info->code_prefix, number, error);
+  return dossier_restore_set_code_counter (s->store, info->code_prefix, number, error);
 }
 

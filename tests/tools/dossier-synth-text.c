@@ -461,6 +461,6 @@ synth_make_testimonies (Synth                     *s,
         }
       synth_advance (s, COST_TESTIMONY_BASE + options->words);
     }
-  return _dossier_store_set_code_counter (s->store, info->code_prefix, number, error);
+  return dossier_restore_set_code_counter (s->store, info->code_prefix, number, error);
 }
 

@@ -29,6 +29,7 @@
 #include "config.h"
 
 #include "dossier-synth-private.h"
+#include "dossier-vocab.h"
 
 /* ---------------------------------------------------------------------------------------- */
 /* Set-up                                                                                   */
@@ -99,22 +100,22 @@ check_codes (Synth   *s,
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     for (guint i = 0; i < tables[t].n; i++)
-      if (!_dossier_store_check_vocab (s->store, tables[t].scheme, tables[t].items[i].code, error))
+      if (!dossier_store_check_term (s->store, tables[t].scheme, tables[t].items[i].code, error))
         return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (violations); i++)
-    if (!_dossier_store_check_vocab (s->store, "violation-type", violations[i].code, error))
+    if (!dossier_store_check_term (s->store, "violation-type", violations[i].code, error))
       return FALSE;
   for (guint k = 0; k < N_KINDS; k++)
-    if (!_dossier_store_check_vocab (s->store, "actor-kind", kind_codes[k], error))
+    if (!dossier_store_check_term (s->store, "actor-kind", kind_codes[k], error))
       return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (age_groups); i++)
-    if (!_dossier_store_check_vocab (s->store, "age-group", age_groups[i], error))
+    if (!dossier_store_check_term (s->store, "age-group", age_groups[i], error))
       return FALSE;
   for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
-    if (!_dossier_store_check_vocab (s->store, "casualty-category", dossier_casualty_categories[c], error))
+    if (!dossier_store_check_term (s->store, "casualty-category", dossier_casualty_categories[c], error))
       return FALSE;
   for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
-    if (!_dossier_store_check_vocab (s->store, "casualty-group", dossier_casualty_groups[g], error))
+    if (!dossier_store_check_term (s->store, "casualty-group", dossier_casualty_groups[g], error))
       return FALSE;
   return TRUE;
 }
@@ -374,7 +375,7 @@ make_stable (Synth   *s,
   int rc;
 
   if (!dossier_store_get_info (s->store, NULL, &title, NULL, NULL, NULL, error) ||
-      !_dossier_store_replace_info (s->store, uuid, at, at, title, mandate, "2012/2024", "fr", error))
+      !dossier_restore_set_info (s->store, uuid, at, at, title, mandate, "2012/2024", "fr", error))
     return FALSE;
 
   stmt = _dossier_store_prepare (s->store, "SELECT id FROM vocabulary ORDER BY id", error);
