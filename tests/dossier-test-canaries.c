@@ -12,6 +12,7 @@
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static void
 set_incident (DossierStore *store,

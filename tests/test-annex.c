@@ -24,6 +24,7 @@
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static char *
 write_annex (DossierStore   *store,

@@ -15,6 +15,7 @@
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 #define ROUNDS 12
 

@@ -13,6 +13,7 @@
 #include "dossier-locker.h"
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static gboolean
 check_identity (DossierRecord  *record,

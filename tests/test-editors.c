@@ -38,6 +38,7 @@
 #include "dossier-window.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 typedef struct {
   char          *path;

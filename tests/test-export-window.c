@@ -24,6 +24,7 @@
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static DossierExportWindow *
 find_export_window (void)

@@ -24,6 +24,7 @@
 #include "dossier-test-canaries.h"
 #include "dossier-test-util.h"
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static void
 count_placemarks (GMarkupParseContext  *context,

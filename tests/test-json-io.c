@@ -32,6 +32,7 @@
 #include "dossier-vocab-term.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static void
 set (char       **field,

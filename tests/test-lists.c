@@ -23,6 +23,7 @@
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-incident-private.h" /* white-box */
 
 static char *demo_path;
 

@@ -34,6 +34,7 @@
 #include "dossier-vocab.h"
 #include "dossier-window.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-incident-private.h" /* white-box */
 
 static void
 wait_for_layer (DossierIncidentLayer *layer)

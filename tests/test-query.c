@@ -24,6 +24,7 @@
 #include "dossier-testimony.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 #define N_INCIDENTS 2000
 

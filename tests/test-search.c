@@ -17,6 +17,7 @@
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-incident-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

@@ -18,6 +18,7 @@
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
 #include "dossier-vocab.h"
+#include "dossier-incident-private.h" /* white-box */
 
 #define tmp_path dossier_test_tmp_path
 #define write_file dossier_test_write_file

@@ -29,6 +29,7 @@
 #include "dossier-timeline-pane.h"
 #include "dossier-window.h"
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 static char *demo_path;
 

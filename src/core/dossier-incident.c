@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "dossier-incident.h"
+#include "dossier-incident-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -296,4 +298,266 @@ dossier_casualty_group_index (const char *code)
     if (g_strcmp0 (code, dossier_casualty_groups[i]) == 0)
       return i;
   return -1;
+}
+
+/**
+ * dossier_incident_get_title_fr:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its title_fr
+ */
+const char *
+dossier_incident_get_title_fr (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->title_fr;
+}
+
+/**
+ * dossier_incident_get_title_en:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its title_en
+ */
+const char *
+dossier_incident_get_title_en (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->title_en;
+}
+
+/**
+ * dossier_incident_get_summary_fr:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its summary_fr
+ */
+const char *
+dossier_incident_get_summary_fr (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->summary_fr;
+}
+
+/**
+ * dossier_incident_get_summary_en:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its summary_en
+ */
+const char *
+dossier_incident_get_summary_en (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->summary_en;
+}
+
+/**
+ * dossier_incident_get_date_edtf:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its date_edtf, e.g. 2022-03-27/2022-03-31, 2022-03, 2021-10~
+ */
+const char *
+dossier_incident_get_date_edtf (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->date_edtf;
+}
+
+/**
+ * dossier_incident_get_place:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its place
+ */
+const char *
+dossier_incident_get_place (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->place;
+}
+
+/**
+ * dossier_incident_get_admin1:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none) (nullable): its admin1, vocabulary “admin1”, NULL when unknown
+ */
+const char *
+dossier_incident_get_admin1 (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->admin1;
+}
+
+/**
+ * dossier_incident_get_admin2:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none) (nullable): its admin2, vocabulary “admin2”, NULL when unknown
+ */
+const char *
+dossier_incident_get_admin2 (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->admin2;
+}
+
+/**
+ * dossier_incident_get_admin3:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its admin3, commune, free text
+ */
+const char *
+dossier_incident_get_admin3 (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->admin3;
+}
+
+/**
+ * dossier_incident_get_latitude:
+ * @self: a #DossierIncident
+ *
+ * Returns: its latitude, NAN when unknown
+ */
+double
+dossier_incident_get_latitude (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NAN);
+  return self->latitude;
+}
+
+/**
+ * dossier_incident_get_longitude:
+ * @self: a #DossierIncident
+ *
+ * Returns: its longitude
+ */
+double
+dossier_incident_get_longitude (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NAN);
+  return self->longitude;
+}
+
+/**
+ * dossier_incident_get_location_precision:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its location_precision, vocabulary “location-precision”
+ */
+const char *
+dossier_incident_get_location_precision (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->location_precision;
+}
+
+/**
+ * dossier_incident_get_verification:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its verification, vocabulary “verification-status”
+ */
+const char *
+dossier_incident_get_verification (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->verification;
+}
+
+/**
+ * dossier_incident_get_standard_of_proof:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its standard_of_proof, vocabulary “standard-of-proof”
+ */
+const char *
+dossier_incident_get_standard_of_proof (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->standard_of_proof;
+}
+
+/**
+ * dossier_incident_get_confidentiality:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its confidentiality, vocabulary “confidentiality”
+ */
+const char *
+dossier_incident_get_confidentiality (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->confidentiality;
+}
+
+/**
+ * dossier_incident_get_sources:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none): its sources
+ */
+const char *
+dossier_incident_get_sources (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return self->sources;
+}
+
+/**
+ * dossier_incident_get_violation_types:
+ * @self: a #DossierIncident
+ *
+ * Returns: (transfer none) (array zero-terminated=1): its violation_types, vocabulary “violation-type”; never NULL
+ */
+const char * const *
+dossier_incident_get_violation_types (DossierIncident *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), NULL);
+  return (const char * const *) self->violation_types;
+}
+
+/**
+ * dossier_incident_get_casualties:
+ * @self: a #DossierIncident
+ * @category: an index in dossier_casualty_categories
+ * @group: an index in dossier_casualty_groups
+ *
+ * Returns: how many people of @group were counted under @category (0 when none)
+ */
+gint64
+dossier_incident_get_casualties (DossierIncident *self,
+                                 int              category,
+                                 int              group)
+{
+  g_return_val_if_fail (DOSSIER_IS_INCIDENT (self), 0);
+  g_return_val_if_fail (category >= 0 && category < DOSSIER_N_CASUALTY_CATEGORIES, 0);
+  g_return_val_if_fail (group >= 0 && group < DOSSIER_N_CASUALTY_GROUPS, 0);
+  return self->casualties[category][group];
+}
+
+/**
+ * dossier_incident_set_casualties:
+ * @self: a #DossierIncident
+ * @category: an index in dossier_casualty_categories
+ * @group: an index in dossier_casualty_groups
+ * @count: how many people, 0 when none
+ *
+ * Sets a count in memory; as the violation types, the casualties are held outside the
+ * incident's row and dossier_store_update() writes them with it, audited as one field.
+ */
+void
+dossier_incident_set_casualties (DossierIncident *self,
+                                 int              category,
+                                 int              group,
+                                 gint64           count)
+{
+  g_return_if_fail (DOSSIER_IS_INCIDENT (self));
+  g_return_if_fail (category >= 0 && category < DOSSIER_N_CASUALTY_CATEGORIES);
+  g_return_if_fail (group >= 0 && group < DOSSIER_N_CASUALTY_GROUPS);
+  self->casualties[category][group] = count;
 }

@@ -18,32 +18,6 @@ G_DECLARE_FINAL_TYPE (DossierIncident, dossier_incident, DOSSIER, INCIDENT, Doss
 extern const char * const dossier_casualty_categories[DOSSIER_N_CASUALTY_CATEGORIES];
 extern const char * const dossier_casualty_groups[DOSSIER_N_CASUALTY_GROUPS];
 
-struct _DossierIncident
-{
-  DossierRecord parent_instance;
-
-  char    *title_fr;
-  char    *title_en;
-  char    *summary_fr;
-  char    *summary_en;
-  char    *date_edtf;            /* e.g. 2022-03-27/2022-03-31, 2022-03, 2021-10~ */
-  char    *place;
-  char    *admin1;               /* vocabulary “admin1”, NULL when unknown */
-  char    *admin2;               /* vocabulary “admin2”, NULL when unknown */
-  char    *admin3;               /* commune, free text */
-  double   latitude;             /* NAN when unknown */
-  double   longitude;
-  char    *location_precision;   /* vocabulary “location-precision” */
-  char    *verification;         /* vocabulary “verification-status” */
-  char    *standard_of_proof;    /* vocabulary “standard-of-proof” */
-  char    *confidentiality;      /* vocabulary “confidentiality” */
-  char    *sources;
-
-  /* Held outside the incident's row, saved with it. */
-  GStrv    violation_types;      /* vocabulary “violation-type”; never NULL */
-  gint64   casualties[DOSSIER_N_CASUALTY_CATEGORIES][DOSSIER_N_CASUALTY_GROUPS];
-};
-
 DossierIncident *dossier_incident_new              (void);
 const char      *dossier_incident_get_title        (DossierIncident *self,
                                                     const char      *lang,
@@ -57,5 +31,32 @@ gint64           dossier_incident_total_casualties (DossierIncident *self,
                                                     int              category);
 int              dossier_casualty_category_index   (const char      *code);
 int              dossier_casualty_group_index      (const char      *code);
+
+/* Typed getters, plain and fast: each returns its field as stored in memory. Writes go
+ * through dossier_record_set_field () (dossier_record_set_text () …, or g_object_set ()). */
+const char         *dossier_incident_get_title_fr           (DossierIncident *self);
+const char         *dossier_incident_get_title_en           (DossierIncident *self);
+const char         *dossier_incident_get_summary_fr         (DossierIncident *self);
+const char         *dossier_incident_get_summary_en         (DossierIncident *self);
+const char         *dossier_incident_get_date_edtf          (DossierIncident *self);
+const char         *dossier_incident_get_place              (DossierIncident *self);
+const char         *dossier_incident_get_admin1             (DossierIncident *self);
+const char         *dossier_incident_get_admin2             (DossierIncident *self);
+const char         *dossier_incident_get_admin3             (DossierIncident *self);
+double              dossier_incident_get_latitude           (DossierIncident *self);
+double              dossier_incident_get_longitude          (DossierIncident *self);
+const char         *dossier_incident_get_location_precision (DossierIncident *self);
+const char         *dossier_incident_get_verification       (DossierIncident *self);
+const char         *dossier_incident_get_standard_of_proof  (DossierIncident *self);
+const char         *dossier_incident_get_confidentiality    (DossierIncident *self);
+const char         *dossier_incident_get_sources            (DossierIncident *self);
+const char * const *dossier_incident_get_violation_types    (DossierIncident *self);
+gint64              dossier_incident_get_casualties         (DossierIncident *self,
+                                                             int              category,
+                                                             int              group);
+void                dossier_incident_set_casualties         (DossierIncident *self,
+                                                             int              category,
+                                                             int              group,
+                                                             gint64           count);
 
 G_END_DECLS

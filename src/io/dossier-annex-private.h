@@ -89,9 +89,9 @@ const char *_dossier_annex_tr (Annex      *a,
 const char *_dossier_annex_label (Annex      *a,
                                   const char *scheme,
                                   const char *code);
-char *_dossier_annex_labels (Annex       *a,
-                             const char  *scheme,
-                             GStrv        codes);
+char *_dossier_annex_labels (Annex              *a,
+                             const char         *scheme,
+                             const char * const *codes);
 char *_dossier_annex_in_language (Annex      *a,
                                   const char *fr,
                                   const char *en);

@@ -76,10 +76,10 @@ victims (Annex           *a,
         {
           g_autofree char *group = NULL;
 
-          if (incident->casualties[c][g] <= 0 || (g == DOSSIER_N_CASUALTY_GROUPS - 1 && first))
+          if (dossier_incident_get_casualties (incident, c, g) <= 0 || (g == DOSSIER_N_CASUALTY_GROUPS - 1 && first))
             continue;
           group = g_utf8_strdown (_dossier_annex_label (a, "casualty-group", dossier_casualty_groups[g]), -1);
-          g_string_append_printf (out, "%s%s\u00a0%" G_GINT64_FORMAT, first ? " (" : ", ", group, incident->casualties[c][g]);
+          g_string_append_printf (out, "%s%s\u00a0%" G_GINT64_FORMAT, first ? " (" : ", ", group, dossier_incident_get_casualties (incident, c, g));
           first = FALSE;
         }
       if (!first)
@@ -94,12 +94,12 @@ place_of (Annex           *a,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  if (!dossier_redaction_withholds (a->redaction, DOSSIER_RECORD (incident), "place") && incident->place != NULL && *incident->place != '\0')
-    g_string_append (out, incident->place);
-  if (incident->admin2 != NULL && *incident->admin2 != '\0')
-    g_string_append_printf (out, "%s%s", out->len ? ", " : "", _dossier_annex_label (a, "admin2", incident->admin2));
-  if (incident->admin1 != NULL && *incident->admin1 != '\0')
-    g_string_append_printf (out, "%s%s", out->len ? ", " : "", _dossier_annex_label (a, "admin1", incident->admin1));
+  if (!dossier_redaction_withholds (a->redaction, DOSSIER_RECORD (incident), "place") && dossier_incident_get_place (incident) != NULL && *dossier_incident_get_place (incident) != '\0')
+    g_string_append (out, dossier_incident_get_place (incident));
+  if (dossier_incident_get_admin2 (incident) != NULL && *dossier_incident_get_admin2 (incident) != '\0')
+    g_string_append_printf (out, "%s%s", out->len ? ", " : "", _dossier_annex_label (a, "admin2", dossier_incident_get_admin2 (incident)));
+  if (dossier_incident_get_admin1 (incident) != NULL && *dossier_incident_get_admin1 (incident) != '\0')
+    g_string_append_printf (out, "%s%s", out->len ? ", " : "", _dossier_annex_label (a, "admin1", dossier_incident_get_admin1 (incident)));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -176,20 +176,20 @@ incident_row (Annex           *a,
   DossierRecord *record = DOSSIER_RECORD (incident);
   gboolean title_kept = !dossier_redaction_withholds (a->redaction, record, "title_en");
   gboolean sources_kept = !dossier_redaction_withholds (a->redaction, record, "sources");
-  g_autofree char *date = _dossier_annex_breakable (dossier_edtf_format_string (incident->date_edtf, a->lang));
+  g_autofree char *date = _dossier_annex_breakable (dossier_edtf_format_string (dossier_incident_get_date_edtf (incident), a->lang));
   g_autofree char *place = place_of (a, incident);
-  g_autofree char *types = _dossier_annex_labels (a, "violation-type", incident->violation_types);
+  g_autofree char *types = _dossier_annex_labels (a, "violation-type", dossier_incident_get_violation_types (incident));
   g_autofree char *counts = victims (a, incident);
   g_auto(GStrv) perpetrators = dossier_store_alleged_perpetrators (a->store, dossier_record_get_id (DOSSIER_RECORD (incident)), NULL);
   g_autofree char *actors = perpetrators ? g_strjoinv (", ", perpetrators) : g_strdup ("");
-  g_autofree char *title = _dossier_annex_in_language (a, incident->title_fr, incident->title_en);
+  g_autofree char *title = _dossier_annex_in_language (a, dossier_incident_get_title_fr (incident), dossier_incident_get_title_en (incident));
   /* What is withheld is said; what is not there is not called withheld. */
   const char *cells[G_N_ELEMENTS (incident_columns)] = {
     dossier_record_get_code (DOSSIER_RECORD (incident)),
     title_kept || title == NULL || *title == '\0' ? title : _dossier_annex_tr (a, N_("withheld")),
-    date ? date : incident->date_edtf, place, types, counts, actors,
-    _dossier_annex_label (a, "verification-status", incident->verification),
-    sources_kept || incident->sources == NULL || *incident->sources == '\0' ? incident->sources : _dossier_annex_tr (a, N_("withheld")),
+    date ? date : dossier_incident_get_date_edtf (incident), place, types, counts, actors,
+    _dossier_annex_label (a, "verification-status", dossier_incident_get_verification (incident)),
+    sources_kept || dossier_incident_get_sources (incident) == NULL || *dossier_incident_get_sources (incident) == '\0' ? dossier_incident_get_sources (incident) : _dossier_annex_tr (a, N_("withheld")),
   };
 
   _dossier_annex_table_row (a, incident_columns, G_N_ELEMENTS (incident_columns), cells);
@@ -205,12 +205,12 @@ incident_sheet (Annex           *a,
   gboolean summary_kept = !dossier_redaction_withholds (a->redaction, record, "summary_en");
   gboolean sources_kept = !dossier_redaction_withholds (a->redaction, record, "sources");
   gint64 id = dossier_record_get_id (record);
-  g_autofree char *title = title_kept ? _dossier_annex_in_language (a, incident->title_fr, incident->title_en) : NULL;
+  g_autofree char *title = title_kept ? _dossier_annex_in_language (a, dossier_incident_get_title_fr (incident), dossier_incident_get_title_en (incident)) : NULL;
   g_autofree char *heading = title && *title ? g_strdup_printf ("%s — %s", dossier_record_get_code (DOSSIER_RECORD (incident)), title)
                                              : g_strdup (dossier_record_get_code (DOSSIER_RECORD (incident)));
-  g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, a->lang);
+  g_autofree char *date = dossier_edtf_format_string (dossier_incident_get_date_edtf (incident), a->lang);
   g_autofree char *place = place_of (a, incident);
-  g_autofree char *types = _dossier_annex_labels (a, "violation-type", incident->violation_types);
+  g_autofree char *types = _dossier_annex_labels (a, "violation-type", dossier_incident_get_violation_types (incident));
   g_autofree char *counts = victims (a, incident);
   g_autofree char *coordinates = NULL;
   g_autofree char *actors = codes (a, DOSSIER_EXPORT_INCIDENT_ACTORS, id, "actor-role");
@@ -218,13 +218,13 @@ incident_sheet (Annex           *a,
   g_autofree char *people = codes (a, DOSSIER_EXPORT_INCIDENT_PEOPLE, id, "person-role");
   g_autofree char *testimonies = codes (a, DOSSIER_EXPORT_INCIDENT_TESTIMONIES, id, NULL);
   g_autofree char *evidence = codes (a, DOSSIER_EXPORT_INCIDENT_EVIDENCE, id, NULL);
-  g_autofree char *summary = summary_kept ? _dossier_annex_in_language (a, incident->summary_fr, incident->summary_en) : NULL;
+  g_autofree char *summary = summary_kept ? _dossier_annex_in_language (a, dossier_incident_get_summary_fr (incident), dossier_incident_get_summary_en (incident)) : NULL;
 
-  if (!isnan (incident->latitude) && !isnan (incident->longitude))
+  if (!isnan (dossier_incident_get_latitude (incident)) && !isnan (dossier_incident_get_longitude (incident)))
     {
-      g_autofree char *latitude = _dossier_annex_degrees (a, incident->latitude, TRUE);
-      g_autofree char *longitude = _dossier_annex_degrees (a, incident->longitude, FALSE);
-      g_autofree char *precision = g_utf8_strdown (_dossier_annex_label (a, "location-precision", incident->location_precision), -1);
+      g_autofree char *latitude = _dossier_annex_degrees (a, dossier_incident_get_latitude (incident), TRUE);
+      g_autofree char *longitude = _dossier_annex_degrees (a, dossier_incident_get_longitude (incident), FALSE);
+      g_autofree char *precision = g_utf8_strdown (_dossier_annex_label (a, "location-precision", dossier_incident_get_location_precision (incident)), -1);
 
       coordinates = *precision ? g_strdup_printf ("%s, %s (%s)", latitude, longitude, precision)
                                : g_strdup_printf ("%s, %s", latitude, longitude);
@@ -245,7 +245,7 @@ incident_sheet (Annex           *a,
       cairo_stroke (a->cr);
     }
   a->y += 6;
-  _dossier_annex_field (a, N_("Date"), date ? date : incident->date_edtf);
+  _dossier_annex_field (a, N_("Date"), date ? date : dossier_incident_get_date_edtf (incident));
   _dossier_annex_field (a, N_("Place"), place);
   _dossier_annex_field (a, N_("Coordinates"), coordinates);
   _dossier_annex_field (a, N_("Violations"), types);
@@ -254,21 +254,21 @@ incident_sheet (Annex           *a,
   _dossier_annex_field (a, N_("Persons"), people);
   _dossier_annex_field (a, N_("Testimonies"), testimonies);
   _dossier_annex_field (a, N_("Evidence"), evidence);
-  _dossier_annex_field (a, N_("Verification"), _dossier_annex_label (a, "verification-status", incident->verification));
-  _dossier_annex_field (a, N_("Standard of proof"), _dossier_annex_label (a, "standard-of-proof", incident->standard_of_proof));
+  _dossier_annex_field (a, N_("Verification"), _dossier_annex_label (a, "verification-status", dossier_incident_get_verification (incident)));
+  _dossier_annex_field (a, N_("Standard of proof"), _dossier_annex_label (a, "standard-of-proof", dossier_incident_get_standard_of_proof (incident)));
   /* Withheld is said only of what there is. */
   if (summary_kept)
     _dossier_annex_field (a, N_("Summary"), summary);
   else
     {
-      g_autofree char *any_summary = _dossier_annex_in_language (a, incident->summary_fr, incident->summary_en);
+      g_autofree char *any_summary = _dossier_annex_in_language (a, dossier_incident_get_summary_fr (incident), dossier_incident_get_summary_en (incident));
 
       if (any_summary != NULL && *any_summary != '\0')
         _dossier_annex_field (a, N_("Summary"), _dossier_annex_tr (a, N_("withheld")));
     }
   if (sources_kept)
-    _dossier_annex_field (a, N_("Sources"), incident->sources);
-  else if (incident->sources != NULL && *incident->sources != '\0')
+    _dossier_annex_field (a, N_("Sources"), dossier_incident_get_sources (incident));
+  else if (dossier_incident_get_sources (incident) != NULL && *dossier_incident_get_sources (incident) != '\0')
     _dossier_annex_field (a, N_("Sources"), _dossier_annex_tr (a, N_("withheld")));
   a->y += 8;
   return TRUE;
@@ -297,7 +297,7 @@ testimony_row (DossierRecord  *record,
   g_autofree char *witness = codes (a, DOSSIER_EXPORT_TESTIMONY_WITNESS, dossier_record_get_id (record), NULL);
   /* Only the incidents this profile shows. */
   g_autofree char *incidents = codes (a, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, dossier_record_get_id (record), NULL);
-  g_autofree char *tags = _dossier_annex_labels (a, "violation-type", testimony->tags);
+  g_autofree char *tags = _dossier_annex_labels (a, "violation-type", (const char * const *) testimony->tags);
   const char *cells[G_N_ELEMENTS (testimony_columns)] = {
     dossier_record_get_code (record), date ? date : testimony->taken_on, _dossier_annex_label (a, "office", testimony->office),
     _dossier_annex_label (a, "language", testimony->language), witness,

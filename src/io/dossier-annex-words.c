@@ -45,9 +45,9 @@ _dossier_annex_label (Annex      *a,
 
 /* Labels of a list of codes, joined. */
 char *
-_dossier_annex_labels (Annex       *a,
-                       const char  *scheme,
-                       GStrv        codes)
+_dossier_annex_labels (Annex              *a,
+                       const char         *scheme,
+                       const char * const *codes)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 

@@ -222,8 +222,11 @@ make_incidents (Demo       *demo,
       JsonArray *actors = array_member (o, "actors");
 
       fill_fields (DOSSIER_RECORD (incident), o);
-      g_strfreev (incident->violation_types);
-      incident->violation_types = strv_member (o, "violation_types");
+      {
+        g_auto(GStrv) types = strv_member (o, "violation_types");
+
+        dossier_incident_set_violation_types (incident, (const char * const *) types);
+      }
       for (guint j = 0; casualties && j < json_array_get_length (casualties); j++)
         {
           JsonObject *c = json_array_get_object_element (casualties, j);
@@ -232,7 +235,8 @@ make_incidents (Demo       *demo,
 
           if (ci < 0 || gi < 0)
             return bad_demo (error, string_member (o, "code"));
-          incident->casualties[ci][gi] += json_object_get_int_member (c, "count");
+          dossier_incident_set_casualties (incident, ci, gi, dossier_incident_get_casualties (incident, ci, gi) +
+                                           json_object_get_int_member (c, "count"));
         }
       if (!insert_coded (demo, DOSSIER_RECORD (incident), o, error))
         return FALSE;

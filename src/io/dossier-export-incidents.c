@@ -48,20 +48,20 @@ values_of (DossierIncident *incident)
   int killed = dossier_casualty_category_index ("killed"), injured = dossier_casualty_category_index ("injured");
 
   g_ptr_array_add (values, g_strdup (dossier_record_get_code (DOSSIER_RECORD (incident))));
-  g_ptr_array_add (values, g_strdup (incident->date_edtf));
-  g_ptr_array_add (values, g_strdup (incident->place));
-  g_ptr_array_add (values, g_strdup (incident->admin1 ? incident->admin1 : ""));
-  g_ptr_array_add (values, g_strdup (incident->admin2 ? incident->admin2 : ""));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_date_edtf (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_place (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_admin1 (incident) ? dossier_incident_get_admin1 (incident) : ""));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_admin2 (incident) ? dossier_incident_get_admin2 (incident) : ""));
   /* A point, whatever the locale's decimal separator. */
   for (int k = 0; k < 2; k++)
     {
-      double value = k == 0 ? incident->latitude : incident->longitude;
+      double value = k == 0 ? dossier_incident_get_latitude (incident) : dossier_incident_get_longitude (incident);
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ptr_array_add (values, isnan (value) ? g_strdup ("") : g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", value)));
     }
-  g_ptr_array_add (values, g_strdup (incident->location_precision));
-  g_ptr_array_add (values, g_strjoinv (";", incident->violation_types));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_location_precision (incident)));
+  g_ptr_array_add (values, g_strjoinv (";", (char **) dossier_incident_get_violation_types (incident)));
   g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, killed >= 0 ? dossier_incident_total_casualties (incident, killed) : 0));
   g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, injured >= 0 ? dossier_incident_total_casualties (incident, injured) : 0));
   {
@@ -71,14 +71,14 @@ values_of (DossierIncident *incident)
       total += dossier_incident_total_casualties (incident, c);
     g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, total));
   }
-  g_ptr_array_add (values, g_strdup (incident->verification));
-  g_ptr_array_add (values, g_strdup (incident->standard_of_proof));
-  g_ptr_array_add (values, g_strdup (incident->confidentiality));
-  g_ptr_array_add (values, g_strdup (incident->title_en));
-  g_ptr_array_add (values, g_strdup (incident->title_fr));
-  g_ptr_array_add (values, g_strdup (incident->summary_en));
-  g_ptr_array_add (values, g_strdup (incident->summary_fr));
-  g_ptr_array_add (values, g_strdup (incident->sources));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_verification (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_standard_of_proof (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_confidentiality (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_title_en (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_title_fr (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_summary_en (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_summary_fr (incident)));
+  g_ptr_array_add (values, g_strdup (dossier_incident_get_sources (incident)));
   g_assert (values->len == G_N_ELEMENTS (columns));
   return values;
 }
@@ -119,7 +119,7 @@ write_incident (DossierRecord  *record,
       return write_text (export, line->str, error);
     }
   /* GeoJSON and KML: only what has a place on the map. */
-  if (isnan (incident->latitude) || isnan (incident->longitude))
+  if (isnan (dossier_incident_get_latitude (incident)) || isnan (dossier_incident_get_longitude (incident)))
     return TRUE;
   if (export->format == DOSSIER_EXPORT_KML)
     {
@@ -142,8 +142,8 @@ write_incident (DossierRecord  *record,
           g_string_append_printf (mark, "<Data name=\"%s\"><value>%s</value></Data>", columns[i], value);
         }
       g_string_append_printf (mark, "</ExtendedData><Point><coordinates>%s,%s</coordinates></Point></Placemark>\n",
-                              g_ascii_formatd (lon, sizeof lon, "%.6f", incident->longitude),
-                              g_ascii_formatd (lat, sizeof lat, "%.6f", incident->latitude));
+                              g_ascii_formatd (lon, sizeof lon, "%.6f", dossier_incident_get_longitude (incident)),
+                              g_ascii_formatd (lat, sizeof lat, "%.6f", dossier_incident_get_latitude (incident)));
       export->n++;
       return write_text (export, mark->str, error);
     }
@@ -162,8 +162,8 @@ write_incident (DossierRecord  *record,
     json_builder_add_string_value (builder, "Point");
     json_builder_set_member_name (builder, "coordinates");
     json_builder_begin_array (builder);
-    json_builder_add_double_value (builder, incident->longitude);
-    json_builder_add_double_value (builder, incident->latitude);
+    json_builder_add_double_value (builder, dossier_incident_get_longitude (incident));
+    json_builder_add_double_value (builder, dossier_incident_get_latitude (incident));
     json_builder_end_array (builder);
     json_builder_end_object (builder);
     json_builder_set_member_name (builder, "properties");

@@ -198,7 +198,7 @@ read_casualties (JsonObject       *o,
       if (json_object_get_int_member (c, "count") < 0)
         return _dossier_json_io_invalid (error, at, _("counts cannot be negative"));
       seen[ci][gi] = TRUE;
-      incident->casualties[ci][gi] = json_object_get_int_member (c, "count");
+      dossier_incident_set_casualties (incident, ci, gi, json_object_get_int_member (c, "count"));
     }
   return TRUE;
 }
@@ -402,9 +402,14 @@ record_from_json (Importer       *imp,
     }
 
   if (DOSSIER_IS_INCIDENT (record))
-    return read_strv (imp, o, "violation_types", "violation-type", where,
-                      &DOSSIER_INCIDENT (record)->violation_types, error) &&
-           read_casualties (o, where, DOSSIER_INCIDENT (record), error);
+    {
+      g_auto(GStrv) types = NULL;
+
+      if (!read_strv (imp, o, "violation_types", "violation-type", where, &types, error))
+        return FALSE;
+      dossier_incident_set_violation_types (DOSSIER_INCIDENT (record), (const char * const *) types);
+      return read_casualties (o, where, DOSSIER_INCIDENT (record), error);
+    }
   if (DOSSIER_IS_TESTIMONY (record))
     return read_strv (imp, o, "tags", "violation-type", where, &DOSSIER_TESTIMONY (record)->tags, error);
   return TRUE;

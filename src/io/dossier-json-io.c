@@ -251,16 +251,16 @@ record_to_json (DossierStore  *store,
       DossierIncident *incident = DOSSIER_INCIDENT (record);
       gboolean first = TRUE;
 
-      append_strv (s, "violation_types", (const char * const *) incident->violation_types);
+      append_strv (s, "violation_types", dossier_incident_get_violation_types (incident));
       append_key (s, "casualties");
       g_string_append_c (s, '[');
       for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
         for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
-          if (incident->casualties[c][g] > 0)
+          if (dossier_incident_get_casualties (incident, c, g) > 0)
             {
               g_string_append_printf (s, "%s{\"category\":\"%s\",\"group\":\"%s\",\"count\":%" G_GINT64_FORMAT "}",
                                       first ? "" : ",", dossier_casualty_categories[c],
-                                      dossier_casualty_groups[g], incident->casualties[c][g]);
+                                      dossier_casualty_groups[g], dossier_incident_get_casualties (incident, c, g));
               first = FALSE;
             }
       g_string_append_c (s, ']');

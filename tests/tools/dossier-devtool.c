@@ -33,6 +33,7 @@
 #include "dossier-synth.h"
 #include "dossier-vocab.h"
 #include "dossier-info.h"
+#include "dossier-incident-private.h" /* white-box */
 
 #define EXIT_USAGE 2
 

@@ -133,10 +133,10 @@ show_position (DossierIncidentEditor *self,
   const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
   g_autofree char *text = NULL;
 
-  if (incident != NULL && isfinite (incident->latitude) && isfinite (incident->longitude))
+  if (incident != NULL && isfinite (dossier_incident_get_latitude (incident)) && isfinite (dossier_incident_get_longitude (incident)))
     {
-      g_autofree char *latitude = dossier_format_decimal (incident->latitude, 5, lang);
-      g_autofree char *longitude = dossier_format_decimal (incident->longitude, 5, lang);
+      g_autofree char *latitude = dossier_format_decimal (dossier_incident_get_latitude (incident), 5, lang);
+      g_autofree char *longitude = dossier_format_decimal (dossier_incident_get_longitude (incident), 5, lang);
 
       /* Translators: a latitude and a longitude in the coordinates field; with a decimal
        * comma, the two are parted by a semicolon ("14,343 ; -4,59") */
@@ -156,13 +156,14 @@ load (DossierEditor *editor,
   DossierIncident *incident = DOSSIER_INCIDENT (record);
 
   label_casualties (self);
-  dossier_vocab_row_set_values (self->violation_types, (const char * const *) incident->violation_types);
+  dossier_vocab_row_set_values (self->violation_types, dossier_incident_get_violation_types (incident));
   /* The cercles offered are those of the region. */
-  dossier_vocab_row_set_parent (self->admin2, incident->admin1);
+  dossier_vocab_row_set_parent (self->admin2, dossier_incident_get_admin1 (incident));
   for (int c = 0; c < DOSSIER_N_CASUALTY_CATEGORIES; c++)
     for (int g = 0; g < DOSSIER_N_CASUALTY_GROUPS; g++)
       {
-        g_autofree char *text = incident->casualties[c][g] > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, incident->casualties[c][g])
+        gint64 count = dossier_incident_get_casualties (incident, c, g);
+        g_autofree char *text = count > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, count)
                                                                : g_strdup ("");
 
         gtk_editable_set_text (GTK_EDITABLE (self->counts[c][g]), text);
@@ -216,9 +217,9 @@ save_counts (DossierEditor *editor)
 
         if (*text != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, 10000000, &value, NULL))
           continue;
-        if (incident->casualties[c][g] != (gint64) value)
+        if (dossier_incident_get_casualties (incident, c, g) != (gint64) value)
           {
-            incident->casualties[c][g] = value;
+            dossier_incident_set_casualties (incident, c, g, value);
             changed = TRUE;
           }
       }
@@ -394,16 +395,16 @@ fill_from_point (DossierIncidentEditor *self,
   g_autofree char *admin1 = NULL;
   g_autofree char *admin2 = NULL;
 
-  dossier_gazetteer_locate (dossier_editor_get_store (DOSSIER_EDITOR (self)), incident->latitude,
-                            incident->longitude, &admin1, &admin2);
-  if ((incident->admin1 == NULL || *incident->admin1 == '\0') && admin1 != NULL)
+  dossier_gazetteer_locate (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_incident_get_latitude (incident),
+                            dossier_incident_get_longitude (incident), &admin1, &admin2);
+  if ((dossier_incident_get_admin1 (incident) == NULL || *dossier_incident_get_admin1 (incident) == '\0') && admin1 != NULL)
     g_object_set (incident, "admin1", admin1, NULL);
   /* A cercle of the region the incident is in, never one of another. */
-  if ((incident->admin2 == NULL || *incident->admin2 == '\0') && admin2 != NULL &&
-      g_strcmp0 (scheme, "admin1") != 0 && g_strcmp0 (admin1 ? admin1 : incident->admin1, incident->admin1) == 0)
+  if ((dossier_incident_get_admin2 (incident) == NULL || *dossier_incident_get_admin2 (incident) == '\0') && admin2 != NULL &&
+      g_strcmp0 (scheme, "admin1") != 0 && g_strcmp0 (admin1 ? admin1 : dossier_incident_get_admin1 (incident), dossier_incident_get_admin1 (incident)) == 0)
     g_object_set (incident, "admin2", admin2, NULL);
-  if (incident->location_precision == NULL || *incident->location_precision == '\0' ||
-      g_str_equal (incident->location_precision, "unknown"))
+  if (dossier_incident_get_location_precision (incident) == NULL || *dossier_incident_get_location_precision (incident) == '\0' ||
+      g_str_equal (dossier_incident_get_location_precision (incident), "unknown"))
     g_object_set (incident, "location-precision", precision, NULL);
 }
 
@@ -423,7 +424,7 @@ place_incident (DossierIncidentEditor *self,
     return FALSE;
   dossier_editor_flush (editor);
   g_object_set (incident, "latitude", latitude, "longitude", longitude, NULL);
-  if (place != NULL && (incident->place == NULL || *incident->place == '\0'))
+  if (place != NULL && (dossier_incident_get_place (incident) == NULL || *dossier_incident_get_place (incident) == '\0'))
     g_object_set (incident, "place", place, NULL);
   /* A region chosen by name is the region only; a town or a cercle's chef-lieu, near that
    * town; a point clicked or typed, that point. */

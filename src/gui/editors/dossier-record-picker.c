@@ -101,8 +101,8 @@ dossier_record_describe (DossierStore  *store,
       DossierIncident *incident = DOSSIER_INCIDENT (record);
 
       g_ptr_array_add (parts, g_strdup (dossier_incident_get_title (incident, lang, NULL)));
-      if (*incident->date_edtf)
-        g_ptr_array_add (parts, dossier_edtf_format_string (incident->date_edtf, lang));
+      if (*dossier_incident_get_date_edtf (incident))
+        g_ptr_array_add (parts, dossier_edtf_format_string (dossier_incident_get_date_edtf (incident), lang));
     }
   else if (DOSSIER_IS_PERSON (record))
     {

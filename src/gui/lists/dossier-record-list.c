@@ -134,15 +134,16 @@ static char *
 violations_text (DossierRecordList *self,
                  DossierIncident   *incident)
 {
+  const char * const *types = dossier_incident_get_violation_types (incident);
   GString *s = g_string_new (NULL);
 
   /* In the order of their codes, as loaded: the same incident then lists its violations in
    * the same order in either language. */
-  for (guint i = 0; incident->violation_types[i] != NULL; i++)
+  for (guint i = 0; types[i] != NULL; i++)
     {
       if (i > 0)
         g_string_append (s, list_separator ());
-      g_string_append (s, vocab_label (self, "violation-type", incident->violation_types[i]));
+      g_string_append (s, vocab_label (self, "violation-type", types[i]));
     }
   return g_string_free (s, FALSE);
 }

@@ -762,7 +762,7 @@ dossier_incident_layer_describe (DossierIncidentLayer    *self,
   if (incident == NULL)
     return g_strdup ("");
   lang = g_strdup (C_("language code", "en"));
-  date = *incident->date_edtf ? dossier_edtf_format_string (incident->date_edtf, lang) : g_strdup ("");
+  date = *dossier_incident_get_date_edtf (incident) ? dossier_edtf_format_string (dossier_incident_get_date_edtf (incident), lang) : g_strdup ("");
   return g_strdup_printf ("%s · %s\n%s", dossier_record_get_code (DOSSIER_RECORD (incident)), date,
                           dossier_incident_get_title (incident, lang, NULL));
 }

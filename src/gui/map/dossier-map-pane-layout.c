@@ -363,9 +363,9 @@ dossier_map_pane_zoom_to_selection (DossierMapPane *self)
   if (self->selected <= 0)
     return FALSE;
   incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, self->selected, NULL);
-  if (incident == NULL || isnan (incident->latitude) || isnan (incident->longitude))
+  if (incident == NULL || isnan (dossier_incident_get_latitude (incident)) || isnan (dossier_incident_get_longitude (incident)))
     return FALSE;
-  shumate_map_go_to_full (self->map, incident->latitude, incident->longitude,
+  shumate_map_go_to_full (self->map, dossier_incident_get_latitude (incident), dossier_incident_get_longitude (incident),
                           MAX (shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map)), 9));
   return TRUE;
 }

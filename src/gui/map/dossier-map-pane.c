@@ -263,8 +263,8 @@ dossier_map_pane_set_selected (DossierMapPane *self,
     incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, incident_id, NULL);
   if (incident != NULL)
     {
-      lat = incident->latitude;
-      lon = incident->longitude;
+      lat = dossier_incident_get_latitude (incident);
+      lon = dossier_incident_get_longitude (incident);
     }
   dossier_incident_layer_set_selected (self->incidents, incident_id, lat, lon);
   if (!isnan (lat) && !isnan (lon) && gtk_widget_get_mapped (GTK_WIDGET (self)))

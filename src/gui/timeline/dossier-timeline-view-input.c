@@ -338,7 +338,7 @@ on_query_tooltip (GtkWidget           *widget,
 
   if (id <= 0 || (incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, id, NULL)) == NULL)
     return FALSE;
-  date = *incident->date_edtf ? dossier_edtf_format_string (incident->date_edtf, self->lang) : g_strdup ("");
+  date = *dossier_incident_get_date_edtf (incident) ? dossier_edtf_format_string (dossier_incident_get_date_edtf (incident), self->lang) : g_strdup ("");
   text = g_strdup_printf ("%s · %s\n%s", dossier_record_get_code (DOSSIER_RECORD (incident)), date ? date : "",
                           dossier_incident_get_title (incident, self->lang, NULL));
   gtk_tooltip_set_text (tooltip, text);

@@ -294,7 +294,7 @@ describe_selected (DossierTimelineView *self)
     incident = dossier_store_load (self->store, DOSSIER_TYPE_INCIDENT, self->selected, NULL);
   if (incident != NULL)
     {
-      g_autofree char *date = dossier_edtf_format_string (incident->date_edtf, self->lang);
+      g_autofree char *date = dossier_edtf_format_string (dossier_incident_get_date_edtf (incident), self->lang);
 
       self->selected_text = g_strdup_printf ("%s, %s", dossier_record_get_code (DOSSIER_RECORD (incident)), date ? date : "");
     }

@@ -104,11 +104,9 @@ dossier_testimony_coder_code_new (DossierTestimonyCoder *self,
       gtk_text_buffer_get_iter_at_offset (self->buffer, &b, MIN (end, start + 80));
       text = gtk_text_buffer_get_text (self->buffer, &a, &b, FALSE);
       title = g_strstrip (g_strdelimit (g_steal_pointer (&text), "\n\r\t", ' '));
-      if (g_strcmp0 (self->lang, "fr") == 0)
-        _dossier_testimony_coder_set_str (&incident->title_fr, title);
-      else
-        _dossier_testimony_coder_set_str (&incident->title_en, title);
       record = DOSSIER_RECORD (incident);
+      dossier_record_set_text (record, dossier_record_field (record, g_strcmp0 (self->lang, "fr") == 0 ? "title_fr" : "title_en"),
+                               title);
     }
   else
     record = DOSSIER_RECORD (dossier_person_new ());
