@@ -50,7 +50,7 @@ typedef struct {
 /* Where a name may go: the view's pixels it covers. */
 typedef struct {
   PangoLayout     *layout;
-  const GdkRGBA   *ink;
+  GdkRGBA          ink;  /* a copy: the placing functions' inks are their own locals */
   graphene_rect_t  box;
 } Placed;
 
@@ -824,7 +824,7 @@ place_label (DossierBasemapLayer   *self,
              const graphene_rect_t *box,
              DossierMapLabelKind    kind)
 {
-  Placed p = { layout, ink, *box };
+  Placed p = { layout, *ink, *box };
   DossierMapLabel label = { pango_layout_get_text (layout), kind, *box };
 
   g_array_append_val (placed, p);
@@ -1030,7 +1030,7 @@ dossier_basemap_layer_append_labels (DossierBasemapLayer  *self,
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (p->box.origin.x + 1, p->box.origin.y));
-      gtk_snapshot_append_layout (snapshot, p->layout, p->ink);
+      gtk_snapshot_append_layout (snapshot, p->layout, &p->ink);
       gtk_snapshot_restore (snapshot);
     }
 }
