@@ -13,6 +13,7 @@
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-person-private.h" /* white-box */
 
 static void
 set_incident (DossierStore *store,

@@ -25,6 +25,7 @@
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-person-private.h" /* white-box */
 
 static char *
 write_annex (DossierStore   *store,

@@ -25,6 +25,7 @@
 #include "dossier-test-util.h"
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-person-private.h" /* white-box */
 
 static void
 count_placemarks (GMarkupParseContext  *context,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-person.h"
+#include "dossier-person-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -91,4 +92,134 @@ dossier_person_age_group_for_age (gint64 age)
     if (age >= age_groups[i].from && age <= age_groups[i].to)
       return age_groups[i].code;
   return NULL;
+}
+
+/**
+ * dossier_person_get_protection:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its protection, vocabulary “protection-level”
+ */
+const char *
+dossier_person_get_protection (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->protection;
+}
+
+/**
+ * dossier_person_get_sex:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its sex, vocabulary “sex”
+ */
+const char *
+dossier_person_get_sex (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->sex;
+}
+
+/**
+ * dossier_person_get_age:
+ * @self: a #DossierPerson
+ *
+ * Returns: its age, -1 when unknown
+ */
+gint64
+dossier_person_get_age (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), 0);
+  return self->age;
+}
+
+/**
+ * dossier_person_get_age_group:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its age_group, vocabulary “age-group”
+ */
+const char *
+dossier_person_get_age_group (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->age_group;
+}
+
+/**
+ * dossier_person_get_community:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its community
+ */
+const char *
+dossier_person_get_community (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->community;
+}
+
+/**
+ * dossier_person_get_residence_admin1:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its residence_admin1, vocabulary “admin1”
+ */
+const char *
+dossier_person_get_residence_admin1 (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->residence_admin1;
+}
+
+/**
+ * dossier_person_get_residence_admin2:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its residence_admin2, vocabulary “admin2”
+ */
+const char *
+dossier_person_get_residence_admin2 (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->residence_admin2;
+}
+
+/**
+ * dossier_person_get_languages:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its languages
+ */
+const char *
+dossier_person_get_languages (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->languages;
+}
+
+/**
+ * dossier_person_get_consent:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its consent, vocabulary “consent”
+ */
+const char *
+dossier_person_get_consent (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->consent;
+}
+
+/**
+ * dossier_person_get_notes:
+ * @self: a #DossierPerson
+ *
+ * Returns: (transfer none): its notes
+ */
+const char *
+dossier_person_get_notes (DossierPerson *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PERSON (self), NULL);
+  return self->notes;
 }

@@ -336,9 +336,9 @@ person_row (DossierRecord  *record,
   const char *withheld = _dossier_annex_tr (a, N_("withheld"));
   const char *cells[G_N_ELEMENTS (person_columns)] = {
     dossier_record_get_code (record),
-    dossier_redaction_withholds (a->redaction, record, "sex") ? withheld : _dossier_annex_label (a, "sex", person->sex),
-    dossier_redaction_withholds (a->redaction, record, "age_group") ? withheld : _dossier_annex_label (a, "age-group", person->age_group),
-    _dossier_annex_label (a, "protection-level", person->protection),
+    dossier_redaction_withholds (a->redaction, record, "sex") ? withheld : _dossier_annex_label (a, "sex", dossier_person_get_sex (person)),
+    dossier_redaction_withholds (a->redaction, record, "age_group") ? withheld : _dossier_annex_label (a, "age-group", dossier_person_get_age_group (person)),
+    _dossier_annex_label (a, "protection-level", dossier_person_get_protection (person)),
     roles_hidden ? withheld : roles,
     given_hidden ? withheld : given,
   };

@@ -124,12 +124,12 @@ write_person (DossierRecord  *record,
   dossier_redaction_apply (writer->redaction, record);
   {
     const char *fields[] = {
-      dossier_record_get_code (record), person->protection,
-      sex ? person->sex : "",
-      age_group ? person->age_group : "",
-      person->residence_admin1,
+      dossier_record_get_code (record), dossier_person_get_protection (person),
+      sex ? dossier_person_get_sex (person) : "",
+      age_group ? dossier_person_get_age_group (person) : "",
+      dossier_person_get_residence_admin1 (person),
       incidents, testimonies,
-      person->notes,
+      dossier_person_get_notes (person),
     };
 
     G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (people_columns));

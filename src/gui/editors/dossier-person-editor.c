@@ -284,7 +284,7 @@ load (DossierEditor *editor,
   /* Another person: their identity is hidden until asked for. */
   if (self->identity == NULL || self->identity->person_id != dossier_record_get_id (record))
     hide_identity (self);
-  dossier_vocab_row_set_parent (self->residence_admin2, DOSSIER_PERSON (record)->residence_admin1);
+  dossier_vocab_row_set_parent (self->residence_admin2, dossier_person_get_residence_admin1 (DOSSIER_PERSON (record)));
   load_testimonies (self, record);
 }
 
@@ -294,9 +294,9 @@ on_saved (DossierPersonEditor *self,
           DossierRecord       *record)
 {
   DossierPerson *person = DOSSIER_PERSON (record);
-  const char *group = dossier_person_age_group_for_age (person->age);
+  const char *group = dossier_person_age_group_for_age (dossier_person_get_age (person));
 
-  if (group != NULL && g_strcmp0 (group, person->age_group) != 0 && dossier_vocab_row_offers (self->age_group, group))
+  if (group != NULL && g_strcmp0 (group, dossier_person_get_age_group (person)) != 0 && dossier_vocab_row_offers (self->age_group, group))
     dossier_vocab_row_choose (self->age_group, group);
 }
 

@@ -109,11 +109,11 @@ dossier_record_describe (DossierStore  *store,
       DossierPerson *person = DOSSIER_PERSON (record);
 
       /* “Unknown · Unknown” tells nothing and reads as a riddle: what is not known is left out. */
-      if (g_strcmp0 (person->sex, "unknown") != 0)
-        g_ptr_array_add (parts, vocab (store, "sex", person->sex, lang));
-      if (g_strcmp0 (person->age_group, "unknown") != 0)
-        g_ptr_array_add (parts, vocab (store, "age-group", person->age_group, lang));
-      g_ptr_array_add (parts, g_strdup (person->community));
+      if (g_strcmp0 (dossier_person_get_sex (person), "unknown") != 0)
+        g_ptr_array_add (parts, vocab (store, "sex", dossier_person_get_sex (person), lang));
+      if (g_strcmp0 (dossier_person_get_age_group (person), "unknown") != 0)
+        g_ptr_array_add (parts, vocab (store, "age-group", dossier_person_get_age_group (person), lang));
+      g_ptr_array_add (parts, g_strdup (dossier_person_get_community (person)));
     }
   else if (DOSSIER_IS_TESTIMONY (record))
     {
