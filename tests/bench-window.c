@@ -24,6 +24,7 @@
 #include "dossier-testimony.h"
 #include "dossier-testimony-coder.h"
 #include "dossier-window.h"
+#include "dossier-testimony-private.h" /* white-box */
 
 /* Runs @action, then waits for the frame that shows its effect; returns the time to it. */
 static double

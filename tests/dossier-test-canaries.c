@@ -14,6 +14,7 @@
 #include "dossier-testimony.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
+#include "dossier-testimony-private.h" /* white-box */
 
 static void
 set_incident (DossierStore *store,

@@ -12,6 +12,7 @@
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 #include "dossier-testimony-coder.h"
+#include "dossier-testimony-private.h" /* white-box */
 
 static guint
 count_occurrences (const char *haystack,

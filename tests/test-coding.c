@@ -14,6 +14,7 @@
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 #include "dossier-info.h"
+#include "dossier-testimony-private.h" /* white-box */
 
 static void
 test_coding (void)

@@ -14,6 +14,7 @@
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-testimony-private.h" /* white-box */
 
 static gboolean
 check_identity (DossierRecord  *record,

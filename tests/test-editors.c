@@ -40,6 +40,7 @@
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
+#include "dossier-testimony-private.h" /* white-box */
 
 typedef struct {
   char          *path;

@@ -34,6 +34,7 @@
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
+#include "dossier-testimony-private.h" /* white-box */
 
 static void
 set (char       **field,

@@ -23,6 +23,7 @@
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
+#include "dossier-testimony-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

@@ -18,6 +18,7 @@
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-testimony-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

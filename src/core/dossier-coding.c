@@ -18,6 +18,7 @@
 #include "dossier-link.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
+#include "dossier-testimony-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 

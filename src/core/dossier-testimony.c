@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-testimony.h"
+#include "dossier-testimony-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -136,4 +137,205 @@ dossier_testimony_set_tags (DossierTestimony   *self,
 
   g_strfreev (self->tags);
   self->tags = tags ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
+}
+
+/**
+ * dossier_testimony_get_person_id:
+ * @self: a #DossierTestimony
+ *
+ * Returns: its person_id, the person who gave it, 0 when none
+ */
+gint64
+dossier_testimony_get_person_id (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), 0);
+  return self->person_id;
+}
+
+/**
+ * dossier_testimony_get_taken_on:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its taken_on, EDTF date
+ */
+const char *
+dossier_testimony_get_taken_on (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->taken_on;
+}
+
+/**
+ * dossier_testimony_get_place:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its place
+ */
+const char *
+dossier_testimony_get_place (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->place;
+}
+
+/**
+ * dossier_testimony_get_office:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its office, vocabulary “office”
+ */
+const char *
+dossier_testimony_get_office (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->office;
+}
+
+/**
+ * dossier_testimony_get_interviewer:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its interviewer
+ */
+const char *
+dossier_testimony_get_interviewer (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->interviewer;
+}
+
+/**
+ * dossier_testimony_get_language:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its language, vocabulary “language”
+ */
+const char *
+dossier_testimony_get_language (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->language;
+}
+
+/**
+ * dossier_testimony_get_interpreter:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its interpreter
+ */
+const char *
+dossier_testimony_get_interpreter (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->interpreter;
+}
+
+/**
+ * dossier_testimony_get_summary:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its summary
+ */
+const char *
+dossier_testimony_get_summary (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->summary;
+}
+
+/**
+ * dossier_testimony_get_transcript:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its transcript
+ */
+const char *
+dossier_testimony_get_transcript (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->transcript;
+}
+
+/**
+ * dossier_testimony_get_consent:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its consent, vocabulary “consent”
+ */
+const char *
+dossier_testimony_get_consent (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->consent;
+}
+
+/**
+ * dossier_testimony_get_status:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none): its status, vocabulary “testimony-status”
+ */
+const char *
+dossier_testimony_get_status (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return self->status;
+}
+
+/**
+ * dossier_testimony_get_tags:
+ * @self: a #DossierTestimony
+ *
+ * Returns: (transfer none) (array zero-terminated=1): its tags, vocabulary “violation-type”; never NULL
+ */
+const char * const *
+dossier_testimony_get_tags (DossierTestimony *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TESTIMONY (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+/**
+ * dossier_testimony_set_person_id:
+ * @self: a #DossierTestimony
+ * @person_id: its new value
+ *
+ * Sets person_id through dossier_record_set_field(), which notifies the change once.
+ */
+void
+dossier_testimony_set_person_id (DossierTestimony *self,
+                                 gint64            person_id)
+{
+  g_return_if_fail (DOSSIER_IS_TESTIMONY (self));
+  dossier_record_set_int (DOSSIER_RECORD (self), dossier_record_find_field (&info, "person_id"), person_id);
+}
+
+/**
+ * dossier_testimony_set_interviewer:
+ * @self: a #DossierTestimony
+ * @interviewer: its new value
+ *
+ * Sets interviewer through dossier_record_set_field(), which notifies the change once.
+ */
+void
+dossier_testimony_set_interviewer (DossierTestimony *self,
+                                   const char       *interviewer)
+{
+  g_return_if_fail (DOSSIER_IS_TESTIMONY (self));
+  dossier_record_set_text (DOSSIER_RECORD (self), dossier_record_find_field (&info, "interviewer"), interviewer);
+}
+
+/**
+ * dossier_testimony_set_status:
+ * @self: a #DossierTestimony
+ * @status: its new value
+ *
+ * Sets status through dossier_record_set_field(), which notifies the change once.
+ */
+void
+dossier_testimony_set_status (DossierTestimony *self,
+                              const char       *status)
+{
+  g_return_if_fail (DOSSIER_IS_TESTIMONY (self));
+  dossier_record_set_text (DOSSIER_RECORD (self), dossier_record_find_field (&info, "status"), status);
 }

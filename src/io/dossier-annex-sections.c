@@ -292,16 +292,16 @@ testimony_row (DossierRecord  *record,
 {
   Annex *a = data;
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
-  g_autofree char *date = _dossier_annex_breakable (dossier_edtf_format_string (testimony->taken_on, a->lang));
+  g_autofree char *date = _dossier_annex_breakable (dossier_edtf_format_string (dossier_testimony_get_taken_on (testimony), a->lang));
   /* Who gave a testimony is more than a code: said only of those the profile allows. */
   g_autofree char *witness = codes (a, DOSSIER_EXPORT_TESTIMONY_WITNESS, dossier_record_get_id (record), NULL);
   /* Only the incidents this profile shows. */
   g_autofree char *incidents = codes (a, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, dossier_record_get_id (record), NULL);
-  g_autofree char *tags = _dossier_annex_labels (a, "violation-type", (const char * const *) testimony->tags);
+  g_autofree char *tags = _dossier_annex_labels (a, "violation-type", dossier_testimony_get_tags (testimony));
   const char *cells[G_N_ELEMENTS (testimony_columns)] = {
-    dossier_record_get_code (record), date ? date : testimony->taken_on, _dossier_annex_label (a, "office", testimony->office),
-    _dossier_annex_label (a, "language", testimony->language), witness,
-    _dossier_annex_label (a, "testimony-status", testimony->status),
+    dossier_record_get_code (record), date ? date : dossier_testimony_get_taken_on (testimony), _dossier_annex_label (a, "office", dossier_testimony_get_office (testimony)),
+    _dossier_annex_label (a, "language", dossier_testimony_get_language (testimony)), witness,
+    _dossier_annex_label (a, "testimony-status", dossier_testimony_get_status (testimony)),
     incidents, tags,
   };
 

@@ -306,11 +306,12 @@ make_testimonies (Demo       *demo,
       JsonObject *o = json_array_get_object_element (testimonies, i);
       g_autoptr(DossierTestimony) testimony = dossier_testimony_new ();
       JsonArray *incidents = array_member (o, "incidents");
+      g_auto(GStrv) tags = NULL;
 
       fill_fields (DOSSIER_RECORD (testimony), o);
-      testimony->person_id = id_of (demo, string_member (o, "person"));
-      g_strfreev (testimony->tags);
-      testimony->tags = strv_member (o, "tags");
+      dossier_testimony_set_person_id (testimony, id_of (demo, string_member (o, "person")));
+      tags = strv_member (o, "tags");
+      dossier_testimony_set_tags (testimony, (const char * const *) tags);
       if (!insert_coded (demo, DOSSIER_RECORD (testimony), o, error))
         return FALSE;
 

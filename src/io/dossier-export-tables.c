@@ -151,13 +151,13 @@ write_testimony (DossierRecord  *record,
   DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
   g_autofree char *witness = joined (writer, DOSSIER_EXPORT_TESTIMONY_WITNESS, dossier_record_get_id (record));
   g_autofree char *incidents = joined (writer, DOSSIER_EXPORT_TESTIMONY_INCIDENTS, dossier_record_get_id (record));
-  g_autofree char *tags = g_strjoinv (";", testimony->tags);
+  g_autofree char *tags = g_strjoinv (";", (char **) dossier_testimony_get_tags (testimony));
 
   dossier_redaction_apply (writer->redaction, record);
   {
     const char *fields[] = {
-      dossier_record_get_code (record), testimony->taken_on, testimony->office, testimony->language, testimony->status, witness,
-      incidents, tags, testimony->place, testimony->interviewer, testimony->summary,
+      dossier_record_get_code (record), dossier_testimony_get_taken_on (testimony), dossier_testimony_get_office (testimony), dossier_testimony_get_language (testimony), dossier_testimony_get_status (testimony), witness,
+      incidents, tags, dossier_testimony_get_place (testimony), dossier_testimony_get_interviewer (testimony), dossier_testimony_get_summary (testimony),
     };
 
     G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (testimony_columns));

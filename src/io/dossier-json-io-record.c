@@ -411,7 +411,13 @@ record_from_json (Importer       *imp,
       return read_casualties (o, where, DOSSIER_INCIDENT (record), error);
     }
   if (DOSSIER_IS_TESTIMONY (record))
-    return read_strv (imp, o, "tags", "violation-type", where, &DOSSIER_TESTIMONY (record)->tags, error);
+    {
+      g_auto(GStrv) tags = NULL;
+
+      if (!read_strv (imp, o, "tags", "violation-type", where, &tags, error))
+        return FALSE;
+      dossier_testimony_set_tags (DOSSIER_TESTIMONY (record), (const char * const *) tags);
+    }
   return TRUE;
 }
 

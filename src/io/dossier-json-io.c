@@ -266,7 +266,7 @@ record_to_json (DossierStore  *store,
       g_string_append_c (s, ']');
     }
   else if (DOSSIER_IS_TESTIMONY (record))
-    append_strv (s, "tags", (const char * const *) DOSSIER_TESTIMONY (record)->tags);
+    append_strv (s, "tags", dossier_testimony_get_tags (DOSSIER_TESTIMONY (record)));
 
   g_string_append_c (s, '}');
   return g_string_free (s, FALSE);

@@ -119,9 +119,9 @@ dossier_record_describe (DossierStore  *store,
     {
       DossierTestimony *testimony = DOSSIER_TESTIMONY (record);
 
-      if (*testimony->taken_on)
-        g_ptr_array_add (parts, dossier_edtf_format_string (testimony->taken_on, lang));
-      g_ptr_array_add (parts, g_strdup (testimony->summary));
+      if (*dossier_testimony_get_taken_on (testimony))
+        g_ptr_array_add (parts, dossier_edtf_format_string (dossier_testimony_get_taken_on (testimony), lang));
+      g_ptr_array_add (parts, g_strdup (dossier_testimony_get_summary (testimony)));
     }
   else if (DOSSIER_IS_EVIDENCE (record))
     {

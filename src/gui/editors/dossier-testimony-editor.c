@@ -41,7 +41,7 @@ load (DossierEditor *editor,
 {
   DossierTestimonyEditor *self = DOSSIER_TESTIMONY_EDITOR (editor);
 
-  dossier_vocab_row_set_values (self->tags, (const char * const *) DOSSIER_TESTIMONY (record)->tags);
+  dossier_vocab_row_set_values (self->tags, dossier_testimony_get_tags (DOSSIER_TESTIMONY (record)));
 }
 
 static void

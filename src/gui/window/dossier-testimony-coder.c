@@ -245,41 +245,41 @@ show_testimony (DossierTestimonyCoder *self,
   self->loading = TRUE;
   self->testimony_id = id;
   adw_window_title_set_title (self->title, dossier_record_get_code (DOSSIER_RECORD (testimony)));
-  gtk_text_buffer_set_text (self->buffer, testimony->transcript, -1);
+  gtk_text_buffer_set_text (self->buffer, dossier_testimony_get_transcript (testimony), -1);
   {
     GtkTextIter start;
 
     gtk_text_buffer_get_start_iter (self->buffer, &start);
     gtk_text_buffer_place_cursor (self->buffer, &start);
   }
-  gtk_label_set_text (self->summary, *testimony->summary ? testimony->summary : _("No summary"));
-  if (testimony->person_id > 0)
+  gtk_label_set_text (self->summary, *dossier_testimony_get_summary (testimony) ? dossier_testimony_get_summary (testimony) : _("No summary"));
+  if (dossier_testimony_get_person_id (testimony) > 0)
     {
-      g_autoptr(DossierRecord) witness = dossier_store_load (self->store, DOSSIER_TYPE_PERSON, testimony->person_id, NULL);
+      g_autoptr(DossierRecord) witness = dossier_store_load (self->store, DOSSIER_TYPE_PERSON, dossier_testimony_get_person_id (testimony), NULL);
 
       if (witness != NULL)
         /* Translators: the person who gave the testimony, by code */
         g_string_append_printf (details, _("Given by %s"), dossier_record_get_code (witness));
     }
-  if (*testimony->taken_on)
+  if (*dossier_testimony_get_taken_on (testimony))
     {
-      g_autofree char *date = dossier_edtf_format_string (testimony->taken_on, self->lang);
+      g_autofree char *date = dossier_edtf_format_string (dossier_testimony_get_taken_on (testimony), self->lang);
 
       if (details->len)
         g_string_append (details, " · ");
-      g_string_append (details, date ? date : testimony->taken_on);
+      g_string_append (details, date ? date : dossier_testimony_get_taken_on (testimony));
     }
-  if (testimony->office != NULL)
+  if (dossier_testimony_get_office (testimony) != NULL)
     {
-      g_autofree char *office = dossier_store_vocab_label (self->store, "office", testimony->office, self->lang);
+      g_autofree char *office = dossier_store_vocab_label (self->store, "office", dossier_testimony_get_office (testimony), self->lang);
 
       if (details->len)
         g_string_append (details, " · ");
       g_string_append (details, office);
     }
-  if (testimony->language != NULL)
+  if (dossier_testimony_get_language (testimony) != NULL)
     {
-      g_autofree char *language = dossier_store_vocab_label (self->store, "language", testimony->language, self->lang);
+      g_autofree char *language = dossier_store_vocab_label (self->store, "language", dossier_testimony_get_language (testimony), self->lang);
 
       if (details->len)
         g_string_append (details, " · ");
@@ -287,7 +287,7 @@ show_testimony (DossierTestimonyCoder *self,
     }
   gtk_label_set_text (self->details, details->str);
   for (guint i = 0; i < self->status_codes->len; i++)
-    if (g_strcmp0 (self->status_codes->pdata[i], testimony->status) == 0)
+    if (g_strcmp0 (self->status_codes->pdata[i], dossier_testimony_get_status (testimony)) == 0)
       gtk_drop_down_set_selected (self->status, i);
   _dossier_testimony_coder_show_passages (self);
   show_history (self);
@@ -439,9 +439,9 @@ dossier_testimony_coder_set_status (DossierTestimonyCoder *self,
 
   g_return_if_fail (DOSSIER_IS_TESTIMONY_CODER (self));
   testimony = dossier_store_load (self->store, DOSSIER_TYPE_TESTIMONY, self->testimony_id, &error);
-  if (testimony == NULL || g_strcmp0 (testimony->status, status) == 0)
+  if (testimony == NULL || g_strcmp0 (dossier_testimony_get_status (testimony), status) == 0)
     return;
-  _dossier_testimony_coder_set_str (&testimony->status, status);
+  dossier_testimony_set_status (testimony, status);
   if (!dossier_store_update (self->store, DOSSIER_RECORD (testimony), &error))
     {
       _dossier_testimony_coder_toast (self, error->message);

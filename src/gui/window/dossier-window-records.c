@@ -507,10 +507,7 @@ dossier_window_add_record (DossierWindow *self)
   /* A testimony is most often taken by the one recording it: their name is offered. */
   if (DOSSIER_IS_TESTIMONY (record) &&
       g_strcmp0 (dossier_store_get_user (self->store), g_get_user_name ()) != 0)
-    {
-      g_free (DOSSIER_TESTIMONY (record)->interviewer);
-      DOSSIER_TESTIMONY (record)->interviewer = g_strdup (dossier_store_get_user (self->store));
-    }
+    dossier_testimony_set_interviewer (DOSSIER_TESTIMONY (record), dossier_store_get_user (self->store));
   if (!dossier_store_insert (self->store, record, &error))
     {
       toast (self, error->message);
