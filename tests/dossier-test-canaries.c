@@ -15,6 +15,7 @@
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 
 static void
 set_incident (DossierStore *store,

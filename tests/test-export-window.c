@@ -25,6 +25,7 @@
 #include "dossier-window.h"
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 
 static DossierExportWindow *
 find_export_window (void)

@@ -35,6 +35,7 @@
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 
 static void
 set (char       **field,

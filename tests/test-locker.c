@@ -13,6 +13,7 @@
 #include "dossier-locker.h"
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-evidence-private.h" /* white-box */
 
 /* Pseudo-random bytes, so that chunks differ and compression could not hide anything. */
 static GBytes *

@@ -16,6 +16,7 @@
 #include "dossier-locker.h"
 #include "dossier-metadata.h"
 #include "dossier-test-util.h"
+#include "dossier-evidence-private.h" /* white-box */
 
 static gint64
 ingest (DossierStore *store,

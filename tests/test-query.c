@@ -26,6 +26,7 @@
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 
 #define N_INCIDENTS 2000
 

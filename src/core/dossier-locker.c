@@ -24,6 +24,7 @@
 #include "dossier-record.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
+#include "dossier-evidence-private.h"
 
 #define QUEUE_DEPTH 4
 

@@ -410,14 +410,14 @@ evidence_row (DossierRecord  *record,
 {
   Annex *a = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  g_autofree char *size = evidence->size >= 0 ? _dossier_annex_file_size (a, evidence->size) : g_strdup ("");
-  g_autofree char *type = g_strdup_printf ("%s\n%s", _dossier_annex_media_kind (a, evidence->media_type), size);
+  g_autofree char *size = dossier_evidence_get_size (evidence) >= 0 ? _dossier_annex_file_size (a, dossier_evidence_get_size (evidence)) : g_strdup ("");
+  g_autofree char *type = g_strdup_printf ("%s\n%s", _dossier_annex_media_kind (a, dossier_evidence_get_media_type (evidence)), size);
   /* In groups of 16 digits, two to a line: a group is never broken. */
-  g_autofree char *sha = evidence->sha256 && strlen (evidence->sha256) == 64
-                         ? g_strdup_printf ("%.16s %.16s\n%.16s %s", evidence->sha256, evidence->sha256 + 16,
-                                            evidence->sha256 + 32, evidence->sha256 + 48)
-                         : g_strdup (evidence->sha256);
-  g_autofree char *acquired_on = _dossier_annex_breakable (dossier_edtf_format_string (evidence->acquired_on, a->lang));
+  g_autofree char *sha = dossier_evidence_get_sha256 (evidence) && strlen (dossier_evidence_get_sha256 (evidence)) == 64
+                         ? g_strdup_printf ("%.16s %.16s\n%.16s %s", dossier_evidence_get_sha256 (evidence), dossier_evidence_get_sha256 (evidence) + 16,
+                                            dossier_evidence_get_sha256 (evidence) + 32, dossier_evidence_get_sha256 (evidence) + 48)
+                         : g_strdup (dossier_evidence_get_sha256 (evidence));
+  g_autofree char *acquired_on = _dossier_annex_breakable (dossier_edtf_format_string (dossier_evidence_get_acquired_on (evidence), a->lang));
   g_autoptr(GString) acquisition = g_string_new (acquired_on);
   g_autofree char *custody = NULL;
   g_autofree char *last_action = NULL;
@@ -428,10 +428,10 @@ evidence_row (DossierRecord  *record,
     return FALSE;
   if (!dossier_redaction_keeps (a->redaction, record))
     return TRUE;
-  if (!dossier_redaction_withholds (a->redaction, record, "acquired_by") && evidence->acquired_by && *evidence->acquired_by)
-    g_string_append_printf (acquisition, "\n%s", evidence->acquired_by);
-  if (evidence->collection_method && *evidence->collection_method)
-    g_string_append_printf (acquisition, "\n%s", _dossier_annex_label (a, "collection-method", evidence->collection_method));
+  if (!dossier_redaction_withholds (a->redaction, record, "acquired_by") && dossier_evidence_get_acquired_by (evidence) && *dossier_evidence_get_acquired_by (evidence))
+    g_string_append_printf (acquisition, "\n%s", dossier_evidence_get_acquired_by (evidence));
+  if (dossier_evidence_get_collection_method (evidence) && *dossier_evidence_get_collection_method (evidence))
+    g_string_append_printf (acquisition, "\n%s", _dossier_annex_label (a, "collection-method", dossier_evidence_get_collection_method (evidence)));
   /* How many events, and the last one: what, and when to the minute, in UTC. */
   if (dossier_export_query_custody (a->store, dossier_record_get_id (record), &n, &last_action, &last_at, NULL) && last_action != NULL)
     {
@@ -448,7 +448,7 @@ evidence_row (DossierRecord  *record,
   {
     const char *cells[G_N_ELEMENTS (evidence_columns)] = {
       dossier_record_get_code (record),
-      dossier_redaction_withholds (a->redaction, record, "title") ? _dossier_annex_tr (a, N_("withheld")) : evidence->title,
+      dossier_redaction_withholds (a->redaction, record, "title") ? _dossier_annex_tr (a, N_("withheld")) : dossier_evidence_get_title (evidence),
       type, sha ? sha : "", acquisition->str, custody ? custody : "",
     };
 

@@ -57,7 +57,7 @@ restore_evidence (DossierRecord  *record,
       import->without_bytes++;
       return TRUE;
     }
-  if (evidence->sha256 == NULL || g_ascii_strcasecmp (entry->sha256, evidence->sha256) != 0)
+  if (dossier_evidence_get_sha256 (evidence) == NULL || g_ascii_strcasecmp (entry->sha256, dossier_evidence_get_sha256 (evidence)) != 0)
     {
       /* Translators: %s is an evidence code */
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CORRUPT,

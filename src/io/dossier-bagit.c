@@ -150,7 +150,7 @@ _dossier_bagit_shown (const char *text)
 static char *
 safe_name (DossierEvidence *evidence)
 {
-  g_autofree char *base = g_path_get_basename (*evidence->original_name ? evidence->original_name
+  g_autofree char *base = g_path_get_basename (*dossier_evidence_get_original_name (evidence) ? dossier_evidence_get_original_name (evidence)
                                                                         : dossier_record_get_code (DOSSIER_RECORD (evidence)));
   GString *name = g_string_new (NULL);
 
@@ -211,7 +211,7 @@ add_evidence (DossierRecord  *record,
   g_autofree char *listed = NULL;
   int made;
 
-  if (evidence->sha256 == NULL || *evidence->sha256 == '\0')
+  if (dossier_evidence_get_sha256 (evidence) == NULL || *dossier_evidence_get_sha256 (evidence) == '\0')
     {
       g_string_append_printf (export->evidence, "%s  -\n", code);
       export->without_bytes++;
@@ -256,9 +256,9 @@ add_evidence (DossierRecord  *record,
       return FALSE;
     }
   listed = encode_field (relative, FALSE);
-  g_string_append_printf (export->manifest, "%s  %s\n", evidence->sha256, listed);
+  g_string_append_printf (export->manifest, "%s  %s\n", dossier_evidence_get_sha256 (evidence), listed);
   g_string_append_printf (export->evidence, "%s  %s\n", code, listed);
-  export->octets += evidence->size;
+  export->octets += dossier_evidence_get_size (evidence);
   export->count++;
   g_array_append_vals (export->ids, (gint64[]) { dossier_record_get_id (record) }, 1);
   g_ptr_array_add (export->relatives, g_steal_pointer (&relative));

@@ -199,7 +199,7 @@ write_evidence (DossierRecord  *record,
 {
   Writer *writer = data;
   DossierEvidence *evidence = DOSSIER_EVIDENCE (record);
-  g_autofree char *size = evidence->size >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, evidence->size) : g_strdup ("");
+  g_autofree char *size = dossier_evidence_get_size (evidence) >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, dossier_evidence_get_size (evidence)) : g_strdup ("");
   g_autofree char *events = NULL;
   g_autofree char *incidents = NULL;
   gint64 n_events = 0;
@@ -211,18 +211,18 @@ write_evidence (DossierRecord  *record,
            ? g_strdup_printf ("%" G_GINT64_FORMAT, n_events) : g_strdup ("");
   incidents = joined (writer, DOSSIER_EXPORT_EVIDENCE_INCIDENTS, dossier_record_get_id (record));
   /* Where a photograph was taken can lead to who took it: the redaction emptied it. */
-  if (!isnan (evidence->latitude) && !isnan (evidence->longitude))
+  if (!isnan (dossier_evidence_get_latitude (evidence)) && !isnan (dossier_evidence_get_longitude (evidence)))
     {
-      g_ascii_formatd (lat, sizeof lat, "%.6f", evidence->latitude);
-      g_ascii_formatd (lon, sizeof lon, "%.6f", evidence->longitude);
+      g_ascii_formatd (lat, sizeof lat, "%.6f", dossier_evidence_get_latitude (evidence));
+      g_ascii_formatd (lon, sizeof lon, "%.6f", dossier_evidence_get_longitude (evidence));
     }
-  if (!isnan (evidence->duration))
-    g_ascii_formatd (duration, sizeof duration, "%.3f", evidence->duration);
+  if (!isnan (dossier_evidence_get_duration (evidence)))
+    g_ascii_formatd (duration, sizeof duration, "%.3f", dossier_evidence_get_duration (evidence));
   {
     const char *fields[] = {
-      dossier_record_get_code (record), evidence->title, evidence->media_type, size, evidence->sha256, evidence->acquired_on,
-      evidence->acquired_by, evidence->collection_method, evidence->confidentiality,
-      evidence->captured_at, lat, lon, duration, incidents, events, evidence->custody_head,
+      dossier_record_get_code (record), dossier_evidence_get_title (evidence), dossier_evidence_get_media_type (evidence), size, dossier_evidence_get_sha256 (evidence), dossier_evidence_get_acquired_on (evidence),
+      dossier_evidence_get_acquired_by (evidence), dossier_evidence_get_collection_method (evidence), dossier_evidence_get_confidentiality (evidence),
+      dossier_evidence_get_captured_at (evidence), lat, lon, duration, incidents, events, dossier_evidence_get_custody_head (evidence),
     };
 
     G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (evidence_columns));

@@ -272,13 +272,6 @@ record_to_json (DossierStore  *store,
   return g_string_free (s, FALSE);
 }
 
-static void
-blank (char **field)
-{
-  g_free (*field);
-  *field = g_strdup ("");
-}
-
 /* The profile's DossierRedaction makes a record just read (a copy of its own) what may
  * leave, as for every exporter: returns FALSE for a record left out. */
 static gboolean
@@ -291,7 +284,7 @@ redact (Writer        *w,
    * custody log (see section_kept()), the head it ends on would be a chain that the import
    * rightly refuses as cut. */
   if (DOSSIER_IS_EVIDENCE (record) && !dossier_redaction_keeps_table (w->redaction, "custody_event"))
-    blank (&DOSSIER_EVIDENCE (record)->custody_head);
+    dossier_evidence_set_custody_head (DOSSIER_EVIDENCE (record), "");
   return TRUE;
 }
 

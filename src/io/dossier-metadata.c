@@ -186,33 +186,27 @@ dossier_metadata_apply (DossierStore  *store,
 
   if (evidence == NULL)
     return FALSE;
-  if (dossier_metadata_read (file, evidence->media_type, &metadata))
+  if (dossier_metadata_read (file, dossier_evidence_get_media_type (evidence), &metadata))
     {
       if (metadata.captured_at != NULL)
-        {
-          g_free (evidence->captured_at);
-          evidence->captured_at = g_strdup (metadata.captured_at);
-        }
+        dossier_evidence_set_captured_at (evidence, metadata.captured_at);
       if (!isnan (metadata.latitude))
         {
-          evidence->latitude = metadata.latitude;
-          evidence->longitude = metadata.longitude;
+          dossier_evidence_set_latitude (evidence, metadata.latitude);
+          dossier_evidence_set_longitude (evidence, metadata.longitude);
         }
-      evidence->pages = metadata.pages;
-      evidence->width = metadata.width;
-      evidence->height = metadata.height;
-      evidence->duration = metadata.duration;
-      if (metadata.title != NULL && g_strcmp0 (evidence->title, evidence->original_name) == 0)
-        {
-          g_free (evidence->title);
-          evidence->title = g_strdup (metadata.title);
-        }
+      dossier_evidence_set_pages (evidence, metadata.pages);
+      dossier_evidence_set_width (evidence, metadata.width);
+      dossier_evidence_set_height (evidence, metadata.height);
+      dossier_evidence_set_duration (evidence, metadata.duration);
+      if (metadata.title != NULL && g_strcmp0 (dossier_evidence_get_title (evidence), dossier_evidence_get_original_name (evidence)) == 0)
+        dossier_evidence_set_title (evidence, metadata.title);
       ok = dossier_store_update (store, DOSSIER_RECORD (evidence), error);
     }
   dossier_file_metadata_clear (&metadata);
   if (ok)
     {
-      g_autoptr(GBytes) thumbnail = dossier_metadata_make_thumbnail (file, evidence->media_type, DOSSIER_THUMBNAIL_SIZE);
+      g_autoptr(GBytes) thumbnail = dossier_metadata_make_thumbnail (file, dossier_evidence_get_media_type (evidence), DOSSIER_THUMBNAIL_SIZE);
 
       if (thumbnail != NULL)
         ok = dossier_store_set_thumbnail (store, evidence_id, thumbnail, error);

@@ -177,10 +177,10 @@ show_preview (DossierEvidenceEditor *self,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  if (evidence != NULL && (g_str_has_prefix (evidence->media_type, "image/") || g_str_equal (evidence->media_type, "application/pdf")))
+  if (evidence != NULL && (g_str_has_prefix (dossier_evidence_get_media_type (evidence), "image/") || g_str_equal (dossier_evidence_get_media_type (evidence), "application/pdf")))
     bytes = dossier_locker_read (dossier_editor_get_store (DOSSIER_EDITOR (self)), dossier_record_get_id (DOSSIER_RECORD (evidence)),
                                  PREVIEW_MAX_SIZE, NULL);
-  if (bytes != NULL && g_str_has_prefix (evidence->media_type, "image/"))
+  if (bytes != NULL && g_str_has_prefix (dossier_evidence_get_media_type (evidence), "image/"))
     texture = gdk_texture_new_from_bytes (bytes, NULL);
   else if (bytes != NULL)
     {
@@ -337,7 +337,7 @@ on_export_original (DossierEvidenceEditor *self)
     return;
   chooser = dossier_file_chooser_new (GTK_WIDGET (self), _("Export the Original"), GTK_FILE_CHOOSER_ACTION_SAVE,
                                       _("_Export"));
-  name = g_path_get_basename (evidence->original_name && *evidence->original_name ? evidence->original_name
+  name = g_path_get_basename (dossier_evidence_get_original_name (evidence) && *dossier_evidence_get_original_name (evidence) ? dossier_evidence_get_original_name (evidence)
                                                                                   : dossier_record_get_code (DOSSIER_RECORD (evidence)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   dossier_file_chooser_show (chooser, on_export_chosen, self, NULL);

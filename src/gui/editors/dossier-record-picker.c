@@ -125,8 +125,8 @@ dossier_record_describe (DossierStore  *store,
     }
   else if (DOSSIER_IS_EVIDENCE (record))
     {
-      g_ptr_array_add (parts, g_strdup (DOSSIER_EVIDENCE (record)->title));
-      g_ptr_array_add (parts, g_strdup (DOSSIER_EVIDENCE (record)->media_type));
+      g_ptr_array_add (parts, g_strdup (dossier_evidence_get_title (DOSSIER_EVIDENCE (record))));
+      g_ptr_array_add (parts, g_strdup (dossier_evidence_get_media_type (DOSSIER_EVIDENCE (record))));
     }
   else if (DOSSIER_IS_ACTOR (record))
     {

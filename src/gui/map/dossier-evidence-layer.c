@@ -134,9 +134,9 @@ on_query_tooltip (GtkWidget            *widget,
   if (id <= 0 || (evidence = dossier_store_load (self->store, DOSSIER_TYPE_EVIDENCE, id, NULL)) == NULL)
     return FALSE;
   /* As a person writes it ("28 March 2022, 10:15"), not as the file stores it. */
-  when = *evidence->captured_at ? dossier_format_timestamp (evidence->captured_at, lang, FALSE) : NULL;
+  when = *dossier_evidence_get_captured_at (evidence) ? dossier_format_timestamp (dossier_evidence_get_captured_at (evidence), lang, FALSE) : NULL;
   /* Translators: an evidence item on the map: its code, title and when it was captured */
-  text = g_strdup_printf (_("%s · %s\ncaptured %s"), dossier_record_get_code (DOSSIER_RECORD (evidence)), evidence->title,
+  text = g_strdup_printf (_("%s · %s\ncaptured %s"), dossier_record_get_code (DOSSIER_RECORD (evidence)), dossier_evidence_get_title (evidence),
                           when ? when : _("at an unknown time"));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
