@@ -36,6 +36,7 @@
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
+#include "dossier-actor-private.h" /* white-box */
 
 static void
 set (char       **field,

@@ -24,6 +24,7 @@
 #include "dossier-testimony.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-actor-private.h" /* white-box */
 
 static char *demo_path;
 

@@ -27,6 +27,7 @@
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
+#include "dossier-actor-private.h" /* white-box */
 
 #define N_INCIDENTS 2000
 

@@ -25,6 +25,7 @@
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
+#include "dossier-actor-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

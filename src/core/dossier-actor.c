@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-actor.h"
+#include "dossier-actor-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -52,4 +53,84 @@ DossierActor *
 dossier_actor_new (void)
 {
   return g_object_new (DOSSIER_TYPE_ACTOR, NULL);
+}
+
+/**
+ * dossier_actor_get_name:
+ * @self: a #DossierActor
+ *
+ * Returns: (transfer none): its name
+ */
+const char *
+dossier_actor_get_name (DossierActor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ACTOR (self), NULL);
+  return self->name;
+}
+
+/**
+ * dossier_actor_get_acronym:
+ * @self: a #DossierActor
+ *
+ * Returns: (transfer none): its acronym
+ */
+const char *
+dossier_actor_get_acronym (DossierActor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ACTOR (self), NULL);
+  return self->acronym;
+}
+
+/**
+ * dossier_actor_get_kind:
+ * @self: a #DossierActor
+ *
+ * Returns: (transfer none): its kind, vocabulary “actor-kind”
+ */
+const char *
+dossier_actor_get_kind (DossierActor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ACTOR (self), NULL);
+  return self->kind;
+}
+
+/**
+ * dossier_actor_get_parent_id:
+ * @self: a #DossierActor
+ *
+ * Returns: its parent_id, id of the actor, 0 when none
+ */
+gint64
+dossier_actor_get_parent_id (DossierActor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ACTOR (self), 0);
+  return self->parent_id;
+}
+
+/**
+ * dossier_actor_get_description:
+ * @self: a #DossierActor
+ *
+ * Returns: (transfer none): its description
+ */
+const char *
+dossier_actor_get_description (DossierActor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ACTOR (self), NULL);
+  return self->description;
+}
+
+/**
+ * dossier_actor_set_parent_id:
+ * @self: a #DossierActor
+ * @parent_id: its new value
+ *
+ * Sets parent_id through dossier_record_set_field(), which notifies the change once.
+ */
+void
+dossier_actor_set_parent_id (DossierActor *self,
+                             gint64        parent_id)
+{
+  g_return_if_fail (DOSSIER_IS_ACTOR (self));
+  dossier_record_set_int (DOSSIER_RECORD (self), dossier_record_find_field (&info, "parent_id"), parent_id);
 }

@@ -367,7 +367,7 @@ actor_row (DossierRecord  *record,
   gint64 n = dossier_export_query_alleged (a->store, a->redaction, dossier_record_get_id (record), NULL);
   g_autofree char *count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
   const char *cells[G_N_ELEMENTS (actor_columns)] = {
-    dossier_record_get_code (record), actor->name, actor->acronym, _dossier_annex_label (a, "actor-kind", actor->kind), count,
+    dossier_record_get_code (record), dossier_actor_get_name (actor), dossier_actor_get_acronym (actor), _dossier_annex_label (a, "actor-kind", dossier_actor_get_kind (actor)), count,
   };
 
   if (_dossier_annex_stopped (a, error))

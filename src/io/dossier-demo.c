@@ -158,7 +158,7 @@ make_actors (Demo       *demo,
           if (done[i] || (parent != NULL && id_of (demo, parent) == 0))
             continue;
           fill_fields (DOSSIER_RECORD (actor), o);
-          actor->parent_id = id_of (demo, parent);
+          dossier_actor_set_parent_id (actor, id_of (demo, parent));
           if (!insert_coded (demo, DOSSIER_RECORD (actor), o, error))
             return FALSE;
           done[i] = TRUE;

@@ -180,7 +180,7 @@ write_actor (DossierRecord  *record,
   gint64 n = dossier_export_query_alleged (writer->store, writer->redaction, dossier_record_get_id (record), NULL);
   g_autofree char *alleged = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
   const char *fields[] = {
-    dossier_record_get_code (record), actor->name, actor->acronym, actor->kind, parent, alleged, actor->description,
+    dossier_record_get_code (record), dossier_actor_get_name (actor), dossier_actor_get_acronym (actor), dossier_actor_get_kind (actor), parent, alleged, dossier_actor_get_description (actor),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (actor_columns));

@@ -132,8 +132,8 @@ dossier_record_describe (DossierStore  *store,
     {
       DossierActor *actor = DOSSIER_ACTOR (record);
 
-      g_ptr_array_add (parts, *actor->acronym ? g_strdup_printf ("%s (%s)", actor->name, actor->acronym)
-                                              : g_strdup (actor->name));
+      g_ptr_array_add (parts, *dossier_actor_get_acronym (actor) ? g_strdup_printf ("%s (%s)", dossier_actor_get_name (actor), dossier_actor_get_acronym (actor))
+                                              : g_strdup (dossier_actor_get_name (actor)));
     }
 
   /* Drop the empty parts, and join the rest on one line. */

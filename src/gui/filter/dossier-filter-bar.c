@@ -91,7 +91,11 @@ criterion_value (DossierFilterBar *self,
       actor = dossier_store_load (self->store, DOSSIER_TYPE_ACTOR, q->actor_id, NULL);
       if (actor == NULL)
         return g_strdup ("?");
-      return g_strdup (*actor->acronym ? actor->acronym : *actor->name ? actor->name : dossier_record_get_code (DOSSIER_RECORD (actor)));
+      if (*dossier_actor_get_acronym (actor) != '\0')
+        return g_strdup (dossier_actor_get_acronym (actor));
+      if (*dossier_actor_get_name (actor) != '\0')
+        return g_strdup (dossier_actor_get_name (actor));
+      return g_strdup (dossier_record_get_code (DOSSIER_RECORD (actor)));
     }
   if (g_str_equal (field, "admin1"))
     code = q->admin1;

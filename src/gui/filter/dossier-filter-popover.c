@@ -118,11 +118,14 @@ sync_from_filter (DossierFilterPopover *self)
 static char *
 actor_label (DossierActor *actor)
 {
-  if (*actor->acronym == '\0')
-    return g_strdup (*actor->name ? actor->name : dossier_record_get_code (DOSSIER_RECORD (actor)));
-  if (*actor->name == '\0')
-    return g_strdup (actor->acronym);
-  return g_strdup_printf ("%s (%s)", actor->name, actor->acronym);
+  const char *name = dossier_actor_get_name (actor);
+  const char *acronym = dossier_actor_get_acronym (actor);
+
+  if (*acronym == '\0')
+    return g_strdup (*name ? name : dossier_record_get_code (DOSSIER_RECORD (actor)));
+  if (*name == '\0')
+    return g_strdup (acronym);
+  return g_strdup_printf ("%s (%s)", name, acronym);
 }
 
 static int
