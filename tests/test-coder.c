@@ -13,6 +13,7 @@
 #include "dossier-testimony.h"
 #include "dossier-testimony-coder.h"
 #include "dossier-testimony-private.h" /* white-box */
+#include "dossier-audit-entry-private.h" /* white-box */
 
 static guint
 count_occurrences (const char *haystack,

@@ -15,6 +15,7 @@
 #include "dossier-testimony.h"
 #include "dossier-info.h"
 #include "dossier-testimony-private.h" /* white-box */
+#include "dossier-audit-entry-private.h" /* white-box */
 
 static void
 test_coding (void)

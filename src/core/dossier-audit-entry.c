@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-audit-entry.h"
+#include "dossier-audit-entry-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -52,4 +53,95 @@ DossierAuditEntry *
 dossier_audit_entry_new (void)
 {
   return g_object_new (DOSSIER_TYPE_AUDIT_ENTRY, NULL);
+}
+
+/**
+ * dossier_audit_entry_get_user:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its user
+ */
+const char *
+dossier_audit_entry_get_user (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->user;
+}
+
+/**
+ * dossier_audit_entry_get_action:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its action
+ */
+const char *
+dossier_audit_entry_get_action (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->action;
+}
+
+/**
+ * dossier_audit_entry_get_entity:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its entity
+ */
+const char *
+dossier_audit_entry_get_entity (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->entity;
+}
+
+/**
+ * dossier_audit_entry_get_entity_uuid:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its entity_uuid
+ */
+const char *
+dossier_audit_entry_get_entity_uuid (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->entity_uuid;
+}
+
+/**
+ * dossier_audit_entry_get_field:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its field
+ */
+const char *
+dossier_audit_entry_get_field (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->field;
+}
+
+/**
+ * dossier_audit_entry_get_old_value:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its old_value
+ */
+const char *
+dossier_audit_entry_get_old_value (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->old_value;
+}
+
+/**
+ * dossier_audit_entry_get_new_value:
+ * @self: a #DossierAuditEntry
+ *
+ * Returns: (transfer none): its new_value
+ */
+const char *
+dossier_audit_entry_get_new_value (DossierAuditEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUDIT_ENTRY (self), NULL);
+  return self->new_value;
 }

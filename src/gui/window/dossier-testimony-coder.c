@@ -195,13 +195,13 @@ show_history (DossierTestimonyCoder *self)
       return;
     }
   last = history->pdata[history->len - 1];
-  status = dossier_store_vocab_label (self->store, "testimony-status", last->new_value, self->lang);
+  status = dossier_store_vocab_label (self->store, "testimony-status", dossier_audit_entry_get_new_value (last), self->lang);
   {
     g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (dossier_record_get_created_at (DOSSIER_RECORD (last)), NULL);
     g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup (dossier_record_get_created_at (DOSSIER_RECORD (last)));
 
     /* Translators: the last change of a testimony's status: the status, who, when (UTC) */
-    text = g_strdup_printf (_("%s by %s, %s UTC"), status, *last->user ? last->user : _("unnamed"), when);
+    text = g_strdup_printf (_("%s by %s, %s UTC"), status, *dossier_audit_entry_get_user (last) ? dossier_audit_entry_get_user (last) : _("unnamed"), when);
   }
   gtk_label_set_text (self->history, text);
 }
