@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-custody-event.h"
+#include "dossier-custody-event-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -76,4 +77,95 @@ dossier_store_list_custody (DossierStore  *store,
   if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_CUSTODY_EVENT, where, dossier_record_collect, events, error))
     return NULL;
   return g_steal_pointer (&events);
+}
+
+/**
+ * dossier_custody_event_get_evidence_id:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: its evidence_id, id of the evidence, 0 when none
+ */
+gint64
+dossier_custody_event_get_evidence_id (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), 0);
+  return self->evidence_id;
+}
+
+/**
+ * dossier_custody_event_get_at:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: (transfer none): its at
+ */
+const char *
+dossier_custody_event_get_at (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), NULL);
+  return self->at;
+}
+
+/**
+ * dossier_custody_event_get_user:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: (transfer none): its user
+ */
+const char *
+dossier_custody_event_get_user (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), NULL);
+  return self->user;
+}
+
+/**
+ * dossier_custody_event_get_action:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: (transfer none): its action
+ */
+const char *
+dossier_custody_event_get_action (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), NULL);
+  return self->action;
+}
+
+/**
+ * dossier_custody_event_get_details:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: (transfer none): its details
+ */
+const char *
+dossier_custody_event_get_details (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), NULL);
+  return self->details;
+}
+
+/**
+ * dossier_custody_event_get_prev_hash:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: (transfer none): its prev_hash
+ */
+const char *
+dossier_custody_event_get_prev_hash (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), NULL);
+  return self->prev_hash;
+}
+
+/**
+ * dossier_custody_event_get_hash:
+ * @self: a #DossierCustodyEvent
+ *
+ * Returns: (transfer none): its hash
+ */
+const char *
+dossier_custody_event_get_hash (DossierCustodyEvent *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CUSTODY_EVENT (self), NULL);
+  return self->hash;
 }

@@ -130,12 +130,12 @@ show_custody (DossierEvidenceEditor *self,
       DossierCustodyEvent *event = events->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       const char *lang = dossier_editor_get_lang (DOSSIER_EDITOR (self));
-      g_autofree char *when = dossier_format_timestamp (event->at, lang, TRUE);
-      g_autofree char *what = describe_details (store, event->action, event->details);
+      g_autofree char *when = dossier_format_timestamp (dossier_custody_event_get_at (event), lang, TRUE);
+      g_autofree char *what = describe_details (store, dossier_custody_event_get_action (event), dossier_custody_event_get_details (event));
       /* Translators: a custody log entry: when (with its time zone), who, and what was done */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), when, *event->user ? event->user : _("unnamed"), what);
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), when, *dossier_custody_event_get_user (event) ? dossier_custody_event_get_user (event) : _("unnamed"), what);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action_label (event->action));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action_label (dossier_custody_event_get_action (event)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       adw_preferences_group_add (self->custody_group, row);
