@@ -16,6 +16,7 @@
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
+#include "dossier-identity-private.h" /* white-box */
 
 static void
 set_incident (DossierStore *store,

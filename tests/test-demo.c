@@ -15,6 +15,7 @@
 #include "dossier-test-util.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
+#include "dossier-identity-private.h" /* white-box */
 
 static gboolean
 check_identity (DossierRecord  *record,

@@ -26,6 +26,7 @@
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
+#include "dossier-identity-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

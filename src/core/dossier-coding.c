@@ -18,9 +18,9 @@
 #include "dossier-link.h"
 #include "dossier-record.h"
 #include "dossier-testimony.h"
-#include "dossier-testimony-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
+#include "dossier-testimony-private.h"
 
 static const char * const kinds[] = { "incident", "violation", "person" };
 

@@ -22,6 +22,7 @@
 #include "dossier-record-private.h"
 #include "dossier-evidence.h"
 #include "dossier-identity.h"
+#include "dossier-identity-private.h"
 #include "dossier-link.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-identity.h"
+#include "dossier-identity-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -74,4 +75,84 @@ dossier_store_list_identities (DossierStore  *store,
   if (!_dossier_store_foreach_where (store, DOSSIER_TYPE_IDENTITY, where, dossier_record_collect, found, error))
     return NULL;
   return g_steal_pointer (&found);
+}
+
+/**
+ * dossier_identity_get_person_id:
+ * @self: a #DossierIdentity
+ *
+ * Returns: its person_id, id of the person, 0 when none
+ */
+gint64
+dossier_identity_get_person_id (DossierIdentity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IDENTITY (self), 0);
+  return self->person_id;
+}
+
+/**
+ * dossier_identity_get_full_name:
+ * @self: a #DossierIdentity
+ *
+ * Returns: (transfer none): its full_name
+ */
+const char *
+dossier_identity_get_full_name (DossierIdentity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IDENTITY (self), NULL);
+  return self->full_name;
+}
+
+/**
+ * dossier_identity_get_other_names:
+ * @self: a #DossierIdentity
+ *
+ * Returns: (transfer none): its other_names
+ */
+const char *
+dossier_identity_get_other_names (DossierIdentity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IDENTITY (self), NULL);
+  return self->other_names;
+}
+
+/**
+ * dossier_identity_get_contact:
+ * @self: a #DossierIdentity
+ *
+ * Returns: (transfer none): its contact
+ */
+const char *
+dossier_identity_get_contact (DossierIdentity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IDENTITY (self), NULL);
+  return self->contact;
+}
+
+/**
+ * dossier_identity_get_address:
+ * @self: a #DossierIdentity
+ *
+ * Returns: (transfer none): its address
+ */
+const char *
+dossier_identity_get_address (DossierIdentity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IDENTITY (self), NULL);
+  return self->address;
+}
+
+/**
+ * dossier_identity_set_person_id:
+ * @self: a #DossierIdentity
+ * @person_id: its new value
+ *
+ * Sets person_id through dossier_record_set_field(), which notifies the change once.
+ */
+void
+dossier_identity_set_person_id (DossierIdentity *self,
+                                gint64           person_id)
+{
+  g_return_if_fail (DOSSIER_IS_IDENTITY (self));
+  dossier_record_set_int (DOSSIER_RECORD (self), dossier_record_find_field (&info, "person_id"), person_id);
 }

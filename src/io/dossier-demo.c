@@ -275,7 +275,7 @@ make_people (Demo       *demo,
           g_autoptr(DossierIdentity) identity = dossier_identity_new ();
 
           fill_fields (DOSSIER_RECORD (identity), json_node_get_object (identity_node));
-          identity->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
+          dossier_identity_set_person_id (identity, dossier_record_get_id (DOSSIER_RECORD (person)));
           if (!dossier_store_insert (demo->store, DOSSIER_RECORD (identity), error))
             return FALSE;
         }

@@ -282,7 +282,7 @@ load (DossierEditor *editor,
   DossierPersonEditor *self = DOSSIER_PERSON_EDITOR (editor);
 
   /* Another person: their identity is hidden until asked for. */
-  if (self->identity == NULL || self->identity->person_id != dossier_record_get_id (record))
+  if (self->identity == NULL || dossier_identity_get_person_id (self->identity) != dossier_record_get_id (record))
     hide_identity (self);
   dossier_vocab_row_set_parent (self->residence_admin2, dossier_person_get_residence_admin1 (DOSSIER_PERSON (record)));
   load_testimonies (self, record);
