@@ -16,6 +16,7 @@
 #include "dossier-info.h"
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-audit-entry-private.h" /* white-box */
+#include "dossier-passage-private.h" /* white-box */
 
 static void
 test_coding (void)

@@ -21,6 +21,7 @@
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 #include "dossier-testimony-private.h"
+#include "dossier-passage-private.h"
 
 static const char * const kinds[] = { "incident", "violation", "person" };
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-passage.h"
+#include "dossier-passage-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -54,4 +55,108 @@ DossierPassage *
 dossier_passage_new (void)
 {
   return g_object_new (DOSSIER_TYPE_PASSAGE, NULL);
+}
+
+/**
+ * dossier_passage_get_testimony_id:
+ * @self: a #DossierPassage
+ *
+ * Returns: its testimony_id
+ */
+gint64
+dossier_passage_get_testimony_id (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), 0);
+  return self->testimony_id;
+}
+
+/**
+ * dossier_passage_get_start_offset:
+ * @self: a #DossierPassage
+ *
+ * Returns: its start_offset
+ */
+gint64
+dossier_passage_get_start_offset (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), 0);
+  return self->start_offset;
+}
+
+/**
+ * dossier_passage_get_end_offset:
+ * @self: a #DossierPassage
+ *
+ * Returns: its end_offset
+ */
+gint64
+dossier_passage_get_end_offset (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), 0);
+  return self->end_offset;
+}
+
+/**
+ * dossier_passage_get_kind:
+ * @self: a #DossierPassage
+ *
+ * Returns: (transfer none): its kind, "incident", "violation" or "person"
+ */
+const char *
+dossier_passage_get_kind (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), NULL);
+  return self->kind;
+}
+
+/**
+ * dossier_passage_get_incident_id:
+ * @self: a #DossierPassage
+ *
+ * Returns: its incident_id, 0 unless kind is "incident"
+ */
+gint64
+dossier_passage_get_incident_id (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), 0);
+  return self->incident_id;
+}
+
+/**
+ * dossier_passage_get_person_id:
+ * @self: a #DossierPassage
+ *
+ * Returns: its person_id, 0 unless kind is "person"
+ */
+gint64
+dossier_passage_get_person_id (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), 0);
+  return self->person_id;
+}
+
+/**
+ * dossier_passage_get_violation_type:
+ * @self: a #DossierPassage
+ *
+ * Returns: (transfer none) (nullable): its violation_type, vocabulary “violation-type”, NULL unless kind is "violation"
+ */
+const char *
+dossier_passage_get_violation_type (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), NULL);
+  return self->violation_type;
+}
+
+/**
+ * dossier_passage_get_coded_by:
+ * @self: a #DossierPassage
+ *
+ * Returns: (transfer none): its coded_by
+ */
+const char *
+dossier_passage_get_coded_by (DossierPassage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PASSAGE (self), NULL);
+  return self->coded_by;
 }

@@ -12,20 +12,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierPassage, dossier_passage, DOSSIER, PASSAGE, DossierRecord)
 
 /* A stretch of a transcript, in characters from its start, and what it was coded as. */
-struct _DossierPassage
-{
-  DossierRecord parent_instance;
-
-  gint64    testimony_id;
-  gint64    start_offset;
-  gint64    end_offset;
-  char     *kind;             /* "incident", "violation" or "person" */
-  gint64    incident_id;      /* 0 unless kind is "incident" */
-  gint64    person_id;        /* 0 unless kind is "person" */
-  char     *violation_type;   /* vocabulary “violation-type”, NULL unless kind is "violation" */
-  char     *coded_by;
-};
 
 DossierPassage *dossier_passage_new (void);
+
+/* Typed getters, plain and fast: each returns its field as stored in memory. Writes go
+ * through dossier_record_set_field () (dossier_record_set_text () …, or g_object_set ()). */
+gint64      dossier_passage_get_testimony_id   (DossierPassage *self);
+gint64      dossier_passage_get_start_offset   (DossierPassage *self);
+gint64      dossier_passage_get_end_offset     (DossierPassage *self);
+const char *dossier_passage_get_kind           (DossierPassage *self);
+gint64      dossier_passage_get_incident_id    (DossierPassage *self);
+gint64      dossier_passage_get_person_id      (DossierPassage *self);
+const char *dossier_passage_get_violation_type (DossierPassage *self);
+const char *dossier_passage_get_coded_by       (DossierPassage *self);
 
 G_END_DECLS

@@ -75,12 +75,14 @@ static char *
 describe_passage (DossierTestimonyCoder *self,
                   DossierPassage        *passage)
 {
-  if (passage->violation_type != NULL)
-    return dossier_store_vocab_label (self->store, "violation-type", passage->violation_type, self->lang);
+  if (dossier_passage_get_violation_type (passage) != NULL)
+    return dossier_store_vocab_label (self->store, "violation-type", dossier_passage_get_violation_type (passage), self->lang);
   {
-    GType type = passage->incident_id ? DOSSIER_TYPE_INCIDENT : DOSSIER_TYPE_PERSON;
-    g_autoptr(DossierRecord) record = dossier_store_load (self->store, type, passage->incident_id ? passage->incident_id
-                                                                                                  : passage->person_id, NULL);
+    gint64 incident_id = dossier_passage_get_incident_id (passage);
+    GType type = incident_id ? DOSSIER_TYPE_INCIDENT : DOSSIER_TYPE_PERSON;
+    g_autoptr(DossierRecord) record = dossier_store_load (self->store, type,
+                                                          incident_id ? incident_id : dossier_passage_get_person_id (passage),
+                                                          NULL);
 
     g_autofree char *description = record ? dossier_record_describe (self->store, record, self->lang) : NULL;
 
@@ -144,13 +146,13 @@ _dossier_testimony_coder_show_passages (DossierTestimonyCoder *self)
       g_autofree char *line = NULL;
       GtkTextIter a, b;
       GtkWidget *row = adw_action_row_new ();
-      Range range = { (int) passage->start_offset, (int) passage->end_offset };
-      const char *kind = g_str_equal (passage->kind, "incident") ? _("Incident")
-                       : g_str_equal (passage->kind, "violation") ? _("Violation") : _("Person mentioned");
+      Range range = { (int) dossier_passage_get_start_offset (passage), (int) dossier_passage_get_end_offset (passage) };
+      const char *kind = g_str_equal (dossier_passage_get_kind (passage), "incident") ? _("Incident")
+                       : g_str_equal (dossier_passage_get_kind (passage), "violation") ? _("Violation") : _("Person mentioned");
 
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, passage->start_offset);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, passage->end_offset);
-      gtk_text_buffer_apply_tag_by_name (self->buffer, passage->kind, &a, &b);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, dossier_passage_get_start_offset (passage));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, dossier_passage_get_end_offset (passage));
+      gtk_text_buffer_apply_tag_by_name (self->buffer, dossier_passage_get_kind (passage), &a, &b);
       excerpt = gtk_text_buffer_get_text (self->buffer, &a, &b, FALSE);
       if (g_utf8_strlen (excerpt, -1) > 80)
         {
