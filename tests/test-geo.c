@@ -17,6 +17,7 @@
 #include "dossier-vocab.h"
 #include "dossier-vocab-term.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
+#include "dossier-vocab-term-private.h" /* white-box */
 
 static void
 check (const char *text,

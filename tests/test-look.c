@@ -26,6 +26,7 @@
 #include "dossier-timeline-pane.h"
 #include "dossier-vocab.h"
 #include "dossier-window.h"
+#include "dossier-vocab-term-private.h" /* white-box */
 
 /* Two marks of one legend differ at least by this much (CIEDE2000), or by their shape. */
 #define MIN_DIFFERENCE 11.0

@@ -27,6 +27,7 @@
 #include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
 #include "dossier-identity-private.h" /* white-box */
+#include "dossier-vocab-term-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

@@ -25,6 +25,7 @@
 
 #include "dossier-palette.h"
 #include "dossier-vocab.h"
+#include "dossier-vocab-term-private.h"
 
 #define VOCAB_RESOURCE "/org/dossier/Dossier/core/vocab/"
 

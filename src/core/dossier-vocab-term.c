@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "dossier-vocab-term.h"
+#include "dossier-vocab-term-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -53,4 +56,108 @@ DossierVocabTerm *
 dossier_vocab_term_new (void)
 {
   return g_object_new (DOSSIER_TYPE_VOCAB_TERM, NULL);
+}
+
+/**
+ * dossier_vocab_term_get_scheme:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: (transfer none): its scheme
+ */
+const char *
+dossier_vocab_term_get_scheme (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NULL);
+  return self->scheme;
+}
+
+/**
+ * dossier_vocab_term_get_code:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: (transfer none): its code
+ */
+const char *
+dossier_vocab_term_get_code (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NULL);
+  return self->code;
+}
+
+/**
+ * dossier_vocab_term_get_parent:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: (transfer none): its parent
+ */
+const char *
+dossier_vocab_term_get_parent (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NULL);
+  return self->parent;
+}
+
+/**
+ * dossier_vocab_term_get_label_fr:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: (transfer none): its label_fr
+ */
+const char *
+dossier_vocab_term_get_label_fr (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NULL);
+  return self->label_fr;
+}
+
+/**
+ * dossier_vocab_term_get_label_en:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: (transfer none): its label_en
+ */
+const char *
+dossier_vocab_term_get_label_en (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NULL);
+  return self->label_en;
+}
+
+/**
+ * dossier_vocab_term_get_position:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: its position, -1 when unknown
+ */
+gint64
+dossier_vocab_term_get_position (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), 0);
+  return self->position;
+}
+
+/**
+ * dossier_vocab_term_get_latitude:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: its latitude, NAN when unknown
+ */
+double
+dossier_vocab_term_get_latitude (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NAN);
+  return self->latitude;
+}
+
+/**
+ * dossier_vocab_term_get_longitude:
+ * @self: a #DossierVocabTerm
+ *
+ * Returns: its longitude, NAN when unknown
+ */
+double
+dossier_vocab_term_get_longitude (DossierVocabTerm *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_VOCAB_TERM (self), NAN);
+  return self->longitude;
 }

@@ -16,6 +16,7 @@
 #include "dossier-vocab.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
+#include "dossier-vocab-term-private.h"
 
 #define VOCAB_RESOURCE "/org/dossier/Dossier/core/vocab/"
 

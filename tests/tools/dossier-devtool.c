@@ -34,6 +34,7 @@
 #include "dossier-vocab.h"
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
+#include "dossier-vocab-term-private.h" /* white-box */
 
 #define EXIT_USAGE 2
 

@@ -30,6 +30,7 @@
 
 #include "dossier-synth-private.h"
 #include "dossier-vocab.h"
+#include "dossier-vocab-term-private.h" /* white-box */
 
 /* ---------------------------------------------------------------------------------------- */
 /* Set-up                                                                                   */

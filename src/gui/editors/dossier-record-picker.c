@@ -220,7 +220,7 @@ chosen_role (DossierRecordPicker *self)
   if (self->roles == NULL)
     return NULL;
   selected = gtk_drop_down_get_selected (self->role);
-  return selected < self->roles->len ? ((DossierVocabTerm *) self->roles->pdata[selected])->code : NULL;
+  return selected < self->roles->len ? dossier_vocab_term_get_code (self->roles->pdata[selected]) : NULL;
 }
 
 guint
@@ -263,7 +263,7 @@ dossier_record_picker_set_role (DossierRecordPicker *self,
   g_return_if_fail (DOSSIER_IS_RECORD_PICKER (self));
 
   for (guint i = 0; self->roles && i < self->roles->len; i++)
-    if (g_strcmp0 (((DossierVocabTerm *) self->roles->pdata[i])->code, role) == 0)
+    if (g_strcmp0 (dossier_vocab_term_get_code (self->roles->pdata[i]), role) == 0)
       gtk_drop_down_set_selected (self->role, i);
 }
 

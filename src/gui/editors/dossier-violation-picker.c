@@ -106,7 +106,7 @@ dossier_violation_picker_constructed (GObject *object)
   for (guint i = 0; terms && i < terms->len; i++)
     {
       DossierVocabTerm *term = terms->pdata[i];
-      const char *label = g_strcmp0 (self->lang, "fr") == 0 ? term->label_fr : term->label_en;
+      const char *label = g_strcmp0 (self->lang, "fr") == 0 ? dossier_vocab_term_get_label_fr (term) : dossier_vocab_term_get_label_en (term);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *text = gtk_label_new (label);
 
@@ -115,7 +115,7 @@ dossier_violation_picker_constructed (GObject *object)
       gtk_widget_set_margin_top (text, 3);
       gtk_widget_set_margin_bottom (text, 3);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
-      g_ptr_array_add (self->codes, g_strdup (term->code));
+      g_ptr_array_add (self->codes, g_strdup (dossier_vocab_term_get_code (term)));
       g_ptr_array_add (self->folded, dossier_fold_text (label));
       gtk_list_box_append (self->list, row);
     }

@@ -103,7 +103,7 @@ unknown_term (DossierVocabRow *self)
     {
       DossierVocabTerm *term = self->terms->pdata[t];
 
-      if (g_str_equal (term->code, "unknown") && (self->parent == NULL || g_strcmp0 (term->parent, self->parent) == 0))
+      if (g_str_equal (dossier_vocab_term_get_code (term), "unknown") && (self->parent == NULL || g_strcmp0 (dossier_vocab_term_get_parent (term), self->parent) == 0))
         return term;
     }
   return NULL;
@@ -120,7 +120,7 @@ update_label (DossierVocabRow *self)
       const char *label = self->values[i];
 
       for (guint t = 0; self->terms && t < self->terms->len; t++)
-        if (g_str_equal (((DossierVocabTerm *) self->terms->pdata[t])->code, self->values[i]))
+        if (g_str_equal (dossier_vocab_term_get_code (self->terms->pdata[t]), self->values[i]))
           label = dossier_vocab_term_get_label (self->terms->pdata[t], self->lang);
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -236,11 +236,11 @@ rebuild (DossierVocabRow *self)
       g_autofree char *both = NULL;
       g_autofree char *folded = NULL;
 
-      if (self->parent != NULL && g_strcmp0 (term->parent, self->parent) != 0)
+      if (self->parent != NULL && g_strcmp0 (dossier_vocab_term_get_parent (term), self->parent) != 0)
         continue;
-      both = g_strjoin ("\n", term->code, term->label_fr, term->label_en, NULL);
+      both = g_strjoin ("\n", dossier_vocab_term_get_code (term), dossier_vocab_term_get_label_fr (term), dossier_vocab_term_get_label_en (term), NULL);
       folded = dossier_fold_text (both);
-      gtk_list_box_append (self->list, make_row (self, term->code,
+      gtk_list_box_append (self->list, make_row (self, dossier_vocab_term_get_code (term),
                                                  dossier_vocab_term_get_label (term, self->lang), folded));
     }
   update_checks (self);
@@ -549,8 +549,8 @@ dossier_vocab_row_offers (DossierVocabRow *self,
     {
       DossierVocabTerm *term = self->terms->pdata[i];
 
-      if (g_strcmp0 (term->code, code) == 0)
-        return self->parent == NULL || g_strcmp0 (term->parent, self->parent) == 0;
+      if (g_strcmp0 (dossier_vocab_term_get_code (term), code) == 0)
+        return self->parent == NULL || g_strcmp0 (dossier_vocab_term_get_parent (term), self->parent) == 0;
     }
   return FALSE;
 }

@@ -332,7 +332,7 @@ dossier_filter_popover_new (DossierStore  *store,
         {
           DossierVocabTerm *term = terms->pdata[i];
 
-          g_ptr_array_add (self->codes[c], g_strdup (term->code));
+          g_ptr_array_add (self->codes[c], g_strdup (dossier_vocab_term_get_code (term)));
           gtk_string_list_append (labels, dossier_vocab_term_get_label (term, lang));
         }
       /* The expression is what the dropdown's search looks in: without it, typing "Mop"

@@ -343,7 +343,7 @@ region_names (const char *lang)
     {
       DossierVocabTerm *term = terms->pdata[i];
 
-      g_hash_table_insert (names, g_strdup (term->code), g_strdup (dossier_vocab_term_get_label (term, lang)));
+      g_hash_table_insert (names, g_strdup (dossier_vocab_term_get_code (term)), g_strdup (dossier_vocab_term_get_label (term, lang)));
     }
   return names;
 }
@@ -470,9 +470,9 @@ chefs_lieux (GPtrArray **terms_out)
   for (guint i = 0; terms && i < terms->len; i++)
     {
       DossierVocabTerm *term = terms->pdata[i];
-      const char *names[] = { term->label_fr, term->label_en };
+      const char *names[] = { dossier_vocab_term_get_label_fr (term), dossier_vocab_term_get_label_en (term) };
 
-      if (g_str_equal (term->code, "bamako"))
+      if (g_str_equal (dossier_vocab_term_get_code (term), "bamako"))
         continue;
       for (guint n = 0; n < G_N_ELEMENTS (names); n++)
         {

@@ -308,15 +308,15 @@ dossier_gazetteer_search (DossierStore *store,
       for (guint i = 0; terms && i < terms->len; i++)
         {
           DossierVocabTerm *term = terms->pdata[i];
-          g_autofree char *both = g_strjoin ("\n", term->label_fr, term->label_en, NULL);
+          g_autofree char *both = g_strjoin ("\n", dossier_vocab_term_get_label_fr (term), dossier_vocab_term_get_label_en (term), NULL);
           g_autofree char *folded = dossier_fold_text (both);
           const char *at;
 
-          if (isnan (term->latitude) || (at = strstr (folded, wanted)) == NULL)
+          if (isnan (dossier_vocab_term_get_latitude (term)) || (at = strstr (folded, wanted)) == NULL)
             continue;
           {
             Hit hit = { entry_new (dossier_vocab_term_get_label (term, lang), _(schemes[s].detail),
-                                   term->latitude, term->longitude),
+                                   dossier_vocab_term_get_latitude (term), dossier_vocab_term_get_longitude (term)),
                         (at == folded || at[-1] == '\n' ? 0 : 10) + (int) s };
 
             hit.entry->scheme = g_strdup (schemes[s].scheme);
@@ -390,15 +390,15 @@ dossier_gazetteer_locate (DossierStore *store,
           DossierVocabTerm *term = terms->pdata[i];
           double dx, dy;
 
-          if (isnan (term->latitude) || g_strcmp0 (term->parent, region) != 0)
+          if (isnan (dossier_vocab_term_get_latitude (term)) || g_strcmp0 (dossier_vocab_term_get_parent (term), region) != 0)
             continue;
-          dx = (term->longitude - longitude) * shrink;
-          dy = term->latitude - latitude;
+          dx = (dossier_vocab_term_get_longitude (term) - longitude) * shrink;
+          dy = dossier_vocab_term_get_latitude (term) - latitude;
           if (dx * dx + dy * dy < best)
             {
               best = dx * dx + dy * dy;
               g_free (cercle);
-              cercle = g_strdup (term->code);
+              cercle = g_strdup (dossier_vocab_term_get_code (term));
             }
         }
     }

@@ -528,8 +528,8 @@ vocab_labels (DossierTestimonyCoder *self,
     {
       DossierVocabTerm *term = terms->pdata[i];
 
-      gtk_string_list_append (labels, g_strcmp0 (self->lang, "fr") == 0 ? term->label_fr : term->label_en);
-      g_ptr_array_add (codes, g_strdup (term->code));
+      gtk_string_list_append (labels, g_strcmp0 (self->lang, "fr") == 0 ? dossier_vocab_term_get_label_fr (term) : dossier_vocab_term_get_label_en (term));
+      g_ptr_array_add (codes, g_strdup (dossier_vocab_term_get_code (term)));
     }
   return G_LIST_MODEL (labels);
 }

@@ -309,8 +309,9 @@ add_evidence_action (GtkWidget  *widget,
       {
         DossierVocabTerm *term = terms->pdata[i];
 
-        g_ptr_array_add (codes, term->code);
-        g_ptr_array_add (labels, g_strcmp0 (self->lang, "fr") == 0 ? term->label_fr : term->label_en);
+        g_ptr_array_add (codes, (gpointer) dossier_vocab_term_get_code (term));
+        g_ptr_array_add (labels, (gpointer) (g_strcmp0 (self->lang, "fr") == 0 ? dossier_vocab_term_get_label_fr (term)
+                                                                               : dossier_vocab_term_get_label_en (term)));
       }
     g_ptr_array_add (codes, NULL);
     g_ptr_array_add (labels, NULL);
