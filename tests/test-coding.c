@@ -17,6 +17,7 @@
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-audit-entry-private.h" /* white-box */
 #include "dossier-passage-private.h" /* white-box */
+#include "dossier-link-private.h" /* white-box */
 
 static void
 test_coding (void)

@@ -42,6 +42,7 @@
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
+#include "dossier-link-private.h" /* white-box */
 
 typedef struct {
   char          *path;

@@ -28,6 +28,7 @@
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
+#include "dossier-link-private.h" /* white-box */
 
 #define N_INCIDENTS 2000
 

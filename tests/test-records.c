@@ -28,6 +28,7 @@
 #include "dossier-actor-private.h" /* white-box */
 #include "dossier-identity-private.h" /* white-box */
 #include "dossier-vocab-term-private.h" /* white-box */
+#include "dossier-link-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)

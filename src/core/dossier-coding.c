@@ -22,6 +22,7 @@
 #include "dossier-record-private.h"
 #include "dossier-testimony-private.h"
 #include "dossier-passage-private.h"
+#include "dossier-link-private.h"
 
 static const char * const kinds[] = { "incident", "violation", "person" };
 

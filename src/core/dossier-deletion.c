@@ -24,6 +24,7 @@
 #include "dossier-identity.h"
 #include "dossier-identity-private.h"
 #include "dossier-link.h"
+#include "dossier-link-private.h"
 #include "dossier-person.h"
 #include "dossier-testimony.h"
 

@@ -6,6 +6,7 @@
 
 #include "dossier-custody.h"
 #include "dossier-link.h"
+#include "dossier-link-private.h"
 #include "dossier-store-private.h"
 #include "dossier-record-private.h"
 
@@ -296,4 +297,102 @@ dossier_store_alleged_perpetrators (DossierStore  *store,
     }
   sqlite3_reset (stmt);
   return g_strv_builder_end (names);
+}
+
+/**
+ * dossier_link_get_kind:
+ * @self: a #DossierLink
+ *
+ * Returns: its kind
+ */
+DossierLinkKind
+dossier_link_get_kind (DossierLink *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LINK (self), 0);
+  return self->kind;
+}
+
+/**
+ * dossier_link_get_left_id:
+ * @self: a #DossierLink
+ *
+ * Returns: its left_id, e.g. the incident of an incident ↔ actor link
+ */
+gint64
+dossier_link_get_left_id (DossierLink *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LINK (self), 0);
+  return self->left_id;
+}
+
+/**
+ * dossier_link_get_right_id:
+ * @self: a #DossierLink
+ *
+ * Returns: its right_id, e.g. the actor
+ */
+gint64
+dossier_link_get_right_id (DossierLink *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LINK (self), 0);
+  return self->right_id;
+}
+
+/**
+ * dossier_link_get_role:
+ * @self: a #DossierLink
+ *
+ * Returns: (transfer none): its role
+ */
+const char *
+dossier_link_get_role (DossierLink *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LINK (self), NULL);
+  return self->role;
+}
+
+/**
+ * dossier_link_get_involvement:
+ * @self: a #DossierLink
+ *
+ * Returns: (transfer none): its involvement, incident ↔ actor only
+ */
+const char *
+dossier_link_get_involvement (DossierLink *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LINK (self), NULL);
+  return self->involvement;
+}
+
+/**
+ * dossier_link_get_detail:
+ * @self: a #DossierLink
+ *
+ * Returns: (transfer none): its detail, notes, or a testimony's excerpt
+ */
+const char *
+dossier_link_get_detail (DossierLink *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LINK (self), NULL);
+  return self->detail;
+}
+
+/**
+ * dossier_link_set_involvement:
+ * @self: an incident ↔ actor #DossierLink
+ * @involvement: a code of the vocabulary “involvement”
+ *
+ * Sets the actor's involvement through dossier_record_set_field(), which notifies the
+ * change once; only incident ↔ actor links have one.
+ */
+void
+dossier_link_set_involvement (DossierLink *self,
+                              const char  *involvement)
+{
+  const DossierField *field;
+
+  g_return_if_fail (DOSSIER_IS_LINK (self));
+  field = dossier_record_find_field (&infos[self->kind], "involvement");
+  g_return_if_fail (field != NULL);
+  dossier_record_set_text (DOSSIER_RECORD (self), field, involvement);
 }

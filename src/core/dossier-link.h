@@ -24,18 +24,6 @@ typedef enum {
 #define DOSSIER_TYPE_LINK (dossier_link_get_type ())
 G_DECLARE_FINAL_TYPE (DossierLink, dossier_link, DOSSIER, LINK, DossierRecord)
 
-struct _DossierLink
-{
-  DossierRecord    parent_instance;
-
-  DossierLinkKind  kind;
-  gint64           left_id;      /* e.g. the incident of an incident ↔ actor link */
-  gint64           right_id;     /* e.g. the actor */
-  char            *role;
-  char            *involvement;  /* incident ↔ actor only */
-  char            *detail;       /* notes, or a testimony's excerpt */
-};
-
 DossierLink *dossier_link_new            (DossierLinkKind  kind);
 const char  *dossier_link_kind_table     (DossierLinkKind  kind);
 const char  *dossier_link_kind_left      (DossierLinkKind  kind);
@@ -66,5 +54,16 @@ gboolean     dossier_store_foreach_link  (DossierStore      *store,
 GStrv        dossier_store_alleged_perpetrators (DossierStore  *store,
                                                  gint64         incident_id,
                                                  GError       **error);
+
+/* Typed getters, plain and fast: each returns its field as stored in memory. Writes go
+ * through dossier_record_set_field () (dossier_record_set_text () …, or g_object_set ()). */
+DossierLinkKind dossier_link_get_kind        (DossierLink *self);
+gint64          dossier_link_get_left_id     (DossierLink *self);
+gint64          dossier_link_get_right_id    (DossierLink *self);
+const char     *dossier_link_get_role        (DossierLink *self);
+const char     *dossier_link_get_involvement (DossierLink *self);
+const char     *dossier_link_get_detail      (DossierLink *self);
+void            dossier_link_set_involvement (DossierLink *self,
+                                              const char  *involvement);
 
 G_END_DECLS

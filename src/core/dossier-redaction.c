@@ -44,6 +44,7 @@
 #include "dossier-link.h"
 #include "dossier-redaction.h"
 #include "dossier-store-private.h"
+#include "dossier-link-private.h"
 
 static const char * const names[] = { "public", "annex", "internal" };
 

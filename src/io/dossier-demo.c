@@ -190,8 +190,7 @@ link_with (Demo             *demo,
     return FALSE;
   if (involvement != NULL)
     {
-      g_free (link->involvement);
-      link->involvement = g_strdup (involvement);
+      dossier_link_set_involvement (link, involvement);
       return dossier_store_update (demo->store, DOSSIER_RECORD (link), error);
     }
   return TRUE;

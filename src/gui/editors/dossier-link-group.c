@@ -87,7 +87,7 @@ static gint64
 other_id (DossierLinkGroup *self,
           DossierLink      *link)
 {
-  return self->side == 0 ? link->right_id : link->left_id;
+  return self->side == 0 ? dossier_link_get_right_id (link) : dossier_link_get_left_id (link);
 }
 
 static void
@@ -131,12 +131,13 @@ on_undo_remove (DossierLinkGroup *self,
 
   if (self->store == NULL)
     return;
-  again = dossier_store_link (self->store, link->kind, link->left_id, link->right_id,
-                              link->role, link->detail, &error);
-  if (again != NULL && link->involvement != NULL && g_strcmp0 (link->involvement, again->involvement) != 0)
+  again = dossier_store_link (self->store, dossier_link_get_kind (link),
+                              dossier_link_get_left_id (link), dossier_link_get_right_id (link),
+                              dossier_link_get_role (link), dossier_link_get_detail (link), &error);
+  if (again != NULL && dossier_link_get_involvement (link) != NULL &&
+      g_strcmp0 (dossier_link_get_involvement (link), dossier_link_get_involvement (again)) != 0)
     {
-      g_free (again->involvement);
-      again->involvement = g_strdup (link->involvement);
+      dossier_link_set_involvement (again, dossier_link_get_involvement (link));
       dossier_store_update (self->store, DOSSIER_RECORD (again), &error);
     }
   if (error != NULL)
@@ -282,9 +283,9 @@ make_row (DossierLinkGroup *self,
       return row;
     }
   title = g_markup_escape_text (dossier_record_get_code (other), -1);
-  if (role_scheme (self->kind) != NULL && *link->role)
+  if (role_scheme (self->kind) != NULL && *dossier_link_get_role (link))
     {
-      g_autofree char *label = dossier_store_vocab_label (self->store, role_scheme (self->kind), link->role, self->lang);
+      g_autofree char *label = dossier_store_vocab_label (self->store, role_scheme (self->kind), dossier_link_get_role (link), self->lang);
       g_string_append (subtitle, label);
     }
   {
@@ -293,8 +294,8 @@ make_row (DossierLinkGroup *self,
     if (*description)
       g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "", description);
   }
-  if (link->detail != NULL && *link->detail)
-    g_string_append_printf (subtitle, "%s« %s »", subtitle->len ? "\n" : "", link->detail);
+  if (dossier_link_get_detail (link) != NULL && *dossier_link_get_detail (link))
+    g_string_append_printf (subtitle, "%s« %s »", subtitle->len ? "\n" : "", dossier_link_get_detail (link));
   {
     g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
 
