@@ -111,7 +111,7 @@ dossier_audit_entry_get_entity_uuid (DossierAuditEntry *self)
  * dossier_audit_entry_get_field:
  * @self: a #DossierAuditEntry
  *
- * Returns: (transfer none): its field
+ * Returns: (transfer none) (nullable): its field, %NULL when unset
  */
 const char *
 dossier_audit_entry_get_field (DossierAuditEntry *self)
@@ -124,7 +124,7 @@ dossier_audit_entry_get_field (DossierAuditEntry *self)
  * dossier_audit_entry_get_old_value:
  * @self: a #DossierAuditEntry
  *
- * Returns: (transfer none): its old_value
+ * Returns: (transfer none) (nullable): its old_value, %NULL when unset
  */
 const char *
 dossier_audit_entry_get_old_value (DossierAuditEntry *self)
@@ -137,7 +137,7 @@ dossier_audit_entry_get_old_value (DossierAuditEntry *self)
  * dossier_audit_entry_get_new_value:
  * @self: a #DossierAuditEntry
  *
- * Returns: (transfer none): its new_value
+ * Returns: (transfer none) (nullable): its new_value, %NULL when unset
  */
 const char *
 dossier_audit_entry_get_new_value (DossierAuditEntry *self)

@@ -199,7 +199,7 @@ dossier_evidence_get_source (DossierEvidence *self)
  * dossier_evidence_get_collection_method:
  * @self: a #DossierEvidence
  *
- * Returns: (transfer none): its collection_method, vocabulary “collection-method”
+ * Returns: (transfer none) (nullable): its collection_method, vocabulary “collection-method”, %NULL when unset
  */
 const char *
 dossier_evidence_get_collection_method (DossierEvidence *self)

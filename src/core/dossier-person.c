@@ -163,7 +163,7 @@ dossier_person_get_community (DossierPerson *self)
  * dossier_person_get_residence_admin1:
  * @self: a #DossierPerson
  *
- * Returns: (transfer none): its residence_admin1, vocabulary “admin1”
+ * Returns: (transfer none) (nullable): its residence_admin1, vocabulary “admin1”, %NULL when unset
  */
 const char *
 dossier_person_get_residence_admin1 (DossierPerson *self)
@@ -176,7 +176,7 @@ dossier_person_get_residence_admin1 (DossierPerson *self)
  * dossier_person_get_residence_admin2:
  * @self: a #DossierPerson
  *
- * Returns: (transfer none): its residence_admin2, vocabulary “admin2”
+ * Returns: (transfer none) (nullable): its residence_admin2, vocabulary “admin2”, %NULL when unset
  */
 const char *
 dossier_person_get_residence_admin2 (DossierPerson *self)

@@ -182,7 +182,7 @@ dossier_testimony_get_place (DossierTestimony *self)
  * dossier_testimony_get_office:
  * @self: a #DossierTestimony
  *
- * Returns: (transfer none): its office, vocabulary “office”
+ * Returns: (transfer none) (nullable): its office, vocabulary “office”, %NULL when unset
  */
 const char *
 dossier_testimony_get_office (DossierTestimony *self)
@@ -208,7 +208,7 @@ dossier_testimony_get_interviewer (DossierTestimony *self)
  * dossier_testimony_get_language:
  * @self: a #DossierTestimony
  *
- * Returns: (transfer none): its language, vocabulary “language”
+ * Returns: (transfer none) (nullable): its language, vocabulary “language”, %NULL when unset
  */
 const char *
 dossier_testimony_get_language (DossierTestimony *self)

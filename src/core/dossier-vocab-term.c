@@ -88,7 +88,7 @@ dossier_vocab_term_get_code (DossierVocabTerm *self)
  * dossier_vocab_term_get_parent:
  * @self: a #DossierVocabTerm
  *
- * Returns: (transfer none): its parent
+ * Returns: (transfer none) (nullable): its parent, %NULL when unset
  */
 const char *
 dossier_vocab_term_get_parent (DossierVocabTerm *self)
