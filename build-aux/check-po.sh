@@ -28,4 +28,12 @@ for lang in $(cat po/LINGUAS); do
       ;;
   esac
 done
+
+# Every source with messages is listed, or its messages never reach a translator.
+for f in $(grep -rlE '(^|[^A-Za-z_])N?_\("' src --include='*.c'; grep -rl 'translatable="yes"' src data); do
+  if ! grep -qx "$f" po/POTFILES.in; then
+    echo "$f has messages but is not in po/POTFILES.in"
+    status=1
+  fi
+done
 exit $status
