@@ -26,8 +26,8 @@
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
-#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 
 static char *
 write_annex (DossierStore   *store,
@@ -102,7 +102,7 @@ test_contents (void)
 
       for (guint g = 0; g < 4; g++)
         {
-          g_autofree char *group = g_strndup (item->sha256 + 16 * g, 16);
+          g_autofree char *group = g_strndup (dossier_evidence_get_sha256 (item) + 16 * g, 16);
 
           g_assert_true (has (en, group));
           g_assert_true (has (fr, group));

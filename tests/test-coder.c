@@ -12,7 +12,6 @@
 #include "dossier-test-util.h"
 #include "dossier-testimony.h"
 #include "dossier-testimony-coder.h"
-#include "dossier-testimony-private.h" /* white-box */
 #include "dossier-audit-entry-private.h" /* white-box */
 
 static guint
@@ -73,7 +72,7 @@ test_coder (void)
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM testimony_passage WHERE coded_by = 'Secrétariat 2'", NULL), ==, 3);
 
   /* Searching the transcript highlights every match. */
-  g_assert_cmpuint (dossier_testimony_coder_find (coder, "the"), ==, count_occurrences (testimony->transcript, "the"));
+  g_assert_cmpuint (dossier_testimony_coder_find (coder, "the"), ==, count_occurrences (dossier_testimony_get_transcript (testimony), "the"));
   g_assert_cmpuint (dossier_testimony_coder_find (coder, "zzzzqq"), ==, 0);
   dossier_testimony_coder_find (coder, "");
 

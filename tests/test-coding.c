@@ -16,8 +16,8 @@
 #include "dossier-info.h"
 #include "dossier-testimony-private.h" /* white-box */
 #include "dossier-audit-entry-private.h" /* white-box */
-#include "dossier-passage-private.h" /* white-box */
 #include "dossier-link-private.h" /* white-box */
+#include "dossier-passage-private.h" /* white-box */
 
 static void
 test_coding (void)
@@ -44,7 +44,7 @@ test_coding (void)
   person = dossier_test_query_int (store, "SELECT min (id) FROM person", NULL);
   testimony = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, tid, &error);
   g_assert_no_error (error);
-  length = g_utf8_strlen (testimony->transcript, -1);
+  length = g_utf8_strlen (dossier_testimony_get_transcript (testimony), -1);
   g_assert_cmpint (length, >, 40);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM testimony_incident WHERE testimony_id = %" G_GINT64_FORMAT
@@ -64,7 +64,7 @@ test_coding (void)
   }
   {
     g_autoptr(GPtrArray) links = dossier_store_list_links (store, DOSSIER_LINK_TESTIMONY_INCIDENT, tid, incident, &error);
-    g_autofree char *excerpt = g_utf8_substring (testimony->transcript, 10, 30);
+    g_autofree char *excerpt = g_utf8_substring (dossier_testimony_get_transcript (testimony), 10, 30);
 
     g_assert_no_error (error);
     g_assert_cmpuint (links->len, ==, 1);
@@ -78,7 +78,7 @@ test_coding (void)
   g_assert_no_error (error);
   g_clear_object (&testimony);
   testimony = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, tid, &error);
-  g_assert_true (g_strv_contains ((const char * const *) testimony->tags, "torture"));
+  g_assert_true (g_strv_contains (dossier_testimony_get_tags (testimony), "torture"));
   /* An unknown type is refused, and nothing is left of the attempt. */
   g_assert_null (dossier_store_code_passage (store, tid, 0, 5, DOSSIER_PASSAGE_VIOLATION, 0, "not-a-violation", &error));
   g_assert_nonnull (error);
@@ -87,7 +87,7 @@ test_coding (void)
   /* A person mentioned. */
   c = dossier_store_code_passage (store, tid, length - 10, length, DOSSIER_PASSAGE_PERSON, person, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (c->coded_by, ==, "Enquêtrice 7");
+  g_assert_cmpstr (dossier_passage_get_coded_by (c), ==, "Enquêtrice 7");
 
   /* Outside the transcript, empty, or without what it names: refused. */
   g_assert_null (dossier_store_code_passage (store, tid, length - 2, length + 5, DOSSIER_PASSAGE_PERSON, person, NULL, &error));
@@ -106,7 +106,7 @@ test_coding (void)
   g_assert_cmpstr (((DossierPassage *) passages->pdata[0])->kind, ==, "violation");
 
   /* The workflow: status changes kept with who made them. */
-  target = g_strcmp0 (testimony->status, "reviewed") == 0 ? "indexed" : "reviewed";
+  target = g_strcmp0 (dossier_testimony_get_status (testimony), "reviewed") == 0 ? "indexed" : "reviewed";
   g_free (testimony->status);
   testimony->status = g_strdup (target);
   g_assert_true (dossier_store_update (store, DOSSIER_RECORD (testimony), &error));

@@ -13,9 +13,6 @@
 #include "dossier-locker.h"
 #include "dossier-testimony.h"
 #include "dossier-test-util.h"
-#include "dossier-incident-private.h" /* white-box */
-#include "dossier-testimony-private.h" /* white-box */
-#include "dossier-identity-private.h" /* white-box */
 
 static gboolean
 check_identity (DossierRecord  *record,
@@ -25,10 +22,10 @@ check_identity (DossierRecord  *record,
   DossierIdentity *identity = DOSSIER_IDENTITY (record);
 
   /* Demo people are fictional, and say so in their names. */
-  g_assert_true (strstr (identity->full_name, "fictif") != NULL ||
-                 strstr (identity->full_name, "fictional") != NULL);
-  g_assert_true (identity->contact[0] == '\0' || strstr (identity->contact, "fictif") != NULL ||
-                 strstr (identity->contact, "fictional") != NULL);
+  g_assert_true (strstr (dossier_identity_get_full_name (identity), "fictif") != NULL ||
+                 strstr (dossier_identity_get_full_name (identity), "fictional") != NULL);
+  g_assert_true (dossier_identity_get_contact (identity)[0] == '\0' || strstr (dossier_identity_get_contact (identity), "fictif") != NULL ||
+                 strstr (dossier_identity_get_contact (identity), "fictional") != NULL);
   return TRUE;
 }
 
@@ -38,11 +35,11 @@ check_testimony (DossierRecord  *record,
                  GError        **error)
 {
   DossierTestimony *t = DOSSIER_TESTIMONY (record);
-  const char *mark = g_str_equal (t->language, "fr") ? "[Exemple fictif]" : "[Fictional example]";
+  const char *mark = g_str_equal (dossier_testimony_get_language (t), "fr") ? "[Exemple fictif]" : "[Fictional example]";
 
-  g_assert_true (g_str_has_prefix (t->summary, mark));
-  g_assert_true (g_str_has_prefix (t->transcript, mark));
-  (*(guint *) data) += g_str_equal (t->language, "fr") ? 1 : 1000;
+  g_assert_true (g_str_has_prefix (dossier_testimony_get_summary (t), mark));
+  g_assert_true (g_str_has_prefix (dossier_testimony_get_transcript (t), mark));
+  (*(guint *) data) += g_str_equal (dossier_testimony_get_language (t), "fr") ? 1 : 1000;
   return TRUE;
 }
 
@@ -132,10 +129,10 @@ julian (int year,
 }
 
 static gboolean
-has_string (GStrv        strv,
-            const char  *s)
+has_string (const char * const *strv,
+            const char         *s)
 {
-  return strv != NULL && g_strv_contains ((const char * const *) strv, s);
+  return strv != NULL && g_strv_contains (strv, s);
 }
 
 /* The demo's facts say what the public reports it cites say (data/demo/files, the seeds
@@ -163,8 +160,8 @@ test_demo_facts (void)
   /* Moura is at 14.33 N, 4.60 W, not 35 km away. */
   moura = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0001", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (moura->place, ==, "Moura");
-  g_assert_cmpfloat (distance_km (moura->latitude, moura->longitude, 14.33, -4.60), <, 5.0);
+  g_assert_cmpstr (dossier_incident_get_place (moura), ==, "Moura");
+  g_assert_cmpfloat (distance_km (dossier_incident_get_latitude (moura), dossier_incident_get_longitude (moura), 14.33, -4.60), <, 5.0);
 
   /* The fictional testimonies lean only on the project's own note, which says they are
    * fictional; no real report is linked to them. */
@@ -187,7 +184,7 @@ test_demo_facts (void)
   gossi_code = dossier_test_query_text (store, "SELECT code FROM incident WHERE place LIKE '%Gossi%'");
   gossi = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, gossi_code, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (distance_km (gossi->latitude, gossi->longitude, 15.82, -1.30), <, 5.0);
+  g_assert_cmpfloat (distance_km (dossier_incident_get_latitude (gossi), dossier_incident_get_longitude (gossi), 15.82, -1.30), <, 5.0);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT date_start FROM incident WHERE code = ?1", gossi_code), ==, julian (2022, 4, 1));
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id "
                                                   "JOIN incident i ON i.id = ia.incident_id WHERE i.code = ?1 AND ia.role = 'target' "
@@ -224,19 +221,19 @@ test_demo_facts (void)
   /* Hombori: soldiers opened fire on the market; the report gives no death. */
   hombori = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0002", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (hombori->place, ==, "Hombori");
-  g_assert_false (has_string (hombori->violation_types, "killing"));
-  g_assert_false (has_string (hombori->violation_types, "killing-civilians-attacks"));
-  g_assert_false (has_string (hombori->violation_types, "summary-execution"));
+  g_assert_cmpstr (dossier_incident_get_place (hombori), ==, "Hombori");
+  g_assert_false (has_string (dossier_incident_get_violation_types (hombori), "killing"));
+  g_assert_false (has_string (dossier_incident_get_violation_types (hombori), "killing-civilians-attacks"));
+  g_assert_false (has_string (dossier_incident_get_violation_types (hombori), "summary-execution"));
   g_assert_cmpint (dossier_incident_total_casualties (hombori, 0), ==, 0);
 
   /* The 34 killed and 16 disappeared of a 2021 report are not the separate sentence on
    * the investigations into Libé and Kobou. */
   mopti_2021 = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0007", &error);
   g_assert_no_error (error);
-  g_assert_null (strstr (mopti_2021->place, "Libé"));
-  g_assert_null (strstr (mopti_2021->title_en, "Libé"));
-  g_assert_cmpstr (mopti_2021->date_edtf, !=, "2020-10/2021-03");
+  g_assert_null (strstr (dossier_incident_get_place (mopti_2021), "Libé"));
+  g_assert_null (strstr (dossier_incident_get_title_en (mopti_2021), "Libé"));
+  g_assert_cmpstr (dossier_incident_get_date_edtf (mopti_2021), !=, "2020-10/2021-03");
 
   /* An act the report calls alleged, accused or claimed is a suspected involvement;
    * FAMa was not the target of the executions at Tounu. */
@@ -249,12 +246,12 @@ test_demo_facts (void)
   /* "Reportedly" survives translation; Amnesty's source is of 2021. */
   fulani = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0008", &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (fulani->summary_en, "reportedly"));
-  g_assert_true (strstr (fulani->summary_fr, "auraient") != NULL || strstr (fulani->summary_fr, "selon certaines informations") != NULL);
+  g_assert_nonnull (strstr (dossier_incident_get_summary_en (fulani), "reportedly"));
+  g_assert_true (strstr (dossier_incident_get_summary_fr (fulani), "auraient") != NULL || strstr (dossier_incident_get_summary_fr (fulani), "selon certaines informations") != NULL);
   forsat = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0011", &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (forsat->summary_en, "2021 (Amnesty International)"));
-  g_assert_nonnull (strstr (forsat->summary_fr, "2021 (Amnesty International)"));
+  g_assert_nonnull (strstr (dossier_incident_get_summary_en (forsat), "2021 (Amnesty International)"));
+  g_assert_nonnull (strstr (dossier_incident_get_summary_fr (forsat), "2021 (Amnesty International)"));
   g_assert_cmpint (dossier_test_query_int (store, "SELECT date_end FROM incident WHERE code = 'INC-0011'", NULL), >=, julian (2021, 1, 1));
 }
 

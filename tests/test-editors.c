@@ -40,9 +40,7 @@
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
-#include "dossier-testimony-private.h" /* white-box */
 #include "dossier-evidence-private.h" /* white-box */
-#include "dossier-link-private.h" /* white-box */
 
 typedef struct {
   char          *path;
@@ -136,7 +134,7 @@ test_incident_fields (Fixture       *f,
   /* The title is edited in the interface's language first. */
   g_assert_cmpstr (dossier_editor_get_edit_language (editor), ==, f->lang);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
-                   g_str_equal (f->lang, "fr") ? before->title_fr : before->title_en);
+                   g_str_equal (f->lang, "fr") ? dossier_incident_get_title_fr (before) : dossier_incident_get_title_en (before));
   dossier_test_screenshot (GTK_WIDGET (f->window), shot);
 
   /* Typing is saved after a pause, with one audit row, and the list shows it. */
@@ -146,8 +144,8 @@ test_incident_fields (Fixture       *f,
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->title_fr, ==, "Attaque contre un village (titre modifié)");
-  g_assert_cmpstr (after->title_en, ==, before->title_en);
+  g_assert_cmpstr (dossier_incident_get_title_fr (after), ==, "Attaque contre un village (titre modifié)");
+  g_assert_cmpstr (dossier_incident_get_title_en (after), ==, dossier_incident_get_title_en (before));
   g_assert_cmpint (dossier_test_query_int (f->store, "SELECT count(*) FROM audit WHERE field = 'title_fr'", NULL), ==, audited + 1);
   if (g_str_equal (f->lang, "fr"))
     {
@@ -160,7 +158,7 @@ test_incident_fields (Fixture       *f,
 
   /* The other language, with its own text. */
   dossier_editor_set_edit_language (editor, "en");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, before->title_en);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, dossier_incident_get_title_en (before));
 
   /* A date that is not EDTF says why, and is never written. */
   gtk_editable_set_text (dossier_date_row_get_entry (DOSSIER_DATE_ROW (date)), "2022-13-01");
@@ -169,13 +167,13 @@ test_incident_fields (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), !=, "");
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->date_edtf, ==, before->date_edtf);
+  g_assert_cmpstr (dossier_incident_get_date_edtf (after), ==, dossier_incident_get_date_edtf (before));
   g_clear_object (&after);
   gtk_editable_set_text (dossier_date_row_get_entry (DOSSIER_DATE_ROW (date)), "2022-03-05/2022-03-07");
   g_assert_true (dossier_date_row_is_valid (DOSSIER_DATE_ROW (date)));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->date_edtf, ==, "2022-03-05/2022-03-07");
+  g_assert_cmpstr (dossier_incident_get_date_edtf (after), ==, "2022-03-05/2022-03-07");
   g_clear_object (&after);
 
   /* A latitude out of range is refused; a decimal comma is understood. */
@@ -183,13 +181,13 @@ test_incident_fields (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (latitude, "error"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_true (isnan (after->latitude) || after->latitude == before->latitude);
+  g_assert_true (isnan (dossier_incident_get_latitude (after)) || dossier_incident_get_latitude (after) == dossier_incident_get_latitude (before));
   g_clear_object (&after);
   gtk_editable_set_text (GTK_EDITABLE (latitude), "13,25");
   g_assert_false (gtk_widget_has_css_class (latitude, "error"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpfloat_with_epsilon (after->latitude, 13.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (after), 13.25, 1e-9);
   g_clear_object (&after);
 
   /* A cercle of another region goes when the region changes. */
@@ -200,30 +198,30 @@ test_incident_fields (Fixture       *f,
     dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (admin1), "mopti");
     dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (admin2), "djenne");
     after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-    g_assert_cmpstr (after->admin2, ==, "djenne");
+    g_assert_cmpstr (dossier_incident_get_admin2 (after), ==, "djenne");
     g_clear_object (&after);
     g_assert_false (dossier_vocab_row_offers (DOSSIER_VOCAB_ROW (admin2), "bla"));
     dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (admin1), "segou");
     g_assert_false (dossier_vocab_row_offers (DOSSIER_VOCAB_ROW (admin2), "djenne"));
     after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-    g_assert_cmpstr (after->admin1, ==, "segou");
-    g_assert_null (after->admin2);
+    g_assert_cmpstr (dossier_incident_get_admin1 (after), ==, "segou");
+    g_assert_null (dossier_incident_get_admin2 (after));
     g_clear_object (&after);
   }
 
   /* Choices are saved at once. */
   dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (verification), "verified");
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->verification, ==, "verified");
+  g_assert_cmpstr (dossier_incident_get_verification (after), ==, "verified");
   g_clear_object (&after);
   {
-    guint n = g_strv_length (before->violation_types);
-    const char *added = g_strv_contains ((const char * const *) before->violation_types, "torture") ? "looting-destruction-property" : "torture";
+    guint n = g_strv_length ((GStrv) dossier_incident_get_violation_types (before));
+    const char *added = g_strv_contains (dossier_incident_get_violation_types (before), "torture") ? "looting-destruction-property" : "torture";
 
     dossier_vocab_row_choose (DOSSIER_VOCAB_ROW (types), added);
     after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-    g_assert_cmpuint (g_strv_length (after->violation_types), ==, n + 1);
-    g_assert_true (g_strv_contains ((const char * const *) after->violation_types, added));
+    g_assert_cmpuint (g_strv_length ((GStrv) dossier_incident_get_violation_types (after)), ==, n + 1);
+    g_assert_true (g_strv_contains (dossier_incident_get_violation_types (after), added));
     g_clear_object (&after);
   }
   {
@@ -232,14 +230,14 @@ test_incident_fields (Fixture       *f,
     gtk_editable_set_text (killed_women, "7");
     dossier_editor_flush (editor);
     after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-    g_assert_cmpint (after->casualties[0][0], ==, 7);
+    g_assert_cmpint (dossier_incident_get_casualties (after, 0, 0), ==, 7);
     g_clear_object (&after);
     /* Not a number: said, and not written. */
     gtk_editable_set_text (killed_women, "7a");
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (killed_women), "error"));
     dossier_editor_flush (editor);
     after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-    g_assert_cmpint (after->casualties[0][0], ==, 7);
+    g_assert_cmpint (dossier_incident_get_casualties (after, 0, 0), ==, 7);
   }
 }
 
@@ -265,7 +263,7 @@ test_text_limits (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (title, "error"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->title_fr, ==, longest->str);
+  g_assert_cmpstr (dossier_incident_get_title_fr (after), ==, longest->str);
   g_clear_object (&after);
 
   g_string_append (longest, "é");
@@ -274,7 +272,7 @@ test_text_limits (Fixture       *f,
   g_assert_nonnull (strstr (dossier_editor_get_row_message (title), "1000"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpuint (g_utf8_strlen (after->title_fr, -1), ==, DOSSIER_TEXT_SHORT);
+  g_assert_cmpuint (g_utf8_strlen (dossier_incident_get_title_fr (after), -1), ==, DOSSIER_TEXT_SHORT);
   g_clear_object (&after);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), too_long_summary, -1);
@@ -282,7 +280,7 @@ test_text_limits (Fixture       *f,
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (summary), "50000"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->summary_fr, ==, before->summary_fr);
+  g_assert_cmpstr (dossier_incident_get_summary_fr (after), ==, dossier_incident_get_summary_fr (before));
   g_clear_object (&after);
 
   /* Another record: no reason left from this one. */
@@ -317,9 +315,9 @@ test_links (Fixture       *f,
     {
       DossierLink *link = dossier_link_group_get_link (people, i);
 
-      if (link->right_id == dossier_record_get_id (DOSSIER_RECORD (person)))
+      if (dossier_link_get_right_id (link) == dossier_record_get_id (DOSSIER_RECORD (person)))
         {
-          g_assert_cmpstr (link->role, ==, "indirect-witness");
+          g_assert_cmpstr (dossier_link_get_role (link), ==, "indirect-witness");
           found = TRUE;
         }
     }
@@ -334,13 +332,13 @@ test_links (Fixture       *f,
   incidents = DOSSIER_LINK_GROUP (dossier_editor_get_field_widget (person_editor, "incident_links"));
   found = FALSE;
   for (guint i = 0; i < dossier_link_group_get_n_links (incidents); i++)
-    found |= dossier_link_group_get_link (incidents, i)->left_id ==
+    found |= dossier_link_get_left_id (dossier_link_group_get_link (incidents, i)) ==
              dossier_record_get_id (dossier_editor_get_record (editor));
   g_assert_true (found);
 
   /* Removing from the person's side removes it from the incident's. */
   for (guint i = 0; i < dossier_link_group_get_n_links (incidents); i++)
-    if (dossier_link_group_get_link (incidents, i)->left_id == dossier_record_get_id (dossier_editor_get_record (editor)))
+    if (dossier_link_get_left_id (dossier_link_group_get_link (incidents, i)) == dossier_record_get_id (dossier_editor_get_record (editor)))
       {
         g_assert_true (dossier_link_group_remove (incidents, i));
         break;
@@ -993,11 +991,11 @@ test_testimony_interviewer_offered (Fixture       *f,
   added = dossier_window_add_record (f->window);
   g_assert_nonnull (added);
   g_assert_true (DOSSIER_IS_TESTIMONY (added));
-  g_assert_cmpstr (DOSSIER_TESTIMONY (added)->interviewer, ==, "Enquêtrice 07");
+  g_assert_cmpstr (dossier_testimony_get_interviewer (DOSSIER_TESTIMONY (added)), ==, "Enquêtrice 07");
   {
     g_autoptr(DossierTestimony) stored_one = stored (f, DOSSIER_TYPE_TESTIMONY, dossier_record_get_code (added));
 
-    g_assert_cmpstr (stored_one->interviewer, ==, "Enquêtrice 07");
+    g_assert_cmpstr (dossier_testimony_get_interviewer (stored_one), ==, "Enquêtrice 07");
   }
 }
 
@@ -1107,10 +1105,10 @@ test_picker_creates (Fixture       *f,
   g_assert_nonnull (made);
   g_assert_cmpuint (dossier_link_group_get_n_links (people), ==, n + 1);
   for (guint i = 0; i < dossier_link_group_get_n_links (people); i++)
-    if (dossier_link_group_get_link (people, i)->right_id == dossier_record_get_id (DOSSIER_RECORD (made)))
+    if (dossier_link_get_right_id (dossier_link_group_get_link (people, i)) == dossier_record_get_id (DOSSIER_RECORD (made)))
       link = dossier_link_group_get_link (people, i);
   g_assert_nonnull (link);
-  g_assert_cmpstr (link->role, ==, "direct-witness");
+  g_assert_cmpstr (dossier_link_get_role (link), ==, "direct-witness");
   /* The people's list shows it when it is next shown. */
   dossier_window_show_section (f->window, "people");
   g_assert_true (dossier_record_list_show_code (DOSSIER_RECORD_LIST (dossier_window_get_list (f->window, "people")), "TEM-0015"));
@@ -1144,8 +1142,8 @@ test_age_gives_group (Fixture       *f,
   wait_until (editor_saved, editor, 5, "the person to be saved");
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   after = stored (f, DOSSIER_TYPE_PERSON, "TEM-0002");
-  g_assert_cmpint (after->age, ==, 34);
-  g_assert_cmpstr (after->age_group, ==, "adult");
+  g_assert_cmpint (dossier_person_get_age (after), ==, 34);
+  g_assert_cmpstr (dossier_person_get_age_group (after), ==, "adult");
   g_assert_cmpstr (dossier_vocab_row_get_text (group), ==, adult);
 }
 
@@ -1475,7 +1473,7 @@ test_date_row_french (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), "2022-03-27/2022-03-31"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->date_edtf, ==, "2022-03-27/2022-03-31");
+  g_assert_cmpstr (dossier_incident_get_date_edtf (after), ==, "2022-03-27/2022-03-31");
   g_clear_object (&after);
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   assert_label_whole (subtitle);
@@ -1486,7 +1484,7 @@ test_date_row_french (Fixture       *f,
   dossier_test_type_text (GTK_WIDGET (entry), g_str_equal (f->lang, "fr") ? "27 mars 2022" : "27 March 2022");
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->date_edtf, ==, "2022-03-27");
+  g_assert_cmpstr (dossier_incident_get_date_edtf (after), ==, "2022-03-27");
   g_clear_object (&after);
 
   /* No date: refused, never stored, and the whole message with its examples under the field. */
@@ -1497,7 +1495,7 @@ test_date_row_french (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date)), "27/03/2022 – 31/03/2022"));
   dossier_editor_flush (editor);
   after = stored (f, DOSSIER_TYPE_INCIDENT, "INC-0003");
-  g_assert_cmpstr (after->date_edtf, ==, "2022-03-27");
+  g_assert_cmpstr (dossier_incident_get_date_edtf (after), ==, "2022-03-27");
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   dossier_test_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpint (gtk_label_get_ellipsize (subtitle), ==, PANGO_ELLIPSIZE_NONE);

@@ -426,9 +426,9 @@ test_public_annex_figures (void)
   g_assert_true (dossier_store_update (store, DOSSIER_RECORD (secret), &error));
   g_assert_no_error (error);
   dossier_incident_layer_refresh (layer);
-  for (guint i = 0; secret->violation_types && secret->violation_types[i]; i++)
-    if (key == NULL || strcmp (secret->violation_types[i], key) < 0)
-      key = secret->violation_types[i];
+  for (guint i = 0; dossier_incident_get_violation_types (secret) && secret->violation_types[i]; i++)
+    if (key == NULL || strcmp (dossier_incident_get_violation_types (secret)[i], key) < 0)
+      key = dossier_incident_get_violation_types (secret)[i];
   g_assert_cmpint (dossier_incident_layer_get_colour_by (layer), ==, DOSSIER_COLOUR_BY_VIOLATION_TYPE);
   dossier_incident_layer_get_key_colour (layer, key, &secret_colour);
 
@@ -452,9 +452,9 @@ test_public_annex_figures (void)
     g_main_context_iteration (NULL, TRUE);
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   dossier_test_screenshot (GTK_WIDGET (window), french ? "trust-figures-window-fr.png" : "trust-figures-window-en.png");
-  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), photo->latitude, photo->longitude, &ex, &ey);
-  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), secret->latitude, secret->longitude, &sx, &sy);
-  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), selected->latitude, selected->longitude, &rx, &ry);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), dossier_evidence_get_latitude (photo), dossier_evidence_get_longitude (photo), &ex, &ey);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), dossier_incident_get_latitude (secret), dossier_incident_get_longitude (secret), &sx, &sy);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map), dossier_incident_get_latitude (selected), dossier_incident_get_longitude (selected), &rx, &ry);
   g_assert_cmpfloat (MIN (MIN (ex, sx), rx), >, 20);
   g_assert_cmpfloat (MAX (MAX (ex, sx), rx), <, gtk_widget_get_width (GTK_WIDGET (map)) - 20);
   g_assert_cmpfloat (MIN (MIN (ey, sy), ry), >, 20);
@@ -466,11 +466,11 @@ test_public_annex_figures (void)
   g_assert_cmpint (cairo_image_surface_get_width (public), ==, drawn.width);
   /* The legend is under the map, hiding none of it. */
   g_assert_cmpint (cairo_image_surface_get_height (public), >, drawn.height);
-  dossier_map_view_location_to_point (&drawn, photo->latitude, photo->longitude, &fx, &fy);
+  dossier_map_view_location_to_point (&drawn, dossier_evidence_get_latitude (photo), dossier_evidence_get_longitude (photo), &fx, &fy);
   g_assert_cmpuint (count_pixels (public, fx, fy, 6, FALSE, &evidence_fill), ==, 0);
-  dossier_map_view_location_to_point (&drawn, secret->latitude, secret->longitude, &fx, &fy);
+  dossier_map_view_location_to_point (&drawn, dossier_incident_get_latitude (secret), dossier_incident_get_longitude (secret), &fx, &fy);
   g_assert_cmpuint (count_pixels (public, fx, fy, 5, FALSE, &secret_colour), ==, 0);
-  dossier_map_view_location_to_point (&drawn, selected->latitude, selected->longitude, &fx, &fy);
+  dossier_map_view_location_to_point (&drawn, dossier_incident_get_latitude (selected), dossier_incident_get_longitude (selected), &fx, &fy);
   g_assert_cmpuint (count_pixels (public, fx, fy, 11, TRUE, &ring_ink), <, 4);
   /* Nothing the screen says goes into the text either. */
   g_utf8_strncpy (hint, _("Click where the incident took place — Escape to cancel"), 11);
@@ -484,9 +484,9 @@ test_public_annex_figures (void)
 
   /* Internal: the confidential incident is on the map; evidence never is. */
   internal = export_map_annex (window, 0, 2, "internal-map.pdf", &internal_text, &drawn);
-  dossier_map_view_location_to_point (&drawn, secret->latitude, secret->longitude, &fx, &fy);
+  dossier_map_view_location_to_point (&drawn, dossier_incident_get_latitude (secret), dossier_incident_get_longitude (secret), &fx, &fy);
   g_assert_cmpuint (count_pixels (internal, fx, fy, 5, FALSE, &secret_colour), >, 20);
-  dossier_map_view_location_to_point (&drawn, photo->latitude, photo->longitude, &fx, &fy);
+  dossier_map_view_location_to_point (&drawn, dossier_evidence_get_latitude (photo), dossier_evidence_get_longitude (photo), &fx, &fy);
   g_assert_cmpuint (count_pixels (internal, fx, fy, 6, FALSE, &evidence_fill), ==, 0);
   g_assert_null (strstr (internal_text, hint));
 

@@ -17,7 +17,6 @@
 #include "dossier-vocab.h"
 #include "dossier-vocab-term.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
-#include "dossier-vocab-term-private.h" /* white-box */
 
 static void
 check (const char *text,
@@ -407,14 +406,14 @@ test_regions (void)
   for (guint i = 0; i < terms->len; i++)
     {
       DossierVocabTerm *term = terms->pdata[i];
-      g_autofree char *at = regions_at (outlines, term->latitude, term->longitude);
+      g_autofree char *at = regions_at (outlines, dossier_vocab_term_get_latitude (term), dossier_vocab_term_get_longitude (term));
 
-      if (!g_hash_table_contains (drawn, term->code))
-        g_error ("the map has no outline for the region “%s” (%s)", term->label_fr, term->code);
+      if (!g_hash_table_contains (drawn, dossier_vocab_term_get_code (term)))
+        g_error ("the map has no outline for the region “%s” (%s)", dossier_vocab_term_get_label_fr (term), dossier_vocab_term_get_code (term));
       /* Its chef-lieu, where the vocabulary puts it, lies in it and only in it. */
-      g_assert_false (isnan (term->latitude));
-      if (g_strcmp0 (at, term->code) != 0)
-        g_error ("%s (%f, %f) lies in “%s”, not in %s", term->label_fr, term->latitude, term->longitude, at, term->code);
+      g_assert_false (isnan (dossier_vocab_term_get_latitude (term)));
+      if (g_strcmp0 (at, dossier_vocab_term_get_code (term)) != 0)
+        g_error ("%s (%f, %f) lies in “%s”, not in %s", dossier_vocab_term_get_label_fr (term), dossier_vocab_term_get_latitude (term), dossier_vocab_term_get_longitude (term), at, dossier_vocab_term_get_code (term));
     }
   g_assert_cmpuint (g_hash_table_size (drawn), ==, terms->len);
   for (guint i = 0; i < G_N_ELEMENTS (towns); i++)

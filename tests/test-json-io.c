@@ -35,8 +35,8 @@
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
-#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-identity-private.h" /* white-box */
 
 static void

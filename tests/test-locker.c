@@ -13,7 +13,6 @@
 #include "dossier-locker.h"
 #include "dossier-test-util.h"
 #include "dossier-store-private.h" /* tests look at the file underneath */
-#include "dossier-evidence-private.h" /* white-box */
 
 /* Pseudo-random bytes, so that chunks differ and compression could not hide anything. */
 static GBytes *
@@ -94,9 +93,9 @@ test_ingest_extract_verify (void)
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence_chunk WHERE evidence_id = 2", NULL), ==, 4);
 
   ev = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, a->evidence_id, &error);
-  g_assert_cmpstr (ev->original_name, ==, "rapport.txt");
-  g_assert_cmpstr (ev->media_type, ==, "text/plain");
-  g_assert_cmpstr (ev->collection_method, ==, "open-source");
+  g_assert_cmpstr (dossier_evidence_get_original_name (ev), ==, "rapport.txt");
+  g_assert_cmpstr (dossier_evidence_get_media_type (ev), ==, "text/plain");
+  g_assert_cmpstr (dossier_evidence_get_collection_method (ev), ==, "open-source");
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event WHERE action = 'ingested'", NULL), ==, 2);
 
   /* The same bytes under another name are the same item. */
@@ -312,9 +311,9 @@ test_odd_names (void)
   g_assert_no_error (error);
   e = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, r->evidence_id, &error);
   g_assert_no_error (error);
-  g_assert_true (g_utf8_validate (e->original_name, -1, NULL));
-  g_assert_true (g_utf8_validate (e->title, -1, NULL));
-  g_assert_cmpstr (e->original_name, !=, "");
+  g_assert_true (g_utf8_validate (dossier_evidence_get_original_name (e), -1, NULL));
+  g_assert_true (g_utf8_validate (dossier_evidence_get_title (e), -1, NULL));
+  g_assert_cmpstr (dossier_evidence_get_original_name (e), !=, "");
 }
 
 static char *

@@ -216,30 +216,30 @@ test_map (void)
     g_assert_false (dossier_map_pane_is_picking (pane));
     moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
     g_assert_no_error (error);
-    g_assert_cmpfloat_with_epsilon (moved->latitude, lat, 1e-6);
-    g_assert_cmpfloat_with_epsilon (moved->longitude, lon, 1e-6);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (moved), lat, 1e-6);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_longitude (moved), lon, 1e-6);
     g_clear_object (&moved);
 
     gtk_editable_set_text (GTK_EDITABLE (coordinates), "14°29′37″ N 4°11′56″ O");
     g_signal_emit_by_name (coordinates, "apply");
     moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
-    g_assert_cmpfloat_with_epsilon (moved->latitude, 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
-    g_assert_cmpfloat_with_epsilon (moved->longitude, -(4 + 11 / 60.0 + 56 / 3600.0), 1e-6);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (moved), 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_longitude (moved), -(4 + 11 / 60.0 + 56 / 3600.0), 1e-6);
     g_clear_object (&moved);
     /* Nonsense is refused, in place. */
     gtk_editable_set_text (GTK_EDITABLE (coordinates), "Mopti");
     g_signal_emit_by_name (coordinates, "apply");
     g_assert_true (gtk_widget_has_css_class (coordinates, "error"));
     moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
-    g_assert_cmpfloat_with_epsilon (moved->latitude, 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (moved), 14 + 29 / 60.0 + 37 / 3600.0, 1e-6);
     g_clear_object (&moved);
 
     /* Djenné, typed without its accent. */
     g_assert_cmpuint (dossier_incident_editor_search_place (editor, "djenne"), >=, 1);
     dossier_incident_editor_choose_place (editor, 0);
     moved = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0003", &error);
-    g_assert_cmpfloat_with_epsilon (moved->latitude, 13.91, 0.05);
-    g_assert_cmpfloat_with_epsilon (moved->longitude, -4.55, 0.05);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (moved), 13.91, 0.05);
+    g_assert_cmpfloat_with_epsilon (dossier_incident_get_longitude (moved), -4.55, 0.05);
     g_assert_cmpuint (dossier_incident_editor_search_place (editor, "zzqx"), ==, 0);
   }
 
@@ -465,8 +465,8 @@ assert_position_shown (GtkWidget       *coordinates,
   g_assert_true (dossier_geo_parse (text, &lat, &lon, &error));
   g_assert_no_error (error);
   /* To the metre. */
-  g_assert_cmpfloat_with_epsilon (lat, incident->latitude, 1e-5);
-  g_assert_cmpfloat_with_epsilon (lon, incident->longitude, 1e-5);
+  g_assert_cmpfloat_with_epsilon (lat, dossier_incident_get_latitude (incident), 1e-5);
+  g_assert_cmpfloat_with_epsilon (lon, dossier_incident_get_longitude (incident), 1e-5);
   g_assert_null (strstr (text, "00000"));
   if (g_getenv ("LANGUAGE") != NULL)
     g_assert_nonnull (strstr (text, ";"));
@@ -520,18 +520,18 @@ test_place_by_click (void)
   y = gtk_widget_get_height (GTK_WIDGET (map)) * 0.45;
   shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x, y, &lat, &lon);
   shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x + 3, y + 3, &lat2, &lon2);
-  g_assert_cmpfloat (fabs (lat - before->latitude) + fabs (lon - before->longitude), >, 1);
+  g_assert_cmpfloat (fabs (lat - dossier_incident_get_latitude (before)) + fabs (lon - dossier_incident_get_longitude (before)), >, 1);
   dossier_test_click (GTK_WIDGET (map), x, y, 1);
   wait_picking (pane, FALSE);
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_false (hint_shown (pane));
   after = reload (store, "INC-0003");
   /* Within the three pixels a hand may slip. */
-  g_assert_cmpfloat (fabs (after->latitude - lat), <=, fabs (lat2 - lat) + 1e-6);
-  g_assert_cmpfloat (fabs (after->longitude - lon), <=, fabs (lon2 - lon) + 1e-6);
+  g_assert_cmpfloat (fabs (dossier_incident_get_latitude (after) - lat), <=, fabs (lat2 - lat) + 1e-6);
+  g_assert_cmpfloat (fabs (dossier_incident_get_longitude (after) - lon), <=, fabs (lon2 - lon) + 1e-6);
   /* The editor shows where it now is. */
-  g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "latitude")), after->latitude, 0.01);
-  g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "longitude")), after->longitude, 0.01);
+  g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "latitude")), dossier_incident_get_latitude (after), 0.01);
+  g_assert_cmpfloat_with_epsilon (shown_degrees (dossier_editor_get_field_widget (editor, "longitude")), dossier_incident_get_longitude (after), 0.01);
 
   /* In the one field where a position is read and typed, in view (issue 13's tester found
    * it empty, and the latitude and longitude below the fold). */
@@ -541,8 +541,8 @@ test_place_by_click (void)
   g_assert_true (in_view (coordinates));
   g_assert_false (gtk_widget_get_visible (dossier_editor_get_field_widget (editor, "latitude")));
   /* What the investigator set stays: INC-0003 is known to the region only. */
-  g_assert_cmpstr (after->admin1, ==, before->admin1);
-  g_assert_cmpstr (after->location_precision, ==, before->location_precision);
+  g_assert_cmpstr (dossier_incident_get_admin1 (after), ==, dossier_incident_get_admin1 (before));
+  g_assert_cmpstr (dossier_incident_get_location_precision (after), ==, dossier_incident_get_location_precision (before));
   dossier_test_screenshot (GTK_WIDGET (window), g_getenv ("LANGUAGE") ? "placed-click-fr.png" : "placed-click-en.png");
 
   /* The coordinates field takes the focus and the typing. */
@@ -628,8 +628,8 @@ test_place_cancel (void)
                       gtk_widget_get_height (GTK_WIDGET (map)) * 0.45, 1);
   dossier_test_wait_for_draw (GTK_WIDGET (window));
   after = reload (store, "INC-0003");
-  g_assert_cmpfloat (after->latitude, ==, before->latitude);
-  g_assert_cmpfloat (after->longitude, ==, before->longitude);
+  g_assert_cmpfloat (dossier_incident_get_latitude (after), ==, dossier_incident_get_latitude (before));
+  g_assert_cmpfloat (dossier_incident_get_longitude (after), ==, dossier_incident_get_longitude (before));
 
   /* Another section. */
   click_middle (pin);
@@ -941,14 +941,14 @@ test_place_finder (void)
   dossier_test_press_key (entry, GDK_KEY_Return, 0);
   WAIT_UNTIL (!gtk_widget_get_mapped (popover));
   moved = reload (store, "INC-0003");
-  g_assert_cmpfloat_with_epsilon (moved->latitude, 14.33, 0.01);
-  g_assert_cmpfloat_with_epsilon (moved->longitude, -4.60, 0.01);
+  g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (moved), 14.33, 0.01);
+  g_assert_cmpfloat_with_epsilon (dossier_incident_get_longitude (moved), -4.60, 0.01);
   /* Its region filled, and the precision of a named town; no cercle: Moura's nearest
    * chef-lieu, Ténenkou, is not its cercle's (Djenné), and a wrong cercle is worse. */
-  g_assert_cmpstr (moved->place, ==, "Moura");
-  g_assert_cmpstr (moved->admin1, ==, "mopti");
-  g_assert_true (moved->admin2 == NULL || *moved->admin2 == '\0');
-  g_assert_cmpstr (moved->location_precision, ==, "near-town");
+  g_assert_cmpstr (dossier_incident_get_place (moved), ==, "Moura");
+  g_assert_cmpstr (dossier_incident_get_admin1 (moved), ==, "mopti");
+  g_assert_true (dossier_incident_get_admin2 (moved) == NULL || *dossier_incident_get_admin2 (moved) == '\0');
+  g_assert_cmpstr (dossier_incident_get_location_precision (moved), ==, "near-town");
   {
     GtkWidget *coordinates = dossier_editor_get_field_widget (DOSSIER_EDITOR (editor), "coordinates");
 
@@ -962,11 +962,11 @@ test_place_finder (void)
   dossier_incident_editor_choose_place (DOSSIER_INCIDENT_EDITOR (editor), 0);
   g_clear_object (&moved);
   moved = reload (store, "INC-0003");
-  g_assert_cmpfloat_with_epsilon (moved->latitude, 13.91, 0.02);
-  g_assert_cmpstr (moved->place, ==, "Moura");
-  g_assert_cmpstr (moved->admin1, ==, "mopti");
-  g_assert_cmpstr (moved->admin2, ==, "djenne");
-  g_assert_cmpstr (moved->location_precision, ==, "near-town");
+  g_assert_cmpfloat_with_epsilon (dossier_incident_get_latitude (moved), 13.91, 0.02);
+  g_assert_cmpstr (dossier_incident_get_place (moved), ==, "Moura");
+  g_assert_cmpstr (dossier_incident_get_admin1 (moved), ==, "mopti");
+  g_assert_cmpstr (dossier_incident_get_admin2 (moved), ==, "djenne");
+  g_assert_cmpstr (dossier_incident_get_location_precision (moved), ==, "near-town");
 
   /* A name it does not know: it says so, and what to try. */
   find = find_icon_button (editor, "edit-find-symbolic");

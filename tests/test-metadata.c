@@ -16,7 +16,6 @@
 #include "dossier-locker.h"
 #include "dossier-metadata.h"
 #include "dossier-test-util.h"
-#include "dossier-evidence-private.h" /* white-box */
 
 static gint64
 ingest (DossierStore *store,
@@ -59,13 +58,13 @@ test_metadata (void)
   {
     g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, photo), &error);
 
-    g_assert_cmpstr (evidence->media_type, ==, "image/png");
-    g_assert_cmpstr (evidence->captured_at, ==, "2022-03-27T14:05:09");
-    g_assert_cmpfloat_with_epsilon (evidence->latitude, 14.4914, 1e-3);
-    g_assert_cmpfloat_with_epsilon (evidence->longitude, -4.1968, 1e-3);
-    g_assert_cmpint (evidence->width, ==, 40);
-    g_assert_cmpint (evidence->height, ==, 30);
-    g_assert_cmpint (evidence->pages, ==, -1);
+    g_assert_cmpstr (dossier_evidence_get_media_type (evidence), ==, "image/png");
+    g_assert_cmpstr (dossier_evidence_get_captured_at (evidence), ==, "2022-03-27T14:05:09");
+    g_assert_cmpfloat_with_epsilon (dossier_evidence_get_latitude (evidence), 14.4914, 1e-3);
+    g_assert_cmpfloat_with_epsilon (dossier_evidence_get_longitude (evidence), -4.1968, 1e-3);
+    g_assert_cmpint (dossier_evidence_get_width (evidence), ==, 40);
+    g_assert_cmpint (dossier_evidence_get_height (evidence), ==, 30);
+    g_assert_cmpint (dossier_evidence_get_pages (evidence), ==, -1);
   }
   /* A small picture for the lists, kept beside it. */
   {
@@ -91,16 +90,16 @@ test_metadata (void)
   {
     g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, pdf), &error);
 
-    g_assert_cmpstr (evidence->media_type, ==, "application/pdf");
-    g_assert_cmpint (evidence->pages, ==, 2);
-    g_assert_cmpstr (evidence->title, ==, "Rapport de mission à Mopti");
+    g_assert_cmpstr (dossier_evidence_get_media_type (evidence), ==, "application/pdf");
+    g_assert_cmpint (dossier_evidence_get_pages (evidence), ==, 2);
+    g_assert_cmpstr (dossier_evidence_get_title (evidence), ==, "Rapport de mission à Mopti");
     {
       g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, dossier_record_get_id (DOSSIER_RECORD (evidence)));
 
       g_assert_nonnull (thumbnail);
     }
-    g_assert_cmpstr (evidence->captured_at, ==, "");
-    g_assert_true (isnan (evidence->latitude));
+    g_assert_cmpstr (dossier_evidence_get_captured_at (evidence), ==, "");
+    g_assert_true (isnan (dossier_evidence_get_latitude (evidence)));
   }
 
   /* A file that claims to be an image and is not: still evidence, with nothing read. */
@@ -109,8 +108,8 @@ test_metadata (void)
     g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, broken), &error);
 
     g_assert_nonnull (evidence);
-    g_assert_cmpstr (evidence->captured_at, ==, "");
-    g_assert_cmpint (evidence->width, ==, -1);
+    g_assert_cmpstr (dossier_evidence_get_captured_at (evidence), ==, "");
+    g_assert_cmpint (dossier_evidence_get_width (evidence), ==, -1);
     {
       g_autoptr(GBytes) thumbnail = dossier_store_get_thumbnail (store, dossier_record_get_id (DOSSIER_RECORD (evidence)));
 
@@ -165,16 +164,16 @@ test_media (void)
     g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, wav), &error);
 
     g_assert_nonnull (evidence);
-    g_test_message ("%s: %f s", evidence->media_type, evidence->duration);
-    g_assert_true (g_str_has_prefix (evidence->media_type, "audio/"));
-    g_assert_cmpfloat_with_epsilon (evidence->duration, 2.5, 0.01);
+    g_test_message ("%s: %f s", dossier_evidence_get_media_type (evidence), dossier_evidence_get_duration (evidence));
+    g_assert_true (g_str_has_prefix (dossier_evidence_get_media_type (evidence), "audio/"));
+    g_assert_cmpfloat_with_epsilon (dossier_evidence_get_duration (evidence), 2.5, 0.01);
   }
   dossier_test_write_file (broken, "ID3 this is no recording at all, only words", 44);
   {
     g_autoptr(DossierEvidence) evidence = dossier_store_load (store, DOSSIER_TYPE_EVIDENCE, ingest (store, broken), &error);
 
     g_assert_nonnull (evidence);
-    g_assert_true (isnan (evidence->duration));
+    g_assert_true (isnan (dossier_evidence_get_duration (evidence)));
   }
   /* Kept in the interchange, and documents written before it still import. */
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE duration BETWEEN 2.49 AND 2.51", NULL), ==, 1);

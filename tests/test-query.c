@@ -26,8 +26,8 @@
 #include "dossier-info.h"
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
-#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-link-private.h" /* white-box */
 
 #define N_INCIDENTS 2000
@@ -127,32 +127,32 @@ brute_match (DossierRecord  *record,
   guint32 start = 0, end = 0;
 
   /* The dates from the EDTF text itself, not from the derived columns under test. */
-  if (*incident->date_edtf)
-    g_assert_true (dossier_edtf_bounds (incident->date_edtf, &start, &end, NULL));
+  if (*dossier_incident_get_date_edtf (incident))
+    g_assert_true (dossier_edtf_bounds (dossier_incident_get_date_edtf (incident), &start, &end, NULL));
 
-  if (q->admin1 && g_strcmp0 (incident->admin1, q->admin1) != 0)
+  if (q->admin1 && g_strcmp0 (dossier_incident_get_admin1 (incident), q->admin1) != 0)
     return TRUE;
-  if (q->admin2 && g_strcmp0 (incident->admin2, q->admin2) != 0)
+  if (q->admin2 && g_strcmp0 (dossier_incident_get_admin2 (incident), q->admin2) != 0)
     return TRUE;
   /* Overlap with the period; 0 is an open end; no date at all is in no period. */
   if (q->date_from && !(end ? end >= q->date_from : start != 0))
     return TRUE;
   if (q->date_to && !(start ? start <= q->date_to : end != 0))
     return TRUE;
-  if (q->violation_type && !g_strv_contains ((const char * const *) incident->violation_types, q->violation_type))
+  if (q->violation_type && !g_strv_contains (dossier_incident_get_violation_types (incident), q->violation_type))
     return TRUE;
-  if (q->verification && g_strcmp0 (incident->verification, q->verification) != 0)
+  if (q->verification && g_strcmp0 (dossier_incident_get_verification (incident), q->verification) != 0)
     return TRUE;
   if (q->actor_id && !g_hash_table_contains (b->actor_incidents, (gint64[]) { dossier_record_get_id (record) }))
     return TRUE;
   if (q->protection && !g_hash_table_contains (b->protected_incidents, (gint64[]) { dossier_record_get_id (record) }))
     return TRUE;
   if (b->folded_text &&
-      !has_word (dossier_record_get_code (record), b->folded_text) && !has_word (incident->title_fr, b->folded_text) &&
-      !has_word (incident->title_en, b->folded_text) && !has_word (incident->summary_fr, b->folded_text) &&
-      !has_word (incident->summary_en, b->folded_text) && !has_word (incident->place, b->folded_text) &&
-      !has_word (incident->admin1, b->folded_text) && !has_word (incident->admin2, b->folded_text) &&
-      !has_word (incident->admin3, b->folded_text))
+      !has_word (dossier_record_get_code (record), b->folded_text) && !has_word (dossier_incident_get_title_fr (incident), b->folded_text) &&
+      !has_word (dossier_incident_get_title_en (incident), b->folded_text) && !has_word (dossier_incident_get_summary_fr (incident), b->folded_text) &&
+      !has_word (dossier_incident_get_summary_en (incident), b->folded_text) && !has_word (dossier_incident_get_place (incident), b->folded_text) &&
+      !has_word (dossier_incident_get_admin1 (incident), b->folded_text) && !has_word (dossier_incident_get_admin2 (incident), b->folded_text) &&
+      !has_word (dossier_incident_get_admin3 (incident), b->folded_text))
     return TRUE;
   g_ptr_array_add (b->matches, g_object_ref (record));
   return TRUE;
@@ -164,8 +164,8 @@ bounds (DossierIncident *incident,
         guint32         *end)
 {
   *start = *end = 0;
-  if (*incident->date_edtf)
-    dossier_edtf_bounds (incident->date_edtf, start, end, NULL);
+  if (*dossier_incident_get_date_edtf (incident))
+    dossier_edtf_bounds (dossier_incident_get_date_edtf (incident), start, end, NULL);
 }
 
 /* By date as SQLite sorts it (a missing day, NULL, first), then by id. */
@@ -190,7 +190,7 @@ by_title (gconstpointer a,
           gconstpointer b)
 {
   DossierIncident *x = *(DossierIncident **) a, *y = *(DossierIncident **) b;
-  int c = strcmp (x->title_fr, y->title_fr);
+  int c = strcmp (dossier_incident_get_title_fr (x), dossier_incident_get_title_fr (y));
 
   if (c != 0)
     return c;
@@ -259,7 +259,7 @@ brute_force (DossierStore               *store,
 
       g_assert_no_error (error);
       for (guint i = 0; i < links->len; i++)
-        id_set_add (actor_incidents, DOSSIER_LINK (links->pdata[i])->left_id);
+        id_set_add (actor_incidents, dossier_link_get_left_id (DOSSIER_LINK (links->pdata[i])));
     }
   if (query->protection)
     {
@@ -269,11 +269,11 @@ brute_force (DossierStore               *store,
 
       g_assert_no_error (error);
       for (guint i = 0; i < people->len; i++)
-        if (g_str_equal (DOSSIER_PERSON (people->pdata[i])->protection, query->protection))
+        if (g_str_equal (dossier_person_get_protection (DOSSIER_PERSON (people->pdata[i])), query->protection))
           id_set_add (level, dossier_record_get_id (DOSSIER_RECORD (people->pdata[i])));
       for (guint i = 0; i < links->len; i++)
         if (g_hash_table_contains (level, &DOSSIER_LINK (links->pdata[i])->right_id))
-          id_set_add (protected_incidents, DOSSIER_LINK (links->pdata[i])->left_id);
+          id_set_add (protected_incidents, dossier_link_get_left_id (DOSSIER_LINK (links->pdata[i])));
     }
 
   g_assert_true (dossier_store_foreach (store, DOSSIER_TYPE_INCIDENT, brute_match, &b, &error));
@@ -330,8 +330,8 @@ check_query (DossierStore               *store,
 
           g_assert_cmpint (dossier_record_get_id (DOSSIER_RECORD (got)), ==, dossier_record_get_id (DOSSIER_RECORD (want)));
           /* Pages carry the whole incident, violation types and casualties included. */
-          g_assert_cmpstr (got->title_fr, ==, want->title_fr);
-          g_assert_cmpuint (g_strv_length (got->violation_types), ==, g_strv_length (want->violation_types));
+          g_assert_cmpstr (dossier_incident_get_title_fr (got), ==, dossier_incident_get_title_fr (want));
+          g_assert_cmpuint (g_strv_length ((GStrv) dossier_incident_get_violation_types (got)), ==, g_strv_length ((GStrv) dossier_incident_get_violation_types (want)));
           g_assert_true (memcmp (got->casualties, want->casualties, sizeof got->casualties) == 0);
         }
     }
@@ -354,7 +354,7 @@ test_query_against_brute_force (void)
   links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_ACTOR, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (links->len, >, 0);
-  actor_id = DOSSIER_LINK (links->pdata[0])->right_id;
+  actor_id = dossier_link_get_right_id (DOSSIER_LINK (links->pdata[0]));
 
   /* 0: everything */
   queries[1].admin1 = (char *) "mopti";
@@ -375,10 +375,10 @@ test_query_against_brute_force (void)
   queries[9].actor_id = actor_id;
   queries[10].actor_id = actor_id;
   queries[10].date_from = julian (2019, 1, 1);
-  queries[11].text = first->place;                        /* a village */
+  queries[11].text = (char *) dossier_incident_get_place (first);                        /* a village */
   queries[12].text = (char *) "SÉGOU";                    /* case and accents do not matter */
   queries[12].date_from = julian (2013, 1, 1);
-  queries[13].admin2 = first->admin2;
+  queries[13].admin2 = (char *) dossier_incident_get_admin2 (first);
   queries[13].text = (char *) "village";
   queries[14].protection = (char *) "public";              /* a person of that level */
   queries[15].protection = (char *) "confidential";
@@ -485,8 +485,8 @@ brute_linked (DossierStore               *store,
       for (guint i = 0; i < links->len; i++)
         {
           DossierLink *link = links->pdata[i];
-          gint64 incident = linked->record_is_left ? link->right_id : link->left_id;
-          gint64 record = linked->record_is_left ? link->left_id : link->right_id;
+          gint64 incident = linked->record_is_left ? dossier_link_get_right_id (link) : dossier_link_get_left_id (link);
+          gint64 record = linked->record_is_left ? dossier_link_get_left_id (link) : dossier_link_get_right_id (link);
 
           if (g_hash_table_contains (incidents, &incident))
             id_set_add (reached, record);
@@ -498,7 +498,7 @@ brute_linked (DossierStore               *store,
 
       if (!query_is_empty (&q) && !g_hash_table_contains (reached, (gint64[]) { dossier_record_get_id (record) }))
         continue;
-      if (protection && !g_str_equal (DOSSIER_PERSON (record)->protection, protection))
+      if (protection && !g_str_equal (dossier_person_get_protection (DOSSIER_PERSON (record)), protection))
         continue;
       g_ptr_array_add (kept, g_object_ref (record));
     }
@@ -609,7 +609,7 @@ test_query_linked_records (void)
   links = dossier_store_list_links (store, DOSSIER_LINK_INCIDENT_ACTOR, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (links->len, >, 0);
-  actor_id = DOSSIER_LINK (links->pdata[links->len / 2])->right_id;
+  actor_id = dossier_link_get_right_id (DOSSIER_LINK (links->pdata[links->len / 2]));
   unlinked_person = dossier_test_query_int (store, "SELECT max (id) FROM person", NULL);
   unlinked_actor = dossier_test_query_int (store, "SELECT max (id) FROM actor", NULL);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM evidence WHERE id NOT IN (SELECT evidence_id FROM evidence_incident)", NULL), ==, 10);
@@ -952,8 +952,8 @@ collect_in_box (DossierRecord  *record,
   Box *box = data;
   DossierIncident *incident = DOSSIER_INCIDENT (record);
 
-  if (!isnan (incident->latitude) && incident->latitude >= box->s && incident->latitude <= box->n &&
-      incident->longitude >= box->w && incident->longitude <= box->e)
+  if (!isnan (dossier_incident_get_latitude (incident)) && incident->latitude >= box->s && incident->latitude <= box->n &&
+      dossier_incident_get_longitude (incident) >= box->w && incident->longitude <= box->e)
     g_hash_table_add (box->ids, g_memdup2 ((gint64[]) { dossier_record_get_id (record) }, sizeof (gint64)));
   return TRUE;
 }

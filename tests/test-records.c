@@ -24,11 +24,11 @@
 #include "dossier-incident-private.h" /* white-box */
 #include "dossier-person-private.h" /* white-box */
 #include "dossier-testimony-private.h" /* white-box */
-#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-actor-private.h" /* white-box */
+#include "dossier-evidence-private.h" /* white-box */
 #include "dossier-identity-private.h" /* white-box */
-#include "dossier-vocab-term-private.h" /* white-box */
 #include "dossier-link-private.h" /* white-box */
+#include "dossier-vocab-term-private.h" /* white-box */
 
 static void
 set (char **field, const char *value)
@@ -77,14 +77,14 @@ test_incident_crud (void)
   copy = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, "INC-0001", &error);
   g_assert_no_error (error);
   g_assert_cmpint (dossier_record_get_id (DOSSIER_RECORD (copy)), ==, id);
-  g_assert_cmpstr (copy->title_fr, ==, "Exécutions sommaires à Moura");
-  g_assert_cmpstr (copy->admin1, ==, "mopti");
-  g_assert_null (copy->admin2);
-  g_assert_cmpfloat (copy->latitude, ==, 14.05);
-  g_assert_cmpuint (g_strv_length (copy->violation_types), ==, 2);
-  g_assert_cmpstr (copy->violation_types[0], ==, "looting-destruction-property");
+  g_assert_cmpstr (dossier_incident_get_title_fr (copy), ==, "Exécutions sommaires à Moura");
+  g_assert_cmpstr (dossier_incident_get_admin1 (copy), ==, "mopti");
+  g_assert_null (dossier_incident_get_admin2 (copy));
+  g_assert_cmpfloat (dossier_incident_get_latitude (copy), ==, 14.05);
+  g_assert_cmpuint (g_strv_length ((GStrv) dossier_incident_get_violation_types (copy)), ==, 2);
+  g_assert_cmpstr (dossier_incident_get_violation_types (copy)[0], ==, "looting-destruction-property");
   g_assert_cmpint (dossier_incident_total_casualties (copy, 0), ==, 500);
-  g_assert_cmpint (copy->casualties[4][0], ==, 58);
+  g_assert_cmpint (dossier_incident_get_casualties (copy, 4, 0), ==, 58);
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM casualty", NULL), ==, 2);
 
   g_date_clear (&d, 1);
@@ -179,7 +179,7 @@ test_people_and_links (void)
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (person), &error));
   g_assert_no_error (error);
   g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (person)), ==, "TEM-0001");
-  g_assert_cmpstr (person->protection, ==, "protected");
+  g_assert_cmpstr (dossier_person_get_protection (person), ==, "protected");
 
   identity->person_id = dossier_record_get_id (DOSSIER_RECORD (person));
   set (&identity->full_name, "Témoin fictif (nom fictif)");
@@ -213,7 +213,7 @@ test_people_and_links (void)
   perpetrator = dossier_store_link (store, DOSSIER_LINK_INCIDENT_ACTOR, dossier_record_get_id (DOSSIER_RECORD (inc)),
                                     dossier_record_get_id (DOSSIER_RECORD (actor)), "alleged-perpetrator", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (perpetrator->involvement, ==, "unknown");
+  g_assert_cmpstr (dossier_link_get_involvement (perpetrator), ==, "unknown");
   set (&perpetrator->involvement, "direct");
   g_assert_true (dossier_store_update (store, DOSSIER_RECORD (perpetrator), &error));
   g_assert_no_error (error);
@@ -255,8 +255,8 @@ test_people_and_links (void)
   {
     g_autoptr(DossierTestimony) t = dossier_store_load (store, DOSSIER_TYPE_TESTIMONY, dossier_record_get_id (DOSSIER_RECORD (testimony)), &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (g_strv_length (t->tags), ==, 2);
-    g_assert_cmpint (t->person_id, ==, dossier_record_get_id (DOSSIER_RECORD (person)));
+    g_assert_cmpuint (g_strv_length ((GStrv) dossier_testimony_get_tags (t)), ==, 2);
+    g_assert_cmpint (dossier_testimony_get_person_id (t), ==, dossier_record_get_id (DOSSIER_RECORD (person)));
   }
 
   /* Unlink. */
@@ -297,7 +297,7 @@ test_evidence_record (void)
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (ev), &error));
   g_assert_no_error (error);
   g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (ev)), ==, "EVD-0001");
-  g_assert_true (isnan (ev->latitude));
+  g_assert_true (isnan (dossier_evidence_get_latitude (ev)));
   g_assert_true (dossier_store_insert (store, DOSSIER_RECORD (inc), &error));
 
   /* Linking evidence appends to its custody chain, which stays intact. */
@@ -350,11 +350,11 @@ test_vocabularies (void)
       for (guint j = 0; j < terms->len; j++)
         {
           DossierVocabTerm *t = terms->pdata[j];
-          g_assert_cmpstr (t->scheme, ==, scheme);
-          g_assert_true (t->label_fr && *t->label_fr);
-          g_assert_true (t->label_en && *t->label_en);
+          g_assert_cmpstr (dossier_vocab_term_get_scheme (t), ==, scheme);
+          g_assert_true (dossier_vocab_term_get_label_fr (t) && *dossier_vocab_term_get_label_fr (t));
+          g_assert_true (dossier_vocab_term_get_label_en (t) && *dossier_vocab_term_get_label_en (t));
           if (j > 0)
-            g_assert_cmpint (t->position, >, ((DossierVocabTerm *) terms->pdata[j - 1])->position);
+            g_assert_cmpint (dossier_vocab_term_get_position (t), >, ((DossierVocabTerm *) terms->pdata[j - 1])->position);
         }
     }
 
@@ -388,11 +388,11 @@ test_vocabularies (void)
     for (guint j = 0; j < cercles->len; j++)
       {
         DossierVocabTerm *t = cercles->pdata[j];
-        g_assert_true (dossier_store_check_term (store, "admin1", t->parent, NULL));
-        g_assert_cmpfloat (t->latitude, >, 10.0);
-        g_assert_cmpfloat (t->latitude, <, 25.1);
-        g_assert_cmpfloat (t->longitude, >, -12.3);
-        g_assert_cmpfloat (t->longitude, <, 4.3);
+        g_assert_true (dossier_store_check_term (store, "admin1", dossier_vocab_term_get_parent (t), NULL));
+        g_assert_cmpfloat (dossier_vocab_term_get_latitude (t), >, 10.0);
+        g_assert_cmpfloat (dossier_vocab_term_get_latitude (t), <, 25.1);
+        g_assert_cmpfloat (dossier_vocab_term_get_longitude (t), >, -12.3);
+        g_assert_cmpfloat (dossier_vocab_term_get_longitude (t), <, 4.3);
       }
   }
 }
@@ -482,8 +482,8 @@ test_delete_and_undo (void)
   back = dossier_store_load_by_code (store, DOSSIER_TYPE_INCIDENT, incident_with_evidence, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dossier_record_get_uuid (back), ==, dossier_record_get_uuid (DOSSIER_RECORD (records->pdata[0])));
-  g_assert_cmpuint (g_strv_length (DOSSIER_INCIDENT (back)->violation_types), ==,
-                    g_strv_length (DOSSIER_INCIDENT (records->pdata[0])->violation_types));
+  g_assert_cmpuint (g_strv_length ((GStrv) dossier_incident_get_violation_types (DOSSIER_INCIDENT (back))), ==,
+                    g_strv_length ((GStrv) dossier_incident_get_violation_types (DOSSIER_INCIDENT (records->pdata[0]))));
   g_assert_cmpint (dossier_test_query_int (store, "SELECT count(*) FROM custody_event", NULL), >, custody_deleted);
   /* And every chain still verifies. */
   evidence = dossier_store_load_by_code (store, DOSSIER_TYPE_EVIDENCE, "EVD-0001", &error);
@@ -679,7 +679,7 @@ test_properties_notify_once (void)
 
   g_object_set (inc, "title-fr", "Moura", NULL);
   g_assert_cmpuint (titles, ==, 1);
-  g_assert_cmpstr (inc->title_fr, ==, "Moura");
+  g_assert_cmpstr (dossier_incident_get_title_fr (inc), ==, "Moura");
   g_object_set (inc, "title_fr", "Moura", NULL);
   dossier_record_set_text (record, title, "Moura");
   dossier_record_set_string (record, title, "Moura");
@@ -694,14 +694,14 @@ test_properties_notify_once (void)
   g_assert_cmpuint (lats, ==, 1);
   dossier_record_set_string (record, lat, "not a number");
   g_assert_cmpuint (lats, ==, 2);
-  g_assert_true (isnan (inc->latitude));
+  g_assert_true (isnan (dossier_incident_get_latitude (inc)));
   dossier_record_set_real (record, lat, NAN);
   g_assert_cmpuint (lats, ==, 2);
 
   /* An empty vocabulary code is no code: "" after NULL is no change. */
   dossier_record_set_text (record, admin1, "");
   g_assert_cmpuint (admins, ==, 0);
-  g_assert_null (inc->admin1);
+  g_assert_null (dossier_incident_get_admin1 (inc));
   g_object_set (inc, "admin1", "mopti", NULL);
   g_assert_cmpuint (admins, ==, 1);
 
@@ -746,9 +746,9 @@ test_properties_binding (void)
   g_signal_connect (inc, "notify::summary-en", G_CALLBACK (count_notify), &summaries);
   dossier_record_set_string (DOSSIER_RECORD (inc), dossier_record_field (DOSSIER_RECORD (inc), "title_en"),
                              "Summary executions in Moura");
-  g_assert_cmpstr (mirror->summary_en, ==, "Summary executions in Moura");
+  g_assert_cmpstr (dossier_incident_get_summary_en (mirror), ==, "Summary executions in Moura");
   g_object_set (mirror, "summary-en", "Executions", NULL);
-  g_assert_cmpstr (inc->title_en, ==, "Executions");
+  g_assert_cmpstr (dossier_incident_get_title_en (inc), ==, "Executions");
   g_assert_cmpuint (summaries, ==, 0);
 
   /* A reference and a number too. */
@@ -759,7 +759,7 @@ test_properties_binding (void)
 
     g_object_bind_property (p, "age", t, "person-id", G_BINDING_DEFAULT);
     g_object_set (p, "age", (gint64) 34, NULL);
-    g_assert_cmpint (t->person_id, ==, 34);
+    g_assert_cmpint (dossier_testimony_get_person_id (t), ==, 34);
   }
 }
 

@@ -29,7 +29,6 @@
 #include "dossier-timeline-pane.h"
 #include "dossier-window.h"
 #include "dossier-info.h"
-#include "dossier-incident-private.h" /* white-box */
 
 static char *demo_path;
 
@@ -93,11 +92,11 @@ test_demo_incidents (void)
     g_autofree char *place = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), dossier_record_list_find_column (list, "place"));
     g_autofree char *title = dossier_record_list_cell_text (list, DOSSIER_RECORD (first), dossier_record_list_find_column (list, "title"));
     g_assert_cmpstr (code, ==, "INC-0001");
-    g_assert_cmpstr (place, ==, first->place);
+    g_assert_cmpstr (place, ==, dossier_incident_get_place (first));
     g_assert_cmpstr (title, !=, "");
     g_assert_cmpstr (date, !=, "");
     /* Dates are written out, not shown as EDTF. */
-    g_assert_cmpstr (date, !=, first->date_edtf);
+    g_assert_cmpstr (date, !=, dossier_incident_get_date_edtf (first));
   }
 
   /* Rows are really on screen: the column view made row widgets showing the code. */
@@ -119,8 +118,8 @@ test_demo_incidents (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts.incidents);
     top = g_list_model_get_item (model, 0);
     next = g_list_model_get_item (model, counts.incidents - 1);
-    dossier_edtf_bounds (top->date_edtf, &s1, &e1, NULL);
-    dossier_edtf_bounds (next->date_edtf, &s2, &e2, NULL);
+    dossier_edtf_bounds (dossier_incident_get_date_edtf (top), &s1, &e1, NULL);
+    dossier_edtf_bounds (dossier_incident_get_date_edtf (next), &s2, &e2, NULL);
     g_assert_cmpuint (s1, >=, s2);
     g_assert_cmpstr (dossier_record_get_code (DOSSIER_RECORD (top)), !=, "INC-0001");
 
@@ -152,7 +151,7 @@ test_demo_incidents (void)
     for (guint i = 0; i < expected; i++)
       {
         g_autoptr(DossierIncident) incident = g_list_model_get_item (model, i);
-        g_assert_cmpstr (incident->admin1, ==, "mopti");
+        g_assert_cmpstr (dossier_incident_get_admin1 (incident), ==, "mopti");
       }
     dossier_test_screenshot (GTK_WIDGET (window), filtered_shot);
 
@@ -266,7 +265,7 @@ test_demo_incidents (void)
 
       g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
       chosen = g_list_model_get_item (model, gtk_bitset_get_nth (selected, 0));
-      g_assert_cmpstr (chosen->place, ==, "Tounu");
+      g_assert_cmpstr (dossier_incident_get_place (chosen), ==, "Tounu");
     }
   }
   dossier_window_search (window, "");

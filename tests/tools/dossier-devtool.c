@@ -33,7 +33,6 @@
 #include "dossier-synth.h"
 #include "dossier-vocab.h"
 #include "dossier-info.h"
-#include "dossier-incident-private.h" /* white-box */
 #include "dossier-vocab-term-private.h" /* white-box */
 
 #define EXIT_USAGE 2
@@ -336,19 +335,21 @@ bench_edits (DossierStore  *store,
     {
       g_autoptr(DossierIncident) incident = NULL;
       g_autoptr(GError) local = NULL;
-      char *title;
+      g_autofree char *revised = NULL;
+      const char *title;
       gint64 t0;
 
       incident = dossier_store_load (store, DOSSIER_TYPE_INCIDENT, g_rand_int_range (rand, 1, n_incidents + 1), &local);
       if (incident == NULL)
         continue;  /* a deleted incident's id */
       /* A real change every time, even when the benchmark runs again on the same file. */
-      title = incident->title_fr;
+      title = dossier_incident_get_title_fr (incident);
       if (g_str_has_suffix (title, REVISED))
-        incident->title_fr = g_strndup (title, strlen (title) - strlen (REVISED));
+        revised = g_strndup (title, strlen (title) - strlen (REVISED));
       else
-        incident->title_fr = g_strconcat (title, REVISED, NULL);
-      g_free (title);
+        revised = g_strconcat (title, REVISED, NULL);
+      dossier_record_set_text (DOSSIER_RECORD (incident), dossier_record_field (DOSSIER_RECORD (incident), "title_fr"),
+                               revised);
       t0 = g_get_monotonic_time ();
       if (!dossier_store_update (store, DOSSIER_RECORD (incident), error))
         return FALSE;

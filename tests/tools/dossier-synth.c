@@ -199,28 +199,28 @@ load_places (Synth   *s,
   for (guint i = 0; i < cercles->len; i++)
     {
       DossierVocabTerm *term = cercles->pdata[i];
-      DossierVocabTerm *region = find_term (regions, term->parent);
-      DossierVocabTerm *office = find_term (offices, office_for_region (term->parent));
+      DossierVocabTerm *region = find_term (regions, dossier_vocab_term_get_parent (term));
+      DossierVocabTerm *office = find_term (offices, office_for_region (dossier_vocab_term_get_parent (term)));
       Cercle *c = &s->cercles[s->n_cercles];
       guint in_region = 0;
 
-      if (region == NULL || isnan (term->latitude) || isnan (term->longitude))
+      if (region == NULL || isnan (dossier_vocab_term_get_latitude (term)) || isnan (dossier_vocab_term_get_longitude (term)))
         continue;
       for (guint j = 0; j < cercles->len; j++)
-        in_region += g_strcmp0 (((DossierVocabTerm *) cercles->pdata[j])->parent, term->parent) == 0;
+        in_region += g_strcmp0 (((DossierVocabTerm *) cercles->pdata[j])->parent, dossier_vocab_term_get_parent (term)) == 0;
 
-      c->code = g_strdup (term->code);
-      c->parent = g_strdup (term->parent);
-      c->label_fr = g_strdup (term->label_fr);
-      c->label_en = g_strdup (term->label_en);
-      c->region_fr = g_strdup (region->label_fr);
-      c->region_en = g_strdup (region->label_en);
-      c->lat = term->latitude;
-      c->lon = term->longitude;
-      c->region_lat = isnan (region->latitude) ? term->latitude : region->latitude;
-      c->region_lon = isnan (region->longitude) ? term->longitude : region->longitude;
-      c->office = office ? g_strdup (office->code) : NULL;
-      c->office_label = g_strdup (office ? office->label_fr : term->label_fr);
+      c->code = g_strdup (dossier_vocab_term_get_code (term));
+      c->parent = g_strdup (dossier_vocab_term_get_parent (term));
+      c->label_fr = g_strdup (dossier_vocab_term_get_label_fr (term));
+      c->label_en = g_strdup (dossier_vocab_term_get_label_en (term));
+      c->region_fr = g_strdup (dossier_vocab_term_get_label_fr (region));
+      c->region_en = g_strdup (dossier_vocab_term_get_label_en (region));
+      c->lat = dossier_vocab_term_get_latitude (term);
+      c->lon = dossier_vocab_term_get_longitude (term);
+      c->region_lat = isnan (dossier_vocab_term_get_latitude (region)) ? dossier_vocab_term_get_latitude (term) : dossier_vocab_term_get_latitude (region);
+      c->region_lon = isnan (dossier_vocab_term_get_longitude (region)) ? dossier_vocab_term_get_longitude (term) : dossier_vocab_term_get_longitude (region);
+      c->office = office ? g_strdup (dossier_vocab_term_get_code (office)) : NULL;
+      c->office_label = g_strdup (office ? dossier_vocab_term_get_label_fr (office) : dossier_vocab_term_get_label_fr (term));
       for (guint v = 0; v < VILLAGES_PER_CERCLE; v++)
         {
           c->villages[v] = village_name (names, taken);
@@ -232,7 +232,7 @@ load_places (Synth   *s,
           c->village_lon[v] = CLAMP (lon, -179.0, 179.0);
         }
       c->incidents = g_array_new (FALSE, FALSE, sizeof (guint));
-      total += (double) region_weight (term->parent) / in_region;
+      total += (double) region_weight (dossier_vocab_term_get_parent (term)) / in_region;
       s->cercle_cumulative[s->n_cercles] = total;
       s->n_cercles++;
     }
@@ -261,8 +261,8 @@ load_type_labels (Synth   *s,
     {
       DossierVocabTerm *term = terms->pdata[i];
 
-      g_hash_table_insert (s->type_labels_fr, g_strdup (term->code), g_utf8_strdown (term->label_fr, -1));
-      g_hash_table_insert (s->type_labels_en, g_strdup (term->code), g_utf8_strdown (term->label_en, -1));
+      g_hash_table_insert (s->type_labels_fr, g_strdup (dossier_vocab_term_get_code (term)), g_utf8_strdown (dossier_vocab_term_get_label_fr (term), -1));
+      g_hash_table_insert (s->type_labels_en, g_strdup (dossier_vocab_term_get_code (term)), g_utf8_strdown (dossier_vocab_term_get_label_en (term), -1));
     }
   return TRUE;
 }
