@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs one fuzz target with libFuzzer:  build-aux/fuzz.sh TARGET [SECONDS]
 #
-# TARGET is json-import, bagit, store-open, edtf or geo (tests/fuzz/fuzz-TARGET.c); SECONDS
+# TARGET is json-import, bagit, store-open, edtf, geo or crypto (tests/fuzz/fuzz-TARGET.c); SECONDS
 # defaults to 60. Builds _build-fuzz with clang-14, libFuzzer, AddressSanitizer and UBSan,
 # then fuzzes in one process on one core, starting from the seed corpus
 # (tests/fuzz/corpus/TARGET) and what earlier runs found (_build-fuzz/corpus/TARGET). A crash,
@@ -11,14 +11,14 @@ set -eu
 cd "$(dirname "$0")/.."
 
 usage () {
-  echo "usage: build-aux/fuzz.sh json-import|bagit|store-open|edtf|geo [SECONDS]" >&2
+  echo "usage: build-aux/fuzz.sh json-import|bagit|store-open|edtf|geo|crypto [SECONDS]" >&2
   exit 2
 }
 [ $# -ge 1 ] || usage
 target=$1
 seconds=${2:-60}
 case $target in
-  json-import|bagit|store-open|edtf|geo) ;;
+  json-import|bagit|store-open|edtf|geo|crypto) ;;
   *) usage ;;
 esac
 
