@@ -113,8 +113,12 @@ dossier_atomic_file_get_fd (DossierAtomicFile *self)
  * dossier_atomic_file_get_stream:
  * @self: a file being written
  *
+ * Writes are gathered in 64 KiB before they reach the file: exports write a row at a time,
+ * and a system call a row made the 100,000-incident exports a sixth slower.
+ *
  * Returns: (transfer none): a stream on the temporary file, owned by @self; closing it
- *   leaves the file open for dossier_atomic_file_commit()
+ *   (dossier_atomic_file_commit() does) writes what it holds and leaves the file open for
+ *   the commit
  */
 GOutputStream *
 dossier_atomic_file_get_stream (DossierAtomicFile *self)
@@ -122,7 +126,11 @@ dossier_atomic_file_get_stream (DossierAtomicFile *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->stream == NULL)
-    self->stream = g_unix_output_stream_new (self->fd, FALSE);
+    {
+      g_autoptr(GOutputStream) raw = g_unix_output_stream_new (self->fd, FALSE);
+
+      self->stream = g_buffered_output_stream_new_sized (raw, 64 * 1024);
+    }
   return self->stream;
 }
 
